@@ -1,0 +1,31 @@
+import { formatFromKey } from './article-format.ts';
+import { attributeSpeakers } from './attribute-speakers.ts';
+import { buildReport } from './build-report.ts';
+import { cleanArticle } from './clean-article.ts';
+import { decodeText } from './decode-text.ts';
+import { extractQuotes } from './extract-quotes.ts';
+import type { Report } from './report-schema.ts';
+import { scoreTone } from './score-tone.ts';
+import type { ArticleInput } from './types.ts';
+
+export interface AnalyzeOptions {
+  /** The report's timestamp; the only part of a report that is not a pure function of the input. */
+  analyzedAt?: Date;
+}
+
+/**
+ * Runs the pipeline stages in order: decode, clean, extract quotes, attribute, score tone, report.
+ *
+ * @example
+ * analyzeArticle({ id: 'talks-1a2b3c4d', source: { bucket: null, key: 'talks.txt' }, content: text })
+ */
+export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}): Report {
+  const rawText = decodeText(input.content);
+  const article = cleanArticle(rawText, input.format ?? formatFromKey(input.source.key));
+  const attributed = attributeSpeakers(article, extractQuotes(article));
+  const quotes = attributed.map((quote) => ({
+    ...quote,
+    tone: scoreTone(quote.pieces.map((piece) => article.text.slice(piece.start, piece.end)).join(' ')),
+  }));
+  return buildReport({ input, rawText, article, quotes, analyzedAt: options.analyzedAt ?? new Date() });
+}

@@ -1,0 +1,51 @@
+// One base class per area and one small class per failure (STYLE.md "Errors say what was found").
+// Every refusal carries a stable `code` so a refused article becomes a readable error record.
+
+export class QuoteToneError extends Error {
+  readonly code: string = 'QUOTE_TONE_ERROR';
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'QuoteToneError';
+  }
+}
+
+/** The article cannot be analysed as given; retrying will not help. */
+export class ArticleRefusedError extends QuoteToneError {
+  override readonly code: string = 'ARTICLE_REFUSED';
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ArticleRefusedError';
+  }
+}
+
+export class EmptyArticleError extends ArticleRefusedError {
+  override readonly code = 'EMPTY_ARTICLE';
+
+  constructor(detail = 'it contains no text after cleaning') {
+    super(`Expected an article with text, but ${detail}.`);
+    this.name = 'EmptyArticleError';
+  }
+}
+
+export class UnsupportedFormatError extends ArticleRefusedError {
+  override readonly code = 'UNSUPPORTED_FORMAT';
+
+  constructor(key: string) {
+    super(`Expected a .txt, .md, .html or .json article, but got "${key}".`);
+    this.name = 'UnsupportedFormatError';
+  }
+}
+
+export class InvalidJsonArticleError extends ArticleRefusedError {
+  override readonly code = 'INVALID_JSON_ARTICLE';
+
+  constructor(detail: string, options?: ErrorOptions) {
+    super(
+      `Expected a JSON article {title?, body | text, url?, publishedAt?, source?}, but ${detail}.`,
+      options,
+    );
+    this.name = 'InvalidJsonArticleError';
+  }
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The embedded S3 server and CDK synth are slow to start on a 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    env: { DOTENV_CONFIG_QUIET: 'true' },
+  },
+});
