@@ -6,6 +6,6 @@ export default defineConfig({
     // The embedded S3 server and CDK synth are slow to start on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    env: { DOTENV_CONFIG_QUIET: 'true' },
+    env: { DOTENV_CONFIG_QUIET: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

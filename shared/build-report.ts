@@ -34,6 +34,7 @@ export function buildReport({ input, rawText, article, quotes, analyzedAt }: Bui
         key: input.source.key,
         ...(input.source.etag ? { etag: input.source.etag } : {}),
         ...(input.source.versionId ? { versionId: input.source.versionId } : {}),
+        ...(input.source.sequencer ? { sequencer: input.source.sequencer } : {}),
       },
       format: article.format,
       sha256: createHash('sha256').update(rawText).digest('hex'),

@@ -78,6 +78,7 @@ export const ReportSchema = z.object({
       // Absent for local files; present for S3 objects so duplicate events can be recognised.
       etag: z.string().optional(),
       versionId: z.string().optional(),
+      sequencer: z.string().optional(),
     }),
     format: z.enum(['text', 'markdown', 'html', 'json']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),

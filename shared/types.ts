@@ -27,6 +27,8 @@ export interface ArticleSource {
   key: string;
   etag?: string;
   versionId?: string;
+  /** From the S3 event: orders changes to one key, so an older event never overwrites a newer result. */
+  sequencer?: string;
 }
 
 /** Facts about the article found around its body: never part of `text`. */

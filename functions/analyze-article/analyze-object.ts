@@ -1,0 +1,154 @@
+import { analyzeArticle } from '../../shared/analyze-article.ts';
+import { ANALYZER } from '../../shared/analyzer-info.ts';
+import { articleIdFromKey } from '../../shared/article-id.ts';
+import { ERROR_RECORD_SCHEMA_VERSION, type ErrorRecord } from '../../shared/error-record.ts';
+import { ArticleRefusedError, QuoteToneError } from '../../shared/errors.ts';
+import type { Report } from '../../shared/report-schema.ts';
+import { errorKey, reportKey } from '../../shared/store-layout.ts';
+import type { ArticleSource } from '../../shared/types.ts';
+import type { ObjectStore } from '../lib/object-store.ts';
+import { decodeEventKey, isLaterSequencer, type S3EventRecord } from '../lib/s3-event.ts';
+
+export interface AnalyzeConfig {
+  resultsBucket: string;
+  maxArticleBytes: number;
+}
+
+export type Outcome =
+  | { status: 'analysed'; articleId: string; key: string; quotes: number; report: Report }
+  | { status: 'refused'; articleId: string; key: string; code: string; reason: string }
+  | { status: 'removed'; articleId: string; key: string }
+  | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' };
+
+export class ArticleTooLargeError extends ArticleRefusedError {
+  override readonly code = 'ARTICLE_TOO_LARGE';
+
+  constructor(size: number, limit: number) {
+    super(`Expected an article of at most ${limit} bytes, but the object has ${size} bytes.`);
+    this.name = 'ArticleTooLargeError';
+  }
+}
+
+// A bug in the analyser will not go away on retry, so it becomes an error record like a refusal.
+const ANALYSIS_FAILED = 'ANALYSIS_FAILED';
+
+/**
+ * Handles one S3 record: analyses a created article into `reports/<id>.json` (or `errors/<id>.json`),
+ * or removes the results of a deleted one. Duplicate and out-of-order deliveries change nothing.
+ * S3 errors propagate so Lambda retries the event.
+ *
+ * @example
+ * await analyzeObject(store, { resultsBucket: 'results', maxArticleBytes: 5_000_000 }, record)
+ */
+export async function analyzeObject(
+  store: ObjectStore,
+  config: AnalyzeConfig,
+  record: S3EventRecord,
+): Promise<Outcome> {
+  const key = decodeEventKey(record.s3.object.key);
+  const articleId = articleIdFromKey(key);
+  const object = record.s3.object;
+  const source: ArticleSource = {
+    bucket: record.s3.bucket.name,
+    key,
+    ...(object.eTag ? { etag: object.eTag } : {}),
+    ...(object.versionId ? { versionId: object.versionId } : {}),
+    ...(object.sequencer ? { sequencer: object.sequencer } : {}),
+  };
+
+  const previous = await readPrevious(store, config.resultsBucket, articleId);
+  if (previous && isStale(previous, source)) return { status: 'skipped', articleId, key, reason: 'stale' };
+
+  if (record.eventName.startsWith('ObjectRemoved')) {
+    await store.delete(config.resultsBucket, reportKey(articleId));
+    await store.delete(config.resultsBucket, errorKey(articleId));
+    return { status: 'removed', articleId, key };
+  }
+  if (previous && isSameVersion(previous, source))
+    return { status: 'skipped', articleId, key, reason: 'duplicate' };
+
+  try {
+    // Checked from the event, before downloading: a huge upload never reaches memory.
+    if (object.size !== undefined && object.size > config.maxArticleBytes) {
+      throw new ArticleTooLargeError(object.size, config.maxArticleBytes);
+    }
+    const stored = await store.get(source.bucket ?? '', key, source.versionId);
+    if (!stored) return { status: 'skipped', articleId, key, reason: 'stale' };
+    if (stored.body.byteLength > config.maxArticleBytes) {
+      throw new ArticleTooLargeError(stored.body.byteLength, config.maxArticleBytes);
+    }
+    const report = analyzeOrWrap(articleId, source, stored.body);
+    await store.putJson(config.resultsBucket, reportKey(articleId), report);
+    await store.delete(config.resultsBucket, errorKey(articleId));
+    return { status: 'analysed', articleId, key, quotes: report.quotes.length, report };
+  } catch (error) {
+    if (!(error instanceof QuoteToneError)) throw error;
+    const record = errorRecord(articleId, source, error);
+    await store.putJson(config.resultsBucket, errorKey(articleId), record);
+    await store.delete(config.resultsBucket, reportKey(articleId));
+    return { status: 'refused', articleId, key, code: record.code, reason: record.reason };
+  }
+}
+
+class AnalysisFailedError extends QuoteToneError {
+  override readonly code = ANALYSIS_FAILED;
+
+  constructor(cause: unknown) {
+    super(
+      `Expected the analyser to finish, but it failed: ${cause instanceof Error ? cause.message : cause}`,
+      {
+        cause,
+      },
+    );
+    this.name = 'AnalysisFailedError';
+  }
+}
+
+function analyzeOrWrap(articleId: string, source: ArticleSource, content: Uint8Array): Report {
+  try {
+    return analyzeArticle({ id: articleId, source, content });
+  } catch (error) {
+    if (error instanceof QuoteToneError) throw error;
+    throw new AnalysisFailedError(error);
+  }
+}
+
+type PreviousSource = { source: ArticleSource; analyzer: { version: string } };
+
+async function readPrevious(
+  store: ObjectStore,
+  bucket: string,
+  articleId: string,
+): Promise<PreviousSource | null> {
+  const report = await store.getJson<PreviousSource>(bucket, reportKey(articleId));
+  if (report) return report.value;
+  const failure = await store.getJson<PreviousSource>(bucket, errorKey(articleId));
+  return failure?.value ?? null;
+}
+
+// Same object version, analysed by this analyser version: a repeated delivery.
+function isSameVersion(previous: PreviousSource, source: ArticleSource): boolean {
+  const sameObject = source.versionId
+    ? previous.source.versionId === source.versionId
+    : source.etag !== undefined && previous.source.etag === source.etag;
+  return sameObject && previous.analyzer.version === ANALYZER.version;
+}
+
+// The stored result came from a later change to the key than this event describes.
+function isStale(previous: PreviousSource, source: ArticleSource): boolean {
+  const before = previous.source.sequencer;
+  return before !== undefined && source.sequencer !== undefined && isLaterSequencer(before, source.sequencer);
+}
+
+function errorRecord(articleId: string, source: ArticleSource, error: QuoteToneError): ErrorRecord {
+  return {
+    schemaVersion: ERROR_RECORD_SCHEMA_VERSION,
+    articleId,
+    status: 'failed',
+    code: error.code,
+    reason: error.message,
+    source: { ...source, bucket: source.bucket },
+    analyzer: { name: ANALYZER.name, version: ANALYZER.version },
+    failedAt: new Date().toISOString(),
+  };
+}

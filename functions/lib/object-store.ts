@@ -1,0 +1,205 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+
+// The one place that talks to S3. Handlers and the CLI see plain objects and typed outcomes.
+
+export interface StoredObject {
+  body: Uint8Array;
+  etag: string | undefined;
+  versionId: string | undefined;
+}
+
+export interface PutOptions {
+  contentType?: string;
+  /** Write only if the object still has this ETag (optimistic concurrency for shared files). */
+  ifMatch?: string;
+  /** '*' = write only if the object does not exist yet. */
+  ifNoneMatch?: '*';
+}
+
+/** Another writer changed the object since it was read: re-read and retry. */
+export class WriteConflictError extends Error {
+  constructor(bucket: string, key: string, options?: ErrorOptions) {
+    super(
+      `Expected s3://${bucket}/${key} unchanged since it was read, but another writer changed it.`,
+      options,
+    );
+    this.name = 'WriteConflictError';
+  }
+}
+
+export interface ObjectStoreOptions {
+  /**
+   * The embedded S3 server ignores If-Match / If-None-Match, so locally the store enforces them
+   * itself: a per-key lock around "check the ETag, then write". This is sound because every
+   * local writer runs in this one process.
+   */
+  emulateConditionalWrites?: boolean;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export class ObjectStore {
+  private readonly keyLocks = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly client: S3Client,
+    private readonly options: ObjectStoreOptions = {},
+  ) {}
+
+  /** The object, or null when it does not exist. */
+  async get(bucket: string, key: string, versionId?: string): Promise<StoredObject | null> {
+    try {
+      const response = await this.client.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
+      );
+      const body = response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
+      return { body, etag: response.ETag, versionId: response.VersionId };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async getJson<T>(bucket: string, key: string): Promise<{ value: T; etag: string | undefined } | null> {
+    const object = await this.get(bucket, key);
+    if (!object) return null;
+    return { value: JSON.parse(Buffer.from(object.body).toString('utf8')) as T, etag: object.etag };
+  }
+
+  async head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+    try {
+      const response = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return { etag: response.ETag, size: response.ContentLength ?? 0 };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Writes the object; throws WriteConflictError when a condition in `options` fails. */
+  async put(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    options: PutOptions = {},
+  ): Promise<string> {
+    const conditional = options.ifMatch !== undefined || options.ifNoneMatch !== undefined;
+    if (conditional && this.options.emulateConditionalWrites) {
+      return this.withKeyLock(`${bucket}/${key}`, async () => {
+        const current = await this.head(bucket, key);
+        const stale = options.ifNoneMatch ? current !== null : current?.etag !== options.ifMatch;
+        if (stale) throw new WriteConflictError(bucket, key);
+        return this.send(bucket, key, body, { contentType: options.contentType });
+      });
+    }
+    return this.send(bucket, key, body, options);
+  }
+
+  putJson(bucket: string, key: string, value: unknown, options: PutOptions = {}): Promise<string> {
+    return this.put(bucket, key, `${JSON.stringify(value, null, 2)}\n`, {
+      contentType: JSON_TYPE,
+      ...options,
+    });
+  }
+
+  async delete(bucket: string, key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  }
+
+  /** Every key under a prefix, across pages. */
+  async *list(bucket: string, prefix: string): AsyncGenerator<string> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const item of page.Contents ?? []) if (item.Key) yield item.Key;
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  private async send(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    options: PutOptions,
+  ): Promise<string> {
+    try {
+      const response = await this.client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          // Buffers, not strings or streams: the embedded S3 server needs a known length.
+          Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body),
+          ContentType: options.contentType,
+          IfMatch: options.ifMatch,
+          IfNoneMatch: options.ifNoneMatch,
+        }),
+      );
+      return response.ETag ?? '';
+    } catch (error) {
+      if (isConflict(error)) throw new WriteConflictError(bucket, key, { cause: error });
+      throw error;
+    }
+  }
+
+  // Chains writers of one key so the emulated check-then-write cannot interleave.
+  private async withKeyLock<T>(lockKey: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.keyLocks.get(lockKey) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.keyLocks.set(lockKey, next);
+    try {
+      return await next;
+    } finally {
+      if (this.keyLocks.get(lockKey) === next) this.keyLocks.delete(lockKey);
+    }
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
+  );
+}
+
+// 412: If-Match failed; 409: a concurrent conditional write won the race.
+function isConflict(error: unknown): boolean {
+  const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+  return status === 412 || status === 409;
+}
+
+/** Client settings for the embedded S3 server (path-style, fixed credentials, no streaming checksums). */
+export function embeddedS3ClientConfig(endpoint: string): S3ClientConfig {
+  return {
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  };
+}
+
+/**
+ * The store for this process: the embedded server when S3_ENDPOINT is set (local pipeline, tests),
+ * otherwise AWS with the standard credential chain.
+ */
+export function objectStoreFromEnv(): ObjectStore {
+  const endpoint = process.env.S3_ENDPOINT;
+  if (endpoint) {
+    return new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)), {
+      emulateConditionalWrites: true,
+    });
+  }
+  return new ObjectStore(new S3Client({}));
+}

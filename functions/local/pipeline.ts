@@ -1,0 +1,89 @@
+import type { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import S3rver from 's3rver';
+import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
+import { UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
+import type { S3Event } from '../lib/s3-event.ts';
+import { EventBridge, type Route } from './event-bridge.ts';
+
+// The local pipeline: the same handlers as on AWS, behind an embedded S3 server on 127.0.0.1.
+// Handlers read their configuration from the environment at import, like on Lambda, so the
+// environment is set before they are imported and one process runs one pipeline.
+
+export const LOCAL_UPLOAD_BUCKET = 'quote-tone-uploads';
+export const LOCAL_RESULTS_BUCKET = 'quote-tone-results';
+// s3rver's conventional port, so `quote-tone drop` finds a running pipeline without flags.
+export const LOCAL_S3_PORT = 4569;
+export const LOCAL_ADDRESS = '127.0.0.1';
+
+export interface LocalPipelineOptions {
+  /** Where the embedded server keeps its buckets; kept between runs. */
+  directory: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  /** Show the handlers' JSON logs. */
+  verbose?: boolean;
+}
+
+export interface LocalPipeline {
+  endpoint: string;
+  uploadBucket: string;
+  resultsBucket: string;
+  store: ObjectStore;
+  bridge: EventBridge;
+  close(): Promise<void>;
+}
+
+/** @example const pipeline = await startLocalPipeline({ directory: '.local/s3' }) */
+export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
+  mkdirSync(options.directory, { recursive: true });
+  const server = new S3rver({
+    address: LOCAL_ADDRESS,
+    port: options.port ?? LOCAL_S3_PORT,
+    directory: options.directory,
+    silent: true,
+    configureBuckets: [
+      { name: LOCAL_UPLOAD_BUCKET, configs: [] },
+      { name: LOCAL_RESULTS_BUCKET, configs: [] },
+    ],
+  });
+  const address = await server.run();
+  const endpoint = `http://${LOCAL_ADDRESS}:${address.port}`;
+
+  process.env.S3_ENDPOINT = endpoint;
+  process.env.RESULTS_BUCKET = LOCAL_RESULTS_BUCKET;
+  process.env.POWERTOOLS_LOG_LEVEL ??= options.verbose ? 'INFO' : 'SILENT';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+
+  const bridge = new EventBridge(await routes());
+  // S3rver is a Koa app and so an EventEmitter, which its type definitions leave out.
+  (server as unknown as EventEmitter).on('event', (event: S3Event) => bridge.publish(event));
+
+  return {
+    endpoint,
+    uploadBucket: LOCAL_UPLOAD_BUCKET,
+    resultsBucket: LOCAL_RESULTS_BUCKET,
+    store: objectStoreFromEnv(),
+    bridge,
+    close: async () => {
+      await bridge.idle();
+      await server.close();
+    },
+  };
+}
+
+// Mirrors the notifications the CDK stack configures on AWS.
+async function routes(): Promise<Route[]> {
+  const analyze = await import('../analyze-article/handler.ts');
+  return [
+    {
+      name: 'analyze-article',
+      bucket: LOCAL_UPLOAD_BUCKET,
+      prefix: UPLOAD_PREFIX,
+      suffixes: ARTICLE_SUFFIXES,
+      events: ['ObjectCreated', 'ObjectRemoved'],
+      handler: (event) => analyze.handler(event),
+    },
+  ];
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+// What the store keeps for an article that was refused or failed: nothing is dropped silently.
+// The index, the dashboard and `quote-tone report --failed` read these.
+export const ERROR_RECORD_SCHEMA_VERSION = 1;
+
+export const ErrorRecordSchema = z.object({
+  schemaVersion: z.literal(ERROR_RECORD_SCHEMA_VERSION),
+  articleId: z.string(),
+  status: z.literal('failed'),
+  // Stable machine-readable reason, e.g. EMPTY_ARTICLE, BINARY_CONTENT, ARTICLE_TOO_LARGE.
+  code: z.string(),
+  // One line for a person: what was expected and what arrived.
+  reason: z.string(),
+  source: z.object({
+    bucket: z.string().nullable(),
+    key: z.string(),
+    etag: z.string().optional(),
+    versionId: z.string().optional(),
+    sequencer: z.string().optional(),
+  }),
+  analyzer: z.object({ name: z.literal('quote-tone'), version: z.string() }),
+  failedAt: z.iso.datetime(),
+});
+
+export type ErrorRecord = z.infer<typeof ErrorRecordSchema>;
