@@ -1,80 +1,128 @@
-import { EmptyArticleError, InvalidJsonArticleError } from './errors.ts';
-import type { ArticleFormat, ArticleMetadata, CleanArticle, Span } from './types.ts';
+import { extractHtmlBody } from './clean/html-body.ts';
+import { readJsonArticle } from './clean/json-article.ts';
+import { stripMarkdown } from './clean/markdown.ts';
+import {
+  isBareBy,
+  looksLikeNames,
+  readMetadataLine,
+  setOnce,
+  splitDateline,
+} from './clean/metadata-lines.ts';
+import { isNoiseLine } from './clean/noise-lines.ts';
+import { normaliseText } from './clean/normalise-text.ts';
+import { collapseWhitespace, joinParagraphs, splitBlocks } from './clean/paragraphs.ts';
+import { EmptyArticleError } from './errors.ts';
+import type { ArticleFormat, ArticleMetadata, CleanArticle } from './types.ts';
 
-const PARAGRAPH_SEPARATOR = '\n\n';
+// The dateline opens the first paragraph of prose; shorter blocks before it are headers.
+const MIN_PROSE_LENGTH = 80;
+// A headline is one short line without a sentence's closing punctuation.
+const MAX_HEADLINE_LENGTH = 150;
+const SENTENCE_END = /[.!?:;…"”’]$/;
+// Blank lines in a text file mean it has real paragraphs (and a headline on top, if any).
+const HAS_BLANK_LINE = /\n[ \t]*\n/;
+
+interface Blocks {
+  blocks: string[];
+  metadata: ArticleMetadata;
+}
 
 /**
- * Turns raw article text of any supported format into the cleaned body every span points into.
- * First honest version: plain text and Markdown by paragraphs, JSON by its body field,
- * HTML by stripping tags. The quote-extraction issue replaces the HTML path with a real extractor.
+ * Turns raw article text of any supported format into the cleaned body every span points
+ * into: page furniture and scrape noise dropped, title, byline, dateline, source line and
+ * publication date moved to the metadata, Unicode normalised, paragraphs joined by "\n\n".
  *
  * @example
- * cleanArticle('Title\n\nFirst paragraph.', 'text').paragraphs.length // 2
+ * cleanArticle('Rome talks\n\nTalks began.\n\nBy kadmin', 'text').metadata.byline // 'kadmin'
  */
 export function cleanArticle(raw: string, format: ArticleFormat): CleanArticle {
-  const metadata: ArticleMetadata = {};
-  let body = raw;
-  if (format === 'json') body = readJsonBody(raw, metadata);
-  if (format === 'html') body = stripTags(raw);
-  const blocks = splitBlocks(normalise(body));
-  if (blocks.length === 0) throw new EmptyArticleError();
-  return { format, metadata, ...joinParagraphs(blocks) };
+  const { blocks, metadata } = readBlocks(raw, format);
+  const normalised = blocks.map((block) => collapseWhitespace(normaliseText(block))).filter(Boolean);
+  const body = separateMetadata(normalised, metadata, format === 'text' && HAS_BLANK_LINE.test(raw));
+  if (body.length === 0) throw new EmptyArticleError();
+  return { format, metadata: normaliseMetadata(metadata), ...joinParagraphs(body) };
 }
 
-function normalise(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ');
-}
-
-// A file with blank lines uses them between paragraphs (single newlines are hard wraps);
-// a file without any (a crude page scrape) puts one block per line.
-function splitBlocks(text: string): string[] {
-  const hasBlankLines = /\n[ \t]*\n/.test(text);
-  const blocks = hasBlankLines ? text.split(/\n[ \t]*\n/) : text.split('\n');
-  return blocks.map((block) => block.replace(/\s+/g, ' ').trim()).filter((block) => block.length > 0);
-}
-
-function joinParagraphs(blocks: string[]): { text: string; paragraphs: Span[] } {
-  const paragraphs: Span[] = [];
-  let offset = 0;
-  for (const block of blocks) {
-    paragraphs.push({ start: offset, end: offset + block.length });
-    offset += block.length + PARAGRAPH_SEPARATOR.length;
+function readBlocks(raw: string, format: ArticleFormat): Blocks {
+  switch (format) {
+    case 'html':
+      return extractHtmlBody(raw);
+    case 'markdown':
+      return stripMarkdown(normaliseText(raw));
+    case 'json': {
+      const article = readJsonArticle(raw);
+      const inner = article.isHtml ? extractHtmlBody(article.body) : readText(article.body);
+      // The JSON fields are the publisher's own metadata; they win over what the body suggests.
+      return { blocks: inner.blocks, metadata: { ...inner.metadata, ...article.metadata } };
+    }
+    case 'text':
+      return readText(raw);
   }
-  return { text: blocks.join(PARAGRAPH_SEPARATOR), paragraphs };
 }
 
-function readJsonBody(raw: string, metadata: ArticleMetadata): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    throw new InvalidJsonArticleError('the file is not valid JSON', { cause: error });
+function readText(raw: string): Blocks {
+  return { blocks: splitBlocks(normaliseText(raw)), metadata: {} };
+}
+
+function looksLikeHeadline(block: string): boolean {
+  return block.length <= MAX_HEADLINE_LENGTH && !SENTENCE_END.test(block) && readMetadataLine(block) === null;
+}
+
+/**
+ * Drops noise lines and moves metadata lines and the dateline out of the body. With
+ * `takeHeadline` (a text file with real paragraphs) a headline-like first block is the title.
+ */
+function separateMetadata(
+  blocks: readonly string[],
+  metadata: ArticleMetadata,
+  takeHeadline: boolean,
+): string[] {
+  const body: string[] = [];
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index] ?? '';
+    if (isNoiseLine(block)) continue;
+    const next = blocks[index + 1];
+    if (isBareBy(block) && next !== undefined && looksLikeNames(next)) {
+      setOnce(metadata, 'byline', next);
+      index += 1;
+      continue;
+    }
+    const line = readMetadataLine(block);
+    if (line) {
+      setOnce(metadata, line.field, line.value);
+      continue;
+    }
+    // A page repeats its headline above the body; the title is already in the metadata.
+    if (body.length === 0 && metadata.title && block === metadata.title) continue;
+    if (
+      body.length === 0 &&
+      takeHeadline &&
+      !metadata.title &&
+      index < blocks.length - 1 &&
+      looksLikeHeadline(block)
+    ) {
+      metadata.title = block;
+      continue;
+    }
+    body.push(block);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidJsonArticleError(`the file holds ${Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+  const firstProse = body.findIndex((block) => block.length >= MIN_PROSE_LENGTH);
+  const opening = body[firstProse];
+  const dateline = opening === undefined ? null : splitDateline(opening);
+  if (dateline) {
+    setOnce(metadata, 'dateline', dateline.dateline);
+    body[firstProse] = dateline.rest;
   }
-  const record = parsed as Record<string, unknown>;
-  const body = [record.body, record.text].find((value) => typeof value === 'string');
-  if (typeof body !== 'string') throw new InvalidJsonArticleError('it has no string "body" or "text" field');
-  if (typeof record.title === 'string') metadata.title = record.title;
-  if (typeof record.url === 'string') metadata.url = record.url;
-  if (typeof record.publishedAt === 'string') metadata.publishedAt = record.publishedAt;
-  if (typeof record.source === 'string') metadata.sourceLine = record.source;
   return body;
 }
 
-function stripTags(html: string): string {
-  return html
-    .replace(/<(script|style|noscript)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<\/?(p|div|br|h[1-6]|li|blockquote|article|section)\b[^>]*>/gi, '\n\n')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+function normaliseMetadata(metadata: ArticleMetadata): ArticleMetadata {
+  const result: ArticleMetadata = {};
+  for (const [field, value] of Object.entries(metadata) as Array<
+    [keyof ArticleMetadata, string | undefined]
+  >) {
+    const clean = value === undefined ? '' : collapseWhitespace(normaliseText(value));
+    if (clean) result[field] = clean;
+  }
+  return result;
 }

@@ -49,3 +49,33 @@ export class InvalidJsonArticleError extends ArticleRefusedError {
     this.name = 'InvalidJsonArticleError';
   }
 }
+
+export class ArticleTooLargeError extends ArticleRefusedError {
+  override readonly code = 'ARTICLE_TOO_LARGE';
+
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`Expected an article of at most ${limit} bytes, but it has ${bytes} bytes.`);
+    this.name = 'ArticleTooLargeError';
+  }
+}
+
+export class BinaryContentError extends ArticleRefusedError {
+  override readonly code = 'BINARY_CONTENT';
+
+  constructor(readonly detected: string) {
+    super(`Expected article text (.txt, .md, .html or .json), but the content is ${detected}.`);
+    this.name = 'BinaryContentError';
+  }
+}
+
+export class MissingArticleBodyError extends ArticleRefusedError {
+  override readonly code = 'MISSING_ARTICLE_BODY';
+
+  constructor(detail: string) {
+    super(`Expected a JSON article with a non-empty string "body" or "text" field, but ${detail}.`);
+    this.name = 'MissingArticleBodyError';
+  }
+}

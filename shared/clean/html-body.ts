@@ -1,0 +1,208 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { ArticleMetadata } from '../types.ts';
+import { collapseWhitespace } from './paragraphs.ts';
+
+/** The structural part of a DOM node this module reads; linkedom's nodes satisfy it. */
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute?: (name: string) => string | null;
+}
+
+interface DomDocument {
+  body: DomNode | null;
+  title: string;
+  querySelectorAll(selector: string): ArrayLike<DomNode & { remove(): void }>;
+  querySelector(selector: string): (DomNode & { getAttribute(name: string): string | null }) | null;
+}
+
+export interface HtmlBody {
+  /** The article's paragraphs in reading order, whitespace collapsed. */
+  blocks: string[];
+  metadata: ArticleMetadata;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+// Elements whose text is never article prose. Scripts and styles are dropped unread, so
+// nothing in them is executed or kept; captions, buttons and form controls are page furniture.
+const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'VIDEO',
+  'AUDIO',
+  'FIGCAPTION',
+  'BUTTON',
+  'SELECT',
+  'OPTION',
+  'TEXTAREA',
+  'INPUT',
+  'LABEL',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+]);
+// Removed from the page before Readability scores it: they can only add noise.
+const NEVER_CONTENT_SELECTOR = 'script, style, noscript, template, svg, canvas, iframe, object, embed';
+
+// Elements that end a line of text: their text never runs into the next element's words.
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'BR',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+// Class or id words of page furniture that Readability sometimes keeps inside the article:
+// share bars, captions and credits, teaser boxes, newsletter and ad slots.
+const FURNITURE_CLASS =
+  /(?:^|[\s_-])(?:share|sharing|social|caption|credit|related|newsletter|promo|advert|ad-slot|sponsor|subscribe|signup|teaser|byline|dateline|timestamp|breadcrumbs?)(?:$|[\s_-])/i;
+
+// Readability returns the byline as printed: "By Ann Lee".
+const BYLINE_PREFIX = /^by:?\s+/i;
+// A page is wrapped into a document when it is only a fragment, so that body and head exist.
+const HAS_HTML_ELEMENT = /<html[\s>]/i;
+
+/**
+ * The article body of a web page as paragraph blocks, with title, byline, date and URL.
+ * Readability (Mozilla's reader view) picks the main content; this walk then keeps block
+ * structure and drops captions, share bars and teasers that Readability leaves in.
+ * Falls back to the whole page's text when Readability finds no article.
+ *
+ * @example
+ * extractHtmlBody('<title>T</title><article><p>Hello there.</p></article>').blocks // ['Hello there.']
+ */
+export function extractHtmlBody(html: string): HtmlBody {
+  const wrapped = HAS_HTML_ELEMENT.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
+  const { document } = parseHTML(wrapped) as unknown as { document: DomDocument };
+  for (const node of Array.from(document.querySelectorAll(NEVER_CONTENT_SELECTOR))) node.remove();
+  const metadata = readHeadMetadata(document);
+  const fallbackTitle = collapseWhitespace(document.title ?? '');
+  const article = parseWithReadability(document);
+  if (article?.title) metadata.title = collapseWhitespace(article.title);
+  else if (fallbackTitle) metadata.title = fallbackTitle;
+  if (article?.byline) metadata.byline = collapseWhitespace(article.byline).replace(BYLINE_PREFIX, '');
+  if (article?.publishedTime && !metadata.publishedAt) metadata.publishedAt = article.publishedTime;
+  const content = article?.content ?? null;
+  const blocks = content ? blocksOf(content) : [];
+  if (blocks.length > 0) return { blocks, metadata };
+  return { blocks: document.body ? blocksOf(document.body) : [], metadata };
+}
+
+interface ReadabilityArticle {
+  title: string | null | undefined;
+  byline: string | null | undefined;
+  publishedTime: string | null | undefined;
+  content: DomNode | null | undefined;
+}
+
+function parseWithReadability(document: DomDocument): ReadabilityArticle | null {
+  try {
+    const reader = new Readability<DomNode>(document as never, {
+      keepClasses: true,
+      serializer: (node) => node as unknown as DomNode,
+    });
+    return reader.parse();
+  } catch {
+    // Readability throws on documents without a usable body; the fallback walk still reads them.
+    return null;
+  }
+}
+
+function readHeadMetadata(document: DomDocument): ArticleMetadata {
+  const metadata: ArticleMetadata = {};
+  const url =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  if (url) metadata.url = url.trim();
+  const published =
+    document.querySelector('meta[property="article:published_time"]')?.getAttribute('content') ??
+    document.querySelector('meta[itemprop="datePublished"]')?.getAttribute('content') ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime');
+  if (published) metadata.publishedAt = published.trim();
+  return metadata;
+}
+
+/** Walks a subtree and returns its text as blocks, one per block-level element. */
+function blocksOf(root: DomNode): string[] {
+  const blocks: string[] = [];
+  let line: string[] = [];
+  const flush = () => {
+    const block = collapseWhitespace(line.join(''));
+    if (block) blocks.push(block);
+    line = [];
+  };
+  // An explicit stack instead of recursion: deeply nested markup cannot overflow the call stack.
+  const stack: Array<DomNode | 'end-block'> = [root];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === undefined) break;
+    if (item === 'end-block') {
+      flush();
+      continue;
+    }
+    if (item.nodeType === TEXT_NODE) {
+      line.push(item.textContent ?? '');
+      continue;
+    }
+    if (item.nodeType !== ELEMENT_NODE || isFurniture(item)) continue;
+    const isBlock = BLOCK_TAGS.has(item.nodeName.toUpperCase());
+    if (isBlock) {
+      flush();
+      stack.push('end-block');
+    }
+    const children = item.childNodes;
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      const child = children[index];
+      if (child) stack.push(child);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function isFurniture(element: DomNode): boolean {
+  if (SKIPPED_TAGS.has(element.nodeName.toUpperCase())) return true;
+  const label = `${element.getAttribute?.('class') ?? ''} ${element.getAttribute?.('id') ?? ''}`;
+  return label.length > 1 && FURNITURE_CLASS.test(label);
+}
