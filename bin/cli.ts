@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   score: () => import('./commands/score.ts'),
   drop: () => import('./commands/drop.ts'),
   start: () => import('./commands/start.ts'),
+  replay: () => import('./commands/replay.ts'),
 };
 
 const USAGE = `Usage: quote-tone COMMAND [options]

@@ -120,10 +120,10 @@ async function readPrevious(
   bucket: string,
   articleId: string,
 ): Promise<PreviousSource | null> {
-  const report = await store.getJson<PreviousSource>(bucket, reportKey(articleId));
-  if (report) return report.value;
-  const failure = await store.getJson<PreviousSource>(bucket, errorKey(articleId));
-  return failure?.value ?? null;
+  const report = await store.getJson<Report>(bucket, reportKey(articleId));
+  if (report) return { source: report.value.article.source, analyzer: report.value.analyzer };
+  const failure = await store.getJson<ErrorRecord>(bucket, errorKey(articleId));
+  return failure ? { source: failure.value.source, analyzer: failure.value.analyzer } : null;
 }
 
 // Same object version, analysed by this analyser version: a repeated delivery.
