@@ -1,9 +1,8 @@
-import { formatFromKey } from './article-format.ts';
 import { attributeSpeakers } from './attribute-speakers.ts';
 import { buildReport } from './build-report.ts';
 import { cleanArticle } from './clean-article.ts';
-import { decodeText } from './decode-text.ts';
 import { extractQuotes } from './extract-quotes.ts';
+import { admitArticle } from './input-policy.ts';
 import type { Report } from './report-schema.ts';
 import { scoreTone } from './score-tone.ts';
 import type { ArticleInput } from './types.ts';
@@ -20,8 +19,12 @@ export interface AnalyzeOptions {
  * analyzeArticle({ id: 'talks-1a2b3c4d', source: { bucket: null, key: 'talks.txt' }, content: text })
  */
 export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}): Report {
-  const rawText = decodeText(input.content);
-  const article = cleanArticle(rawText, input.format ?? formatFromKey(input.source.key));
+  const { text: rawText, format } = admitArticle(
+    input.content,
+    input.source.key,
+    input.format ? { format: input.format } : {},
+  );
+  const article = cleanArticle(rawText, format);
   const attributed = attributeSpeakers(article, extractQuotes(article));
   const quotes = attributed.map((quote) => ({
     ...quote,

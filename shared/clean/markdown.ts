@@ -14,11 +14,14 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HORIZONTAL_RULE = /^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
 const LIST_MARKER = /^\s{0,12}(?:[-*+]|\d{1,9}[.)])\s+/;
 const BLOCKQUOTE_MARKER = /^(?:\s{0,3}>\s?)+/;
-const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]{1,200}\]:\s+\S/;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^[\]]{1,200}\]:\s+\S/;
 const FRONT_MATTER_FIELD = /^(title|author|date|published|publishedAt|source|url):(.*)$/i;
-const IMAGE = /!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g;
-const INLINE_LINK = /\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g;
-const REFERENCE_LINK = /\[([^\]\n]{1,500})\]\[[^\]\n]{0,200}\]/g;
+// Link text stops at any bracket and a URL at any space or parenthesis, so each attempt ends
+// at the next candidate and a line of brackets costs linear time.
+const LINK_TARGET = String.raw`\(\s{0,3}[^\s()]{0,2000}(?:\s{1,3}"[^"\n]{0,300}")?\s{0,3}\)`;
+const IMAGE = new RegExp(String.raw`!\[[^[\]\n]{0,500}\]` + LINK_TARGET, 'g');
+const INLINE_LINK = new RegExp(String.raw`\[([^[\]\n]{0,500})\]` + LINK_TARGET, 'g');
+const REFERENCE_LINK = /\[([^[\]\n]{1,500})\]\[[^[\]\n]{0,200}\]/g;
 const AUTOLINK = /<((?:https?|mailto):[^>\s]{1,2000})>/g;
 const HTML_TAG = /<\/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,500})?\/?>/gi;
 const CODE_SPAN = /`{1,3}([^`\n]{0,2000})`{1,3}/g;
