@@ -1,39 +1,73 @@
-import type { AttributedQuote, CleanArticle, QuoteCandidate, Speaker } from './types.ts';
+import { People, type Resolution } from './quotes/people.ts';
+import type { AttributedQuote, CleanArticle, QuoteCandidate, Span, Speaker } from './types.ts';
 
-const PRONOUNS = new Set(['he', 'she', 'they']);
-// "Dmitry Peskov": two or more capitalised words in a row are taken as a full name.
-const FULL_NAME = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b/g;
-const CONFIDENCE = { named: 0.9, pronoun: 0.6, inherited: 0.4, none: 0 } as const;
+// How sure each way of naming a speaker is: a name at the cue is near certain, a pronoun or a
+// description depends on resolution, an inherited speaker on the quote really continuing.
+const CONFIDENCE = {
+  name: 0.95,
+  description: 0.75,
+  pronoun: 0.7,
+  group: 0.6,
+  inherited: 0.6,
+  unknown: 0.2,
+  none: 0,
+} as const;
+const MASK = '_';
 
 /**
- * Names the speaker of each quote: the mention itself when it is a name, else the last full
- * name before it for a pronoun, else the speaker of the previous quote (a follow-on quote).
+ * Names the speaker of each quote: the mention resolved to the canonical name introduced in the
+ * article (pronouns to the last compatible person, descriptions to the person introduced with
+ * that role, surnames to full names), or, for a quote with no cue, the current speaker.
  *
  * @example
  * attributeSpeakers(article, quotes)[0].speaker.name // 'Dmitry Peskov'
  */
 export function attributeSpeakers(article: CleanArticle, quotes: QuoteCandidate[]): AttributedQuote[] {
-  let previous: Speaker | null = null;
-  return quotes.map((quote) => {
-    const speaker = resolve(article.text, quote, previous);
-    if (speaker.name) previous = speaker;
-    return { ...quote, speaker };
-  });
+  const masked = maskDirect(article.text, quotes);
+  const mentions = quotes.flatMap((quote) => (quote.mention ? [quote.mention] : []));
+  const people = new People(article.text, masked, article.paragraphs, mentions);
+  let current: Speaker | null = null;
+  const attributed: AttributedQuote[] = [];
+  for (const quote of quotes) {
+    const speaker: Speaker = quote.mention ? named(article.text, people, quote.mention) : inherited(current);
+    if (quote.kind === 'direct' || quote.mention) current = speaker;
+    attributed.push({ ...quote, speaker });
+  }
+  return attributed;
 }
 
-function resolve(text: string, quote: QuoteCandidate, previous: Speaker | null): Speaker {
-  if (!quote.mention) {
-    return previous
-      ? { name: previous.name, mention: null, confidence: CONFIDENCE.inherited }
-      : { name: null, mention: null, confidence: CONFIDENCE.none };
+function named(text: string, people: People, mention: Span): Speaker {
+  const written = text.slice(mention.start, mention.end);
+  const resolution: Resolution = people.resolve(written, mention.start);
+  const entity = resolution.entity;
+  if (!entity) {
+    return {
+      name: null,
+      mention: written,
+      confidence: resolution.how === 'group' ? CONFIDENCE.group : CONFIDENCE.unknown,
+      type: resolution.how === 'group' ? 'group' : 'person',
+    };
   }
-  const mention = text.slice(quote.mention.start, quote.mention.end);
-  if (PRONOUNS.has(mention.toLowerCase())) {
-    const firstPiece = quote.pieces[0];
-    const before = text.slice(0, Math.min(quote.mention.start, firstPiece?.start ?? quote.mention.start));
-    const names = [...before.matchAll(FULL_NAME)];
-    const last = names.at(-1)?.[0] ?? previous?.name ?? null;
-    return { name: last, mention, confidence: last ? CONFIDENCE.pronoun : CONFIDENCE.none };
+  return { name: entity.name, mention: written, confidence: CONFIDENCE[resolution.how], type: entity.type };
+}
+
+function inherited(current: Speaker | null): Speaker {
+  if (!current) return { name: null, mention: null, confidence: CONFIDENCE.none };
+  return { ...current, mention: null, confidence: Math.min(current.confidence, CONFIDENCE.inherited) };
+}
+
+function maskDirect(text: string, quotes: readonly QuoteCandidate[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  const pieces = quotes
+    .filter((quote) => quote.kind === 'direct')
+    .flatMap((quote) => quote.pieces)
+    .sort((a, b) => a.start - b.start);
+  for (const piece of pieces) {
+    if (piece.start < at) continue;
+    parts.push(text.slice(at, piece.start), text.slice(piece.start, piece.end).replace(/[^\s.!?,]/g, MASK));
+    at = piece.end;
   }
-  return { name: mention.replace(/^the\s+/i, ''), mention, confidence: CONFIDENCE.named };
+  parts.push(text.slice(at));
+  return parts.join('');
 }

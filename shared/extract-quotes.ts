@@ -1,76 +1,269 @@
+import { cueAt, joined, MAX_MENTION_TOKENS, mentionAfter, mentionBefore, spanOf } from './quotes/cues.ts';
+import { OBJECT_VERBS } from './quotes/lexicon.ts';
+import { type MarkedQuote, scanQuoteMarks } from './quotes/quote-marks.ts';
+import { findReports, type Report } from './quotes/reported-speech.ts';
+import { splitSentences, type Token, tokenize } from './quotes/text-index.ts';
 import type { CleanArticle, QuoteCandidate, Span } from './types.ts';
 
-// First honest version: a direct quote is text between straight or curly double quotes inside one
-// paragraph; its cue and speaker mention are an adjacent "X said" / "said X". The quote-extraction
-// issue deepens this (split and multi-paragraph quotes, reported speech, other quote marks).
-const DIRECT_QUOTE = /["\u201c]([^"\u201c\u201d]+)["\u201d]/g;
-const CUE_VERBS = 'said|says|added|told|stated|asked';
-const SPEAKER_WORDS = "(?:[Hh]e|[Ss]he|[Tt]hey|(?:the\\s+)?[A-Z][\\w'.-]*(?:\\s+[A-Z][\\w'.-]*){0,3})";
-const MENTION_THEN_CUE = new RegExp(`^[\\s,]*(${SPEAKER_WORDS})\\s+(${CUE_VERBS})\\b`);
-const CUE_THEN_MENTION = new RegExp(`^[\\s,]*(${CUE_VERBS})\\s+(${SPEAKER_WORDS})`);
-const MENTION_CUE_BEFORE = new RegExp(`(${SPEAKER_WORDS})\\s+(${CUE_VERBS})[:,]?\\s*$`);
-// How far around a quote an attribution may sit: enough for "Kremlin Spokesman Dmitry Peskov said".
-const CUE_WINDOW = 80;
+// How far after a closing mark an attribution may sit ("," said Malte Pollmann, spokesman for ...).
+const AFTER_WINDOW = 160;
+// How far before an opening mark an attribution may sit (Tory leader Michael Howard has said: ").
+const BEFORE_WINDOW = 200;
+// Words between two quote pieces that can still be one attribution ("Benioff weighed in, telling Cook,").
+const MAX_JOIN_GAP_TOKENS = 12;
+// Words a listener or "that" may add between a cue and the opening mark ("told delegates: ").
+const MAX_BEFORE_OBJECT_TOKENS = 4;
+// Replaces quoted characters in the masked copy: not a letter, digit, space or sentence mark.
+const MASK = '_';
+const SENTENCE_FINAL = /[.!?…]["'’”)\]]*$/;
+
+interface Sentence {
+  span: Span;
+  paragraph: number;
+  reports: Report[];
+}
+
+interface Attribution {
+  cue: Span | null;
+  mention: Span | null;
+}
 
 /**
- * Finds the quoted statements of an article, each with its cue and speaker mention when adjacent.
+ * Finds the quoted statements of an article: direct quotes (joined across attribution and
+ * paragraph breaks) and reported clauses, each with its cue and speaker mention.
  *
  * @example
  * extractQuotes(cleanArticle('"We will meet," Putin said.', 'text'))[0].cue // span of "said"
  */
 export function extractQuotes(article: CleanArticle): QuoteCandidate[] {
-  const quotes: QuoteCandidate[] = [];
-  article.paragraphs.forEach((paragraph, index) => {
-    const text = article.text.slice(paragraph.start, paragraph.end);
-    for (const match of text.matchAll(DIRECT_QUOTE)) {
-      const inner = match[1] ?? '';
-      const start = paragraph.start + (match.index ?? 0) + 1;
-      const piece: Span = { start, end: start + inner.length };
-      quotes.push({
-        kind: 'direct',
-        pieces: [piece],
-        paragraph: index,
-        ...findCue(article.text, piece, paragraph),
-      });
+  const { text, paragraphs } = article;
+  const marked = scanQuoteMarks(text, paragraphs);
+  const masked = maskQuotes(text, marked);
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    for (const span of splitSentences(masked, paragraph.start, paragraph.end)) {
+      const tokens = tokenize(masked, span.start, span.end);
+      sentences.push({ span, paragraph: index, reports: findReports(text, masked, tokens, span) });
     }
   });
+  const direct = directQuotes(masked, marked, sentences);
+  const indirect: QuoteCandidate[] = [];
+  for (const sentence of sentences) {
+    for (const report of sentence.reports) {
+      if (report.naming || report.pieces.length === 0) continue;
+      indirect.push({
+        kind: 'indirect',
+        pieces: report.pieces,
+        paragraph: sentence.paragraph,
+        cue: report.cue,
+        mention: report.mention,
+      });
+    }
+  }
+  return [...direct, ...indirect].sort((a, b) => (a.pieces[0]?.start ?? 0) - (b.pieces[0]?.start ?? 0));
+}
+
+function directQuotes(
+  masked: string,
+  marked: readonly MarkedQuote[],
+  sentences: readonly Sentence[],
+): QuoteCandidate[] {
+  const quotes: QuoteCandidate[] = [];
+  let previousClose = -1;
+  for (let i = 0; i < marked.length; i++) {
+    const first = marked[i];
+    if (!first) continue;
+    const pieces = [...first.pieces];
+    let last = first;
+    let between: Attribution | null = null;
+    // `"X," he said, "Y."`: join while the next quote follows a comma-ended attribution.
+    for (let next = marked[i + 1]; next && canJoin(masked, last, next); next = marked[i + 1]) {
+      const gap = attributionAfter(masked, last.close, next.open);
+      if (!gap) break;
+      between ??= gap;
+      pieces.push(...next.pieces);
+      last = next;
+      i++;
+    }
+    const openSentence = sentenceAt(sentences, first.open);
+    const closeSentence = sentenceAt(sentences, last.close - 1);
+    const nextOpen = marked[i + 1]?.open ?? Number.POSITIVE_INFINITY;
+    const afterEnd = Math.min(closeSentence?.span.end ?? last.close, nextOpen, last.close + AFTER_WINDOW);
+    const beforeStart = Math.max(
+      openSentence?.span.start ?? first.open,
+      previousClose,
+      first.open - BEFORE_WINDOW,
+    );
+    previousClose = last.close;
+    const attribution =
+      between ??
+      (last.closed ? attributionAfter(masked, last.close, afterEnd) : null) ??
+      frontedAttribution(openSentence) ??
+      attributionBefore(masked, beforeStart, first.open) ??
+      sentenceAttribution(openSentence, first.open);
+    if (!attribution && !opensStatement(masked, beforeStart, first.open)) {
+      // Quoted words inside narration with nobody saying them: a title, term or scare quote.
+      continue;
+    }
+    quotes.push({
+      kind: 'direct',
+      pieces,
+      paragraph: first.paragraph,
+      cue: attribution?.cue ?? null,
+      mention: attribution?.mention ?? null,
+    });
+  }
   return quotes;
 }
 
-function findCue(text: string, piece: Span, paragraph: Span): Pick<QuoteCandidate, 'cue' | 'mention'> {
-  const afterStart = piece.end + 1;
-  const after = text.slice(afterStart, Math.min(paragraph.end, afterStart + CUE_WINDOW));
-  const mentionFirst = MENTION_THEN_CUE.exec(after);
-  if (mentionFirst?.[1] && mentionFirst[2]) {
-    return spansOf(afterStart, after, mentionFirst[0], mentionFirst[1], mentionFirst[2]);
+function canJoin(masked: string, left: MarkedQuote, right: MarkedQuote): boolean {
+  if (!left.closed || left.lastParagraph !== right.paragraph) return false;
+  const lastPiece = left.pieces.at(-1);
+  if (!lastPiece || SENTENCE_FINAL.test(masked.slice(lastPiece.start, lastPiece.end).replaceAll(MASK, ''))) {
+    return false;
   }
-  const cueFirst = CUE_THEN_MENTION.exec(after);
-  if (cueFirst?.[1] && cueFirst[2]) {
-    return spansOf(afterStart, after, cueFirst[0], cueFirst[2], cueFirst[1]);
-  }
-  const beforeStart = Math.max(paragraph.start, piece.start - 1 - CUE_WINDOW);
-  const before = text.slice(beforeStart, piece.start - 1);
-  const leading = MENTION_CUE_BEFORE.exec(before);
-  if (leading?.[1] && leading[2]) {
-    return spansOf(beforeStart + leading.index, before, leading[0], leading[1], leading[2]);
-  }
-  return { cue: null, mention: null };
+  const gap = masked.slice(left.close, right.open);
+  if (/[.!?;]/.test(gap) || !/[,:—–]\s*$/.test(gap)) return false;
+  return tokenize(masked, left.close, right.open).length <= MAX_JOIN_GAP_TOKENS;
 }
 
-function spansOf(
-  matchStart: number,
-  _window: string,
-  whole: string,
-  mention: string,
-  cue: string,
-): Pick<QuoteCandidate, 'cue' | 'mention'> {
-  const mentionAt = whole.indexOf(mention);
-  const cueAt = whole.indexOf(
-    cue,
-    mentionAt >= 0 && whole.indexOf(cue) < mentionAt ? 0 : mentionAt + mention.length,
-  );
-  return {
-    mention: { start: matchStart + mentionAt, end: matchStart + mentionAt + mention.length },
-    cue: { start: matchStart + cueAt, end: matchStart + cueAt + cue.length },
-  };
+/** `," said Ronald Smith` / `," Holmes testified` / `," according to officials`. */
+function attributionAfter(masked: string, start: number, end: number): Attribution | null {
+  if (end <= start) return null;
+  const tokens = tokenize(masked, start, end);
+  const head = tokens[0];
+  if (!head || !/^[\s,—–-]*$/.test(masked.slice(start, head.start))) return null;
+  if (head.lower === 'according' && tokens[1]?.lower === 'to') {
+    const mention = mentionAfter(masked, tokens, 2);
+    return { cue: spanOf(tokens, 0, 2), mention: mention ? spanOf(tokens, mention[0], mention[1]) : null };
+  }
+  const cueFirst = cueAt(tokens, 0);
+  if (cueFirst) {
+    const mention = mentionAfter(masked, tokens, cueFirst.next);
+    return {
+      cue: spanOf(tokens, 0, cueFirst.next),
+      mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
+    };
+  }
+  for (let k = 1; k < tokens.length && k <= MAX_MENTION_TOKENS + 3; k++) {
+    const word = tokens[k]?.lower;
+    if (word === 'quoted') {
+      const quoted = quotedAsSaying(masked, tokens, k);
+      if (quoted) return quoted;
+    }
+    const cue = cueAt(tokens, k);
+    if (!cue) continue;
+    const mention = mentionBefore(masked, tokens, k);
+    if (mention && mention[0] === 0) {
+      return { cue: spanOf(tokens, cue.first, cue.next), mention: spanOf(tokens, mention[0], mention[1]) };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** `the news agency quoted Mr Khodorkovsky as saying`: the speaker is the one quoted. */
+function quotedAsSaying(masked: string, tokens: readonly Token[], k: number): Attribution | null {
+  for (let as = k + 2; as < tokens.length && as - k <= MAX_MENTION_TOKENS; as++) {
+    if (tokens[as]?.lower === 'as' && tokens[as + 1]?.lower === 'saying') {
+      return { cue: spanOf(tokens, k, as + 2), mention: spanOf(tokens, k + 1, as) };
+    }
+    if (!joined(masked, tokens, as - 1, as)) return null;
+  }
+  return null;
+}
+
+/** `Mr Blair said: "` / `he told delegates: "` / `the spokesman stated that "`. */
+function attributionBefore(masked: string, start: number, end: number): Attribution | null {
+  if (end <= start) return null;
+  const tokens = tokenize(masked, start, end);
+  const tail = tokens.at(-1);
+  if (!tail || !/^[\s,:—–-]*$/.test(masked.slice(tail.end, end))) return null;
+  for (let k = tokens.length - 1; k >= 0 && tokens.length - k <= MAX_BEFORE_OBJECT_TOKENS + 1; k--) {
+    const cue = cueAt(tokens, k);
+    if (!cue) continue;
+    for (let j = cue.next; j < tokens.length; j++) {
+      if (!joined(masked, tokens, j - 1, j)) return null;
+    }
+    const objectWords = tokens.length - cue.next;
+    const word = tokens[k]?.lower ?? '';
+    if (objectWords > 0 && !OBJECT_VERBS.has(word) && tokens.at(-1)?.lower !== 'that' && !cue.naming)
+      return null;
+    const mention = mentionBefore(masked, tokens, k);
+    return {
+      cue: spanOf(tokens, cue.first, cue.next),
+      mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
+    };
+  }
+  return null;
+}
+
+function frontedAttribution(sentence: Sentence | undefined): Attribution | null {
+  const fronted = sentence?.reports.find((report) => report.form === 'fronted');
+  return fronted ? { cue: fronted.cue, mention: fronted.mention } : null;
+}
+
+/** A mixed clause: `Mr Davis said Labour had been responsible for "huge waste ..."`. */
+function sentenceAttribution(sentence: Sentence | undefined, open: number): Attribution | null {
+  if (!sentence) return null;
+  let best: Report | null = null;
+  for (const report of sentence.reports) {
+    if (report.cue.end <= open && report.mention) best = report;
+  }
+  best ??= sentence.reports.find((report) => report.mention) ?? null;
+  return best ? { cue: best.cue, mention: best.mention } : null;
+}
+
+/** A quote with no cue still counts when it opens a sentence or follows a colon. */
+function opensStatement(masked: string, start: number, open: number): boolean {
+  const before = masked.slice(start, open).trim();
+  return before === '' || before.endsWith(':') || tokenize(masked, start, open).length === 0;
+}
+
+function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const sentence = sentences[mid];
+    if (!sentence) break;
+    if (offset < sentence.span.start) high = mid - 1;
+    else if (offset >= sentence.span.end) low = mid + 1;
+    else return sentence;
+  }
+  return sentences[Math.max(0, Math.min(low, sentences.length - 1))];
+}
+
+/**
+ * A copy of the text with quoted words replaced by a mask character, keeping length, marks and
+ * a quote's final punctuation, so narration can be read without what the speakers said.
+ */
+function maskQuotes(text: string, marked: readonly MarkedQuote[]): string {
+  const chars = [...text];
+  if (chars.length !== text.length) return maskByCodeUnits(text, marked);
+  for (const quote of marked) {
+    for (const piece of quote.pieces) {
+      let end = piece.end;
+      while (end > piece.start && /[.!?,…]/.test(text[end - 1] ?? '')) end--;
+      for (let i = piece.start; i < end; i++) {
+        if (!/\s/.test(text[i] ?? '')) chars[i] = MASK;
+      }
+    }
+  }
+  return chars.join('');
+}
+
+function maskByCodeUnits(text: string, marked: readonly MarkedQuote[]): string {
+  let out = '';
+  let at = 0;
+  for (const quote of marked) {
+    for (const piece of quote.pieces) {
+      let end = piece.end;
+      while (end > piece.start && /[.!?,…]/.test(text[end - 1] ?? '')) end--;
+      out += text.slice(at, piece.start);
+      out += text.slice(piece.start, end).replace(/\S/g, MASK);
+      at = end;
+    }
+  }
+  return out + text.slice(at);
 }

@@ -1,0 +1,355 @@
+import type { Span } from '../types.ts';
+import {
+  CUE_FILLERS,
+  DETERMINERS,
+  GROUP_NOUNS,
+  NAMING_VERBS,
+  PRONOUNS,
+  SPEECH_PHRASES,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon.ts';
+import type { Token } from './text-index.ts';
+
+// Recognising a reporting cue ("said", "weighed in", "quoted ... as saying") in a token list, and
+// the speaker mention on either side of it.
+
+export interface Cue {
+  /** Token index of the first cue word. */
+  first: number;
+  /** Token index just past the last cue word. */
+  next: number;
+  /** Naming verbs ("described as") attribute quoted words but never govern a clause. */
+  naming: boolean;
+}
+
+// Base forms that are usually nouns ("the report", "asylum claims"): a cue only after a plural
+// subject, a pronoun or "to" ("analysts say", "to say").
+const NOUN_LIKE = new Set([
+  'report',
+  'reports',
+  'claim',
+  'claims',
+  'comment',
+  'comments',
+  'answer',
+  'note',
+  'notes',
+  'charge',
+  'charges',
+  'demand',
+  'demands',
+  'promise',
+  'promises',
+  'pledge',
+  'forecast',
+  'counter',
+  'state',
+  'states',
+  'estimate',
+  'estimates',
+  'reply',
+  'protest',
+  'signal',
+  'hint',
+  'joke',
+  'tweet',
+  'tweets',
+  'call',
+  'calls',
+  'view',
+  'views',
+  'term',
+  'label',
+  'brand',
+  'ask',
+  'add',
+  'say',
+  'tell',
+  'warn',
+  'remark',
+  'recall',
+  'admit',
+  'deny',
+  'agree',
+  'write',
+  'urge',
+  'concede',
+  'predict',
+  'insist',
+  'stress',
+  'explain',
+  'argue',
+  'suggest',
+  'accept',
+  'answer',
+  'repeat',
+]);
+const PLURAL_SUBJECT = new Set(['they', 'we', 'i', 'you', 'to', 'who', 'which', 'that', 'and']);
+// The longest mention a cue reaches for: "Tory shadow home secretary David Davis" and a title.
+export const MAX_MENTION_TOKENS = 8;
+// How many fillers ("has also recently") may stand between a mention and its cue.
+const MAX_FILLERS = 3;
+
+/**
+ * The cue starting at token `i`, if any.
+ *
+ * @example
+ * cueAt(tokenize('he said', 0, 7), 1) // { first: 1, next: 2, naming: false }
+ */
+export function cueAt(tokens: readonly Token[], i: number): Cue | null {
+  const token = tokens[i];
+  if (!token || token.capital) return null;
+  for (const phrase of SPEECH_PHRASES) {
+    if (phrase[0] !== token.lower) continue;
+    if (phrase.every((word, k) => tokens[i + k]?.lower === word)) {
+      return { first: i, next: i + phrase.length, naming: false };
+    }
+  }
+  const speech = SPEECH_VERBS.has(token.lower);
+  const naming = !speech && NAMING_VERBS.has(token.lower);
+  if (!speech && !naming) return null;
+  if (NOUN_LIKE.has(token.lower)) {
+    let k = i - 1;
+    while (
+      k > 0 &&
+      i - k <= MAX_FILLERS &&
+      CUE_FILLERS.has(tokens[k]?.lower ?? '') &&
+      tokens[k]?.lower !== 'to'
+    )
+      k--;
+    const before = tokens[k];
+    const subjectOk =
+      before && (PLURAL_SUBJECT.has(before.lower) || GROUP_NOUNS.has(before.lower) || isPluralName(before));
+    if (!subjectOk) return null;
+  }
+  // "quoted as saying" is matched as a phrase; a bare "quoted" is reported by "as saying" later.
+  return { first: i, next: i + 1, naming };
+}
+
+function isPluralName(token: Token): boolean {
+  return !token.capital && token.lower.endsWith('s') && !token.lower.endsWith('ss');
+}
+
+/**
+ * The speaker mention ending just before token `cueIndex`, skipping fillers ("has also").
+ * Returns the token range [first, next) or null when the words before are not a mention.
+ *
+ * @example
+ * mentionBefore(text, tokenize(text, 0, text.length), 3) // "Mr Blair has said": tokens 0..2
+ */
+export function mentionBefore(
+  text: string,
+  tokens: readonly Token[],
+  cueIndex: number,
+): [number, number] | null {
+  let end = cueIndex;
+  let fillers = 0;
+  while (end > 0 && fillers < MAX_FILLERS && CUE_FILLERS.has(tokens[end - 1]?.lower ?? '')) {
+    if (!joined(text, tokens, end - 1, end)) break;
+    end--;
+    fillers++;
+  }
+  // "to say" only counts when a subject sits before the fillers; an infinitive alone has none.
+  const last = tokens[end - 1];
+  if (!last || !joined(text, tokens, end - 1, fillers > 0 ? end : cueIndex)) return null;
+  if (PRONOUNS.has(last.lower) && last.lower !== 'i' && last.lower !== 'we') return [end - 1, end];
+  let first = end;
+  while (first > 0 && end - first < MAX_MENTION_TOKENS) {
+    const token = tokens[first - 1];
+    if (!token || !isMentionWord(token)) break;
+    if (first < end && !joined(text, tokens, first - 1, first)) break;
+    first--;
+  }
+  // A mention ends in a name or a noun, never in a determiner alone.
+  while (first < end && !tokens[first]?.capital && !isHeadable(tokens, first, end)) first++;
+  return first < end ? [first, end] : null;
+}
+
+/**
+ * The speaker mention starting at token `from` (after a cue: "said Ronald Smith, an analyst").
+ * Stops at punctuation; an appositive name after a comma is included ("the director, Craig Prater").
+ *
+ * @example
+ * mentionAfter(text, tokens, 1) // "said the American." -> tokens 1..3
+ */
+export function mentionAfter(text: string, tokens: readonly Token[], from: number): [number, number] | null {
+  const first = tokens[from];
+  if (!first || !isMentionWord(first)) return null;
+  if (PRONOUNS.has(first.lower)) return [from, from + 1];
+  let next = from + 1;
+  while (next < tokens.length && next - from < MAX_MENTION_TOKENS) {
+    const token = tokens[next];
+    if (!token || !isMentionWord(token) || !joined(text, tokens, next - 1, next)) break;
+    next++;
+  }
+  // "the festival's executive director, Craig Prater." names the person after the comma.
+  const after = tokens[next];
+  const lastWord = tokens[next - 1];
+  if (
+    after?.capital &&
+    lastWord &&
+    !lastWord.capital &&
+    text.slice(lastWord.end, after.start).trim() === ','
+  ) {
+    let name = next;
+    while (tokens[name]?.capital && name - next < MAX_MENTION_TOKENS && joined(text, tokens, name - 1, name))
+      name++;
+    const rest = text.slice(tokens[name - 1]?.end ?? 0, (tokens[name - 1]?.end ?? 0) + 2).trim();
+    if (name > next && (rest === '' || /^[.,;]/.test(rest))) next = name;
+  }
+  if (!tokens.slice(from, next).some((token) => token.capital))
+    return withAppositiveName(text, tokens, from, next);
+  return [from, next];
+}
+
+// "said another witness in the probe, former adviser Fiona Hill.": a description without a name
+// is followed, within this many words, by the name it describes.
+const MAX_APPOSITIVE_TOKENS = 14;
+
+function withAppositiveName(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  next: number,
+): [number, number] {
+  for (let k = next; k < tokens.length && k - from < MAX_APPOSITIVE_TOKENS; k++) {
+    const token = tokens[k];
+    const previous = tokens[k - 1];
+    if (!token || !previous) break;
+    const gap = text.slice(previous.end, token.start);
+    if (/[.;:!?"“”]/.test(gap)) break;
+    if (!token.capital || !gap.includes(',')) continue;
+    let end = k;
+    while (
+      end < tokens.length &&
+      end - k < MAX_MENTION_TOKENS &&
+      (end === k || joined(text, tokens, end - 1, end))
+    ) {
+      if (!tokens[end]?.capital && !TITLES.has(tokens[end]?.lower ?? '')) break;
+      end++;
+    }
+    const rest = text.slice(tokens[end - 1]?.end ?? 0).trimStart();
+    if (rest === '' || /^[.;!?]/.test(rest)) return [from, end];
+  }
+  return [from, next];
+}
+
+// Words a speaker description is made of: names, determiners, titles, role and group nouns,
+// and other lowercase words (adjectives such as "executive"); verbs end it in practice
+// because the caller bounds the length and stops at punctuation.
+const NOT_IN_MENTION = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'and',
+  'but',
+  'or',
+  'if',
+  'when',
+  'while',
+  'as',
+  'because',
+  'although',
+  'though',
+  'where',
+  'after',
+  'before',
+  'since',
+  'until',
+  'than',
+  'in',
+  'on',
+  'at',
+  'to',
+  'with',
+  'by',
+  'from',
+  'into',
+  'about',
+  'over',
+  'under',
+  'through',
+  'during',
+  'it',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'not',
+  'so',
+  'then',
+  'also',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'this',
+  'these',
+  'those',
+  'there',
+  'here',
+  'what',
+  'why',
+  'how',
+  'all',
+  'said',
+  'says',
+  'told',
+  'i',
+  'you',
+  'we',
+  'me',
+  'us',
+  'him',
+  'them',
+  'for',
+  'according',
+  'however',
+  'meanwhile',
+]);
+
+function isMentionWord(token: Token): boolean {
+  if (token.capital) return !NOT_IN_MENTION.has(token.lower) || PRONOUNS.has(token.lower);
+  if (PRONOUNS.has(token.lower)) return true;
+  return !NOT_IN_MENTION.has(token.lower) && !SPEECH_VERBS.has(token.lower);
+}
+
+function isHeadable(tokens: readonly Token[], first: number, end: number): boolean {
+  const token = tokens[first];
+  if (!token) return false;
+  return (
+    DETERMINERS.has(token.lower) ||
+    TITLES.has(token.lower) ||
+    GROUP_NOUNS.has(token.lower) ||
+    PRONOUNS.has(token.lower) ||
+    end - first <= 2
+  );
+}
+
+/** True when only spaces (or a title's full stop) separate tokens `a` and `b`. */
+export function joined(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  const left = tokens[a];
+  const right = tokens[b];
+  if (!left || !right) return false;
+  const gap = text.slice(left.end, right.start);
+  if (gap.trim() === '') return gap.length > 0 || left.end === right.start;
+  return gap.trim() === '.' && TITLES.has(`${left.lower}.`);
+}
+
+/** The span from the first token of [first, next) to the end of the last one. */
+export function spanOf(tokens: readonly Token[], first: number, next: number): Span {
+  return { start: tokens[first]?.start ?? 0, end: tokens[next - 1]?.end ?? 0 };
+}

@@ -1,0 +1,137 @@
+import type { Span } from '../types.ts';
+
+// Finds the direct-quote spans of an article from its double quotation marks, in every form
+// news uses: straight "…", curly “…”, guillemets «…» and low-high „…“. Single quotes stay inside
+// (nested quotes, apostrophes). The scan is one pass over the marks, so it is linear.
+
+/** A run of quoted text before attribution: pieces in text order, marks excluded. */
+export interface MarkedQuote {
+  pieces: Span[];
+  /** Paragraph index of the first piece. */
+  paragraph: number;
+  /** Offset of the opening mark of the first piece. */
+  open: number;
+  /** Offset just past the closing mark, or the paragraph end when the quote was never closed. */
+  close: number;
+  /** False when the article never closes the quote (it then ends at its paragraph end). */
+  closed: boolean;
+  /** Paragraph index of the last piece. */
+  lastParagraph: number;
+}
+
+const MARKS = /["“”„«»]/g;
+const SPACE = /\s/;
+const WORDISH = /[\p{L}\p{N}[(‘'…$£€]/u;
+
+type Role = 'open' | 'close' | 'reopen' | 'ignore';
+
+/**
+ * Scans the paragraphs for quotation marks and returns each quoted run. A paragraph that ends
+ * inside a quote continues into the next one when that one opens with a mark (the news habit
+ * of reopening a quote in each paragraph); otherwise the quote ends at its paragraph end, so an
+ * unbalanced mark never swallows the rest of the article.
+ *
+ * @example
+ * scanQuoteMarks('“Yes,” he said.', [{ start: 0, end: 15 }])[0].pieces // [{ start: 1, end: 5 }]
+ */
+export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): MarkedQuote[] {
+  const quotes: MarkedQuote[] = [];
+  let current: MarkedQuote | null = null;
+  let pieceStart = -1;
+  let openedWith = '';
+  // Opening marks already consumed as a continuation; the scan of their paragraph skips them.
+  const continued = new Set<number>();
+
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index];
+    if (!paragraph) continue;
+    MARKS.lastIndex = paragraph.start;
+    for (let match = MARKS.exec(text); match && match.index < paragraph.end; match = MARKS.exec(text)) {
+      const at = match.index;
+      const role = continued.has(at) ? 'ignore' : roleOf(text, at, paragraph, current !== null, openedWith);
+      if (role === 'open') {
+        current = {
+          pieces: [],
+          paragraph: index,
+          open: at,
+          close: -1,
+          closed: false,
+          lastParagraph: index,
+        };
+        pieceStart = at + 1;
+        openedWith = match[0];
+      } else if (current && role === 'reopen') {
+        // A lost paragraph break inside an open quote: `... end. "Next ...` starts a new piece.
+        pushPiece(text, current, pieceStart, at);
+        pieceStart = at + 1;
+        openedWith = match[0];
+      } else if (current && role === 'close') {
+        pushPiece(text, current, pieceStart, at);
+        current.close = at + 1;
+        current.closed = true;
+        current.lastParagraph = index;
+        quotes.push(current);
+        current = null;
+      }
+    }
+    if (!current) continue;
+    const open: MarkedQuote = current;
+    pushPiece(text, open, pieceStart, paragraph.end);
+    open.lastParagraph = index;
+    const next = paragraphs[index + 1];
+    const nextOpening = next ? firstNonSpace(text, next.start, next.end) : -1;
+    if (next && nextOpening >= 0 && isOpeningMark(text[nextOpening] ?? '')) {
+      // The quote continues in the next paragraph: its opening mark starts the next piece.
+      pieceStart = nextOpening + 1;
+      continued.add(nextOpening);
+      continue;
+    }
+    open.close = paragraph.end;
+    quotes.push(open);
+    current = null;
+  }
+  return quotes.filter((quote) => quote.pieces.length > 0);
+}
+
+function roleOf(text: string, at: number, paragraph: Span, inQuote: boolean, openedWith: string): Role {
+  const mark = text[at] ?? '';
+  const before = at > paragraph.start ? (text[at - 1] ?? ' ') : ' ';
+  const after = at + 1 < paragraph.end ? (text[at + 1] ?? ' ') : ' ';
+  const spaceBefore = SPACE.test(before) || '([—–-'.includes(before);
+  const spaceAfter = SPACE.test(after) || at + 1 >= paragraph.end;
+  switch (mark) {
+    case '«':
+    case '„':
+      return inQuote ? 'reopen' : 'open';
+    case '»':
+      return inQuote ? 'close' : 'ignore';
+    case '“':
+      if (inQuote) return openedWith === '„' || !spaceBefore || spaceAfter ? 'close' : 'reopen';
+      return 'open';
+    case '”':
+      if (inQuote) return 'close';
+      // A right mark used as an opener: only at a word start.
+      return spaceBefore && WORDISH.test(after) ? 'open' : 'ignore';
+    default:
+      // The straight mark is ambiguous: its neighbours decide.
+      if (!inQuote) return spaceAfter && !spaceBefore ? 'ignore' : 'open';
+      return spaceBefore && WORDISH.test(after) ? 'reopen' : 'close';
+  }
+}
+
+function isOpeningMark(char: string): boolean {
+  return char === '"' || char === '“' || char === '«' || char === '„';
+}
+
+function firstNonSpace(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (!SPACE.test(text[i] ?? '')) return i;
+  return -1;
+}
+
+function pushPiece(text: string, quote: MarkedQuote, start: number, end: number): void {
+  let from = start;
+  let to = end;
+  while (from < to && SPACE.test(text[from] ?? '')) from++;
+  while (to > from && SPACE.test(text[to - 1] ?? '')) to--;
+  if (to > from) quote.pieces.push({ start: from, end: to });
+}

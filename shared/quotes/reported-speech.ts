@@ -1,0 +1,293 @@
+import type { Span } from '../types.ts';
+import { cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
+import { ADJUNCT_PREPOSITIONS, NON_CLAUSE_STARTS, OBJECT_VERBS, SPEECH_NOUNS } from './lexicon.ts';
+import type { Token } from './text-index.ts';
+
+// Reported (indirect) speech: a reporting verb or noun with a finite clause, in the orders news
+// uses: forward ("Peskov underscored that ..."), fronted ("..., Peskov said."), parenthetical
+// ("But, he said, if ...") and speech nouns ("his words that ..."). Works on one sentence of
+// the masked text, where quoted words are blanked so cues inside quotes are never read.
+
+export interface Report {
+  /** The clause, in one piece or two when a parenthetical attribution splits it. */
+  pieces: Span[];
+  cue: Span;
+  mention: Span | null;
+  /** Fronted and parenthetical reports own every quote in their sentence. */
+  form: 'forward' | 'fronted' | 'parenthetical' | 'noun';
+  /** Naming verbs ("described as") only attribute quoted words; they report no clause. */
+  naming: boolean;
+}
+
+// A reported clause has at least a subject, a verb and something more.
+const MIN_CLAUSE_TOKENS = 3;
+// "told a Labour Party gathering that": how far a listener may run before the clause.
+const MAX_OBJECT_TOKENS = 5;
+// "said in an interview with the BBC that": how far an adjunct may run before "that".
+const MAX_ADJUNCT_TOKENS = 8;
+// Words that open a sentence-initial lead-in rather than the clause itself ("But", "By contrast").
+const MAX_LEAD_IN_TOKENS = 2;
+const ACCORDING_TO = /^\s*according to [^,]{1,60},\s*/i;
+const QUOTE_MASK = '_';
+
+/**
+ * Finds the reported-speech clauses of one sentence.
+ *
+ * @example
+ * findReports(masked, tokenize(masked, s.start, s.end), s) // [{ form: 'forward', ... }]
+ */
+export function findReports(
+  text: string,
+  masked: string,
+  tokens: readonly Token[],
+  sentence: Span,
+): Report[] {
+  const count = (span: Span) => wordCount(text, masked, span);
+  const reports: Report[] = [];
+  let skipUntil = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || token.start < skipUntil) continue;
+    if (SPEECH_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'that') {
+      const report = nounReport(count, masked, tokens, i, sentence);
+      if (report) {
+        reports.push(report);
+        skipUntil = sentence.end;
+      }
+      continue;
+    }
+    const cue = cueAt(tokens, i);
+    if (!cue) continue;
+    const report =
+      frontedReport(count, masked, tokens, cue.first, cue.next, sentence) ??
+      parentheticalReport(count, masked, tokens, cue.first, cue.next, sentence) ??
+      forwardReport(count, masked, tokens, cue.first, cue.next, sentence);
+    if (!report) continue;
+    report.naming = cue.naming;
+    if (cue.naming && report.form !== 'fronted') {
+      // A naming verb attributes the quoted words that follow it but reports no clause.
+      report.pieces = [];
+    }
+    reports.push(report);
+    // A fronted report owns the whole sentence: reports nested in it belong to its speaker.
+    if (report.form === 'fronted') return [report];
+    skipUntil = report.pieces.at(-1)?.end ?? cue.next;
+  }
+  return reports;
+}
+
+function frontedReport(
+  count: (span: Span) => number,
+  masked: string,
+  tokens: readonly Token[],
+  first: number,
+  next: number,
+  sentence: Span,
+): Report | null {
+  let mention: [number, number] | null = null;
+  let attributionStart: number;
+  const before = mentionBefore(masked, tokens, first);
+  if (before && commaBefore(masked, tokens, before[0], sentence)) {
+    // "..., Kremlin Spokesman Dmitry Peskov said."
+    mention = before;
+    attributionStart = before[0];
+    if (!tailIsAdjunct(masked, tokens, next, sentence)) return null;
+  } else if (commaBefore(masked, tokens, first, sentence)) {
+    // "..., said founder Mikhail Khodorkovsky."
+    mention = mentionAfter(masked, tokens, next);
+    if (!mention) return null;
+    attributionStart = first;
+    if (!tailIsAdjunct(masked, tokens, mention[1], sentence)) return null;
+  } else {
+    return null;
+  }
+  const clauseEnd = lastCommaBefore(masked, tokens[attributionStart]?.start ?? 0, sentence.start);
+  if (clauseEnd < 0) return null;
+  const clause = trimClause(masked, sentence.start, clauseEnd);
+  if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
+  return {
+    pieces: [clause],
+    cue: spanOf(tokens, first, next),
+    mention: spanOf(tokens, mention[0], mention[1]),
+    form: 'fronted',
+    naming: false,
+  };
+}
+
+function parentheticalReport(
+  count: (span: Span) => number,
+  masked: string,
+  tokens: readonly Token[],
+  first: number,
+  next: number,
+  sentence: Span,
+): Report | null {
+  const before = mentionBefore(masked, tokens, first);
+  const mention =
+    before ?? (commaBefore(masked, tokens, first, sentence) ? mentionAfter(masked, tokens, next) : null);
+  if (!mention) return null;
+  const attributionStart = Math.min(mention[0], first);
+  const attributionEnd = Math.max(mention[1], next);
+  const lastToken = tokens[attributionEnd - 1];
+  const following = tokens[attributionEnd];
+  if (!lastToken || !following || !commaBefore(masked, tokens, attributionStart, sentence)) return null;
+  const gap = masked.slice(lastToken.end, following.start);
+  if (gap.trim() !== ',') return null;
+  const startComma = lastCommaBefore(masked, tokens[attributionStart]?.start ?? 0, sentence.start);
+  const tail = trimClause(masked, following.start, sentence.end);
+  if (!tail || count(tail) < MIN_CLAUSE_TOKENS) return null;
+  const head = trimClause(masked, sentence.start, startComma);
+  const pieces = head && count(head) > MAX_LEAD_IN_TOKENS ? [head, tail] : [tail];
+  return {
+    pieces,
+    cue: spanOf(tokens, first, next),
+    mention: spanOf(tokens, mention[0], mention[1]),
+    form: 'parenthetical',
+    naming: false,
+  };
+}
+
+function forwardReport(
+  count: (span: Span) => number,
+  masked: string,
+  tokens: readonly Token[],
+  first: number,
+  next: number,
+  sentence: Span,
+): Report | null {
+  let at = next;
+  const cueWord = tokens[first]?.lower ?? '';
+  const afterCue = tokens[at];
+  if (!afterCue) return null;
+  const gap = masked.slice(tokens[next - 1]?.end ?? 0, afterCue.start);
+  // `said: "` or `said, "` introduces a direct quote, not a clause.
+  if (gap.trim() !== '' && gap.trim() !== 'that') return null;
+  if (afterCue.lower === 'that') {
+    at++;
+  } else if (OBJECT_VERBS.has(cueWord)) {
+    at = skipObject(masked, tokens, at);
+  } else if (ADJUNCT_PREPOSITIONS.has(afterCue.lower) || NON_CLAUSE_STARTS.has(afterCue.lower)) {
+    at = thatAfterAdjunct(tokens, at);
+    if (at < 0) return null;
+  }
+  const clauseToken = tokens[at];
+  if (!clauseToken || NON_CLAUSE_STARTS.has(clauseToken.lower)) return null;
+  if (!joinedOrThat(masked, tokens, at)) return null;
+  const clause = trimClause(masked, clauseToken.start, sentence.end);
+  if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
+  const mention = mentionBefore(masked, tokens, first) ?? subjectOf(masked, tokens);
+  return {
+    pieces: [clause],
+    cue: spanOf(tokens, first, next),
+    mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
+    form: 'forward',
+    naming: false,
+  };
+}
+
+function nounReport(
+  count: (span: Span) => number,
+  masked: string,
+  tokens: readonly Token[],
+  i: number,
+  sentence: Span,
+): Report | null {
+  const clauseToken = tokens[i + 2];
+  if (!clauseToken) return null;
+  const clause = trimClause(masked, clauseToken.start, sentence.end);
+  if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
+  // The owner is the possessive before the noun: "his counterpart's words".
+  const owner = tokens[i - 1];
+  let mention: [number, number] | null = null;
+  if (owner && /['’]s$/.test(owner.lower)) {
+    mention = mentionBefore(masked, tokens, i) ?? [i - 1, i];
+  }
+  return {
+    pieces: [clause],
+    cue: spanOf(tokens, i, i + 1),
+    mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
+    form: 'noun',
+    naming: false,
+  };
+}
+
+function skipObject(masked: string, tokens: readonly Token[], at: number): number {
+  for (let k = at; k < at + MAX_OBJECT_TOKENS && k < tokens.length; k++) {
+    if (tokens[k]?.lower === 'that') return k + 1;
+  }
+  // "told lawmakers it was": one listener word, then the clause.
+  const listener = tokens[at];
+  const after = tokens[at + 1];
+  if (listener && after && joined(masked, tokens, at, at + 1)) return at + 1;
+  return at;
+}
+
+function thatAfterAdjunct(tokens: readonly Token[], at: number): number {
+  for (let k = at; k < at + MAX_ADJUNCT_TOKENS && k < tokens.length; k++) {
+    const word = tokens[k]?.lower ?? '';
+    if (SPEECH_NOUNS.has(word)) return -1;
+    if (word === 'that') return k + 1;
+  }
+  return -1;
+}
+
+function joinedOrThat(masked: string, tokens: readonly Token[], at: number): boolean {
+  const previous = tokens[at - 1];
+  const token = tokens[at];
+  if (!previous || !token) return false;
+  const gap = masked.slice(previous.end, token.start);
+  return !gap.includes(QUOTE_MASK) && !/[.;:!?]/.test(gap);
+}
+
+function tailIsAdjunct(masked: string, tokens: readonly Token[], from: number, sentence: Span): boolean {
+  const token = tokens[from];
+  if (!token) return true;
+  const gap = masked.slice(tokens[from - 1]?.end ?? token.start, token.start);
+  if (gap.includes(',')) return true;
+  if (ADJUNCT_PREPOSITIONS.has(token.lower)) return true;
+  // "Cook told Benioff." / "Henman told his website, ...": a short listener, then the end.
+  let k = from;
+  while (k < tokens.length && k - from < MAX_OBJECT_TOKENS && joined(masked, tokens, k, k + 1)) k++;
+  const end = tokens[k]?.end ?? sentence.end;
+  const rest = masked.slice(end, sentence.end).trim();
+  return k - from < MAX_OBJECT_TOKENS && (rest === '' || /^[.,;!?]/.test(rest));
+}
+
+function commaBefore(masked: string, tokens: readonly Token[], index: number, sentence: Span): boolean {
+  const token = tokens[index];
+  if (!token) return false;
+  const from = tokens[index - 1]?.end ?? sentence.start;
+  return masked.slice(from, token.start).includes(',');
+}
+
+function lastCommaBefore(masked: string, at: number, floor: number): number {
+  const index = masked.lastIndexOf(',', at);
+  return index >= floor ? index : -1;
+}
+
+function subjectOf(masked: string, tokens: readonly Token[]): [number, number] | null {
+  const first = tokens[0];
+  if (!first?.capital) return null;
+  let next = 1;
+  while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
+  return [0, next];
+}
+
+function trimClause(masked: string, start: number, end: number): Span | null {
+  let from = start;
+  const lead = ACCORDING_TO.exec(masked.slice(from, end));
+  if (lead) from += lead[0].length;
+  let to = end;
+  while (from < to && /[\s,;:—–-]/.test(masked[from] ?? '')) from++;
+  while (to > from && /[\s,;:.—–-]/.test(masked[to - 1] ?? '')) to--;
+  return to > from ? { start: from, end: to } : null;
+}
+
+// All words of the clause, quoted ones included; but a clause made only of a quote has no words
+// of its own (counted on the masked text) and is a direct quote instead, so it counts zero.
+function wordCount(text: string, masked: string, span: Span): number {
+  const own = masked.slice(span.start, span.end).match(WORDS)?.length ?? 0;
+  if (own === 0) return 0;
+  return text.slice(span.start, span.end).match(WORDS)?.length ?? 0;
+}
+const WORDS = /[\p{L}\p{N}]+/gu;

@@ -1,0 +1,83 @@
+import { ABBREVIATIONS } from './lexicon.ts';
+
+// Word tokens and sentence boundaries with offsets, so every later step can point into the
+// article text instead of copying it.
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Lowercased text, for lexicon lookups. */
+  lower: string;
+  /** First character is an uppercase letter. */
+  capital: boolean;
+}
+
+// Letters/digits with inner apostrophes, hyphens and dots ("don't", "co-founder", "U.S").
+// No nested quantifier over overlapping classes: each repetition must start with a separator.
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const UPPER = /^\p{Lu}/u;
+
+/**
+ * Tokenises `text` between `start` and `end` into words with absolute offsets.
+ *
+ * @example
+ * tokenize('He said so.', 0, 11).map((t) => t.lower) // ['he', 'said', 'so']
+ */
+export function tokenize(text: string, start: number, end: number): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(start, end);
+  for (const match of slice.matchAll(WORD)) {
+    const at = start + (match.index ?? 0);
+    tokens.push({
+      start: at,
+      end: at + match[0].length,
+      lower: match[0].toLowerCase(),
+      capital: UPPER.test(match[0]),
+    });
+  }
+  return tokens;
+}
+
+// A full stop, question or exclamation mark, any closing quotes or brackets, then a space
+// before something that can start a sentence (capital, digit or opening mark).
+const SENTENCE_END = /[.!?]+["'”’»)\]]*\s+(?=["“‘'«„([]?[\p{Lu}\p{N}])/gu;
+// Letters before the full stop, to recognise "Mr." or an initial ("J.").
+const WORD_BEFORE_DOT = /([\p{L}.]+)[.!?]*$/u;
+// How far back an abbreviation check looks: the longest entry ("approx.") and some slack.
+const ABBREVIATION_LOOKBACK = 12;
+
+/**
+ * Splits the range into sentence spans, skipping abbreviations and initials. Run it on the
+ * masked text (quotes blanked) so a full stop inside a quote never splits its sentence.
+ *
+ * @example
+ * splitSentences('Mr. Hogg spoke. It rained.', 0, 26) // [{start:0,end:15},{start:16,end:26}]
+ */
+export function splitSentences(text: string, start: number, end: number): { start: number; end: number }[] {
+  const sentences: { start: number; end: number }[] = [];
+  const slice = text.slice(start, end);
+  let from = 0;
+  for (const match of slice.matchAll(SENTENCE_END)) {
+    const at = match.index ?? 0;
+    const punctuationEnd = at + match[0].trimEnd().length;
+    if (match[0][0] === '.' && isAbbreviation(slice.slice(Math.max(0, at - ABBREVIATION_LOOKBACK), at + 1))) {
+      continue;
+    }
+    sentences.push({ start: start + from, end: start + punctuationEnd });
+    from = at + match[0].length;
+  }
+  if (from < slice.length) {
+    const tail = slice.slice(from).trimEnd();
+    if (tail.length > 0) sentences.push({ start: start + from, end: start + from + tail.length });
+  }
+  return sentences;
+}
+
+function isAbbreviation(before: string): boolean {
+  const word = WORD_BEFORE_DOT.exec(before)?.[1];
+  if (!word) return false;
+  const bare = word.replace(/\.+$/, '').toLowerCase();
+  // A single capital letter is an initial ("George W. Bush").
+  if (bare.length === 1 && /\p{Lu}/u.test(word)) return true;
+  return ABBREVIATIONS.has(bare);
+}
