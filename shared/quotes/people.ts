@@ -112,6 +112,10 @@ export class People {
     if (ORG_NOUNS.has(headWord)) return { entity: this.lastOrg(at, headWord, words), how: 'description' };
     if (GROUP_NOUNS.has(headWord) || (headWord.endsWith('s') && !head.capital))
       return { entity: null, how: 'group' };
+    // "the American", "the Briton": a nationality with a determiner describes a person.
+    if (head.capital && words.length > 1 && DETERMINERS.has(first.lower)) {
+      return { entity: this.salientPerson(at, null), how: 'description' };
+    }
     // A capitalised single word that is not a known person: an organisation ("Gazprom").
     if (head.capital) return { entity: this.orgNamed(mention.replace(/^the\s+/i, '')), how: 'name' };
     return { entity: this.salientPerson(at, null), how: 'description' };
@@ -127,7 +131,7 @@ export class People {
       const run = tokens.slice(i, end);
       i = end - 1;
       const name = nameOf(run);
-      if (!name) continue;
+      if (!name || isModifier(this.text, tokens, end, run, name)) continue;
       const isSpeaker = speakerMentions.some(
         (span) => span.start <= name.tokens[0]!.start && name.tokens.at(-1)!.end <= span.end,
       );
@@ -408,6 +412,38 @@ function nameOf(run: readonly Token[]): NameParts | null {
   if (tokens.length === 0 || tokens.some((token) => ORG_NAME_WORDS.has(token.lower))) return null;
   return { titles, tokens: tokens.length > 3 ? tokens.slice(-2) : tokens };
 }
+
+/**
+ * "the Kremlin spokesman", "the Russian leader", "TASS reported": a single capitalised word that
+ * describes someone else, or an acronym, is not a person's name.
+ */
+function isModifier(
+  text: string,
+  tokens: readonly Token[],
+  end: number,
+  run: readonly Token[],
+  name: NameParts,
+): boolean {
+  if (name.tokens.length !== 1 || name.titles.length > 0) return false;
+  const word = run.at(-1);
+  if (!word) return false;
+  if (ACRONYM.test(text.slice(word.start, word.end))) return true;
+  const next = tokens[end];
+  if (
+    next &&
+    !next.capital &&
+    (ROLE_FAMILIES.has(next.lower) || ORG_NOUNS.has(next.lower) || GROUP_NOUNS.has(next.lower))
+  ) {
+    return true;
+  }
+  const before = run[0] ? tokens[tokens.indexOf(run[0]) - 1] : undefined;
+  return NATIONALITY.test(word.lower) && before?.lower === 'the';
+}
+
+// "TASS", "BBC": organisations written in capitals.
+const ACRONYM = /^[A-Z]{2,6}$/;
+// "the American", "the Briton", "the Chinese": nationality nouns end like these.
+const NATIONALITY = /(?:an|on|ese|ish|ian|ch|i)$/;
 
 function isPersonName(words: readonly Token[], i: number): boolean {
   const word = words[i];

@@ -39,8 +39,9 @@ export function tokenize(text: string, start: number, end: number): Token[] {
 }
 
 // A full stop, question or exclamation mark, any closing quotes or brackets, then a space
-// before something that can start a sentence (capital, digit or opening mark).
-const SENTENCE_END = /[.!?]+["'”’»)\]]*\s+(?=["“‘'«„([]?[\p{Lu}\p{N}])/gu;
+// before something that can start a sentence (capital, digit, opening mark, or the mask "_"
+// that stands for a quote's first word in the masked text).
+const SENTENCE_END = /[.!?]+["'”’»)\]]*\s+(?=["“‘'«„([]?[\p{Lu}\p{N}_])/gu;
 // Letters before the full stop, to recognise "Mr." or an initial ("J.").
 const WORD_BEFORE_DOT = /([\p{L}.]+)[.!?]*$/u;
 // How far back an abbreviation check looks: the longest entry ("approx.") and some slack.
