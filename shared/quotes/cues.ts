@@ -121,7 +121,9 @@ export function cueAt(tokens: readonly Token[], i: number): Cue | null {
     const before = tokens[k];
     const subjectOk =
       before && (PLURAL_SUBJECT.has(before.lower) || GROUP_NOUNS.has(before.lower) || isPluralName(before));
-    if (!subjectOk) return null;
+    // "which Apple views as": a naming verb followed by "as" is a verb whatever its subject.
+    const namingAs = naming && tokens[i + 1]?.lower === 'as';
+    if (!subjectOk && !namingAs) return null;
   }
   // "quoted as saying" is matched as a phrase; a bare "quoted" is reported by "as saying" later.
   return { first: i, next: i + 1, naming };

@@ -156,7 +156,11 @@ export class People {
     const titled = name.titles.length > 0;
     if (!entity) {
       if (ORG_NAME_WORDS.has(last.toLowerCase())) return;
-      const confirmed = titled || isSpeaker || (words.length >= 2 && this.usedAlone(last, masked));
+      const confirmed =
+        titled ||
+        isSpeaker ||
+        (words.length >= 2 &&
+          (this.usedAlone(last, masked) || hasAppositiveRole(masked, tokens, name.tokens)));
       if (!confirmed || (words.length === 1 && !titled && !isSpeaker)) return;
       entity = {
         name: words.join(' '),
@@ -438,6 +442,18 @@ function isModifier(
   }
   const before = run[0] ? tokens[tokens.indexOf(run[0]) - 1] : undefined;
   return NATIONALITY.test(word.lower) && before?.lower === 'the';
+}
+
+/** "Christine Rush, director of ...": a name followed by a role after a comma is a person. */
+function hasAppositiveRole(masked: string, tokens: readonly Token[], nameTokens: readonly Token[]): boolean {
+  const last = nameTokens.at(-1);
+  const to = last ? tokens.indexOf(last) : -1;
+  const next = tokens[to + 1];
+  if (!last || !next || masked.slice(last.end, next.start).trim() !== ',') return false;
+  for (let k = to + 1; k < tokens.length && k - to <= ROLE_WINDOW; k++) {
+    if (ROLE_FAMILIES.has(tokens[k]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 // "TASS", "BBC": organisations written in capitals.
