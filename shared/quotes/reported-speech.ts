@@ -61,7 +61,8 @@ export function findReports(
     const report =
       frontedReport(count, masked, tokens, cue.first, cue.next, sentence) ??
       parentheticalReport(count, masked, tokens, cue.first, cue.next, sentence) ??
-      forwardReport(count, masked, tokens, cue.first, cue.next, sentence);
+      forwardReport(count, masked, tokens, cue.first, cue.next, sentence) ??
+      attributionOnly(masked, tokens, cue.first, cue.next);
     if (!report) continue;
     report.naming = cue.naming;
     if (cue.naming && report.form !== 'fronted') {
@@ -165,7 +166,8 @@ function forwardReport(
   if (afterCue.lower === 'that') {
     at++;
   } else if (OBJECT_VERBS.has(cueWord)) {
-    at = skipObject(masked, tokens, at);
+    at = skipObject(tokens, at);
+    if (at < 0) return null;
   } else if (ADJUNCT_PREPOSITIONS.has(afterCue.lower) || NON_CLAUSE_STARTS.has(afterCue.lower)) {
     at = thatAfterAdjunct(tokens, at);
     if (at < 0) return null;
@@ -182,6 +184,27 @@ function forwardReport(
     mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
     form: 'forward',
     naming: false,
+  };
+}
+
+/**
+ * A cue with a speaker but no clause ("Cook told Benioff, which meant ... "best ..."") still
+ * attributes the quoted words of its sentence; it reports nothing itself (no pieces).
+ */
+function attributionOnly(
+  masked: string,
+  tokens: readonly Token[],
+  first: number,
+  next: number,
+): Report | null {
+  const mention = mentionBefore(masked, tokens, first);
+  if (!mention) return null;
+  return {
+    pieces: [],
+    cue: spanOf(tokens, first, next),
+    mention: spanOf(tokens, mention[0], mention[1]),
+    form: 'forward',
+    naming: true,
   };
 }
 
@@ -211,16 +234,22 @@ function nounReport(
   };
 }
 
-function skipObject(masked: string, tokens: readonly Token[], at: number): number {
+/**
+ * After "told" and its listener, the clause starts at "that" or at a subject pronoun ("told
+ * lawmakers it was ..."); "told X to ..." is a directive and "warned of ..." a topic: no clause.
+ */
+function skipObject(tokens: readonly Token[], at: number): number {
   for (let k = at; k < at + MAX_OBJECT_TOKENS && k < tokens.length; k++) {
-    if (tokens[k]?.lower === 'that') return k + 1;
+    const word = tokens[k]?.lower ?? '';
+    if (word === 'that') return k + 1;
+    if (DIRECTIVE_WORDS.has(word)) return -1;
+    if (k > at && CLAUSE_SUBJECTS.has(word)) return k;
   }
-  // "told lawmakers it was": one listener word, then the clause.
-  const listener = tokens[at];
-  const after = tokens[at + 1];
-  if (listener && after && joined(masked, tokens, at, at + 1)) return at + 1;
-  return at;
+  return -1;
 }
+
+const DIRECTIVE_WORDS = new Set(['to', 'of', 'about', 'against', 'not']);
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'this']);
 
 function thatAfterAdjunct(tokens: readonly Token[], at: number): number {
   for (let k = at; k < at + MAX_ADJUNCT_TOKENS && k < tokens.length; k++) {

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../shared/extract-quotes.ts';
+import { articleOf, textOf } from './quotes/article-fixture.ts';
+
+function direct(paragraphs: string[]): string[] {
+  const article = articleOf(paragraphs);
+  return extractQuotes(article)
+    .filter((quote) => quote.kind === 'direct')
+    .map((quote) => textOf(article, quote.pieces));
+}
+
+function indirect(paragraphs: string[]): string[] {
+  const article = articleOf(paragraphs);
+  return extractQuotes(article)
+    .filter((quote) => quote.kind === 'indirect')
+    .map((quote) => textOf(article, quote.pieces));
+}
+
+describe('extractQuotes: direct quotes', () => {
+  it('finds straight, curly, guillemet and low-high quotes', () => {
+    const quotes = direct([
+      '"The harbour will reopen in spring," the mayor said.', // straight marks
+      '“We owe the fishermen an answer,” she added.', // curly marks
+      '«The border stays open for trade,» the minister said.', // guillemets
+      '„The talks were long and hard,“ the envoy said.', // low-high marks
+    ]);
+    expect(quotes).toEqual([
+      'The harbour will reopen in spring,',
+      'We owe the fishermen an answer,',
+      'The border stays open for trade,',
+      'The talks were long and hard,',
+    ]);
+  });
+
+  it('joins a quote split by its attribution into one statement', () => {
+    const quotes = direct([
+      '"We tested the new ferries all winter," he said, "and they passed every check."', // interrupted quote
+    ]);
+    expect(quotes).toEqual(['We tested the new ferries all winter, and they passed every check.']);
+  });
+
+  it('keeps a closed quote and the next quoted sentence apart when narration ends between them', () => {
+    const quotes = direct([
+      '"The budget is tight," said Ana Ruiz, the treasurer. "But the school roof comes first."', // two items
+    ]);
+    expect(quotes).toEqual(['The budget is tight,', 'But the school roof comes first.']);
+  });
+
+  it('continues a quote into the next paragraph that reopens it', () => {
+    const quotes = direct([
+      'Ana Ruiz said: "The roof leaks in three places.', // opens without closing
+      '"We will fix it before the rains," she said.', // reopens: same statement
+    ]);
+    expect(quotes).toEqual(['The roof leaks in three places. We will fix it before the rains,']);
+  });
+
+  it('treats a lost paragraph break inside an open quote as the same statement', () => {
+    const quotes = direct([
+      '"We trained hard all month. "Winning here means a lot to the whole team," the captain said.', // `. "Next`
+    ]);
+    expect(quotes).toEqual(['We trained hard all month. Winning here means a lot to the whole team,']);
+  });
+
+  it('keeps nested single quotes and bracketed insertions inside the quote', () => {
+    const quotes = direct([
+      '“I heard him ask, quote, ‘Is the bridge safe?’ and then [the engineer] left,” Holmes testified.', // nested + insertion
+    ]);
+    expect(quotes).toEqual(['I heard him ask, quote, ‘Is the bridge safe?’ and then [the engineer] left,']);
+  });
+
+  it('ends an unclosed quote at its paragraph instead of swallowing the article', () => {
+    const quotes = direct([
+      'The mayor said: "We will rebuild the pier before summer', // never closed
+      'Council members met on Friday to discuss the budget for the pier.', // narration, not quoted
+    ]);
+    expect(quotes).toEqual(['We will rebuild the pier before summer']);
+  });
+
+  it('tolerates an unclosed quote at the very end of the article', () => {
+    const quotes = direct([
+      'The port reopened on Monday.', // narration
+      '"Ships are already queuing outside the harbour, the pilot said', // unclosed at article end
+    ]);
+    expect(quotes).toEqual(['Ships are already queuing outside the harbour, the pilot said']);
+  });
+
+  it('skips titles, terms and scare quotes that nobody says', () => {
+    const quotes = direct([
+      'The band played "Songs From The Old Harbour Road" twice at the festival.', // title of a work
+      'Officials have a duty to act in the "best interest of every child" in care.', // term, no speaker
+    ]);
+    expect(quotes).toEqual([]);
+  });
+
+  it('keeps a quoted fragment of a reported clause', () => {
+    const quotes = direct([
+      'Ms Ruiz said the council had wasted money on "projects nobody in town ever asked for".', // mixed clause
+    ]);
+    expect(quotes).toEqual(['projects nobody in town ever asked for']);
+  });
+});
+
+describe('extractQuotes: reported speech', () => {
+  it('finds the clause after a speech verb, without "that"', () => {
+    expect(indirect(['Peskov underscored that it is too early to speak about a meeting.'])).toEqual([
+      'it is too early to speak about a meeting', // forward report with "that"
+    ]);
+  });
+
+  it('finds a fronted clause before its attribution', () => {
+    expect(indirect(['The harbour will reopen in spring, the mayor said on Monday.'])).toEqual([
+      'The harbour will reopen in spring', // fronted: "X, Y said"
+    ]);
+  });
+
+  it('drops a leading "according to X" from a fronted clause', () => {
+    expect(
+      indirect(['According to him, this is a question for the future, the press secretary said.']),
+    ).toEqual([
+      'this is a question for the future', // lead-in removed
+    ]);
+  });
+
+  it('finds a clause split by a parenthetical attribution', () => {
+    expect(indirect(['But, he said, if enough people sign up the plan will pay for itself.'])).toEqual([
+      'if enough people sign up the plan will pay for itself', // parenthetical
+    ]);
+  });
+
+  it('does not report directives or topics', () => {
+    expect(indirect(['The coach told the players to rest. She warned of the dangers of the heat.'])).toEqual(
+      [],
+    );
+  });
+
+  it('leaves a clause that is wholly quoted to the direct quote', () => {
+    const paragraphs = ['The spokesman stated that “no, you cannot say that yet”.']; // whole clause quoted
+    expect(indirect(paragraphs)).toEqual([]);
+    expect(direct(paragraphs)).toEqual(['no, you cannot say that yet']);
+  });
+});
+
+describe('extractQuotes: robustness', () => {
+  it('never crashes and keeps every span inside the text on unbalanced marks', () => {
+    const article = articleOf(['" " "He said " “ ” « „ "', '"', 'said "x" she said, "']);
+    const quotes = extractQuotes(article);
+    for (const quote of quotes) {
+      for (const piece of quote.pieces) {
+        expect(piece.start).toBeGreaterThanOrEqual(0);
+        expect(piece.end).toBeLessThanOrEqual(article.text.length);
+        expect(piece.start).toBeLessThan(piece.end);
+      }
+    }
+  });
+});
