@@ -132,7 +132,6 @@ export const NAMING_VERBS: ReadonlySet<string> = new Set(
     'dub',
     'label',
     'brand',
-    'term',
     'introduce',
     'remember',
     'praise',
@@ -435,7 +434,7 @@ export const ROLE_FAMILIES: ReadonlyMap<string, string> = new Map([
   ['spokesman', 'spokes'],
   ['spokeswoman', 'spokes'],
   ['spokesperson', 'spokes'],
-  ['secretary', 'spokes'],
+  ['secretary', 'minister'],
   ['representative', 'spokes'],
   ['mouthpiece', 'spokes'],
   ['president', 'leader'],
@@ -489,6 +488,15 @@ export const ROLE_FAMILIES: ReadonlyMap<string, string> = new Map([
   ['witness', 'witness'],
 ]);
 
+/** Two-word roles whose family differs from their head's ("prime minister" leads a government). */
+export const ROLE_COMPOUNDS: ReadonlyMap<string, string> = new Map([
+  ['prime minister', 'leader'],
+  ['first minister', 'leader'],
+  ['press secretary', 'spokes'],
+  ['press officer', 'spokes'],
+  ['general secretary', 'leader'],
+]);
+
 /** Heads of descriptions that name an organisation rather than a person ("the net firm"). */
 export const ORG_NOUNS: ReadonlySet<string> = new Set([
   'firm',
@@ -537,6 +545,15 @@ export const ORG_NOUNS: ReadonlySet<string> = new Set([
   'police',
   'army',
   'service',
+  'magazine',
+  'newspaper',
+  'paper',
+  'channel',
+  'website',
+  'station',
+  'campaign',
+  'studio',
+  'label',
 ]);
 
 /** Capitalised words that end an organisation or place name, never a person's name. */
@@ -855,6 +872,29 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
   'typically',
   'early',
   'over',
+  'should',
+  'would',
+  'could',
+  'will',
+  'can',
+  'must',
+  'might',
+  'shall',
+  'do',
+  'does',
+  'did',
+  'see',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'let',
+  'please',
+  'asked',
+  'told',
 ]);
 
 /** Abbreviations whose full stop does not end a sentence. */

@@ -8,6 +8,7 @@ import {
   ORG_NAME_WORDS,
   ORG_NOUNS,
   PRONOUNS,
+  ROLE_COMPOUNDS,
   ROLE_FAMILIES,
   TITLES,
 } from './lexicon.ts';
@@ -26,6 +27,8 @@ export interface Entity {
   roles: Set<string>;
   /** Lowercased words of its descriptions ("kremlin", "russian"), to break ties. */
   modifiers: Set<string>;
+  /** Known only as one bare word at a cue ("Gazprom said"): maybe not a person at all. */
+  weak: boolean;
 }
 
 interface Occurrence {
@@ -101,7 +104,7 @@ export class People {
       !head.capital && (ROLE_FAMILIES.has(headWord) || ORG_NOUNS.has(headWord) || GROUP_NOUNS.has(headWord));
     const name = described ? null : nameIn(mention, words);
     if (name) return { entity: this.byName(name, at), how: 'name' };
-    const family = ROLE_FAMILIES.get(headWord);
+    const family = roleFamily(words.at(-2)?.lower, headWord);
     if (family) {
       const modifiers = new Set(words.map((word) => word.lower));
       return {
@@ -168,11 +171,13 @@ export class People {
         gender: null,
         roles: new Set(),
         modifiers: new Set(),
+        weak: words.length === 1 && !titled,
       };
       this.entities.push(entity);
     } else if (words.length > entity.name.split(' ').length) {
       entity.name = words.join(' ');
     }
+    if (words.length > 1 || titled) entity.weak = false;
     for (const title of name.titles) {
       const gender = TITLES.get(title);
       if (gender) entity.gender = gender;
@@ -197,21 +202,21 @@ export class People {
     for (let k = from - 1; k >= 0 && from - k <= ROLE_WINDOW; k--) {
       const word = tokens[k]!;
       if (/[.;:!?"“”]/.test(masked.slice(word.end, tokens[k + 1]!.start))) break;
-      this.addRole(word.lower, entity);
+      this.addRole(word.lower, entity, tokens[k - 1]?.lower);
     }
     // After: "Ronald Smith, an analyst at ...", "Christine Rush, director of ...".
     const next = tokens[to + 1];
     if (next && masked.slice(nameTokens.at(-1)!.end, next.start).trim() === ',') {
       for (let k = to + 1; k < tokens.length && k - to <= ROLE_WINDOW; k++) {
         const word = tokens[k]!;
-        this.addRole(word.lower, entity);
+        this.addRole(word.lower, entity, tokens[k - 1]?.lower);
         if (ROLE_FAMILIES.has(word.lower)) break;
       }
     }
   }
 
-  private addRole(word: string, entity: Entity): void {
-    const family = ROLE_FAMILIES.get(word);
+  private addRole(word: string, entity: Entity, previous?: string): void {
+    const family = roleFamily(previous, word);
     if (family) entity.roles.add(family);
     if (word === 'spokeswoman' || word === 'actress') entity.gender = 'female';
     if (!DETERMINERS.has(word)) entity.modifiers.add(word);
@@ -269,7 +274,11 @@ export class People {
       from = at + surname.length;
       const before = masked.slice(Math.max(0, at - 2), at);
       const previousWord = /([\p{L}.]+)\s$/u.exec(masked.slice(Math.max(0, at - 16), at))?.[1] ?? '';
-      const capitalBefore = /\p{Lu}/u.test(previousWord[0] ?? '') && !TITLES.has(previousWord.toLowerCase());
+      // A capitalised word just before (not ending a sentence) makes this part of a longer name.
+      const capitalBefore =
+        /\p{Lu}/u.test(previousWord[0] ?? '') &&
+        !previousWord.endsWith('.') &&
+        !TITLES.has(previousWord.toLowerCase());
       if (!/[\p{L}]$/u.test(before) && !capitalBefore && !/^[\p{L}]/u.test(masked.slice(from, from + 1)))
         return true;
     }
@@ -286,6 +295,7 @@ export class People {
       gender: null,
       roles: new Set(),
       modifiers: new Set(),
+      weak: false,
     };
     this.entities.push(entity);
     return entity;
@@ -308,6 +318,7 @@ export class People {
       gender: null,
       roles: new Set(),
       modifiers: new Set(),
+      weak: name.length === 1,
     };
     this.entities.push(entity);
     return entity;
@@ -355,8 +366,12 @@ export class People {
     const sentences = [...bySentence.keys()].sort((a, b) => b - a).slice(0, MAX_SENTENCES_BACK);
     for (const sentence of sentences) {
       const list = bySentence.get(sentence) ?? [];
+      // A bare word seen only at a cue ("Amnesty said") may be an organisation: in each sentence a
+      // surely-personal name goes first.
       const fits = list.filter((o) => !gender || !o.entity.gender || o.entity.gender === gender);
-      const subject = fits.find((o) => !o.possessive) ?? fits[0];
+      const sure = fits.filter((o) => !o.entity.weak || o.entity.gender !== null);
+      const pool = sure.length > 0 ? sure : fits;
+      const subject = pool.find((o) => !o.possessive) ?? pool[0];
       if (subject) return subject.entity;
     }
     return null;
@@ -433,10 +448,12 @@ function isModifier(
   if (!word) return false;
   if (ACRONYM.test(text.slice(word.start, word.end))) return true;
   const next = tokens[end];
+  // "Empire magazine's editor": a capitalised word before a descriptive noun names a thing.
+  const nextWord = next?.lower.replace(POSSESSIVE, '') ?? '';
   if (
     next &&
     !next.capital &&
-    (ROLE_FAMILIES.has(next.lower) || ORG_NOUNS.has(next.lower) || GROUP_NOUNS.has(next.lower))
+    (ROLE_FAMILIES.has(nextWord) || ORG_NOUNS.has(nextWord) || GROUP_NOUNS.has(nextWord))
   ) {
     return true;
   }
@@ -477,7 +494,8 @@ function nameIn(mention: string, words: readonly Token[]): string[] | null {
     const previous = words[i - 1]?.lower ?? '';
     i = end - 1;
     if (!parts || previous === 'of' || previous === 'for' || previous === 'at') continue;
-    if (parts.tokens.length > best.length) best = parts.tokens;
+    // Ties go to the later run: descriptions come first ("The Liberal Democrat chairman Ann Lee").
+    if (parts.tokens.length >= best.length) best = parts.tokens;
   }
   if (best.length === 0) return null;
   const names = best.map((token) => mention.slice(token.start, token.end).replace(POSSESSIVE, ''));
@@ -495,6 +513,11 @@ function nameIn(mention: string, words: readonly Token[]): string[] | null {
 
 function lastWord(name: string): string {
   return name.split(' ').at(-1) ?? name;
+}
+
+/** The role family of a head noun, reading two-word roles first ("prime minister", "press secretary"). */
+function roleFamily(previous: string | undefined, head: string): string | undefined {
+  return (previous ? ROLE_COMPOUNDS.get(`${previous} ${head}`) : undefined) ?? ROLE_FAMILIES.get(head);
 }
 
 function genderOfRole(word: string): Gender | null {

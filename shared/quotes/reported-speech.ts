@@ -1,6 +1,12 @@
 import type { Span } from '../types.ts';
 import { cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
-import { ADJUNCT_PREPOSITIONS, NON_CLAUSE_STARTS, OBJECT_VERBS, SPEECH_NOUNS } from './lexicon.ts';
+import {
+  ADJUNCT_PREPOSITIONS,
+  NON_CLAUSE_STARTS,
+  NON_NAME_CAPITALS,
+  OBJECT_VERBS,
+  SPEECH_NOUNS,
+} from './lexicon.ts';
 import type { Token } from './text-index.ts';
 
 // Reported (indirect) speech: a reporting verb or noun with a finite clause, in the orders news
@@ -296,7 +302,7 @@ function lastCommaBefore(masked: string, at: number, floor: number): number {
 
 function subjectOf(masked: string, tokens: readonly Token[]): [number, number] | null {
   const first = tokens[0];
-  if (!first?.capital) return null;
+  if (!first?.capital || NON_NAME_CAPITALS.has(first.lower)) return null;
   let next = 1;
   while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
   return [0, next];

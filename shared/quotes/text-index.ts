@@ -12,9 +12,10 @@ export interface Token {
   capital: boolean;
 }
 
-// Letters/digits with inner apostrophes, hyphens and dots ("don't", "co-founder", "U.S").
+// Letters/digits with inner apostrophes, hyphens, dots and ampersands ("don't", "co-founder",
+// "U.S", "B&B").
 // No nested quantifier over overlapping classes: each repetition must start with a separator.
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu;
 const UPPER = /^\p{Lu}/u;
 
 /**
