@@ -57,6 +57,15 @@ export class ObjectStore {
 
   /** The object, or null when it does not exist. */
   async get(bucket: string, key: string, versionId?: string): Promise<StoredObject | null> {
+    // The embedded server rewrites objects in place, so a read overlapping a write could see half a
+    // file (S3 never shows a partial object): locally, reads take the key's lock too.
+    if (this.options.emulateConditionalWrites && versionId === undefined) {
+      return this.withKeyLock(`${bucket}/${key}`, () => this.read(bucket, key));
+    }
+    return this.read(bucket, key, versionId);
+  }
+
+  private async read(bucket: string, key: string, versionId?: string): Promise<StoredObject | null> {
     try {
       const response = await this.client.send(
         new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
@@ -93,11 +102,14 @@ export class ObjectStore {
     options: PutOptions = {},
   ): Promise<string> {
     const conditional = options.ifMatch !== undefined || options.ifNoneMatch !== undefined;
-    if (conditional && this.options.emulateConditionalWrites) {
+    if (this.options.emulateConditionalWrites) {
+      // Every local write takes the key's lock, so no read or check can overlap it.
       return this.withKeyLock(`${bucket}/${key}`, async () => {
-        const current = await this.head(bucket, key);
-        const stale = options.ifNoneMatch ? current !== null : current?.etag !== options.ifMatch;
-        if (stale) throw new WriteConflictError(bucket, key);
+        if (conditional) {
+          const current = await this.head(bucket, key);
+          const stale = options.ifNoneMatch ? current !== null : current?.etag !== options.ifMatch;
+          if (stale) throw new WriteConflictError(bucket, key);
+        }
         return this.send(bucket, key, body, { contentType: options.contentType });
       });
     }
