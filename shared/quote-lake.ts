@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Report } from './report-schema.ts';
 import { LAKE_PREFIX } from './store-layout.ts';
 
@@ -33,6 +34,24 @@ export const LAKE_PARTITION = { name: 'dt', type: 'string' } as const;
 
 export type LakeColumn = (typeof LAKE_COLUMNS)[number]['name'];
 export type LakeRow = Record<LakeColumn, string | number | string[] | null>;
+
+// Hive type -> the JSON value the SerDe reads. Text fields such as title, speaker and cue are
+// null when absent, which Athena reads as NULL; numbers are always present.
+const JSON_VALUE_OF_HIVE_TYPE = {
+  string: z.string().nullable(),
+  double: z.number(),
+  int: z.int(),
+  'array<string>': z.array(z.string()),
+} as const;
+
+/**
+ * One lake line, derived from LAKE_COLUMNS so the Glue table, the writer and the published
+ * `shared/schemas/lake-row.schema.json` cannot disagree. Extra fields are refused: Athena would
+ * silently ignore them.
+ */
+export const LakeRowSchema = z.strictObject(
+  Object.fromEntries(LAKE_COLUMNS.map(({ name, type }) => [name, JSON_VALUE_OF_HIVE_TYPE[type]])),
+);
 
 /** @example lakeKey('talks-1a2b3c4d', '2026-11-28T10:00:00Z') // 'lake/quotes/dt=2026-11-28/talks-1a2b3c4d.jsonl' */
 export function lakeKey(articleId: string, analyzedAt: string): string {

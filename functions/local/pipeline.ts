@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
-import { UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
@@ -76,6 +76,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
 // Mirrors the notifications the CDK stack configures on AWS.
 async function routes(): Promise<Route[]> {
   const analyze = await import('../analyze-article/handler.ts');
+  const updateIndex = await import('../update-index/handler.ts');
   return [
     {
       name: 'analyze-article',
@@ -85,5 +86,15 @@ async function routes(): Promise<Route[]> {
       events: ['ObjectCreated', 'ObjectRemoved'],
       handler: (event) => analyze.handler(event),
     },
+    ...[REPORTS_PREFIX, ERRORS_PREFIX].map(
+      (prefix): Route => ({
+        name: 'update-index',
+        bucket: LOCAL_RESULTS_BUCKET,
+        prefix,
+        suffixes: ['.json'],
+        events: ['ObjectCreated', 'ObjectRemoved'],
+        handler: (event) => updateIndex.handler(event),
+      }),
+    ),
   ];
 }

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import type { ErrorRecord } from './error-record.ts';
+import type { Report } from './report-schema.ts';
+import { INDEX_PREFIX } from './store-layout.ts';
+
+// `index/articles.json`: the manifest the dashboard loads in one request and `quote-tone report`
+// reads. One entry per article, analysed or failed. Each analysed entry also keeps its speakers'
+// contributions, so `index/speakers.json` is recomputed from this file alone and can never drift
+// from it. `shared/schemas/articles-index.schema.json` is generated from this schema.
+
+export const ARTICLES_INDEX_SCHEMA_VERSION = 1;
+export const ARTICLES_INDEX_KEY = `${INDEX_PREFIX}articles.json`;
+
+// A list row has room for a few names; the rest are one click away in the article view.
+export const MAIN_SPEAKERS = 3;
+// speakers.json shows each speaker's latest quotes; every article keeps that many per speaker so
+// the speakers index can be rebuilt from this file without opening any report.
+export const LATEST_QUOTES_PER_SPEAKER = 3;
+// A sentence or two: enough to recognise a quote in a list; the full text is in the report.
+export const QUOTE_EXCERPT_CHARS = 280;
+// Means are written with four decimals: finer digits are noise, and the files stay readable.
+const MEAN_DECIMALS = 4;
+
+const LabelSchema = z.enum(['positive', 'negative', 'neutral', 'mixed']);
+
+export const LabelCountsSchema = z.object({
+  positive: z.int().min(0),
+  negative: z.int().min(0),
+  neutral: z.int().min(0),
+  mixed: z.int().min(0),
+});
+
+export const SpeakerQuoteSchema = z.object({
+  articleId: z.string(),
+  quoteId: z.string(),
+  // At most QUOTE_EXCERPT_CHARS characters, ending in "…" when cut.
+  text: z.string(),
+  label: LabelSchema,
+  score: z.number().min(-1).max(1),
+  analyzedAt: z.iso.datetime(),
+});
+
+/** One speaker's share of one article: summed across articles into speakers.json. */
+export const ArticleSpeakerSchema = z.object({
+  name: z.string(),
+  quotes: z.int().min(1),
+  meanScore: z.number().min(-1).max(1),
+  labels: LabelCountsSchema,
+  latestQuotes: z.array(SpeakerQuoteSchema),
+});
+
+export const AnalysedArticleEntrySchema = z.object({
+  id: z.string(),
+  status: z.literal('analysed'),
+  // null when the article has no title line or title field.
+  title: z.string().nullable(),
+  sourceKey: z.string(),
+  analyzedAt: z.iso.datetime(),
+  // From the article's own metadata when it has one; null otherwise.
+  publishedAt: z.string().nullable(),
+  quotes: z.int().min(0),
+  labels: LabelCountsSchema,
+  // null when the article has no quotes.
+  meanScore: z.number().min(-1).max(1).nullable(),
+  // The MAIN_SPEAKERS speakers with the most quotes, most first.
+  mainSpeakers: z.array(z.string()),
+  speakers: z.array(ArticleSpeakerSchema),
+});
+
+export const FailedArticleEntrySchema = z.object({
+  id: z.string(),
+  status: z.literal('failed'),
+  // Failed articles were never cleaned, so they have no title.
+  title: z.null(),
+  sourceKey: z.string(),
+  // When the analysis failed; named like the analysed entries' field so lists sort as one.
+  analyzedAt: z.iso.datetime(),
+  code: z.string(),
+  reason: z.string(),
+});
+
+export const ArticleEntrySchema = z.discriminatedUnion('status', [
+  AnalysedArticleEntrySchema,
+  FailedArticleEntrySchema,
+]);
+
+export const ArticlesIndexSchema = z.object({
+  schemaVersion: z.literal(ARTICLES_INDEX_SCHEMA_VERSION),
+  // Newest first (by analyzedAt, then id), so a page shows the latest articles without sorting.
+  articles: z.array(ArticleEntrySchema),
+});
+
+export type LabelCountsEntry = z.infer<typeof LabelCountsSchema>;
+export type SpeakerQuote = z.infer<typeof SpeakerQuoteSchema>;
+export type ArticleSpeaker = z.infer<typeof ArticleSpeakerSchema>;
+export type AnalysedArticleEntry = z.infer<typeof AnalysedArticleEntrySchema>;
+export type FailedArticleEntry = z.infer<typeof FailedArticleEntrySchema>;
+export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
+export type ArticlesIndex = z.infer<typeof ArticlesIndexSchema>;
+
+/** @example emptyArticlesIndex().articles // [] */
+export function emptyArticlesIndex(): ArticlesIndex {
+  return { schemaVersion: ARTICLES_INDEX_SCHEMA_VERSION, articles: [] };
+}
+
+/**
+ * The index entry of an analysed article.
+ *
+ * @example
+ * articleEntryFromReport(report).mainSpeakers // ['Anna Smith']
+ */
+export function articleEntryFromReport(report: Report): AnalysedArticleEntry {
+  const speakers = report.summary.speakers
+    .filter((speaker) => speaker.quotes > 0)
+    .map(
+      (speaker): ArticleSpeaker => ({
+        name: speaker.name,
+        quotes: speaker.quotes,
+        meanScore: roundMean(speaker.meanScore),
+        labels: { ...speaker.labels },
+        latestQuotes: report.quotes
+          .filter((quote) => quote.speaker.name === speaker.name)
+          .slice(0, LATEST_QUOTES_PER_SPEAKER)
+          .map((quote) => ({
+            articleId: report.article.id,
+            quoteId: quote.id,
+            text: excerpt(quote.text),
+            label: quote.tone.label,
+            score: quote.tone.score,
+            analyzedAt: report.analyzedAt,
+          })),
+      }),
+    )
+    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  return {
+    id: report.article.id,
+    status: 'analysed',
+    title: report.article.title ?? null,
+    sourceKey: report.article.source.key,
+    analyzedAt: report.analyzedAt,
+    publishedAt: report.article.metadata.publishedAt ?? null,
+    quotes: report.summary.quotes,
+    labels: { ...report.summary.labels },
+    meanScore: report.summary.meanScore === null ? null : roundMean(report.summary.meanScore),
+    mainSpeakers: speakers.slice(0, MAIN_SPEAKERS).map((speaker) => speaker.name),
+    speakers,
+  };
+}
+
+/**
+ * The index entry of an article that was refused or failed: shown as failed, with its reason.
+ *
+ * @example
+ * articleEntryFromError(record).status // 'failed'
+ */
+export function articleEntryFromError(record: ErrorRecord): FailedArticleEntry {
+  return {
+    id: record.articleId,
+    status: 'failed',
+    title: null,
+    sourceKey: record.source.key,
+    analyzedAt: record.failedAt,
+    code: record.code,
+    reason: record.reason,
+  };
+}
+
+/** What the store holds for one article right now: its report, its error record, both or neither. */
+export interface ArticleResults {
+  report: Report | null;
+  error: ErrorRecord | null;
+}
+
+/**
+ * The entry the index should hold for an article, from what the store holds for it now: the newer
+ * of its report and error record, or null when both are gone (its source was deleted). Both exist
+ * only for a moment while the analyser replaces one with the other; the newer one is the outcome.
+ *
+ * @example
+ * currentEntry({ report, error: null })?.status // 'analysed'
+ */
+export function currentEntry(results: ArticleResults): ArticleEntry | null {
+  const { report, error } = results;
+  if (report && error) {
+    return error.failedAt > report.analyzedAt ? articleEntryFromError(error) : articleEntryFromReport(report);
+  }
+  if (report) return articleEntryFromReport(report);
+  if (error) return articleEntryFromError(error);
+  return null;
+}
+
+/**
+ * The index with the article `id` set to `entry` (added, replaced, or removed when null).
+ * Returns a new index; the input is not changed.
+ *
+ * @example
+ * withArticle(emptyArticlesIndex(), 'talks-1a2b3c4d', entry).articles.length // 1
+ */
+export function withArticle(index: ArticlesIndex, id: string, entry: ArticleEntry | null): ArticlesIndex {
+  const others = index.articles.filter((article) => article.id !== id);
+  const articles = entry ? [...others, entry] : others;
+  return { schemaVersion: ARTICLES_INDEX_SCHEMA_VERSION, articles: articles.sort(newestFirst) };
+}
+
+/** @example findArticle(index, 'talks-1a2b3c4d')?.status // 'analysed' */
+export function findArticle(index: ArticlesIndex, id: string): ArticleEntry | null {
+  return index.articles.find((article) => article.id === id) ?? null;
+}
+
+function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
+  if (a.analyzedAt !== b.analyzedAt) return a.analyzedAt < b.analyzedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** @example roundMean(0.123456) // 0.1235 */
+export function roundMean(value: number): number {
+  const factor = 10 ** MEAN_DECIMALS;
+  return Math.round(value * factor) / factor;
+}
+
+function excerpt(text: string): string {
+  return text.length <= QUOTE_EXCERPT_CHARS ? text : `${text.slice(0, QUOTE_EXCERPT_CHARS - 1)}…`;
+}

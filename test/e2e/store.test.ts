@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleIdFromKey } from '../../shared/article-id.ts';
+import {
+  type AnalysedArticleEntry,
+  ARTICLES_INDEX_KEY,
+  type ArticlesIndex,
+  ArticlesIndexSchema,
+} from '../../shared/article-index.ts';
+import { LAKE_COLUMNS, LakeRowSchema, lakeKey } from '../../shared/quote-lake.ts';
+import { type Report, ReportSchema } from '../../shared/report-schema.ts';
+import { SPEAKERS_INDEX_KEY, type SpeakersIndex, SpeakersIndexSchema } from '../../shared/speaker-index.ts';
+import { errorKey, reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { startTestPipeline } from '../helpers/local-pipeline.ts';
+import { generateArticles } from './generated-articles.ts';
+
+// The store as the dashboard and Athena see it, after real drops through the embedded S3 server.
+
+const BULK_ARTICLES = 100;
+
+describe('the dashboard-ready store', () => {
+  let pipeline: Awaited<ReturnType<typeof startTestPipeline>>;
+
+  const drop = async (name: string, text: string) => {
+    await pipeline.store.put(pipeline.uploadBucket, `${UPLOAD_PREFIX}${name}`, text);
+  };
+  const articlesIndex = async (): Promise<ArticlesIndex> =>
+    ArticlesIndexSchema.parse(
+      (await pipeline.store.getJson(pipeline.resultsBucket, ARTICLES_INDEX_KEY))?.value,
+    );
+  const speakersIndex = async (): Promise<SpeakersIndex> =>
+    SpeakersIndexSchema.parse(
+      (await pipeline.store.getJson(pipeline.resultsBucket, SPEAKERS_INDEX_KEY))?.value,
+    );
+  const report = async (id: string): Promise<Report> =>
+    ReportSchema.parse((await pipeline.store.getJson(pipeline.resultsBucket, reportKey(id)))?.value);
+  const entry = async (name: string) =>
+    (await articlesIndex()).articles.find(
+      (article) => article.id === articleIdFromKey(`${UPLOAD_PREFIX}${name}`),
+    );
+
+  beforeAll(async () => {
+    pipeline = await startTestPipeline();
+  });
+
+  afterAll(async () => {
+    await pipeline?.dispose();
+  });
+
+  it(`lists exactly ${BULK_ARTICLES} articles dropped at once, with speaker counts matching the reports`, async () => {
+    const articles = generateArticles(BULK_ARTICLES);
+
+    await Promise.all(articles.map((article) => drop(article.name, article.text)));
+    await pipeline.bridge.idle();
+
+    const index = await articlesIndex();
+    expect(index.articles).toHaveLength(BULK_ARTICLES);
+    expect(new Set(index.articles.map((article) => article.status))).toEqual(new Set(['analysed']));
+    const reports = await Promise.all(index.articles.map((article) => report(article.id)));
+    const expected = new Map<
+      string,
+      { quotes: number; articles: number; positive: number; negative: number }
+    >();
+    for (const { summary } of reports) {
+      for (const speaker of summary.speakers) {
+        const total = expected.get(speaker.name) ?? { quotes: 0, articles: 0, positive: 0, negative: 0 };
+        total.quotes += speaker.quotes;
+        total.articles += 1;
+        total.positive += speaker.labels.positive;
+        total.negative += speaker.labels.negative;
+        expected.set(speaker.name, total);
+      }
+    }
+    const speakers = (await speakersIndex()).speakers;
+    expect(expected.size).toBeGreaterThan(1);
+    expect(
+      new Map(
+        speakers.map((speaker) => [
+          speaker.name,
+          {
+            quotes: speaker.quotes,
+            articles: speaker.articles.length,
+            positive: speaker.labels.positive,
+            negative: speaker.labels.negative,
+          },
+        ]),
+      ),
+    ).toEqual(expected);
+  });
+
+  it('keeps one entry with the new figures after the same article is dropped twice and then changed', async () => {
+    const name = 'repeated-talks.txt';
+    const first = 'Talks\n\n"We will win," said Anna Smith.';
+    const changed = `${first}\n\n"This is a disaster," said Omar Haddad.\n\n"We are hopeful," said Greta Holm.`;
+
+    await drop(name, first);
+    await pipeline.bridge.idle();
+    await drop(name, first);
+    await pipeline.bridge.idle();
+    const before = await entry(name);
+    await drop(name, changed);
+    await pipeline.bridge.idle();
+
+    const index = await articlesIndex();
+    const entries = index.articles.filter((article) => article.sourceKey === `${UPLOAD_PREFIX}${name}`);
+    expect(entries).toHaveLength(1);
+    const after = entries[0] as AnalysedArticleEntry;
+    expect(before?.status === 'analysed' && before.quotes).toBe(1);
+    expect(after.quotes).toBe((await report(after.id)).summary.quotes);
+    expect(after.quotes).toBe(3);
+    expect(after.mainSpeakers).toEqual(expect.arrayContaining(['Omar Haddad', 'Greta Holm']));
+  });
+
+  it('writes each article quotes as JSON Lines, one quote per line with exactly the Glue columns', async () => {
+    const name = 'lake-check.txt';
+    await drop(name, 'Lake\n\n"We will win," said Anna Smith.\n\n"It is a sad day," said Lena Brandt.');
+    await pipeline.bridge.idle();
+    const listed = await entry(name);
+
+    const stored = await pipeline.store.get(
+      pipeline.resultsBucket,
+      lakeKey(listed?.id ?? '', listed?.analyzedAt ?? ''),
+    );
+    const body = Buffer.from(stored?.body ?? new Uint8Array()).toString('utf8');
+    expect(body.endsWith('\n')).toBe(true);
+    const lines = body.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    const rows = lines.map((line) => LakeRowSchema.parse(JSON.parse(line)));
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(LAKE_COLUMNS.map((c) => c.name).sort());
+    expect(rows.map((row) => row.speaker)).toEqual(['Anna Smith', 'Lena Brandt']);
+  });
+
+  it('marks a refused article failed with its reason, and flips it back when a good version arrives', async () => {
+    const name = 'flip-flop.txt';
+
+    await drop(name, '   \n  ');
+    await pipeline.bridge.idle();
+    const failed = await entry(name);
+    await drop(name, 'Recovered\n\n"We are back," said Kofi Mensah.');
+    await pipeline.bridge.idle();
+    const recovered = await entry(name);
+
+    expect(failed).toMatchObject({ status: 'failed', code: expect.any(String), reason: expect.any(String) });
+    expect(recovered).toMatchObject({ status: 'analysed', quotes: 1, mainSpeakers: ['Kofi Mensah'] });
+    expect(await pipeline.store.head(pipeline.resultsBucket, errorKey(recovered?.id ?? ''))).toBeNull();
+  });
+
+  it('removes the index entry, the lake file and the speaker when the source article is deleted', async () => {
+    const name = 'short-lived.txt';
+    await drop(name, 'Brief\n\n"Nobody will remember this," said Xavier Quell.');
+    await pipeline.bridge.idle();
+    const listed = await entry(name);
+    expect((await speakersIndex()).speakers.map((speaker) => speaker.name)).toContain('Xavier Quell');
+
+    await pipeline.store.delete(pipeline.uploadBucket, `${UPLOAD_PREFIX}${name}`);
+    await pipeline.bridge.idle();
+
+    expect(await entry(name)).toBeUndefined();
+    expect(
+      await pipeline.store.head(pipeline.resultsBucket, lakeKey(listed?.id ?? '', listed?.analyzedAt ?? '')),
+    ).toBeNull();
+    expect((await speakersIndex()).speakers.map((speaker) => speaker.name)).not.toContain('Xavier Quell');
+  });
+});
