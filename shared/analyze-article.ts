@@ -10,6 +10,8 @@ import type { ArticleInput } from './types.ts';
 export interface AnalyzeOptions {
   /** The report's timestamp; the only part of a report that is not a pure function of the input. */
   analyzedAt?: Date;
+  /** The size limit in bytes; DEFAULT_MAX_ARTICLE_BYTES when absent. */
+  maxBytes?: number;
 }
 
 /**
@@ -19,11 +21,10 @@ export interface AnalyzeOptions {
  * analyzeArticle({ id: 'talks-1a2b3c4d', source: { bucket: null, key: 'talks.txt' }, content: text })
  */
 export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}): Report {
-  const { text: rawText, format } = admitArticle(
-    input.content,
-    input.source.key,
-    input.format ? { format: input.format } : {},
-  );
+  const { text: rawText, format } = admitArticle(input.content, input.source.key, {
+    ...(input.format ? { format: input.format } : {}),
+    ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+  });
   const article = cleanArticle(rawText, format);
   const attributed = attributeSpeakers(article, extractQuotes(article));
   const quotes = attributed.map((quote) => ({

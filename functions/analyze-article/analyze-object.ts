@@ -2,7 +2,8 @@ import { analyzeArticle } from '../../shared/analyze-article.ts';
 import { ANALYZER } from '../../shared/analyzer-info.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { ERROR_RECORD_SCHEMA_VERSION, type ErrorRecord } from '../../shared/error-record.ts';
-import { ArticleRefusedError, QuoteToneError } from '../../shared/errors.ts';
+import { QuoteToneError } from '../../shared/errors.ts';
+import { checkSize } from '../../shared/input-policy.ts';
 import type { Report } from '../../shared/report-schema.ts';
 import { errorKey, reportKey } from '../../shared/store-layout.ts';
 import type { ArticleSource } from '../../shared/types.ts';
@@ -19,15 +20,6 @@ export type Outcome =
   | { status: 'refused'; articleId: string; key: string; code: string; reason: string }
   | { status: 'removed'; articleId: string; key: string }
   | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' };
-
-export class ArticleTooLargeError extends ArticleRefusedError {
-  override readonly code = 'ARTICLE_TOO_LARGE';
-
-  constructor(size: number, limit: number) {
-    super(`Expected an article of at most ${limit} bytes, but the object has ${size} bytes.`);
-    this.name = 'ArticleTooLargeError';
-  }
-}
 
 // A bug in the analyser will not go away on retry, so it becomes an error record like a refusal.
 const ANALYSIS_FAILED = 'ANALYSIS_FAILED';
@@ -69,15 +61,10 @@ export async function analyzeObject(
 
   try {
     // Checked from the event, before downloading: a huge upload never reaches memory.
-    if (object.size !== undefined && object.size > config.maxArticleBytes) {
-      throw new ArticleTooLargeError(object.size, config.maxArticleBytes);
-    }
+    if (object.size !== undefined) checkSize(object.size, config.maxArticleBytes);
     const stored = await store.get(source.bucket ?? '', key, source.versionId);
     if (!stored) return { status: 'skipped', articleId, key, reason: 'stale' };
-    if (stored.body.byteLength > config.maxArticleBytes) {
-      throw new ArticleTooLargeError(stored.body.byteLength, config.maxArticleBytes);
-    }
-    const report = analyzeOrWrap(articleId, source, stored.body);
+    const report = analyzeOrWrap(articleId, source, stored.body, config.maxArticleBytes);
     await store.putJson(config.resultsBucket, reportKey(articleId), report);
     await store.delete(config.resultsBucket, errorKey(articleId));
     return { status: 'analysed', articleId, key, quotes: report.quotes.length, report };
@@ -104,9 +91,14 @@ class AnalysisFailedError extends QuoteToneError {
   }
 }
 
-function analyzeOrWrap(articleId: string, source: ArticleSource, content: Uint8Array): Report {
+function analyzeOrWrap(
+  articleId: string,
+  source: ArticleSource,
+  content: Uint8Array,
+  maxBytes: number,
+): Report {
   try {
-    return analyzeArticle({ id: articleId, source, content });
+    return analyzeArticle({ id: articleId, source, content }, { maxBytes });
   } catch (error) {
     if (error instanceof QuoteToneError) throw error;
     throw new AnalysisFailedError(error);

@@ -1,12 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../../shared/input-policy.ts';
 import { intFromEnv, requireEnv } from '../lib/config.ts';
 import { objectStoreFromEnv } from '../lib/object-store.ts';
 import { parseS3Event } from '../lib/s3-event.ts';
 import { type AnalyzeConfig, analyzeObject, type Outcome } from './analyze-object.ts';
-
-// A few MB of text is a very long article; anything larger is almost surely not one.
-const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
 const config: AnalyzeConfig = {
   resultsBucket: requireEnv('RESULTS_BUCKET'),
