@@ -1,4 +1,12 @@
-import { cueAt, joined, MAX_MENTION_TOKENS, mentionAfter, mentionBefore, spanOf } from './quotes/cues.ts';
+import {
+  appositiveCue,
+  cueAt,
+  joined,
+  MAX_MENTION_TOKENS,
+  mentionAfter,
+  mentionBefore,
+  spanOf,
+} from './quotes/cues.ts';
 import { OBJECT_VERBS } from './quotes/lexicon.ts';
 import { type MarkedQuote, scanQuoteMarks } from './quotes/quote-marks.ts';
 import { findReports, type Report } from './quotes/reported-speech.ts';
@@ -139,11 +147,18 @@ function attributionAfter(masked: string, start: number, end: number): Attributi
   }
   const cueFirst = cueAt(tokens, 0);
   if (cueFirst) {
-    const mention = mentionAfter(masked, tokens, cueFirst.next);
+    // `," told Reuters`: after a telling verb the words name the listener, not the speaker.
+    const listener = OBJECT_VERBS.has(head.lower);
+    const mention = listener ? null : mentionAfter(masked, tokens, cueFirst.next);
     return {
       cue: spanOf(tokens, 0, cueFirst.next),
       mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
     };
+  }
+  const appositive = appositiveCue(masked, tokens, 0);
+  if (appositive) {
+    const { mention, cue } = appositive;
+    return { cue: spanOf(tokens, cue.first, cue.next), mention: spanOf(tokens, mention[0], mention[1]) };
   }
   for (let k = 1; k < tokens.length && k <= MAX_MENTION_TOKENS + 3; k++) {
     const word = tokens[k]?.lower;

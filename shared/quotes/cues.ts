@@ -130,7 +130,14 @@ export function cueAt(tokens: readonly Token[], i: number): Cue | null {
 }
 
 function isPluralName(token: Token): boolean {
-  return !token.capital && token.lower.endsWith('s') && !token.lower.endsWith('ss');
+  return (
+    !token.capital &&
+    token.lower.length > 3 &&
+    token.lower.endsWith('s') &&
+    !token.lower.endsWith('ss') &&
+    !NOT_IN_MENTION.has(token.lower) &&
+    !DETERMINERS.has(token.lower)
+  );
 }
 
 /**
@@ -165,6 +172,8 @@ export function mentionBefore(
   }
   // A mention ends in a name or a noun, never in a determiner alone.
   while (first < end && !tokens[first]?.capital && !isHeadable(tokens, first, end)) first++;
+  // A determiner alone ("a said", "His repeated") names nobody.
+  if (end - first === 1 && DETERMINERS.has(tokens[first]?.lower ?? '')) return null;
   return first < end ? [first, end] : null;
 }
 
@@ -354,4 +363,61 @@ export function joined(text: string, tokens: readonly Token[], a: number, b: num
 /** The span from the first token of [first, next) to the end of the last one. */
 export function spanOf(tokens: readonly Token[], first: number, next: number): Span {
   return { start: tokens[first]?.start ?? 0, end: tokens[next - 1]?.end ?? 0 };
+}
+
+/**
+ * "Jack Buser, director for games at the firm, tells the paper": a name, an appositive between
+ * commas, then the cue. Returns the name's token range and the cue, reading forward from `from`.
+ *
+ * @example
+ * appositiveCue(text, tokens, 0) // { mention: [0, 2], cue: { first: 8, ... } }
+ */
+export function appositiveCue(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+): { mention: [number, number]; cue: Cue } | null {
+  const start = tokens[from];
+  if (!start?.capital) return null;
+  let end = from + 1;
+  while (end < tokens.length && tokens[end]?.capital && joined(text, tokens, end - 1, end)) end++;
+  if (!commaGap(text, tokens, end - 1, end)) return null;
+  for (let k = end + 1; k < tokens.length && k - end <= MAX_APPOSITIVE_TOKENS; k++) {
+    if (/[.;:!?"“”_]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return null;
+    const cue = cueAt(tokens, k);
+    if (cue && commaGap(text, tokens, k - 1, k)) return { mention: [from, end], cue };
+  }
+  return null;
+}
+
+/**
+ * Reading backward from a cue preceded by a comma: "..., Jack Buser, director at the firm, said".
+ * Returns the name's token range, or null when no name-and-appositive precedes the cue.
+ */
+export function appositiveBefore(
+  text: string,
+  tokens: readonly Token[],
+  cueIndex: number,
+): [number, number] | null {
+  if (!commaGap(text, tokens, cueIndex - 1, cueIndex)) return null;
+  for (let k = cueIndex - 1; k > 0 && cueIndex - k <= MAX_APPOSITIVE_TOKENS; k--) {
+    if (
+      /[.;:!?"“”_]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0)) &&
+      !commaGap(text, tokens, k - 1, k)
+    ) {
+      return null;
+    }
+    if (!commaGap(text, tokens, k - 1, k) || k === cueIndex) continue;
+    let first = k - 1;
+    if (!tokens[first]?.capital) return null;
+    while (first > 0 && tokens[first - 1]?.capital && joined(text, tokens, first - 1, first)) first--;
+    return [first, k];
+  }
+  return null;
+}
+
+function commaGap(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  const left = tokens[a];
+  const right = tokens[b];
+  return !!left && !!right && text.slice(left.end, right.start).trim() === ',';
 }

@@ -1,6 +1,7 @@
 import type { Span, SpeakerType } from '../types.ts';
 import { joined } from './cues.ts';
 import {
+  DEMONYMS,
   DETERMINERS,
   type Gender,
   GROUP_NOUNS,
@@ -458,7 +459,7 @@ function isModifier(
     return true;
   }
   const before = run[0] ? tokens[tokens.indexOf(run[0]) - 1] : undefined;
-  return NATIONALITY.test(word.lower) && before?.lower === 'the';
+  return DEMONYMS.has(word.lower) && before?.lower === 'the';
 }
 
 /** "Christine Rush, director of ...": a name followed by a role after a comma is a person. */
@@ -475,8 +476,6 @@ function hasAppositiveRole(masked: string, tokens: readonly Token[], nameTokens:
 
 // "TASS", "BBC": organisations written in capitals.
 const ACRONYM = /^[A-Z]{2,6}$/;
-// "the American", "the Briton", "the Chinese": nationality nouns end like these.
-const NATIONALITY = /(?:an|on|ese|ish|ian|ch|i)$/;
 
 function isPersonName(words: readonly Token[], i: number): boolean {
   const word = words[i];
@@ -502,7 +501,7 @@ function nameIn(mention: string, words: readonly Token[]): string[] | null {
   // A nationality or description alone ("the American", "the Russian leader") is not a name.
   if (
     names.length === 1 &&
-    /(?:an|ese|ish|ian|ch)$/.test(names[0] ?? '') &&
+    DEMONYMS.has(names[0]?.toLowerCase() ?? '') &&
     words.length > 1 &&
     DETERMINERS.has(words[0]?.lower ?? '')
   ) {

@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
+import { appositiveBefore, cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
 import {
   ADJUNCT_PREPOSITIONS,
   NON_CLAUSE_STARTS,
@@ -98,6 +98,15 @@ function frontedReport(
     // "..., Kremlin Spokesman Dmitry Peskov said."
     mention = before;
     attributionStart = before[0];
+    if (!tailIsAdjunct(masked, tokens, next, sentence)) return null;
+  } else if (
+    appositiveBefore(masked, tokens, first) &&
+    (OBJECT_VERBS.has(tokens[first]?.lower ?? '') || !mentionAfter(masked, tokens, next))
+  ) {
+    // "..., Jack Buser, director at the firm, tells the paper.": the name before the appositive.
+    mention = appositiveBefore(masked, tokens, first);
+    if (!mention) return null;
+    attributionStart = mention[0];
     if (!tailIsAdjunct(masked, tokens, next, sentence)) return null;
   } else if (commaBefore(masked, tokens, first, sentence)) {
     // "..., said founder Mikhail Khodorkovsky."
