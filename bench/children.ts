@@ -53,6 +53,8 @@ export interface ChildRun<T> {
 export interface ChildOptions {
   /** Kill the child when it goes this long without printing a result. */
   resultTimeoutMs: number;
+  /** Kill the child when it runs longer than this in all. */
+  totalTimeoutMs?: number;
   nodeArgs?: string[];
   env?: NodeJS.ProcessEnv;
 }
@@ -78,14 +80,16 @@ export function runChild<T>(script: string, args: string[], options: ChildOption
     let stderr = '';
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
+    const kill = () => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    };
     const arm = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-      }, options.resultTimeoutMs);
+      timer = setTimeout(kill, options.resultTimeoutMs);
     };
     arm();
+    const total = options.totalTimeoutMs ? setTimeout(kill, options.totalTimeoutMs) : undefined;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
     });
@@ -96,6 +100,7 @@ export function runChild<T>(script: string, args: string[], options: ChildOption
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearTimeout(total);
       const failed = !timedOut && code !== 0;
       resolve({ results, timedOut, ...(failed ? { error: `exit ${code}: ${stderr.trim()}` } : {}) });
     });

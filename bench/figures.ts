@@ -10,7 +10,7 @@ import { estimateCost } from './cost.ts';
 import { formatBytes, formatDollars, formatRate, type Row, significant } from './format.ts';
 import { bundleLambda, lambdaEntries, measureColdStarts } from './lambda-bundles.ts';
 import { MB, repeatFor } from './measure.ts';
-import type { EndToEndResult, EndToEndTask } from './pipeline-child.ts';
+import type { EndToEndProgress, EndToEndResult, EndToEndTask } from './pipeline-child.ts';
 import { ADVERSARIAL_CASES, articleHtml, articleText, newsSentences } from './synthetic.ts';
 import { loadBaselineScorers, QUOTE_TONE_SCORER, type Scorer } from './tone-scorers.ts';
 
@@ -57,6 +57,8 @@ const COST_SAMPLE_ARTICLES = 50;
 const S3_WAIT_MS = 4 * 15;
 // The stack's analyze memory when infra/ cannot be read.
 const DEFAULT_ANALYZE_MEMORY_MB = 512;
+// The local pipeline's name for the analyze function's route.
+const ANALYZE_ROUTE = 'analyze-article';
 // Uploads in flight during the end-to-end run, like a bulk `aws s3 cp`.
 const UPLOAD_CONCURRENCY = 8;
 
@@ -254,18 +256,29 @@ export async function endToEnd(plan: BenchPlan, children: ChildBundles): Promise
     articleBytes: TYPICAL_ARTICLE_BYTES,
     uploadConcurrency: UPLOAD_CONCURRENCY,
   };
-  const run = await runChild<EndToEndResult>(children.pipeline, [JSON.stringify(task)], {
+  const run = await runChild<EndToEndResult | EndToEndProgress>(children.pipeline, [JSON.stringify(task)], {
     resultTimeoutMs: plan.endToEndTimeoutMs,
+    totalTimeoutMs: plan.endToEndTimeoutMs,
   });
   rmSync(directory, { recursive: true, force: true });
-  const result = run.results[0];
+  const result = run.results.find((line): line is EndToEndResult => line.kind === 'done');
   const figure = `local end to end, ${plan.endToEndArticles} x ${formatBytes(TYPICAL_ARTICLE_BYTES)}`;
   const target = `>= ${END_TO_END_TARGET_PER_SECOND} articles/s`;
   if (!result) {
+    // Cut short: the last progress line still gives the rate so far.
+    const last = run.results.at(-1);
+    const analysed = last?.kind === 'progress' ? (last.deliveries[ANALYZE_ROUTE] ?? 0) : 0;
+    const soFar =
+      last?.kind === 'progress'
+        ? `; ${analysed} of ${plan.endToEndArticles} analysed in ${significant(last.ms / 1000)} s = ${significant(analysed / (last.ms / 1000))} articles/s`
+        : '';
     const quoteTone = run.timedOut
-      ? `timeout (> ${plan.endToEndTimeoutMs / 1000} s)`
+      ? `timeout (> ${plan.endToEndTimeoutMs / 1000} s${soFar})`
       : `failed: ${run.error}`;
-    return { rows: [{ figure, quoteTone, baselines: '', target, met: false }], data: run };
+    const uploads =
+      last?.kind === 'progress' ? plan.endToEndArticles / (last.uploadOnlyMs / 1000) : Number.NaN;
+    const baselines = `the same uploads alone ${significant(uploads)}/s`;
+    return { rows: [{ figure, quoteTone, baselines, target, met: false }], data: run };
   }
   const perSecond = result.count / (result.ms / 1000);
   const uploadsPerSecond = result.count / (result.uploadOnlyMs / 1000);

@@ -14,7 +14,18 @@ export interface EndToEndTask {
   uploadConcurrency: number;
 }
 
+/** Printed every PROGRESS_INTERVAL_MS, so a run cut short by the time limit still tells its rate. */
+export interface EndToEndProgress {
+  kind: 'progress';
+  /** Since the first article upload began. */
+  ms: number;
+  /** Handler invocations finished so far, per function. */
+  deliveries: Record<string, number>;
+  uploadOnlyMs: number;
+}
+
 export interface EndToEndResult {
+  kind: 'done';
   count: number;
   ms: number;
   /** The same uploads under a prefix no function listens to: the embedded server's own speed. */
@@ -27,12 +38,19 @@ export interface EndToEndResult {
 }
 
 const SEED = 20261128;
+const PROGRESS_INTERVAL_MS = 2000;
+
+function emit(line: EndToEndProgress | EndToEndResult): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
 
 async function runEndToEnd(task: EndToEndTask): Promise<EndToEndResult> {
   const pipeline = await startLocalPipeline({ directory: task.directory, port: 0 });
   let failedDeliveries = 0;
   let firstFailure: string | undefined;
+  const deliveries: Record<string, number> = {};
   pipeline.bridge.onDelivery((delivery) => {
+    deliveries[delivery.route] = (deliveries[delivery.route] ?? 0) + 1;
     if (delivery.error === undefined) return;
     failedDeliveries++;
     firstFailure ??= `${delivery.route} ${delivery.key}: ${String(delivery.error)}`;
@@ -55,12 +73,18 @@ async function runEndToEnd(task: EndToEndTask): Promise<EndToEndResult> {
   await upload('not-articles/');
   const uploadOnlyMs = performance.now() - baselineStarted;
 
+  for (const route of Object.keys(deliveries)) deliveries[route] = 0;
   const started = performance.now();
+  const progress = setInterval(
+    () => emit({ kind: 'progress', ms: performance.now() - started, deliveries, uploadOnlyMs }),
+    PROGRESS_INTERVAL_MS,
+  );
   await upload(UPLOAD_PREFIX);
   // The embedded server publishes each write's event before answering it, so by now every event
   // is queued; idle() waits for them and for every event their handlers' writes cause.
   await pipeline.bridge.idle();
   const ms = performance.now() - started;
+  clearInterval(progress);
 
   const count = async (prefix: string) => {
     let found = 0;
@@ -68,6 +92,7 @@ async function runEndToEnd(task: EndToEndTask): Promise<EndToEndResult> {
     return found;
   };
   const result: EndToEndResult = {
+    kind: 'done',
     count: task.count,
     ms,
     uploadOnlyMs,
@@ -82,6 +107,6 @@ async function runEndToEnd(task: EndToEndTask): Promise<EndToEndResult> {
 }
 
 const task = JSON.parse(process.argv[2] ?? '{}') as EndToEndTask;
-process.stdout.write(`${JSON.stringify(await runEndToEnd(task))}\n`);
+emit(await runEndToEnd(task));
 // Sockets to the embedded server may keep the event loop alive; the result is out.
 process.exit(0);
