@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   score: () => import('./commands/score.ts'),
   drop: () => import('./commands/drop.ts'),
   start: () => import('./commands/start.ts'),
+  report: () => import('./commands/report.ts'),
   replay: () => import('./commands/replay.ts'),
 };
 

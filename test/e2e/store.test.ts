@@ -1,4 +1,10 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalPipeline, startLocalPipeline } from '../../functions/local/pipeline.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import {
   type AnalysedArticleEntry,
@@ -10,15 +16,25 @@ import { LAKE_COLUMNS, LakeRowSchema, lakeKey } from '../../shared/quote-lake.ts
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
 import { SPEAKERS_INDEX_KEY, type SpeakersIndex, SpeakersIndexSchema } from '../../shared/speaker-index.ts';
 import { errorKey, reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
-import { startTestPipeline } from '../helpers/local-pipeline.ts';
 import { generateArticles } from './generated-articles.ts';
 
 // The store as the dashboard and Athena see it, after real drops through the embedded S3 server.
 
 const BULK_ARTICLES = 100;
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'quote-tone.js');
+
+// Asynchronous on purpose: the embedded server runs in this process and must keep answering.
+async function quoteTone(args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, ...args], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
 
 describe('the dashboard-ready store', () => {
-  let pipeline: Awaited<ReturnType<typeof startTestPipeline>>;
+  let pipeline: LocalPipeline;
+  // Our own directory, so `report --dir` can read the store from disk.
+  const directory = mkdtempSync(join(tmpdir(), 'quote-tone-store-'));
 
   const drop = async (name: string, text: string) => {
     await pipeline.store.put(pipeline.uploadBucket, `${UPLOAD_PREFIX}${name}`, text);
@@ -39,11 +55,12 @@ describe('the dashboard-ready store', () => {
     );
 
   beforeAll(async () => {
-    pipeline = await startTestPipeline();
+    pipeline = await startLocalPipeline({ directory, port: 0 });
   });
 
   afterAll(async () => {
-    await pipeline?.dispose();
+    await pipeline?.close();
+    rmSync(directory, { recursive: true, force: true });
   });
 
   it(`lists exactly ${BULK_ARTICLES} articles dropped at once, with speaker counts matching the reports`, async () => {
@@ -159,5 +176,51 @@ describe('the dashboard-ready store', () => {
       await pipeline.store.head(pipeline.resultsBucket, lakeKey(listed?.id ?? '', listed?.analyzedAt ?? '')),
     ).toBeNull();
     expect((await speakersIndex()).speakers.map((speaker) => speaker.name)).not.toContain('Xavier Quell');
+  });
+
+  it('prints one entry per analysed article with "quote-tone report --format json"', async () => {
+    const analysed = (await articlesIndex()).articles.filter((article) => article.status === 'analysed');
+
+    const printed = JSON.parse(
+      await quoteTone(['report', '--format', 'json', '--endpoint', pipeline.endpoint]),
+    );
+
+    expect(printed.map((article: { id: string }) => article.id).sort()).toEqual(
+      analysed.map((article) => article.id).sort(),
+    );
+    expect(printed.length).toBeGreaterThanOrEqual(BULK_ARTICLES);
+  });
+
+  it('lists a refused article with its code and reason under "report --failed", read from the store on disk', async () => {
+    await drop('stays-broken.txt', '\n\n   \n');
+    await pipeline.bridge.idle();
+
+    const csv = await quoteTone(['report', '--failed', '--format', 'csv', '--dir', directory]);
+
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^id,status,/);
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^stays-broken-[0-9a-f]+,failed,,articles\/stays-broken\.txt,.*,EMPTY_ARTICLE,/),
+    ]);
+  });
+
+  it("narrows the report to one speaker's articles", async () => {
+    const printed = JSON.parse(
+      await quoteTone([
+        'report',
+        '--speaker',
+        'lena brandt',
+        '--format',
+        'json',
+        '--endpoint',
+        pipeline.endpoint,
+      ]),
+    );
+
+    expect(printed.length).toBeGreaterThan(0);
+    for (const article of printed)
+      expect(article.mainSpeakers.concat(article.speakers.map((s: { name: string }) => s.name))).toContain(
+        'Lena Brandt',
+      );
   });
 });

@@ -1,0 +1,286 @@
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { embeddedS3ClientConfig, ObjectStore } from '../../functions/lib/object-store.ts';
+import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../../functions/local/pipeline.ts';
+import {
+  ARTICLES_INDEX_KEY,
+  type ArticleEntry,
+  type ArticlesIndex,
+  ArticlesIndexSchema,
+  emptyArticlesIndex,
+} from '../../shared/article-index.ts';
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DEFAULT_STORE = join(REPO_ROOT, '.local', 's3');
+const BUCKET_ENV = 'QUOTE_TONE_RESULTS_BUCKET';
+// Long enough for a local server to accept, short enough that a missing one costs nothing.
+const PROBE_TIMEOUT_MS = 300;
+// Column widths for a 100-column terminal.
+const DATE_WIDTH = 10;
+const TITLE_WIDTH = 34;
+const SPEAKERS_WIDTH = 30;
+
+export const summary = 'list analysed (or failed) articles from the results store: table, JSON or CSV';
+
+export const help = `Usage: quote-tone report [--speaker NAME] [--since DATE] [--failed] [--format table|json|csv]
+                        [--bucket NAME] [--endpoint URL] [--dir DIR]
+
+Reads index/articles.json from the results store and prints one entry per analysed article,
+newest first: quotes, mean tone (-1..+1), label counts and main speakers.
+
+Filters:
+  --speaker NAME   only articles quoting this speaker (case-insensitive, part of a name is enough).
+  --since DATE     only articles analysed on or after DATE (2026-11-28 or an ISO time).
+  --failed         list the refused or failed articles instead, with their code and reason.
+
+Output:
+  --format F       table (default), json (an array of index entries) or csv.
+
+Store (default: the local one):
+  (no flags)       the local pipeline of "npm start" at http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT} if it is running,
+                   otherwise the local store on disk (.local/s3), read through a temporary
+                   embedded server that is stopped again.
+  --dir DIR        read the local store kept in DIR (as "quote-tone start --dir DIR").
+  --bucket NAME    an AWS results bucket (the stack's ResultsBucketName output), or set
+                   ${BUCKET_ENV}; credentials come from the standard AWS environment.
+  --endpoint URL   another embedded S3 server (bucket ${LOCAL_RESULTS_BUCKET} unless --bucket).
+
+Examples:
+  npx quote-tone report --since 2026-11-01
+  npx quote-tone report --speaker "Anna Smith" --format csv > anna.csv
+  npx quote-tone report --failed`;
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface ReportFilter {
+  speaker?: string;
+  /** ISO date or time; entries analysed before it are left out. */
+  since?: string;
+  failed?: boolean;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      speaker: { type: 'string' },
+      since: { type: 'string' },
+      failed: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'table' },
+      bucket: { type: 'string' },
+      endpoint: { type: 'string' },
+      dir: { type: 'string' },
+    },
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format))
+    throw new Error(`expected --format table, json or csv, got "${values.format}"`);
+  const since = values.since === undefined ? undefined : parseSince(values.since);
+
+  const index = await readIndex({
+    bucket: values.bucket ?? process.env[BUCKET_ENV],
+    endpoint: values.endpoint,
+    dir: values.dir,
+  });
+  const entries = selectEntries(index, {
+    failed: values.failed,
+    ...(values.speaker ? { speaker: values.speaker } : {}),
+    ...(since ? { since } : {}),
+  });
+  if (format === 'json') console.log(JSON.stringify(entries, null, 2));
+  else if (format === 'csv') process.stdout.write(formatCsv(entries));
+  else console.log(formatTable(entries, values.speaker));
+  return 0;
+}
+
+/**
+ * The entries to print: analysed ones (or failed ones with `failed`), by speaker and date.
+ *
+ * @example
+ * selectEntries(index, { speaker: 'smith', since: '2026-11-01' }).length // 3
+ */
+export function selectEntries(index: ArticlesIndex, filter: ReportFilter): ArticleEntry[] {
+  const speaker = filter.speaker?.toLowerCase();
+  return index.articles.filter((entry) => {
+    if ((entry.status === 'failed') !== Boolean(filter.failed)) return false;
+    if (filter.since && entry.analyzedAt < filter.since) return false;
+    if (speaker === undefined) return true;
+    return entry.status === 'analysed' && entry.speakers.some((s) => s.name.toLowerCase().includes(speaker));
+  });
+}
+
+/** @example formatCsv(entries).split('\n')[0] // 'id,title,source_key,...' */
+export function formatCsv(entries: ArticleEntry[]): string {
+  const header = [
+    'id',
+    'status',
+    'title',
+    'source_key',
+    'analyzed_at',
+    'quotes',
+    'mean_score',
+    'positive',
+    'negative',
+    'neutral',
+    'mixed',
+    'main_speakers',
+    'code',
+    'reason',
+  ];
+  const rows = entries.map((entry) => {
+    const analysed = entry.status === 'analysed' ? entry : null;
+    return [
+      entry.id,
+      entry.status,
+      entry.title ?? '',
+      entry.sourceKey,
+      entry.analyzedAt,
+      analysed ? String(analysed.quotes) : '',
+      analysed?.meanScore == null ? '' : String(analysed.meanScore),
+      analysed ? String(analysed.labels.positive) : '',
+      analysed ? String(analysed.labels.negative) : '',
+      analysed ? String(analysed.labels.neutral) : '',
+      analysed ? String(analysed.labels.mixed) : '',
+      analysed ? analysed.mainSpeakers.join('; ') : '',
+      entry.status === 'failed' ? entry.code : '',
+      entry.status === 'failed' ? entry.reason : '',
+    ];
+  });
+  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}
+
+/** A readable table, one row per entry, with a total line (and the speaker's own figures). */
+export function formatTable(entries: ArticleEntry[], speaker?: string): string {
+  if (entries.length === 0) return 'No articles match.';
+  const failed = entries[0]?.status === 'failed';
+  const lines = failed
+    ? [
+        `${pad('FAILED', DATE_WIDTH)}  ${pad('SOURCE KEY', TITLE_WIDTH)}  CODE: REASON`,
+        ...entries.map((entry) =>
+          entry.status === 'failed'
+            ? `${pad(entry.analyzedAt.slice(0, DATE_WIDTH), DATE_WIDTH)}  ${pad(entry.sourceKey, TITLE_WIDTH)}  ${entry.code}: ${entry.reason}`
+            : '',
+        ),
+      ]
+    : [
+        `${pad('ANALYSED', DATE_WIDTH)}  ${pad('ARTICLE', TITLE_WIDTH)}  QUOTES   MEAN   +   -   0   ±  MAIN SPEAKERS`,
+        ...entries.map((entry) =>
+          entry.status === 'analysed'
+            ? [
+                pad(entry.analyzedAt.slice(0, DATE_WIDTH), DATE_WIDTH),
+                pad(entry.title ?? entry.sourceKey, TITLE_WIDTH),
+                String(entry.quotes).padStart(6),
+                (entry.meanScore === null ? 'n/a' : signed(entry.meanScore)).padStart(6),
+                ...[
+                  entry.labels.positive,
+                  entry.labels.negative,
+                  entry.labels.neutral,
+                  entry.labels.mixed,
+                ].map((count) => String(count).padStart(3)),
+                ` ${truncate(entry.mainSpeakers.join(', '), SPEAKERS_WIDTH)}`,
+              ].join(' ')
+            : '',
+        ),
+      ];
+  lines.push(
+    '',
+    `${entries.length} ${failed ? 'failed' : 'analysed'} article${entries.length === 1 ? '' : 's'}`,
+  );
+  if (speaker && !failed) lines.push(speakerLine(entries, speaker));
+  return lines.join('\n');
+}
+
+function speakerLine(entries: ArticleEntry[], speaker: string): string {
+  const needle = speaker.toLowerCase();
+  let quotes = 0;
+  let sum = 0;
+  for (const entry of entries) {
+    if (entry.status !== 'analysed') continue;
+    for (const s of entry.speakers) {
+      if (!s.name.toLowerCase().includes(needle)) continue;
+      quotes += s.quotes;
+      sum += s.meanScore * s.quotes;
+    }
+  }
+  return `"${speaker}": ${quotes} quote${quotes === 1 ? '' : 's'}, mean tone ${quotes ? signed(sum / quotes) : 'n/a'}`;
+}
+
+interface StoreTarget {
+  bucket: string | undefined;
+  endpoint: string | undefined;
+  dir: string | undefined;
+}
+
+// Local by default: the running pipeline if there is one, else the directory it keeps, read through a
+// temporary embedded server (its on-disk layout is s3rver's business, so it is not parsed here).
+async function readIndex(target: StoreTarget): Promise<ArticlesIndex> {
+  if (target.endpoint || (target.bucket && !target.dir)) {
+    const local = target.endpoint !== undefined;
+    const client = new S3Client(local ? embeddedS3ClientConfig(target.endpoint ?? '') : {});
+    return fetchIndex(new ObjectStore(client), target.bucket ?? LOCAL_RESULTS_BUCKET);
+  }
+  if (!target.dir && (await canConnect(LOCAL_ADDRESS, LOCAL_S3_PORT))) {
+    const endpoint = `http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT}`;
+    return fetchIndex(new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint))), LOCAL_RESULTS_BUCKET);
+  }
+  const directory = target.dir ?? DEFAULT_STORE;
+  if (!existsSync(join(directory, LOCAL_RESULTS_BUCKET))) {
+    throw new Error(`found no local store in ${directory}; run "npm start" first, or pass --bucket`);
+  }
+  const server = new S3rver({ address: LOCAL_ADDRESS, port: 0, directory, silent: true });
+  const { port } = await server.run();
+  try {
+    const client = new S3Client(embeddedS3ClientConfig(`http://${LOCAL_ADDRESS}:${port}`));
+    return await fetchIndex(new ObjectStore(client), LOCAL_RESULTS_BUCKET);
+  } finally {
+    await server.close();
+  }
+}
+
+async function fetchIndex(store: ObjectStore, bucket: string): Promise<ArticlesIndex> {
+  const stored = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
+  return stored ? ArticlesIndexSchema.parse(stored.value) : emptyArticlesIndex();
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: PROBE_TIMEOUT_MS });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
+  });
+}
+
+function parseSince(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`expected --since as a date like 2026-11-28, got "${value}"`);
+  return date.toISOString();
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function signed(score: number): string {
+  return `${score >= 0 ? '+' : ''}${score.toFixed(2)}`;
+}
+
+function pad(text: string, width: number): string {
+  return truncate(text, width).padEnd(width);
+}
+
+function truncate(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
+}
