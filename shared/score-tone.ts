@@ -1,40 +1,68 @@
-import Sentiment from 'sentiment';
-import type { ToneLabel, ToneScore } from './types.ts';
+import { createFeatureBuffer, featurize } from './tone/features.ts';
+import { predict, THRESHOLDS } from './tone/model.ts';
+import { readStatement } from './tone/read-statement.ts';
+import type { Tone, ToneLabel, ToneName, ToneScore } from './types.ts';
 
-const afinn = new Sentiment();
-// AFINN words weigh -5..5; a statement's mean word weight rarely leaves -1..1, so scale by this.
-const AFINN_SCALE = 5;
-// |score| below this reads as neutral: one mildly positive word in a long sentence is not a tone.
-const NEUTRAL_BAND = 0.05;
+// Mixed needs sentiment words of both signs summing to at least this much each (AFINN units: one
+// clear word like "good" or "bad" is 3).
+const MIXED_MIN_EVIDENCE = 2;
+// Total rule-weighted sentiment at which intensity reaches 1 - 1/e: two strong words.
+const INTENSITY_SCALE = 6;
+// Each further cue of a tone closes this share of the remaining distance to strength 1.
+const TONE_CUE_STRENGTH = 0.5;
+const TONE_ORDER: readonly ToneName[] = ['tentative', 'confident', 'grave', 'conciliatory', 'adversarial'];
+
+// One buffer for every call: scoring is synchronous, so calls never share it at the same time.
+const FEATURES = createFeatureBuffer();
 
 /**
- * Scores how one statement sounds. First honest version: AFINN-165 via `sentiment`.
- * The tone issue replaces it with negation, contrast, hedges and a fitted news model.
+ * Scores how one statement sounds: rules over AFINN-165 and news lexicons (negation, intensifiers,
+ * contrast, hedges, fillers, bracketed insertions), then a model fitted on news sentences
+ * (`scripts/fit-tone.ts`). The explanation lists the words that moved the score in text order.
  *
  * @example
- * scoreTone('This is a great result').label // 'positive'
+ * scoreTone('There are no reasons for joy, of course').label // 'negative'
  */
 export function scoreTone(statement: string): ToneScore {
-  const result = afinn.analyze(statement);
-  const score = clamp((result.comparative / AFINN_SCALE) * 2);
-  const label: ToneLabel = score > NEUTRAL_BAND ? 'positive' : score < -NEUTRAL_BAND ? 'negative' : 'neutral';
-  const strength = Math.min(1, Math.abs(score));
-  const confidence: Record<ToneLabel, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
-  confidence[label] = 0.5 + strength / 2;
-  confidence.neutral += label === 'neutral' ? 0 : 1 - confidence[label];
-  if (label === 'neutral') confidence.positive = 1 - confidence.neutral;
-  const lower = statement.toLowerCase();
+  const reading = readStatement(statement);
+  const probabilities = predict(featurize(reading, FEATURES));
+  const score = clamp(probabilities.positive - probabilities.negative);
+  // Strong words of both signs in balance make a statement mixed, whatever the model leans to;
+  // the mixed share grows with the balance and shrinks as the model grows sure of one side.
+  const balanced =
+    reading.positive >= MIXED_MIN_EVIDENCE && reading.negative >= MIXED_MIN_EVIDENCE
+      ? Math.min(reading.positive, reading.negative) / Math.max(reading.positive, reading.negative)
+      : 0;
+  const mixed = balanced * (1 - Math.abs(score));
+  const confidence: Record<ToneLabel, number> = {
+    positive: probabilities.positive * (1 - mixed),
+    negative: probabilities.negative * (1 - mixed),
+    neutral: probabilities.neutral * (1 - mixed),
+    mixed,
+  };
+  const label: ToneLabel =
+    mixed > Math.max(confidence.positive, confidence.negative, confidence.neutral)
+      ? 'mixed'
+      : score >= THRESHOLDS.positive
+        ? 'positive'
+        : score <= THRESHOLDS.negative
+          ? 'negative'
+          : 'neutral';
+  const tones: Tone[] = [];
+  for (const name of TONE_ORDER) {
+    const cues = reading.cues[name];
+    if (cues.length === 0) continue;
+    const evidence = [...new Set(cues)];
+    tones.push({ name, strength: 1 - (1 - TONE_CUE_STRENGTH) ** cues.length, evidence });
+  }
+  tones.sort((a, b) => b.strength - a.strength);
   return {
     label,
     score,
     confidence,
-    intensity: strength,
-    tones: [],
-    explanation: result.calculation
-      .map((entry) => Object.entries(entry)[0])
-      .filter((entry): entry is [string, number] => entry !== undefined)
-      .map(([word, weight]) => ({ text: word, start: lower.indexOf(word), weight, rules: [] }))
-      .sort((a, b) => a.start - b.start),
+    intensity: 1 - Math.exp(-(reading.positive + reading.negative) / INTENSITY_SCALE),
+    tones,
+    explanation: reading.evidence,
   };
 }
 

@@ -1,0 +1,86 @@
+// The fitted part of the scorer: a small multinomial logistic regression over the rule features
+// and hashed words, fitted by `scripts/fit-tone.ts` on the NewsMTSC training split. Neutral is the
+// reference class, so the model holds two weight vectors: positive-vs-neutral and negative-vs-neutral.
+import { QuoteToneError } from '../errors.ts';
+import { DENSE_FEATURES, type FeatureBuffer, HASH_BITS } from './features.ts';
+import weights from './model-weights.json' with { type: 'json' };
+
+/** The JSON that `scripts/fit-tone.ts` writes. */
+export interface ModelWeights {
+  hashBits: number;
+  dense: readonly string[];
+  bias: readonly [number, number];
+  /** [positive, negative] weights per dense feature, already divided by the training scale. */
+  denseWeights: readonly [readonly number[], readonly number[]];
+  /** [positive, negative] weights per hash bucket. */
+  hashedWeights: readonly [readonly number[], readonly number[]];
+  /** score >= positive reads as positive, score <= negative as negative. */
+  thresholds: { positive: number; negative: number };
+}
+
+/** Class probabilities for one statement. */
+export interface Probabilities {
+  positive: number;
+  negative: number;
+  neutral: number;
+}
+
+/** The shipped weights were fitted for other features: the scorer would silently be wrong. */
+export class ModelWeightsMismatchError extends QuoteToneError {
+  override readonly code = 'TONE_WEIGHTS_MISMATCH';
+
+  constructor(detail: string) {
+    super(`Expected tone weights fitted for the current features, but ${detail}; run scripts/fit-tone.ts.`);
+    this.name = 'ModelWeightsMismatchError';
+  }
+}
+
+const MODEL = weights as unknown as ModelWeights;
+checkShape(MODEL);
+const POSITIVE_DENSE = Float64Array.from(MODEL.denseWeights[0]);
+const NEGATIVE_DENSE = Float64Array.from(MODEL.denseWeights[1]);
+const POSITIVE_HASHED = Float64Array.from(MODEL.hashedWeights[0]);
+const NEGATIVE_HASHED = Float64Array.from(MODEL.hashedWeights[1]);
+
+/** Where the label bands start on the score scale, as fitted. */
+export const THRESHOLDS: Readonly<{ positive: number; negative: number }> = MODEL.thresholds;
+
+/**
+ * Class probabilities from a statement's features.
+ *
+ * @example
+ * predict(featurize(readStatement('A great success'), createFeatureBuffer())).positive // > 0.5
+ */
+export function predict(features: FeatureBuffer): Probabilities {
+  let positive = MODEL.bias[0];
+  let negative = MODEL.bias[1];
+  const dense = features.dense;
+  for (let k = 0; k < dense.length; k += 1) {
+    const value = dense[k] ?? 0;
+    positive += (POSITIVE_DENSE[k] ?? 0) * value;
+    negative += (NEGATIVE_DENSE[k] ?? 0) * value;
+  }
+  let hashedPositive = 0;
+  let hashedNegative = 0;
+  for (let k = 0; k < features.hashedCount; k += 1) {
+    const bucket = features.buckets[k] ?? 0;
+    hashedPositive += POSITIVE_HASHED[bucket] ?? 0;
+    hashedNegative += NEGATIVE_HASHED[bucket] ?? 0;
+  }
+  positive += hashedPositive * features.hashedValue;
+  negative += hashedNegative * features.hashedValue;
+  // Softmax against the neutral logit 0, shifted by the largest logit so exp never overflows.
+  const top = Math.max(0, positive, negative);
+  const ePositive = Math.exp(positive - top);
+  const eNegative = Math.exp(negative - top);
+  const eNeutral = Math.exp(-top);
+  const total = ePositive + eNegative + eNeutral;
+  return { positive: ePositive / total, negative: eNegative / total, neutral: eNeutral / total };
+}
+
+function checkShape(model: ModelWeights): void {
+  if (model.hashBits !== HASH_BITS) throw new ModelWeightsMismatchError(`hashBits is ${model.hashBits}`);
+  if (model.dense.join() !== DENSE_FEATURES.join()) {
+    throw new ModelWeightsMismatchError(`the dense features are ${model.dense.join(', ')}`);
+  }
+}

@@ -1,0 +1,358 @@
+// One left-to-right pass over a statement that applies the rules: which words carry sentiment,
+// how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
+import type { ToneEvidence, ToneName } from '../types.ts';
+import {
+  ADVERSARIAL,
+  CONCESSIVE,
+  CONCILIATORY,
+  CONFIDENT,
+  CONTRAST_AFTER,
+  DIMINISHERS,
+  GRAVE,
+  HEDGES,
+  INTENSIFIERS,
+} from './cues.ts';
+import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
+import {
+  CONCEDED_FACTOR,
+  CONTRAST_FACTOR,
+  EMPHASIS_FACTOR,
+  HEDGE_FACTOR,
+  isClauseBoundary,
+  isInterjection,
+  isNegator,
+  isSentenceEnd,
+  likeIsVerb,
+  looksLikeHeadline,
+  MODIFIER_WINDOW,
+  NEGATION_FACTOR,
+  NEGATION_WINDOW,
+  namesSomething,
+  phraseAt,
+  yetContrasts,
+} from './rules.ts';
+import { type Tokens, tokenize } from './tokenize.ts';
+
+/** What the rules found in one statement: the input to the fitted model and to the explanation. */
+export interface Reading {
+  tokens: Tokens;
+  /** Per token: inside a negation scope. */
+  negated: boolean[];
+  /** Per token: counts as a word of the speaker for the model (not bracketed, not a name). */
+  counted: boolean[];
+  /** Sentiment words in text order with their weights after the rules. */
+  evidence: ToneEvidence[];
+  /** Sum of positive main-lexicon weights after the rules. */
+  positive: number;
+  /** Sum of negative main-lexicon weights after the rules, as a positive number. */
+  negative: number;
+  /** The same two sums for each secondary lexicon (see lexicon.ts). */
+  secondaryPositive: number[];
+  secondaryNegative: number[];
+  /** Main-lexicon weight of negated positive words, before the rules. */
+  negatedPositive: number;
+  /** Main-lexicon weight of negated negative words, before the rules, as a positive number. */
+  negatedNegative: number;
+  /** Words the speaker said (not bracketed). */
+  words: number;
+  cues: Record<ToneName, string[]>;
+  negations: number;
+  contrasts: number;
+  exclamations: number;
+  questions: number;
+}
+
+const CUE_SETS: ReadonlyArray<readonly [ToneName, ReadonlySet<string>]> = [
+  ['tentative', HEDGES],
+  ['confident', CONFIDENT],
+  ['grave', GRAVE],
+  ['conciliatory', CONCILIATORY],
+  ['adversarial', ADVERSARIAL],
+];
+
+// Why a token's weight changed, as bits per token; `RULE_NAMES` spells them in the explanation.
+const NEGATED = 1;
+const INTENSIFIED = 2;
+const DIMINISHED = 4;
+const EMPHASISED = 8;
+const HEDGED = 16;
+const CONCEDED = 32;
+const CONTRASTED = 64;
+const BRACKETED = 128;
+const NAME = 256;
+const INTERJECTION = 512;
+const PREPOSITION = 1024;
+const NEGATOR = 2048;
+const MODIFIER = 4096;
+const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
+  [BRACKETED, 'bracketed'],
+  [NAME, 'name'],
+  [INTERJECTION, 'interjection'],
+  [PREPOSITION, 'preposition'],
+  [NEGATOR, 'negator'],
+  [MODIFIER, 'modifier'],
+  [INTENSIFIED, 'intensified'],
+  [DIMINISHED, 'diminished'],
+  [NEGATED, 'negated'],
+  [EMPHASISED, 'emphasised'],
+  [HEDGED, 'hedged'],
+  [CONCEDED, 'conceded'],
+  [CONTRASTED, 'contrasted'],
+];
+/** "a bit", "a little": a softening phrase weighs like "somewhat". */
+const PHRASE_DIMINISHER = 0.6;
+
+/**
+ * Reads one statement with the rules.
+ *
+ * @example
+ * readStatement('There are no reasons for joy').evidence[0] // { text: 'joy', weight: -1.8, rules: ['negated'], ... }
+ */
+export function readStatement(statement: string): Reading {
+  const tokens = tokenize(statement);
+  const count = tokens.lower.length;
+  const headline = looksLikeHeadline(tokens);
+  const reading: Reading = {
+    tokens,
+    negated: new Array<boolean>(count).fill(false),
+    counted: new Array<boolean>(count).fill(false),
+    evidence: [],
+    positive: 0,
+    negative: 0,
+    secondaryPositive: new Array<number>(SECONDARY_COUNT).fill(0),
+    secondaryNegative: new Array<number>(SECONDARY_COUNT).fill(0),
+    negatedPositive: 0,
+    negatedNegative: 0,
+    words: 0,
+    cues: { tentative: [], confident: [], grave: [], conciliatory: [], adversarial: [] },
+    negations: 0,
+    contrasts: 0,
+    exclamations: 0,
+    questions: 0,
+  };
+  // Per token: the product of the rule factors (0: carries no sentiment), why, and phrase roles.
+  const factor = new Float64Array(count);
+  const flags = new Uint16Array(count);
+  const roles: (string | undefined)[] = new Array(count);
+  let negationLeft = 0;
+  let modifier = 1;
+  let modifierLeft = 0;
+  let emphasis = false;
+  let keepEmphasisOverComma = false;
+  let hedged = false;
+  let conceding = false;
+  let contrasted = false;
+  let sentenceStart = 0;
+
+  for (let i = 0; i < count; i += 1) {
+    const word = tokens.lower[i] ?? '';
+    if (!tokens.isWord[i]) {
+      if (word === '!') reading.exclamations += 1;
+      else if (word === '?') reading.questions += 1;
+      if (!isClauseBoundary(word)) continue;
+      negationLeft = 0;
+      modifierLeft = 0;
+      hedged = false;
+      if (conceding) contrasted = true;
+      conceding = false;
+      if (keepEmphasisOverComma && word === ',') keepEmphasisOverComma = false;
+      else emphasis = false;
+      if (isSentenceEnd(word)) {
+        contrasted = false;
+        sentenceStart = i + 1;
+      }
+      continue;
+    }
+    if (tokens.bracketed[i]) {
+      // The reporter's words: shown, but they move nothing.
+      flags[i] = BRACKETED;
+      continue;
+    }
+    reading.words += 1;
+    const name = namesSomething(tokens, i, headline);
+    reading.counted[i] = !name;
+    if (negationLeft > 0) reading.negated[i] = true;
+
+    const phrase = phraseAt(tokens, i);
+    if (phrase) {
+      const text = statement.slice(tokens.start[i], tokens.end[phrase.end - 1]);
+      switch (phrase.role) {
+        case 'hedge':
+          reading.cues.tentative.push(text);
+          hedged = true;
+          break;
+        case 'confident':
+          reading.cues.confident.push(text);
+          break;
+        case 'emphasis':
+          emphasis = true;
+          keepEmphasisOverComma = true;
+          break;
+        case 'diminisher':
+          modifier = PHRASE_DIMINISHER;
+          modifierLeft = MODIFIER_WINDOW + 1;
+          break;
+        case 'negator':
+          negationLeft = NEGATION_WINDOW + 1;
+          reading.negations += 1;
+          break;
+        case 'concessive':
+          conceding = true;
+          reading.contrasts += 1;
+          break;
+        case 'filler':
+        case 'neutral':
+          break;
+      }
+      // Words inside a phrase ("like" in "something like that") carry no sentiment of their own.
+      for (let k = i; k < phrase.end; k += 1) {
+        reading.words += k > i ? 1 : 0;
+        reading.counted[k] = true;
+        if (negationLeft > 0) reading.negated[k] = true;
+        roles[k] = phrase.role;
+      }
+      negationLeft = Math.max(0, negationLeft - (phrase.end - i));
+      modifierLeft = Math.max(0, modifierLeft - (phrase.end - i));
+      i = phrase.end - 1;
+      continue;
+    }
+
+    if (isNegator(tokens, i)) {
+      negationLeft = NEGATION_WINDOW + 1;
+      reading.negations += 1;
+      reading.negated[i] = true;
+      flags[i] = NEGATOR;
+      continue;
+    }
+    const intensity = INTENSIFIERS.get(word) ?? DIMINISHERS.get(word);
+    if (intensity !== undefined && i + 1 < count && tokens.isWord[i + 1]) {
+      modifier = modifierLeft > 0 ? modifier * intensity : intensity;
+      modifierLeft = MODIFIER_WINDOW + 1;
+      negationLeft = Math.max(0, negationLeft - 1);
+      flags[i] = MODIFIER;
+      continue;
+    }
+    if (CONTRAST_AFTER.has(word) || (word === 'yet' && yetContrasts(tokens, i))) {
+      concede(factor, flags, sentenceStart, i);
+      sentenceStart = i + 1;
+      contrasted = true;
+      reading.contrasts += 1;
+      negationLeft = 0;
+      hedged = false;
+      continue;
+    }
+    if (CONCESSIVE.has(word)) {
+      conceding = true;
+      reading.contrasts += 1;
+      continue;
+    }
+    if (word === 'yet') {
+      reading.cues.tentative.push(statement.slice(tokens.start[i], tokens.end[i]));
+      hedged = true;
+      continue;
+    }
+
+    if (!name && negationLeft === 0) collectCues(reading, statement, i, word);
+    if (HEDGES.has(word)) hedged = true;
+
+    let f = 1;
+    let why = 0;
+    if (name) why = NAME;
+    else if (isInterjection(tokens, i)) why = INTERJECTION;
+    else if ((word === 'like' || word === 'likes') && !likeIsVerb(tokens, i)) why = PREPOSITION;
+    if (why !== 0) {
+      f = 0;
+    } else {
+      if (modifierLeft > 0) {
+        f *= modifier;
+        why |= modifier >= 1 ? INTENSIFIED : DIMINISHED;
+      }
+      if (negationLeft > 0) {
+        f *= NEGATION_FACTOR;
+        why |= NEGATED;
+      }
+      if (emphasis) {
+        f *= EMPHASIS_FACTOR;
+        why |= EMPHASISED;
+      }
+      if (hedged) {
+        f *= HEDGE_FACTOR;
+        why |= HEDGED;
+      }
+      if (conceding) {
+        f *= CONCEDED_FACTOR;
+        why |= CONCEDED;
+      } else if (contrasted) {
+        f *= CONTRAST_FACTOR;
+        why |= CONTRASTED;
+      }
+    }
+    factor[i] = f;
+    flags[i] = why;
+    // A modifier is used up by the first word that carries sentiment.
+    if (modifierLeft > 0 && wordWeight(word) !== 0) modifierLeft = 0;
+    if (negationLeft > 0) negationLeft -= 1;
+    if (modifierLeft > 0) modifierLeft -= 1;
+  }
+
+  sumUp(reading, statement, factor, flags, roles);
+  return reading;
+}
+
+/** Weighs every token by its lexicon weights and rule factor; builds the explanation in text order. */
+function sumUp(
+  reading: Reading,
+  statement: string,
+  factor: Float64Array,
+  flags: Uint16Array,
+  roles: (string | undefined)[],
+): void {
+  const tokens = reading.tokens;
+  for (let i = 0; i < tokens.lower.length; i += 1) {
+    if (!tokens.isWord[i]) continue;
+    const word = tokens.lower[i] ?? '';
+    const f = factor[i] ?? 0;
+    const base = wordWeight(word);
+    if (base !== 0) {
+      // A word the rules silenced weighs 0, not -0.
+      const weight = f === 0 ? 0 : base * f;
+      if (weight > 0) reading.positive += weight;
+      else reading.negative -= weight;
+      const why = flags[i] ?? 0;
+      if (why & NEGATED) {
+        if (base > 0) reading.negatedPositive += base;
+        else reading.negatedNegative -= base;
+      }
+      const rules: string[] = [];
+      const role = roles[i];
+      if (role) rules.push(role);
+      for (const [bit, rule] of RULE_NAMES) if (why & bit) rules.push(rule);
+      const start = tokens.start[i] ?? 0;
+      reading.evidence.push({ text: statement.slice(start, tokens.end[i]), start, weight, rules });
+    }
+    if (f === 0) continue;
+    for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
+      const weight = secondaryWeight(lexicon, word) * f;
+      if (weight > 0) reading.secondaryPositive[lexicon] = (reading.secondaryPositive[lexicon] ?? 0) + weight;
+      else if (weight < 0)
+        reading.secondaryNegative[lexicon] = (reading.secondaryNegative[lexicon] ?? 0) - weight;
+    }
+  }
+}
+
+/** "X, but Y": what came before the contrast in this sentence is conceded. */
+function concede(factor: Float64Array, flags: Uint16Array, from: number, to: number): void {
+  for (let k = from; k < to; k += 1) {
+    if (factor[k] === 0) continue;
+    factor[k] = (factor[k] ?? 0) * CONCEDED_FACTOR;
+    flags[k] = (flags[k] ?? 0) | CONCEDED;
+  }
+}
+
+function collectCues(reading: Reading, statement: string, index: number, word: string): void {
+  for (const [tone, words] of CUE_SETS) {
+    if (words.has(word)) {
+      reading.cues[tone].push(statement.slice(reading.tokens.start[index], reading.tokens.end[index]));
+    }
+  }
+}

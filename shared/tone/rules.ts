@@ -1,0 +1,156 @@
+// Small rules that decide how a token counts, each reading the tokens around it. The weights
+// here shape the explanation; the fitted model (model.ts) decides the final score.
+import {
+  INTERJECTIONS,
+  LIKE_AS_VERB_BEFORE,
+  LIKE_LOOKBACK_SKIP,
+  NEGATORS,
+  PHRASES,
+  type PhraseRole,
+} from './cues.ts';
+import type { Tokens } from './tokenize.ts';
+
+/** "not at all happy", "no reasons for joy": a negator reaches up to this many words ahead. */
+export const NEGATION_WINDOW = 4;
+/** A negated word counts against its sign, but weaker: "not good" is milder than "bad" (VADER uses -0.74). */
+export const NEGATION_FACTOR = -0.6;
+/** Words in a clause the speaker concedes ("Although X", "X but") count for half. */
+export const CONCEDED_FACTOR = 0.5;
+/** Words after "but", "nevertheless" or a concession carry the speaker's point. */
+export const CONTRAST_FACTOR = 1.5;
+/** "Most importantly, ...": the clause that follows is stressed. */
+export const EMPHASIS_FACTOR = 1.5;
+/** A hedged clause ("may", "perhaps") commits less. */
+export const HEDGE_FACTOR = 0.8;
+/** An intensifier or diminisher reaches the sentiment word this many words ahead ("very, very serious"). */
+export const MODIFIER_WINDOW = 2;
+
+const CLAUSE_BOUNDARIES: ReadonlySet<string> = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  '(',
+  ')',
+  '"',
+  '“',
+  '”',
+  '—',
+  '–',
+  '-',
+  '…',
+]);
+const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?', ';', '…']);
+
+/** Punctuation that ends a clause, and with it the reach of negators and modifiers. */
+export function isClauseBoundary(token: string): boolean {
+  return CLAUSE_BOUNDARIES.has(token);
+}
+
+/** Punctuation that ends a sentence, and with it the reach of a contrast. */
+export function isSentenceEnd(token: string): boolean {
+  return SENTENCE_ENDS.has(token);
+}
+
+/** "not", "never", "can't", "dont": a negator, unless "no" stands alone ("No, ..."). */
+export function isNegator(tokens: Tokens, index: number): boolean {
+  const word = tokens.lower[index] ?? '';
+  if (word.endsWith("n't")) return true;
+  if (!NEGATORS.has(word)) return false;
+  return !(word === 'no' && standsAlone(tokens, index));
+}
+
+/** A floor-taking word ("Yes, ...", "Well, ...", "No.") that says nothing about the topic. */
+export function isInterjection(tokens: Tokens, index: number): boolean {
+  const word = tokens.lower[index] ?? '';
+  return INTERJECTIONS.has(word) && opensClause(tokens, index) && standsAlone(tokens, index);
+}
+
+/** "like" is the verb after a subject or auxiliary ("I would really like"), else a preposition. */
+export function likeIsVerb(tokens: Tokens, index: number): boolean {
+  let back = index - 1;
+  while (back >= 0 && LIKE_LOOKBACK_SKIP.has(tokens.lower[back] ?? '')) back -= 1;
+  const before = tokens.lower[back];
+  return before === undefined || LIKE_AS_VERB_BEFORE.has(before);
+}
+
+/** "Yet, ..." or "..., yet the talks" contrasts; "not yet" and "can't say that yet" hedge. */
+export function yetContrasts(tokens: Tokens, index: number): boolean {
+  return opensClause(tokens, index) && !standsAlone(tokens, index) && index > 0;
+}
+
+/**
+ * A capitalised word inside a sentence names something ("United Nations", "Hope Hicks"), so its
+ * dictionary sense does not count. Headlines, where most words are capitalised, are exempt.
+ */
+export function namesSomething(tokens: Tokens, index: number, headline: boolean): boolean {
+  if (headline || !tokens.capitalised[index] || opensClause(tokens, index)) return false;
+  const previous = tokens.lower[index - 1] ?? '';
+  return previous !== '"' && previous !== '“' && previous !== "'" && previous !== '[';
+}
+
+// A statement reads as a headline when more than this share of its words are capitalised.
+const HEADLINE_CAPITAL_SHARE = 0.6;
+// Too few words to tell a headline from a name-heavy fragment.
+const HEADLINE_MIN_WORDS = 4;
+
+/** Title Case text capitalises every word, so capitals say nothing about names there. */
+export function looksLikeHeadline(tokens: Tokens): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (let i = 0; i < tokens.lower.length; i += 1) {
+    if (!tokens.isWord[i]) continue;
+    words += 1;
+    if (tokens.capitalised[i]) capitals += 1;
+  }
+  return words >= HEADLINE_MIN_WORDS && capitals > words * HEADLINE_CAPITAL_SHARE;
+}
+
+function opensClause(tokens: Tokens, index: number): boolean {
+  if (index === 0) return true;
+  const previous = tokens.lower[index - 1] ?? '';
+  return isClauseBoundary(previous) || previous === '[' || previous === ']' || previous === "'";
+}
+
+function standsAlone(tokens: Tokens, index: number): boolean {
+  const next = tokens.lower[index + 1];
+  return next === undefined || isClauseBoundary(next);
+}
+
+interface PhraseEntry {
+  words: readonly string[];
+  role: PhraseRole;
+}
+
+// First word -> phrases starting with it, longest first so "as well as" wins over "as well".
+const PHRASE_INDEX: ReadonlyMap<string, readonly PhraseEntry[]> = (() => {
+  const index = new Map<string, PhraseEntry[]>();
+  for (const [phrase, role] of PHRASES) {
+    const words = phrase.split(' ');
+    const first = words[0] ?? '';
+    const list = index.get(first) ?? [];
+    list.push({ words, role });
+    index.set(first, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+})();
+
+/** The multi-word cue starting at `index`, if any: its role and the index after its last word. */
+export function phraseAt(tokens: Tokens, index: number): { role: PhraseRole; end: number } | null {
+  const candidates = PHRASE_INDEX.get(tokens.lower[index] ?? '');
+  if (!candidates) return null;
+  for (const { words, role } of candidates) {
+    let matched = true;
+    for (let k = 1; k < words.length; k += 1) {
+      if (tokens.lower[index + k] !== words[k] || tokens.bracketed[index + k]) {
+        matched = false;
+        break;
+      }
+    }
+    if (matched) return { role, end: index + words.length };
+  }
+  return null;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DOMAIN_LEXICON } from '../../../shared/tone/lexicon.ts';
+import { readStatement } from '../../../shared/tone/read-statement.ts';
+
+// One sentence of news or diplomatic language per curated entry, written for this test.
+const EXAMPLES: Record<string, string> = {
+  aggression: 'The ministry called the move an act of aggression.',
+  alarming: 'The rise in attacks is alarming.',
+  annexation: 'The annexation of the region was never recognised.',
+  challenging: 'The negotiations were challenging.',
+  challenges: 'The economy faces challenges this winter.',
+  concern: 'The decision is a matter of concern for the allies.',
+  concerns: 'Officials raised concerns about the vote.',
+  condemnation: 'The strike drew condemnation from the council.',
+  constructive: 'The minister described the meeting as constructive.',
+  cooperation: 'Both sides pledged cooperation on energy.',
+  cordial: 'The two leaders held a cordial meeting.',
+  crackdown: 'The crackdown on protesters continued overnight.',
+  'de-escalation': 'The envoy called for de-escalation along the border.',
+  dialogue: 'The talks opened a dialogue between the parties.',
+  disagreement: 'There was disagreement over the timetable.',
+  disagreements: 'The summit exposed disagreements on trade.',
+  escalation: 'Diplomats warned of an escalation in the north.',
+  fruitful: 'The visit was fruitful for both countries.',
+  grave: 'The humanitarian situation is grave.',
+  hoax: 'He dismissed the investigation as a hoax.',
+  illegitimate: 'The opposition called the election illegitimate.',
+  interference: 'The statement accused the embassy of interference.',
+  invasion: 'The invasion displaced thousands of families.',
+  isolated: 'The regime is diplomatically isolated.',
+  isolation: 'The country faces isolation after the vote.',
+  meddling: 'The minister denied any meddling in the election.',
+  partnership: 'The treaty deepens the partnership between the two states.',
+  productive: 'Officials said the session was productive.',
+  propaganda: 'The broadcast was dismissed as propaganda.',
+  provocation: 'The drills were seen as a provocation.',
+  respect: 'The leaders spoke of their respect for each other.',
+  sanctions: 'The bloc imposed sanctions on the bank.',
+  serious: 'The situation on the border is serious.',
+  stability: 'The agreement brings stability to the region.',
+  tensions: 'Tensions rose after the incident.',
+  unacceptable: 'The foreign ministry said the remarks were unacceptable.',
+  violation: 'The flight was a violation of the airspace.',
+  violations: 'Observers reported violations of the ceasefire.',
+};
+
+describe('the news and diplomatic lexicon', () => {
+  it('has an example sentence for every entry', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(DOMAIN_LEXICON).sort());
+  });
+
+  it.each(Object.entries(DOMAIN_LEXICON))('scores "%s" with its curated weight (%d)', (word, weight) => {
+    const reading = readStatement(EXAMPLES[word] ?? '');
+    const evidence = reading.evidence.find((e) => e.text.toLowerCase() === word);
+    expect(evidence?.weight).toBe(weight);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { readStatement } from '../../../shared/tone/read-statement.ts';
+
+/** word -> [weight, rules] for every explained word, to compare at a glance. */
+function explain(statement: string): Record<string, [number, string[]]> {
+  return Object.fromEntries(
+    readStatement(statement).evidence.map((e) => [e.text, [Math.round(e.weight * 100) / 100, e.rules]]),
+  );
+}
+
+describe('negation', () => {
+  it('flips a word a few words after the negator', () => {
+    expect(explain('There are no reasons for joy')).toMatchObject({ joy: [-1.8, ['negated']] });
+  });
+
+  it('stops at a clause boundary', () => {
+    expect(explain('Not now, the outcome is good').good).toEqual([3, []]);
+  });
+
+  it("reads n't as a negator", () => {
+    expect(explain("We don't trust them").trust).toEqual([-0.6, ['negated']]);
+  });
+
+  it('treats a lone "No," as an interjection, not a negator', () => {
+    expect(explain('No, the progress is real')).toMatchObject({
+      No: [0, ['interjection']],
+      progress: [2, []],
+    });
+  });
+});
+
+describe('intensifiers and diminishers', () => {
+  it('strengthens the next sentiment word', () => {
+    expect(explain('The damage is very bad').bad).toEqual([-4.5, ['intensified']]);
+  });
+
+  it('softens the next sentiment word', () => {
+    expect(explain('The outcome is somewhat disappointing').disappointing).toEqual([-1.2, ['diminished']]);
+  });
+
+  it('stresses the clause after "most importantly,"', () => {
+    expect(explain('Most importantly, the deal is a success').success).toEqual([3, ['emphasised']]);
+  });
+});
+
+describe('contrast', () => {
+  it('weakens what comes before "but" and stresses what follows', () => {
+    expect(explain('The plan is good but the execution is poor')).toEqual({
+      good: [1.5, ['conceded']],
+      poor: [-3, ['contrasted']],
+    });
+  });
+
+  it('weakens the clause opened by "although"', () => {
+    expect(explain('Although the start was bad, the result is great')).toEqual({
+      bad: [-1.5, ['conceded']],
+      great: [4.5, ['contrasted']],
+    });
+  });
+});
+
+describe('hedges', () => {
+  it('softens a hedged clause and records the hedge as tentative', () => {
+    const reading = readStatement('The deal may help the economy');
+    expect(reading.evidence[0]).toMatchObject({ text: 'help', rules: ['hedged'] });
+    expect(reading.cues.tentative).toEqual(['may']);
+  });
+
+  it('reads "too early" and a final "yet" as hedges', () => {
+    expect(readStatement('It is too early to call it a success yet').cues.tentative).toEqual([
+      'too early',
+      'yet',
+    ]);
+  });
+});
+
+describe('words that carry no sentiment here', () => {
+  it('reads "like" after a noun as a preposition', () => {
+    expect(explain('They behave like children').like).toEqual([0, ['preposition']]);
+  });
+
+  it('reads "like" after a subject and adverbs as the verb', () => {
+    expect(explain('I would really like that').like).toEqual([2.8, ['intensified']]);
+  });
+
+  it('ignores the filler "something like that"', () => {
+    expect(explain('They will leave then, and something like that').like).toEqual([0, ['filler']]);
+  });
+
+  it('ignores "yes, indeed" as a way of taking the floor', () => {
+    expect(explain('Yes, indeed, we met')).toEqual({ Yes: [0, ['interjection']] });
+  });
+
+  it("does not count the reporter's [bracketed] words", () => {
+    expect(explain('We met [the good neighbours] yesterday').good).toEqual([0, ['bracketed']]);
+  });
+
+  it('does not count the dictionary sense of a name inside a sentence', () => {
+    expect(explain('He spoke at the United Nations').United).toEqual([0, ['name']]);
+  });
+
+  it('still counts capitals at the start of a sentence', () => {
+    expect(explain('Great progress was made').Great).toEqual([3, []]);
+  });
+});
+
+describe('words and offsets', () => {
+  it('reads curly apostrophes as straight ones', () => {
+    expect(explain('We don’t trust them').trust).toEqual([-0.6, ['negated']]);
+  });
+
+  it('counts only the speaker’s words', () => {
+    expect(readStatement('We met [in Paris] today').words).toBe(3);
+  });
+});
