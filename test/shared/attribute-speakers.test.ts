@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { attributeSpeakers } from '../../shared/attribute-speakers.ts';
+import { extractQuotes } from '../../shared/extract-quotes.ts';
+import { articleOf, textOf } from './quotes/article-fixture.ts';
+
+/** Each direct quote's text with the speaker it was given. */
+function speakers(paragraphs: string[]): [string, string | null][] {
+  const article = articleOf(paragraphs);
+  return attributeSpeakers(article, extractQuotes(article))
+    .filter((quote) => quote.kind === 'direct')
+    .map((quote) => [textOf(article, quote.pieces), quote.speaker.name]);
+}
+
+describe('attributeSpeakers', () => {
+  it('names the speaker after "said" and resolves a surname to the full name', () => {
+    expect(
+      speakers([
+        'Harbour master Joan Keller opened the new quay on Monday.', // introduces the full name
+        '"The quay is ready for the autumn fleet," said Joan Keller.', // cue then name
+        '"We start loading next week," Keller added.', // surname -> full name
+      ]),
+    ).toEqual([
+      ['The quay is ready for the autumn fleet,', 'Joan Keller'],
+      ['We start loading next week,', 'Joan Keller'],
+    ]);
+  });
+
+  it('resolves descriptions to the person introduced with that title', () => {
+    expect(
+      speakers([
+        'Kremlin Spokesman Dmitry Peskov spoke after Russian President Vladimir Putin met the envoy.', // titles
+        '"The talks went well for both sides," the press secretary said.', // press secretary ~ spokesman
+        '"We will definitely meet again soon," the Russian leader said.', // leader ~ president, Russian
+        '"Nothing has been decided on sanctions yet," the Kremlin spokesman stated.', // spokesman
+      ]),
+    ).toEqual([
+      ['The talks went well for both sides,', 'Dmitry Peskov'],
+      ['We will definitely meet again soon,', 'Vladimir Putin'],
+      ['Nothing has been decided on sanctions yet,', 'Dmitry Peskov'],
+    ]);
+  });
+
+  it('resolves a pronoun to the last person of a compatible gender', () => {
+    expect(
+      speakers([
+        'Mr Ortiz praised the plan, which was written by Maria Lund, director of the port authority.', // Mr = male
+        '"It took us two whole years to agree," she said.', // she skips Mr Ortiz
+      ]),
+    ).toEqual([['It took us two whole years to agree,', 'Maria Lund']]);
+  });
+
+  it('prefers the subject of the previous sentence for a pronoun', () => {
+    expect(
+      speakers([
+        'Tom Reyes beat Carl Nyman in the final, and Nyman later beat Reyes in the rematch.', // both named alone
+        'Reyes dropped a set against Nyman, but was happy with his game.', // Reyes is the subject
+        '"It was about getting used to the court," he said.', // he -> Reyes
+      ]),
+    ).toEqual([['It was about getting used to the court,', 'Tom Reyes']]);
+  });
+
+  it('gives a floating quote the speaker of the quote before it', () => {
+    expect(
+      speakers([
+        '"The budget is tight," said Ana Ruiz, the treasurer. "But the school roof comes first."', // floating
+      ]),
+    ).toEqual([
+      ['The budget is tight,', 'Ana Ruiz'],
+      ['But the school roof comes first.', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('names an organisation for its unnamed spokesman', () => {
+    const article = articleOf([
+      '"We are reviewing every case on its merits," a spokesman for the Home Office said.', // org speaker
+      '"No decision has been taken yet on the scheme," the spokesman said.', // same spokesman
+    ]);
+    const quotes = attributeSpeakers(article, extractQuotes(article)).filter(
+      (quote) => quote.kind === 'direct',
+    );
+    expect(quotes.map((quote) => quote.speaker.name)).toEqual(['Home Office', 'Home Office']);
+    expect(quotes[0]?.speaker.type).toBe('organisation');
+  });
+
+  it('leaves generic groups unnamed', () => {
+    const article = articleOf(['Prices will keep rising until the spring, analysts said.']); // group speaker
+    const [quote] = attributeSpeakers(article, extractQuotes(article));
+    expect(quote?.kind).toBe('indirect');
+    expect(quote?.speaker.name).toBeNull();
+    expect(quote?.speaker.type).toBe('group');
+  });
+
+  it('takes the person quoted, not the outlet, from "quoted X as saying"', () => {
+    expect(
+      speakers([
+        'Mikael Berg founded the shipyard in 1990.', // introduces the full name
+        '"The yard has been sold far too cheaply," the news agency quoted Mr Berg as saying.', // quoted as saying
+      ]),
+    ).toEqual([['The yard has been sold far too cheaply,', 'Mikael Berg']]);
+  });
+
+  it('resolves a nationality description to the last person written about', () => {
+    expect(
+      speakers([
+        'Lee Hart beat Tom Cole in straight sets.', // both named
+        'Hart was delighted with victory over Cole in his first match for months.', // Hart is the subject
+        '"I felt pretty good out there," said the American.', // description -> Hart
+      ]),
+    ).toEqual([['I felt pretty good out there,', 'Lee Hart']]);
+  });
+
+  it('attributes the quoted fragment of a reported clause to the clause speaker', () => {
+    expect(
+      speakers([
+        'Councillor Ben Ode said the plan would leave residents "with nowhere left to park at all".',
+      ]),
+    ).toEqual([['with nowhere left to park at all', 'Ben Ode']]);
+  });
+});

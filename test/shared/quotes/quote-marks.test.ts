@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { scanQuoteMarks } from '../../../shared/quotes/quote-marks.ts';
+import { articleOf, textOf } from './article-fixture.ts';
+
+function runs(paragraphs: string[]): string[][] {
+  const article = articleOf(paragraphs);
+  return scanQuoteMarks(article.text, article.paragraphs).map((quote) =>
+    quote.pieces.map((piece) => textOf(article, [piece])),
+  );
+}
+
+describe('scanQuoteMarks', () => {
+  it('closes a quote opened straight and closed curly', () => {
+    expect(runs(['"And I asked, well, on whose authority?” said the aide.'])).toEqual([
+      ['And I asked, well, on whose authority?'], // mixed marks
+    ]);
+  });
+
+  it('trims a stray space after the opening mark', () => {
+    expect(runs(['He thanked them. “ You guys have done such a good job.”'])).toEqual([
+      ['You guys have done such a good job.'], // stray space
+    ]);
+  });
+
+  it('splits a lost paragraph break into pieces of one quote', () => {
+    expect(runs(['"The first part ends here. "The second part follows," she said.'])).toEqual([
+      ['The first part ends here.', 'The second part follows,'], // `. "Next`
+    ]);
+  });
+
+  it('continues across paragraphs only when the next paragraph reopens the quote', () => {
+    expect(
+      runs([
+        '"We will stay the course.', // open at paragraph end
+        '"And we will win," he said.', // reopens: continues
+        '"Another quote starts here without an end', // open at paragraph end
+        'Narration follows and is not quoted.', // no reopening mark: the quote ends above
+      ]),
+    ).toEqual([
+      ['We will stay the course.', 'And we will win,'],
+      ['Another quote starts here without an end'],
+    ]);
+  });
+
+  it('ignores a closing mark with no open quote', () => {
+    expect(runs(['The word” appears alone here.'])).toEqual([]); // stray closer
+  });
+});
