@@ -1,0 +1,375 @@
+import * as path from 'node:path';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as athena from 'aws-cdk-lib/aws-athena';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as glue from 'aws-cdk-lib/aws-glue';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import type { Construct } from 'constructs';
+import { ARTICLE_SUFFIXES } from '../shared/article-format.ts';
+import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/quote-lake.ts';
+import {
+  ERRORS_PREFIX,
+  INDEX_PREFIX,
+  LAKE_PREFIX,
+  REPORTS_PREFIX,
+  UPLOAD_PREFIX,
+} from '../shared/store-layout.ts';
+import { acknowledgeCdkHelpers, acknowledgePrefixGrants } from './nag-acknowledgements.ts';
+import { PipelineFunction, PROJECT_ROOT } from './pipeline-function.ts';
+import { accessLogBucket, failureQueue, secureBucket } from './secure-defaults.ts';
+
+// Starting sizes, to be resized from `npm run bench` (peak memory on a 10 MB article, time per MB).
+// 512 MB: Lambda allots CPU in proportion to memory, and analysis is CPU-bound; the issue's target
+// is a 10 MB article within 256 MB, so this leaves twice that for the SDK and the report.
+export const ANALYZE_MEMORY_MB = 512;
+// Far above a typical article's analysis, so a timeout means a pathological input or a bug; the
+// size limit below keeps the worst case bounded.
+export const ANALYZE_TIMEOUT = Duration.seconds(60);
+// The input policy refuses larger objects from the event, before downloading them.
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+
+// Index updates parse and rewrite two JSON index files and one lake file: I/O-bound, little CPU.
+export const UPDATE_INDEX_MEMORY_MB = 256;
+export const UPDATE_INDEX_TIMEOUT = Duration.seconds(30);
+// Every update-index run rewrites the same two objects (index/articles.json, index/speakers.json)
+// with If-Match conditional writes. Correctness does not need a single writer, but N concurrent
+// writers to one key lose N-1 races per round and retry, and S3 answers a hot key with 503 SlowDown.
+// Five writers bound that retry storm; during a bulk drop the excess events wait in Lambda's async
+// queue, which retries throttled events for up to the maximum event age (then the failure queue).
+export const UPDATE_INDEX_RESERVED_CONCURRENCY = 5;
+// analyze-article gets no reserved concurrency: it writes one distinct key per article, so it has no
+// hot spot to protect, and reserving capacity would only take it from the rest of the account.
+
+// Partition projection computes dt partitions instead of listing them; the lake starts with quote-tone.
+const LAKE_PROJECTION_START = '2026-01-01';
+// Athena query results are scratch: a week is enough to download a result set again.
+const ATHENA_RESULT_RETENTION = Duration.days(7);
+// Reports, index and lake versions replaced by re-analysis stay recoverable for a month.
+const RESULTS_NONCURRENT_RETENTION = Duration.days(30);
+// Replaced article versions are kept for a quarter, so an overwritten article can be re-analysed.
+const UPLOAD_NONCURRENT_RETENTION = Duration.days(90);
+
+export const GLUE_DATABASE_NAME = 'quote_tone';
+export const GLUE_TABLE_NAME = 'quotes';
+export const ATHENA_WORKGROUP_NAME = 'quote-tone';
+
+// The dashboard is plain same-origin ES modules fetching JSON: nothing inline, nothing third-party.
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export interface QuoteToneStackProps extends StackProps {
+  /** The static dashboard to deploy; defaults to the repository's `dashboard/`. */
+  readonly dashboardDir?: string;
+}
+
+/**
+ * quote-tone on AWS: articles dropped into the upload bucket become tone reports, a dashboard-ready
+ * index and an Athena quote lake in the results bucket, served by CloudFront.
+ */
+export class QuoteToneStack extends Stack {
+  constructor(scope: Construct, id: string, props: QuoteToneStackProps = {}) {
+    super(scope, id, props);
+
+    // --- Storage -------------------------------------------------------------------------------
+    const logBucket = accessLogBucket(this, 'AccessLogs');
+
+    // Versioned because events depend on it: every event carries the version it announces, so the
+    // analyzer can tell an overwrite from a duplicate and skip events older than its last report.
+    const uploadBucket = secureBucket(this, 'Uploads', {
+      serverAccessLogsBucket: logBucket,
+      overrides: {
+        versioned: true,
+        lifecycleRules: [
+          { id: 'expire-replaced-articles', noncurrentVersionExpiration: UPLOAD_NONCURRENT_RETENTION },
+        ],
+      },
+    });
+
+    // Reports go to a separate bucket so writing them can never re-trigger analysis.
+    // Versioned so a bad deploy's reports, index and lake files can be rolled back.
+    const resultsBucket = secureBucket(this, 'Results', {
+      serverAccessLogsBucket: logBucket,
+      overrides: {
+        versioned: true,
+        lifecycleRules: [
+          { id: 'expire-replaced-results', noncurrentVersionExpiration: RESULTS_NONCURRENT_RETENTION },
+        ],
+      },
+    });
+
+    // One queue for both functions: a failure record names the function it came from, and
+    // `quote-tone replay` re-drives them from one place.
+    const failedEvents = failureQueue(this, 'FailedEvents');
+
+    // --- Analysis: articles/ in the upload bucket -> reports/ or errors/ in the results bucket ----
+    const analyze = new PipelineFunction(this, 'AnalyzeArticle', {
+      entry: 'functions/analyze-article/handler.ts',
+      memorySize: ANALYZE_MEMORY_MB,
+      timeout: ANALYZE_TIMEOUT,
+      environment: {
+        RESULTS_BUCKET: resultsBucket.bucketName,
+        MAX_ARTICLE_BYTES: String(MAX_ARTICLE_BYTES),
+        POWERTOOLS_SERVICE_NAME: 'quote-tone-analyze',
+        POWERTOOLS_METRICS_NAMESPACE: 'QuoteTone',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+      onFailure: failedEvents,
+    });
+    // Read only the articles, write only its own prefixes. It reads its previous report to skip
+    // duplicate and out-of-order events, and deletes a report when its article is deleted.
+    // Listing keys makes a missing key a 404 (see listKeysOf).
+    analyze.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
+      }),
+    );
+    analyze.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [
+          resultsBucket.arnForObjects(`${REPORTS_PREFIX}*`),
+          resultsBucket.arnForObjects(`${ERRORS_PREFIX}*`),
+        ],
+      }),
+    );
+    analyze.role.addToPolicy(listKeysOf(uploadBucket, resultsBucket));
+    acknowledgePrefixGrants(analyze.role, uploadBucket, [UPLOAD_PREFIX]);
+    acknowledgePrefixGrants(analyze.role, resultsBucket, [REPORTS_PREFIX, ERRORS_PREFIX]);
+    // One notification per suffix: S3 filters take one prefix and one suffix. Deleting an article
+    // removes its report, so removals are delivered with the same filters.
+    for (const suffix of ARTICLE_SUFFIXES) {
+      for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
+        uploadBucket.addEventNotification(event, new s3n.LambdaDestination(analyze.function), {
+          prefix: UPLOAD_PREFIX,
+          suffix,
+        });
+      }
+    }
+
+    // --- Index: reports/ and errors/ -> index/ and lake/ in the same bucket ----------------------
+    const updateIndex = new PipelineFunction(this, 'UpdateIndex', {
+      entry: 'functions/update-index/handler.ts',
+      memorySize: UPDATE_INDEX_MEMORY_MB,
+      timeout: UPDATE_INDEX_TIMEOUT,
+      environment: {
+        RESULTS_BUCKET: resultsBucket.bucketName,
+        POWERTOOLS_SERVICE_NAME: 'quote-tone-update-index',
+        POWERTOOLS_METRICS_NAMESPACE: 'QuoteTone',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+      onFailure: failedEvents,
+      reservedConcurrentExecutions: UPDATE_INDEX_RESERVED_CONCURRENCY,
+    });
+    updateIndex.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [
+          resultsBucket.arnForObjects(`${REPORTS_PREFIX}*`),
+          resultsBucket.arnForObjects(`${ERRORS_PREFIX}*`),
+        ],
+      }),
+    );
+    updateIndex.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [resultsBucket.arnForObjects(`${INDEX_PREFIX}*`)],
+      }),
+    );
+    updateIndex.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:DeleteObject'],
+        resources: [resultsBucket.arnForObjects(`${LAKE_PREFIX}*`)],
+      }),
+    );
+    updateIndex.role.addToPolicy(listKeysOf(resultsBucket));
+    acknowledgePrefixGrants(updateIndex.role, resultsBucket, [
+      REPORTS_PREFIX,
+      ERRORS_PREFIX,
+      INDEX_PREFIX,
+      LAKE_PREFIX,
+    ]);
+    // Only report and error writes notify; the function's own index/ and lake/ writes cannot
+    // re-trigger it (and recursive-loop detection would stop it if they did).
+    for (const prefix of [REPORTS_PREFIX, ERRORS_PREFIX]) {
+      for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
+        resultsBucket.addEventNotification(event, new s3n.LambdaDestination(updateIndex.function), {
+          prefix,
+          suffix: '.json',
+        });
+      }
+    }
+
+    // --- Quote lake: Glue table over lake/quotes/, queried through an Athena workgroup ----------
+    const database = new glue.CfnDatabase(this, 'LakeDatabase', {
+      catalogId: this.account,
+      databaseInput: { name: GLUE_DATABASE_NAME, description: 'quote-tone quote lake' },
+    });
+    const lakeLocation = `s3://${resultsBucket.bucketName}/${LAKE_PREFIX}`;
+    const quotesTable = new glue.CfnTable(this, 'QuotesTable', {
+      catalogId: this.account,
+      databaseName: GLUE_DATABASE_NAME,
+      tableInput: {
+        name: GLUE_TABLE_NAME,
+        description: 'One row per quote, from lake/quotes/dt=YYYY-MM-DD/<article id>.jsonl',
+        tableType: 'EXTERNAL_TABLE',
+        partitionKeys: [{ name: LAKE_PARTITION.name, type: LAKE_PARTITION.type }],
+        // Partition projection: Athena derives dt partitions from the query, so no crawler and no
+        // MSCK REPAIR after each new day.
+        parameters: {
+          classification: 'json',
+          'projection.enabled': 'true',
+          [`projection.${LAKE_PARTITION.name}.type`]: 'date',
+          [`projection.${LAKE_PARTITION.name}.format`]: 'yyyy-MM-dd',
+          [`projection.${LAKE_PARTITION.name}.range`]: `${LAKE_PROJECTION_START},NOW`,
+          [`projection.${LAKE_PARTITION.name}.interval`]: '1',
+          [`projection.${LAKE_PARTITION.name}.interval.unit`]: 'DAYS',
+          'storage.location.template': `${lakeLocation}${LAKE_PARTITION.name}=\${${LAKE_PARTITION.name}}/`,
+        },
+        storageDescriptor: {
+          location: lakeLocation,
+          columns: LAKE_COLUMNS.map(({ name, type }) => ({ name, type })),
+          inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
+          outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
+          serdeInfo: { serializationLibrary: 'org.openx.data.jsonserde.JsonSerDe' },
+        },
+      },
+    });
+    quotesTable.addResourceDependency(database);
+
+    // Query results live in their own bucket, so Athena users need no write access to the results.
+    const athenaResults = secureBucket(this, 'AthenaResults', {
+      serverAccessLogsBucket: logBucket,
+      overrides: { lifecycleRules: [{ id: 'expire-query-results', expiration: ATHENA_RESULT_RETENTION }] },
+    });
+    new athena.CfnWorkGroup(this, 'Workgroup', {
+      name: ATHENA_WORKGROUP_NAME,
+      description: 'Queries over the quote-tone quote lake',
+      recursiveDeleteOption: true,
+      workGroupConfiguration: {
+        // Enforced, so a client cannot send results elsewhere or unencrypted.
+        enforceWorkGroupConfiguration: true,
+        publishCloudWatchMetricsEnabled: true,
+        resultConfiguration: {
+          outputLocation: `s3://${athenaResults.bucketName}/results/`,
+          encryptionConfiguration: { encryptionOption: 'SSE_S3' },
+        },
+      },
+    });
+
+    // --- Dashboard: private bucket + results' index/ and reports/ behind one CloudFront origin ---
+    const dashboardBucket = secureBucket(this, 'Dashboard', { serverAccessLogsBucket: logBucket });
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'quote-tone dashboard: no inline script, no framing, HTTPS only',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: DASHBOARD_CSP, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+      },
+    });
+    // The results bucket is handed to CloudFront as an imported reference, so the origin cannot add
+    // its default grant on every object; the grant below opens only index/ and reports/.
+    const resultsForCdn = s3.Bucket.fromBucketAttributes(this, 'ResultsForCdn', {
+      bucketName: resultsBucket.bucketName,
+      bucketArn: resultsBucket.bucketArn,
+      bucketRegionalDomainName: resultsBucket.bucketRegionalDomainName,
+    });
+    const resultsOrigin = origins.S3BucketOrigin.withOriginAccessControl(resultsForCdn);
+    const resultsBehavior: cloudfront.BehaviorOptions = {
+      origin: resultsOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      // Reports and the index change whenever an article is analysed: do not serve stale copies.
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      responseHeadersPolicy: securityHeaders,
+    };
+    const distribution = new cloudfront.Distribution(this, 'DashboardCdn', {
+      comment: 'quote-tone dashboard',
+      defaultRootObject: 'index.html',
+      enableLogging: true,
+      logBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(dashboardBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        responseHeadersPolicy: securityHeaders,
+      },
+      additionalBehaviors: {
+        [`${INDEX_PREFIX}*`]: resultsBehavior,
+        [`${REPORTS_PREFIX}*`]: resultsBehavior,
+      },
+    });
+    resultsBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [
+          resultsBucket.arnForObjects(`${INDEX_PREFIX}*`),
+          resultsBucket.arnForObjects(`${REPORTS_PREFIX}*`),
+        ],
+        conditions: { StringEquals: { 'AWS:SourceArn': distribution.distributionArn } },
+      }),
+    );
+    Validations.of(distribution).acknowledge({
+      id: '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+      reason:
+        "Applies to the dashboard distribution's results origin: the bucket is passed in as an imported reference on purpose, so the origin cannot grant CloudFront every object; the stack grants it read on index/* and reports/* only.",
+    });
+
+    new s3deploy.BucketDeployment(this, 'DashboardFiles', {
+      sources: [s3deploy.Source.asset(props.dashboardDir ?? path.join(PROJECT_ROOT, 'dashboard'))],
+      destinationBucket: dashboardBucket,
+      distribution,
+      distributionPaths: ['/*'],
+    });
+
+    acknowledgeCdkHelpers(this, { distribution, dashboardBucket, failedEvents });
+
+    new CfnOutput(this, 'UploadBucketName', {
+      value: uploadBucket.bucketName,
+      description: `Drop articles under ${UPLOAD_PREFIX}`,
+    });
+    new CfnOutput(this, 'ResultsBucketName', { value: resultsBucket.bucketName });
+    new CfnOutput(this, 'DashboardUrl', { value: `https://${distribution.distributionDomainName}/` });
+    new CfnOutput(this, 'FailureQueueUrl', {
+      value: failedEvents.queueUrl,
+      description: 'Events that failed after retries; re-drive with quote-tone replay',
+    });
+  }
+}
+
+/**
+ * s3:ListBucket on whole buckets (key names, never contents). S3 answers a GetObject for a missing
+ * key with 403 AccessDenied unless the caller may list the bucket, and both functions read keys that
+ * may not exist yet (the first index, a previous report, a version deleted before it was analysed):
+ * with this grant they get 404, which the object store reads as "not there", while a real
+ * permission error still fails loudly. No s3:prefix condition: a GetObject request carries no prefix,
+ * and AWS does not document that a prefix-conditioned grant counts for this check.
+ */
+function listKeysOf(...buckets: s3.IBucket[]): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    actions: ['s3:ListBucket'],
+    resources: buckets.map((bucket) => bucket.bucketArn),
+  });
+}

@@ -1,0 +1,423 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ANALYZE_MEMORY_MB,
+  ANALYZE_TIMEOUT,
+  ATHENA_WORKGROUP_NAME,
+  DASHBOARD_CSP,
+  UPDATE_INDEX_RESERVED_CONCURRENCY,
+} from '../../infra/quote-tone-stack.ts';
+import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
+import { LAKE_COLUMNS } from '../../shared/quote-lake.ts';
+import { type SynthesizedStack, synthStack } from './synth-stack.ts';
+
+let synthesized: SynthesizedStack;
+let template: Template;
+
+beforeAll(() => {
+  synthesized = synthStack();
+  template = synthesized.template;
+});
+
+/** The CloudFormation logical id of the resource at a construct path below the stack. */
+function logicalId(path: string): string {
+  const construct = synthesized.stack.node.findChild(path.split('/')[0] ?? '');
+  const resource = path
+    .split('/')
+    .slice(1)
+    .reduce((scope, id) => scope.node.findChild(id), construct);
+  const cfn = CfnResource.isCfnResource(resource) ? resource : resource.node.defaultChild;
+  if (!CfnResource.isCfnResource(cfn)) throw new Error(`No CloudFormation resource at ${path}`);
+  return synthesized.stack.getLogicalId(cfn);
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Intrinsics as readable text: {Ref: X} -> "X", GetAtt -> "X.Arn", Join -> the parts concatenated. */
+function render(value: Json): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    if (typeof value.Ref === 'string') return value.Ref;
+    const getAtt = value['Fn::GetAtt'];
+    if (Array.isArray(getAtt)) return getAtt.map(render).join('.');
+    const join = value['Fn::Join'];
+    if (Array.isArray(join) && Array.isArray(join[1])) return join[1].map(render).join(render(join[0] ?? ''));
+  }
+  return JSON.stringify(value);
+}
+
+const asList = (value: Json | undefined): Json[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** Every "action on resource" a role's inline policies allow, e.g. "s3:GetObject on Uploads.Arn/articles/*". */
+function grantsOf(roleLogicalId: string): string[] {
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) },
+  });
+  return Object.values(policies).flatMap((policy) =>
+    asList(policy.Properties.PolicyDocument.Statement).flatMap((statement) => {
+      const s = statement as { [key: string]: Json };
+      expect(s.Effect).toBe('Allow');
+      return asList(s.Action).flatMap((action) =>
+        asList(s.Resource).map((resource) => `${render(action)} on ${render(resource)}`),
+      );
+    }),
+  );
+}
+
+function functionProperties(path: string): { [key: string]: Json } {
+  return template.toJSON().Resources[logicalId(path)].Properties;
+}
+
+function notificationsOf(bucketPath: string): { events: string[]; filter: string; target: string }[] {
+  const [notification] = Object.values(
+    template.findResources('Custom::S3BucketNotifications', {
+      Properties: { BucketName: { Ref: logicalId(bucketPath) } },
+    }),
+  );
+  return (notification?.Properties.NotificationConfiguration.LambdaFunctionConfigurations ?? []).map(
+    (config: { [key: string]: Json }) => {
+      const rules = (config.Filter as { Key: { FilterRules: { Name: string; Value: string }[] } }).Key
+        .FilterRules;
+      const rule = (name: string) => rules.find((r) => r.Name === name)?.Value ?? '';
+      return {
+        events: config.Events,
+        filter: `${rule('prefix')}*${rule('suffix')}`,
+        target: render(config.LambdaFunctionArn as Json),
+      };
+    },
+  );
+}
+
+describe('storage', () => {
+  it('keeps uploads, results, Athena results, the dashboard and access logs in five buckets', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 5);
+  });
+
+  it('blocks public access, encrypts and logs every bucket to the log bucket (the log bucket itself excepted)', () => {
+    const logBucket = logicalId('AccessLogs');
+    for (const [id, bucket] of Object.entries(template.findResources('AWS::S3::Bucket'))) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration, id).toEqual([
+        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+      ]);
+      if (id !== logBucket) {
+        expect(bucket.Properties.LoggingConfiguration?.DestinationBucketName, id).toEqual({ Ref: logBucket });
+      }
+    }
+  });
+
+  it('denies every request to every bucket that is not made over TLS', () => {
+    const buckets = Object.keys(template.findResources('AWS::S3::Bucket'));
+    for (const bucket of buckets) {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: bucket },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('versions the upload bucket, whose events name the version they announce', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { LogFilePrefix: 'Uploads/' },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+  });
+});
+
+describe('analyze-article function', () => {
+  it('runs Node.js 24 on arm64 with the stated memory and timeout', () => {
+    expect(functionProperties('AnalyzeArticle/Function')).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: ANALYZE_MEMORY_MB,
+      Timeout: ANALYZE_TIMEOUT.toSeconds(),
+      Environment: { Variables: { RESULTS_BUCKET: { Ref: logicalId('Results') } } },
+    });
+  });
+
+  it('is notified for articles/ with each of the four suffixes, on creation and on removal', () => {
+    const analyze = `${logicalId('AnalyzeArticle/Function')}.Arn`;
+    const expected = ARTICLE_SUFFIXES.flatMap((suffix) =>
+      ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'].map((event) => ({
+        events: [event],
+        filter: `articles/*${suffix}`,
+        target: analyze,
+      })),
+    );
+    expect(notificationsOf('Uploads')).toEqual(expect.arrayContaining(expected));
+    expect(notificationsOf('Uploads')).toHaveLength(expected.length);
+  });
+
+  it('is never triggered by the results bucket', () => {
+    const analyze = `${logicalId('AnalyzeArticle/Function')}.Arn`;
+    const targets = notificationsOf('Results').map((n) => n.target);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets).not.toContain(analyze);
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Permission',
+      { FunctionName: { 'Fn::GetAtt': [logicalId('AnalyzeArticle/Function'), 'Arn'] } },
+      1,
+    );
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { 'Fn::GetAtt': [logicalId('AnalyzeArticle/Function'), 'Arn'] },
+      SourceArn: { 'Fn::GetAtt': [logicalId('Uploads'), 'Arn'] },
+    });
+  });
+
+  it('may read only articles/* of the upload bucket and write only reports/ and errors/ of the results bucket', () => {
+    const uploads = `${logicalId('Uploads')}.Arn`;
+    const results = `${logicalId('Results')}.Arn`;
+    const s3Grants = grantsOf(logicalId('AnalyzeArticle/Role')).filter((grant) => grant.startsWith('s3:'));
+    expect(s3Grants.sort()).toEqual(
+      [
+        `s3:GetObject on ${uploads}/articles/*`,
+        `s3:GetObjectVersion on ${uploads}/articles/*`,
+        // Key listing only, so a missing key answers 404 instead of 403.
+        `s3:ListBucket on ${uploads}`,
+        `s3:ListBucket on ${results}`,
+        ...['reports/*', 'errors/*'].flatMap((prefix) =>
+          ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'].map(
+            (action) => `${action} on ${results}/${prefix}`,
+          ),
+        ),
+      ].sort(),
+    );
+  });
+
+  it('has no grant on a "*" resource and no managed policy', () => {
+    const grants = grantsOf(logicalId('AnalyzeArticle/Role'));
+    expect(grants.filter((grant) => grant.endsWith(' on *'))).toEqual([]);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      Description: Match.stringLikeRegexp('AnalyzeArticle'),
+      ManagedPolicyArns: Match.absent(),
+    });
+  });
+
+  it('writes logs only to its own log group, kept for a month', () => {
+    const logGroup = logicalId('AnalyzeArticle/Logs');
+    expect(grantsOf(logicalId('AnalyzeArticle/Role')).filter((grant) => grant.startsWith('logs:'))).toEqual([
+      `logs:CreateLogStream on ${logGroup}.Arn`,
+      `logs:PutLogEvents on ${logGroup}.Arn`,
+    ]);
+    expect(template.toJSON().Resources[logGroup].Properties.RetentionInDays).toBe(30);
+    expect(functionProperties('AnalyzeArticle/Function')).toMatchObject({
+      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logGroup } },
+    });
+  });
+});
+
+describe('update-index function', () => {
+  it('is triggered only by report and error writes and removals', () => {
+    const updateIndex = `${logicalId('UpdateIndex/Function')}.Arn`;
+    expect(notificationsOf('Results')).toEqual([
+      { events: ['s3:ObjectCreated:*'], filter: 'reports/*.json', target: updateIndex },
+      { events: ['s3:ObjectRemoved:*'], filter: 'reports/*.json', target: updateIndex },
+      { events: ['s3:ObjectCreated:*'], filter: 'errors/*.json', target: updateIndex },
+      { events: ['s3:ObjectRemoved:*'], filter: 'errors/*.json', target: updateIndex },
+    ]);
+  });
+
+  it('reads reports and errors, rewrites index/ and lake/, and may list only the results bucket', () => {
+    const results = `${logicalId('Results')}.Arn`;
+    const s3Grants = grantsOf(logicalId('UpdateIndex/Role')).filter((grant) => grant.startsWith('s3:'));
+    expect(s3Grants.sort()).toEqual(
+      [
+        `s3:GetObject on ${results}/reports/*`,
+        `s3:GetObject on ${results}/errors/*`,
+        `s3:GetObject on ${results}/index/*`,
+        `s3:PutObject on ${results}/index/*`,
+        `s3:PutObject on ${results}/lake/quotes/*`,
+        `s3:DeleteObject on ${results}/lake/quotes/*`,
+        `s3:ListBucket on ${results}`,
+      ].sort(),
+    );
+  });
+
+  it('runs Node.js 24 on arm64 with a modest reserved concurrency', () => {
+    expect(functionProperties('UpdateIndex/Function')).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      ReservedConcurrentExecutions: UPDATE_INDEX_RESERVED_CONCURRENCY,
+    });
+  });
+});
+
+describe('failure handling', () => {
+  it.each(['AnalyzeArticle', 'UpdateIndex'])(
+    '%s retries twice within an hour, then sends the event to the failure queue',
+    (name) => {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalId(`${name}/Function`) },
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 3600,
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [logicalId('FailedEvents'), 'Arn'] } },
+        },
+      });
+    },
+  );
+
+  it.each(['AnalyzeArticle', 'UpdateIndex'])('%s stops recursive loops', (name) => {
+    expect(functionProperties(`${name}/Function`).RecursiveLoop).toBe('Terminate');
+  });
+
+  it('encrypts the failure queue and refuses non-TLS access to it', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: logicalId('FailedEvents') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('quote lake', () => {
+  it('declares the Glue table columns exactly as the lake rows are written', () => {
+    template.hasResourceProperties('AWS::Glue::Table', {
+      TableInput: {
+        StorageDescriptor: {
+          Columns: LAKE_COLUMNS.map(({ name, type }) => ({ Name: name, Type: type })),
+          SerdeInfo: { SerializationLibrary: 'org.openx.data.jsonserde.JsonSerDe' },
+          Location: { 'Fn::Join': ['', ['s3://', { Ref: logicalId('Results') }, '/lake/quotes/']] },
+        },
+        PartitionKeys: [{ Name: 'dt', Type: 'string' }],
+      },
+    });
+  });
+
+  it('projects the dt partition by date, so no crawler or repair is needed', () => {
+    template.hasResourceProperties('AWS::Glue::Table', {
+      TableInput: {
+        Parameters: Match.objectLike({
+          'projection.enabled': 'true',
+          'projection.dt.type': 'date',
+          'projection.dt.format': 'yyyy-MM-dd',
+          'projection.dt.range': Match.stringLikeRegexp('^\\d{4}-\\d{2}-\\d{2},NOW$'),
+          'storage.location.template': {
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: Athena's own ${dt} placeholder, kept literally.
+            'Fn::Join': ['', ['s3://', { Ref: logicalId('Results') }, '/lake/quotes/dt=${dt}/']],
+          },
+        }),
+      },
+    });
+  });
+
+  it('runs Athena queries in an enforced workgroup writing encrypted results to their own bucket', () => {
+    template.hasResourceProperties('AWS::Athena::WorkGroup', {
+      Name: ATHENA_WORKGROUP_NAME,
+      WorkGroupConfiguration: {
+        EnforceWorkGroupConfiguration: true,
+        ResultConfiguration: {
+          OutputLocation: { 'Fn::Join': ['', ['s3://', { Ref: logicalId('AthenaResults') }, '/results/']] },
+          EncryptionConfiguration: { EncryptionOption: 'SSE_S3' },
+        },
+      },
+    });
+  });
+});
+
+describe('dashboard', () => {
+  type Origin = { Id: string; DomainName: Json; OriginAccessControlId?: Json; S3OriginConfig?: Json };
+  const distribution = () =>
+    Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig;
+
+  it('reaches both buckets through origin access control only', () => {
+    const origins: Origin[] = distribution().Origins;
+    expect(origins.map((origin) => render(origin.DomainName)).sort()).toEqual(
+      [`${logicalId('Dashboard')}.RegionalDomainName`, `${logicalId('Results')}.RegionalDomainName`].sort(),
+    );
+    for (const origin of origins) {
+      expect(origin.OriginAccessControlId).toBeDefined();
+      expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    }
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+  });
+
+  it('routes index/* and reports/* to the results bucket and everything else to the dashboard bucket, HTTPS only', () => {
+    const config = distribution();
+    const originOf = (id: string) => render(config.Origins.find((o: Origin) => o.Id === id).DomainName);
+    expect(originOf(config.DefaultCacheBehavior.TargetOriginId)).toBe(
+      `${logicalId('Dashboard')}.RegionalDomainName`,
+    );
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('https-only');
+    expect(
+      config.CacheBehaviors.map(
+        (b: { PathPattern: string; TargetOriginId: string; ViewerProtocolPolicy: string }) => [
+          b.PathPattern,
+          originOf(b.TargetOriginId),
+          b.ViewerProtocolPolicy,
+        ],
+      ),
+    ).toEqual([
+      ['index/*', `${logicalId('Results')}.RegionalDomainName`, 'https-only'],
+      ['reports/*', `${logicalId('Results')}.RegionalDomainName`, 'https-only'],
+    ]);
+  });
+
+  it('lets CloudFront read only index/* and reports/* of the results bucket', () => {
+    const [policy] = Object.values(
+      template.findResources('AWS::S3::BucketPolicy', {
+        Properties: { Bucket: { Ref: logicalId('Results') } },
+      }),
+    );
+    const cloudFrontGrants = asList(policy?.Properties.PolicyDocument.Statement)
+      .map((s) => s as { [key: string]: Json })
+      .filter((s) => JSON.stringify(s.Principal).includes('cloudfront.amazonaws.com'));
+    expect(cloudFrontGrants).toHaveLength(1);
+    expect(cloudFrontGrants[0]?.Action).toBe('s3:GetObject');
+    expect(asList(cloudFrontGrants[0]?.Resource).map(render).sort()).toEqual(
+      [`${logicalId('Results')}.Arn/index/*`, `${logicalId('Results')}.Arn/reports/*`].sort(),
+    );
+  });
+
+  it('sends a Content-Security-Policy that allows only same-origin scripts, never inline ones', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: {
+          ContentSecurityPolicy: { ContentSecurityPolicy: DASHBOARD_CSP, Override: true },
+        },
+      },
+    });
+    expect(DASHBOARD_CSP).toContain("script-src 'self'");
+    expect(DASHBOARD_CSP).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it('logs viewer requests to the log bucket', () => {
+    expect(distribution().Logging).toEqual({
+      Bucket: { 'Fn::GetAtt': [logicalId('AccessLogs'), 'RegionalDomainName'] },
+      Prefix: 'cloudfront/',
+    });
+  });
+
+  it('deploys dashboard/ into the private dashboard bucket', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: logicalId('Dashboard') },
+    });
+  });
+});
+
+describe('outputs', () => {
+  it('names the upload and results buckets, the dashboard URL and the failure queue', () => {
+    expect(Object.keys(template.toJSON().Outputs).sort()).toEqual(
+      ['DashboardUrl', 'FailureQueueUrl', 'ResultsBucketName', 'UploadBucketName'].sort(),
+    );
+  });
+});
