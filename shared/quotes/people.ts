@@ -52,6 +52,15 @@ const MAX_SENTENCES_BACK = 8;
 const GENDER_WINDOW = 12;
 // Words around a name searched for a role noun ("his US counterpart Joe Biden").
 const ROLE_WINDOW = 4;
+// How many earlier mentions a description or surname looks through: far more than any article's
+// cast, and a bound that keeps resolution linear on hostile input.
+const MAX_LOOKBACK = 400;
+// Surname spelling variants are compared with this many of the most recent people.
+const MAX_FUZZY_CANDIDATES = 64;
+// Speaker mentions that can contain one name ("Andrew Hogg, spokesman for ..."): a handful.
+const MAX_NESTED_MENTIONS = 4;
+// "a spokesman for the Medical Foundation for the Care of ...": how far an organisation's name runs.
+const ORG_NAME_CHARS = 80;
 const POSSESSIVE = /['’]s?$/;
 const SPOKES_FOR = /\b(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?/gi;
 const MALE = new Set(['he', 'his', 'him', 'himself']);
@@ -65,8 +74,13 @@ const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
  */
 export class People {
   private readonly entities: Entity[] = [];
+  /** Persons by lowercased surname, for exact lookups before the fuzzy ones. */
+  private readonly bySurname = new Map<string, Entity>();
   private readonly occurrences: Occurrence[] = [];
   private readonly sentenceStarts: number[] = [];
+  /** Capitalised words that occur on their own somewhere ("Henman" beside "Tim Henman"). */
+  private readonly standalone = new Set<string>();
+  private readonly speakerMentions: readonly Span[];
 
   constructor(
     private readonly text: string,
@@ -74,12 +88,17 @@ export class People {
     paragraphs: readonly Span[],
     speakerMentions: readonly Span[],
   ) {
+    this.speakerMentions = [...speakerMentions].sort((a, b) => a.start - b.start);
+    const sentences: { span: Span; tokens: Token[] }[] = [];
     for (const paragraph of paragraphs) {
-      for (const sentence of splitSentences(masked, paragraph.start, paragraph.end)) {
-        this.sentenceStarts.push(sentence.start);
-        this.readSentence(masked, sentence, speakerMentions);
+      for (const span of splitSentences(masked, paragraph.start, paragraph.end)) {
+        const tokens = tokenize(masked, span.start, span.end);
+        sentences.push({ span, tokens });
+        this.sentenceStarts.push(span.start);
+        this.readStandalone(masked, tokens);
       }
     }
+    for (const { span, tokens } of sentences) this.readSentence(masked, span, tokens);
     this.readSpokesFor(masked);
     this.occurrences.sort((a, b) => a.at - b.at);
   }
@@ -88,18 +107,17 @@ export class People {
   resolve(mention: string, at: number): Resolution {
     const words = tokenize(mention, 0, mention.length);
     const first = words[0];
-    if (!first) return { entity: null, how: 'unknown' };
+    const head = words.at(-1);
+    if (!first || !head) return { entity: null, how: 'unknown' };
     const pronoun = PRONOUNS.get(first.lower);
     if (words.length === 1 && pronoun) {
       if (pronoun === 'plural' || pronoun === 'first') return { entity: null, how: 'group' };
       return { entity: this.salientPerson(at, pronoun), how: 'pronoun' };
     }
     const org = SPOKES_FOR_ONE.exec(mention);
-    if (org?.[1] && !words.some((word, i) => i > 0 && word.capital && isPersonName(words, i))) {
+    if (org?.[1] && !words.some((_word, i) => i > 0 && isPersonName(words, i))) {
       return { entity: this.orgNamed(cleanOrgName(org[1])), how: 'name' };
     }
-    const head = words.at(-1);
-    if (!head) return { entity: null, how: 'unknown' };
     const headWord = head.lower.replace(POSSESSIVE, '');
     const described =
       !head.capital && (ROLE_FAMILIES.has(headWord) || ORG_NOUNS.has(headWord) || GROUP_NOUNS.has(headWord));
@@ -109,13 +127,14 @@ export class People {
     if (family) {
       const modifiers = new Set(words.map((word) => word.lower));
       return {
-        entity: this.byRole(family, modifiers, at) ?? this.salientPerson(at, genderOfRole(headWord)),
+        entity: this.byRole(family, modifiers, at) ?? this.salientPerson(at, TITLES.get(headWord) ?? null),
         how: 'description',
       };
     }
-    if (ORG_NOUNS.has(headWord)) return { entity: this.lastOrg(at, headWord, words), how: 'description' };
-    if (GROUP_NOUNS.has(headWord) || (headWord.endsWith('s') && !head.capital))
+    if (ORG_NOUNS.has(headWord)) return { entity: this.lastOrg(at, words), how: 'description' };
+    if (GROUP_NOUNS.has(headWord) || (headWord.endsWith('s') && !head.capital)) {
       return { entity: null, how: 'group' };
+    }
     // "the American", "the Briton": a nationality with a determiner describes a person.
     if (head.capital && words.length > 1 && DETERMINERS.has(first.lower)) {
       return { entity: this.salientPerson(at, null), how: 'description' };
@@ -125,47 +144,59 @@ export class People {
     return { entity: this.salientPerson(at, null), how: 'description' };
   }
 
-  private readSentence(masked: string, sentence: Span, speakerMentions: readonly Span[]): void {
-    const tokens = tokenize(masked, sentence.start, sentence.end);
+  private readStandalone(masked: string, tokens: readonly Token[]): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token?.capital) continue;
-      let end = i + 1;
-      while (end < tokens.length && tokens[end]?.capital && joined(masked, tokens, end - 1, end)) end++;
-      const run = tokens.slice(i, end);
-      i = end - 1;
-      const name = nameOf(run);
-      if (!name || isModifier(this.text, tokens, end, run, name)) continue;
-      const isSpeaker = speakerMentions.some(
-        (span) => span.start <= name.tokens[0]!.start && name.tokens.at(-1)!.end <= span.end,
-      );
-      this.addName(masked, tokens, run, name, sentence.start, isSpeaker);
+      const before = i > 0 && tokens[i - 1]?.capital && joined(masked, tokens, i - 1, i);
+      const after = tokens[i + 1]?.capital && joined(masked, tokens, i, i + 1);
+      // A title before still leaves the surname alone ("Mr Hogg").
+      const titled = i > 0 && TITLES.has(tokens[i - 1]?.lower ?? '');
+      if ((!before || titled) && !after) this.standalone.add(token.lower.replace(POSSESSIVE, ''));
     }
   }
 
+  private readSentence(masked: string, sentence: Span, tokens: readonly Token[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      if (!tokens[i]?.capital) continue;
+      let end = i + 1;
+      while (end < tokens.length && tokens[end]?.capital && joined(masked, tokens, end - 1, end)) end++;
+      const runStart = i;
+      i = end - 1;
+      const name = nameOf(tokens.slice(runStart, end));
+      if (!name || isModifier(this.text, tokens, runStart, end, name)) continue;
+      const nameStart = end - name.tokens.length;
+      this.addName(masked, tokens, runStart, nameStart, end, name, sentence.start);
+    }
+  }
+
+  /** Registers the name at tokens [nameStart, end) (titles from runStart) as a person. */
   private addName(
     masked: string,
     tokens: readonly Token[],
-    run: readonly Token[],
+    runStart: number,
+    nameStart: number,
+    end: number,
     name: NameParts,
     sentence: number,
-    isSpeaker: boolean,
   ): void {
+    const firstToken = tokens[nameStart];
+    const lastToken = tokens[end - 1];
+    if (!firstToken || !lastToken) return;
     const words = name.tokens.map((token) => this.text.slice(token.start, token.end).replace(POSSESSIVE, ''));
     const last = words.at(-1) ?? '';
-    const possessive = POSSESSIVE.test(this.text.slice(name.tokens.at(-1)!.start, name.tokens.at(-1)!.end));
-    let entity = this.entities.find(
-      (known) => known.type === 'person' && sameSurname(lastWord(known.name), last),
-    );
+    const possessive = POSSESSIVE.test(this.text.slice(lastToken.start, lastToken.end));
     const titled = name.titles.length > 0;
+    let entity = this.findPerson(last);
     if (!entity) {
       if (ORG_NAME_WORDS.has(last.toLowerCase())) return;
+      const isSpeaker = this.isSpeakerMention(firstToken.start, lastToken.end);
       const confirmed =
         titled ||
         isSpeaker ||
         (words.length >= 2 &&
-          (this.usedAlone(last, masked) || hasAppositiveRole(masked, tokens, name.tokens)));
-      if (!confirmed || (words.length === 1 && !titled && !isSpeaker)) return;
+          (this.standalone.has(last.toLowerCase()) || hasAppositiveRole(masked, tokens, end)));
+      if (!confirmed) return;
       entity = {
         name: words.join(' '),
         type: 'person',
@@ -175,6 +206,7 @@ export class People {
         weak: words.length === 1 && !titled,
       };
       this.entities.push(entity);
+      this.bySurname.set(last.toLowerCase(), entity);
     } else if (words.length > entity.name.split(' ').length) {
       entity.name = words.join(' ');
     }
@@ -185,33 +217,62 @@ export class People {
       const family = ROLE_FAMILIES.get(title);
       if (family) entity.roles.add(family);
     }
-    for (const token of run) entity.modifiers.add(token.lower);
-    this.readRoles(masked, tokens, name.tokens, entity);
-    this.readGender(tokens, name.tokens.at(-1)!, entity);
-    this.occurrences.push({ at: name.tokens[0]!.start, entity, possessive, sentence });
+    for (let k = runStart; k < end; k++) entity.modifiers.add(tokens[k]?.lower ?? '');
+    this.readRoles(masked, tokens, runStart, end, entity);
+    this.readGender(tokens, end, entity);
+    this.occurrences.push({ at: firstToken.start, entity, possessive, sentence });
+  }
+
+  private findPerson(surname: string): Entity | undefined {
+    const exact = this.bySurname.get(surname.toLowerCase());
+    if (exact) return exact;
+    // Spelling variants: compare with the most recent people only, to stay linear.
+    for (let k = this.entities.length - 1; k >= 0 && this.entities.length - k <= MAX_FUZZY_CANDIDATES; k--) {
+      const entity = this.entities[k];
+      if (entity?.type === 'person' && sameSurname(lastWord(entity.name), surname)) return entity;
+    }
+    return undefined;
+  }
+
+  private isSpeakerMention(start: number, end: number): boolean {
+    const mentions = this.speakerMentions;
+    let low = 0;
+    let high = mentions.length - 1;
+    // The last mention starting at or before `start`, then the few before it (mentions rarely nest).
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((mentions[mid]?.start ?? 0) <= start) low = mid + 1;
+      else high = mid - 1;
+    }
+    for (let k = high; k >= 0 && high - k < MAX_NESTED_MENTIONS; k--) {
+      const span = mentions[k];
+      if (span && span.start <= start && end <= span.end) return true;
+    }
+    return false;
   }
 
   private readRoles(
     masked: string,
     tokens: readonly Token[],
-    nameTokens: readonly Token[],
+    from: number,
+    end: number,
     entity: Entity,
   ): void {
-    const from = tokens.indexOf(nameTokens[0]!);
-    const to = tokens.indexOf(nameTokens.at(-1)!);
     // Before: "his US counterpart Joe Biden", "the festival's executive director, Craig Prater".
     for (let k = from - 1; k >= 0 && from - k <= ROLE_WINDOW; k--) {
-      const word = tokens[k]!;
-      if (/[.;:!?"“”]/.test(masked.slice(word.end, tokens[k + 1]!.start))) break;
+      const word = tokens[k];
+      const next = tokens[k + 1];
+      if (!word || !next || /[.;:!?"“”]/.test(masked.slice(word.end, next.start))) break;
       this.addRole(word.lower, entity, tokens[k - 1]?.lower);
     }
     // After: "Ronald Smith, an analyst at ...", "Christine Rush, director of ...".
-    const next = tokens[to + 1];
-    if (next && masked.slice(nameTokens.at(-1)!.end, next.start).trim() === ',') {
-      for (let k = to + 1; k < tokens.length && k - to <= ROLE_WINDOW; k++) {
-        const word = tokens[k]!;
-        this.addRole(word.lower, entity, tokens[k - 1]?.lower);
-        if (ROLE_FAMILIES.has(word.lower)) break;
+    const last = tokens[end - 1];
+    const next = tokens[end];
+    if (last && next && masked.slice(last.end, next.start).trim() === ',') {
+      for (let k = end; k < tokens.length && k - end < ROLE_WINDOW; k++) {
+        const word = tokens[k]?.lower ?? '';
+        this.addRole(word, entity, tokens[k - 1]?.lower);
+        if (ROLE_FAMILIES.has(word)) break;
       }
     }
   }
@@ -223,12 +284,11 @@ export class People {
     if (!DETERMINERS.has(word)) entity.modifiers.add(word);
   }
 
-  private readGender(tokens: readonly Token[], nameEnd: Token, entity: Entity): void {
+  private readGender(tokens: readonly Token[], end: number, entity: Entity): void {
     if (entity.gender) return;
-    const from = tokens.indexOf(nameEnd);
-    for (let k = from + 1; k < tokens.length && k - from <= GENDER_WINDOW; k++) {
-      const word = tokens[k]!;
-      if (word.capital && !PRONOUNS.has(word.lower)) return;
+    for (let k = end; k < tokens.length && k - end < GENDER_WINDOW; k++) {
+      const word = tokens[k];
+      if (!word || (word.capital && !PRONOUNS.has(word.lower))) return;
       if (MALE.has(word.lower)) entity.gender = 'male';
       if (FEMALE.has(word.lower)) entity.gender = 'female';
       if (entity.gender) return;
@@ -237,58 +297,35 @@ export class People {
 
   private readSpokesFor(masked: string): void {
     for (const match of masked.matchAll(SPOKES_FOR)) {
-      const at = (match.index ?? 0) + match[0].length;
-      const before = masked.slice(Math.max(0, (match.index ?? 0) - 3), match.index ?? 0);
+      const matchAt = match.index ?? 0;
+      const at = matchAt + match[0].length;
       // "Andrew Hogg, spokesman for ...": the role belongs to the named person.
-      if (before.includes(',')) continue;
-      const words = tokenize(masked, at, Math.min(masked.length, at + 80));
+      if (masked.slice(Math.max(0, matchAt - 3), matchAt).includes(',')) continue;
+      const words = tokenize(masked, at, Math.min(masked.length, at + ORG_NAME_CHARS));
       let end = 0;
       while (
         end < words.length &&
-        !ORG_STOP.has(words[end]!.lower) &&
+        !ORG_STOP.has(words[end]?.lower ?? '') &&
         (end === 0 || joined(masked, words, end - 1, end))
-      )
+      ) {
         end++;
-      if (end === 0) continue;
-      const entity = this.orgNamed(masked.slice(words[0]!.start, words[end - 1]!.end));
+      }
+      const first = words[0];
+      const last = words[end - 1];
+      if (!first || !last) continue;
+      const entity = this.orgNamed(masked.slice(first.start, last.end));
       entity.roles.add('spokes');
-      this.occurrences.push({
-        at: match.index ?? 0,
-        entity,
-        possessive: false,
-        sentence: this.sentenceOf(match.index ?? 0),
-      });
+      this.occurrences.push({ at: matchAt, entity, possessive: false, sentence: this.sentenceOf(matchAt) });
     }
   }
 
   private sentenceOf(at: number): number {
-    let found = 0;
-    for (const start of this.sentenceStarts) if (start <= at) found = start;
-    return found;
-  }
-
-  private usedAlone(surname: string, masked: string): boolean {
-    let from = 0;
-    for (;;) {
-      const at = masked.indexOf(surname, from);
-      if (at < 0) return false;
-      from = at + surname.length;
-      const before = masked.slice(Math.max(0, at - 2), at);
-      const previousWord = /([\p{L}.]+)\s$/u.exec(masked.slice(Math.max(0, at - 16), at))?.[1] ?? '';
-      // A capitalised word just before (not ending a sentence) makes this part of a longer name.
-      const capitalBefore =
-        /\p{Lu}/u.test(previousWord[0] ?? '') &&
-        !previousWord.endsWith('.') &&
-        !TITLES.has(previousWord.toLowerCase());
-      if (!/[\p{L}]$/u.test(before) && !capitalBefore && !/^[\p{L}]/u.test(masked.slice(from, from + 1)))
-        return true;
-    }
+    return this.sentenceStarts[lastIndexAtOrBefore(this.sentenceStarts, at, (start) => start)] ?? 0;
   }
 
   private orgNamed(name: string): Entity {
-    const known = this.entities.find(
-      (entity) => entity.type === 'organisation' && entity.name.toLowerCase() === name.toLowerCase(),
-    );
+    const key = `org:${name.toLowerCase()}`;
+    const known = this.bySurname.get(key);
     if (known) return known;
     const entity: Entity = {
       name,
@@ -299,42 +336,47 @@ export class People {
       weak: false,
     };
     this.entities.push(entity);
+    this.bySurname.set(key, entity);
     return entity;
   }
 
   private byName(name: string[], at: number): Entity {
     const last = name.at(-1) ?? '';
-    const known = this.entities.filter(
-      (entity) => entity.type === 'person' && sameSurname(lastWord(entity.name), last),
-    );
-    if (known.length > 0) {
+    const known = this.findPerson(last);
+    if (known) {
       // Two people with one surname: the one mentioned most recently.
-      const recent = [...this.occurrences].reverse().find((o) => o.at <= at && known.includes(o.entity));
-      return recent?.entity ?? known[0]!;
+      const lowered = last.toLowerCase();
+      for (const occurrence of this.recentOccurrences(at)) {
+        const entity = occurrence.entity;
+        if (entity.type === 'person' && lastWord(entity.name).toLowerCase() === lowered) return entity;
+      }
+      return known;
     }
     if (name.length === 1 && ORG_NAME_WORDS.has(last.toLowerCase())) return this.orgNamed(last);
+    if (name.length === 1) return this.orgNamed(last);
     const entity: Entity = {
       name: name.join(' '),
-      type: name.length === 1 ? 'organisation' : 'person',
+      type: 'person',
       gender: null,
       roles: new Set(),
       modifiers: new Set(),
-      weak: name.length === 1,
+      weak: false,
     };
     this.entities.push(entity);
+    this.bySurname.set(last.toLowerCase(), entity);
     return entity;
   }
 
   private byRole(family: string, modifiers: Set<string>, at: number): Entity | null {
     let best: Entity | null = null;
     let bestScore = -1;
-    for (const occurrence of this.occurrences) {
-      if (occurrence.at >= at) break;
+    // Most recent first; a later candidate must match more description words to win.
+    for (const occurrence of this.recentOccurrences(at)) {
       const entity = occurrence.entity;
       if (!entity.roles.has(family)) continue;
       let score = 0;
       for (const word of modifiers) if (entity.modifiers.has(word)) score++;
-      if (score >= bestScore) {
+      if (score > bestScore) {
         best = entity;
         bestScore = score;
       }
@@ -342,13 +384,21 @@ export class People {
     return best;
   }
 
-  private lastOrg(at: number, head: string, words: readonly Token[]): Entity | null {
-    for (let k = this.occurrences.length - 1; k >= 0; k--) {
-      const occurrence = this.occurrences[k]!;
-      if (occurrence.at < at && occurrence.entity.type === 'organisation') return occurrence.entity;
+  private lastOrg(at: number, words: readonly Token[]): Entity | null {
+    for (const occurrence of this.recentOccurrences(at)) {
+      if (occurrence.entity.type === 'organisation') return occurrence.entity;
     }
     const description = words.map((word) => word.lower).filter((word) => !DETERMINERS.has(word));
-    return description.length > 0 ? this.orgNamed(description.join(' ').replace(head, head)) : null;
+    return description.length > 0 ? this.orgNamed(description.join(' ')) : null;
+  }
+
+  /** Occurrences before `at`, most recent first, at most MAX_LOOKBACK of them. */
+  private *recentOccurrences(at: number): Generator<Occurrence> {
+    const last = lastIndexAtOrBefore(this.occurrences, at - 1, (occurrence) => occurrence.at);
+    for (let k = last; k >= 0 && last - k < MAX_LOOKBACK; k--) {
+      const occurrence = this.occurrences[k];
+      if (occurrence) yield occurrence;
+    }
   }
 
   /**
@@ -357,26 +407,43 @@ export class People {
    * the other gender.
    */
   private salientPerson(at: number, gender: Gender | null): Entity | null {
-    const candidates = this.occurrences.filter((o) => o.at < at && o.entity.type === 'person');
-    const bySentence = new Map<number, Occurrence[]>();
-    for (const occurrence of candidates) {
-      const list = bySentence.get(occurrence.sentence) ?? [];
-      list.push(occurrence);
-      bySentence.set(occurrence.sentence, list);
-    }
-    const sentences = [...bySentence.keys()].sort((a, b) => b - a).slice(0, MAX_SENTENCES_BACK);
-    for (const sentence of sentences) {
-      const list = bySentence.get(sentence) ?? [];
+    let sentence = -1;
+    let sentencesSeen = 0;
+    let list: Occurrence[] = [];
+    const pick = (): Entity | null => {
       // A bare word seen only at a cue ("Amnesty said") may be an organisation: in each sentence a
-      // surely-personal name goes first.
-      const fits = list.filter((o) => !gender || !o.entity.gender || o.entity.gender === gender);
+      // surely-personal name goes first. Occurrences were collected backwards, so reverse them.
+      const fits = list.reverse().filter((o) => !gender || !o.entity.gender || o.entity.gender === gender);
       const sure = fits.filter((o) => !o.entity.weak || o.entity.gender !== null);
       const pool = sure.length > 0 ? sure : fits;
-      const subject = pool.find((o) => !o.possessive) ?? pool[0];
-      if (subject) return subject.entity;
+      return (pool.find((o) => !o.possessive) ?? pool[0])?.entity ?? null;
+    };
+    for (const occurrence of this.recentOccurrences(at)) {
+      if (occurrence.entity.type !== 'person') continue;
+      if (occurrence.sentence !== sentence) {
+        const found = pick();
+        if (found) return found;
+        if (++sentencesSeen > MAX_SENTENCES_BACK) return null;
+        sentence = occurrence.sentence;
+        list = [];
+      }
+      list.push(occurrence);
     }
-    return null;
+    return pick();
   }
+}
+
+/** Index of the last item whose key is <= `value` in a list sorted by key, or -1. */
+function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const item = items[mid];
+    if (item !== undefined && key(item) <= value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return high;
 }
 
 const SPOKES_FOR_ONE = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(.+)$/i;
@@ -400,8 +467,10 @@ const ORG_STOP = new Set([
 function cleanOrgName(name: string): string {
   const words = tokenize(name, 0, name.length);
   let end = 0;
-  while (end < words.length && !ORG_STOP.has(words[end]!.lower)) end++;
-  return end > 0 ? name.slice(words[0]!.start, words[end - 1]!.end) : name;
+  while (end < words.length && !ORG_STOP.has(words[end]?.lower ?? '')) end++;
+  const first = words[0];
+  const last = words[end - 1];
+  return first && last ? name.slice(first.start, last.end) : name;
 }
 
 interface NameParts {
@@ -411,25 +480,27 @@ interface NameParts {
 
 /** Splits a capitalised run into leading titles/roles and the name proper. */
 function nameOf(run: readonly Token[]): NameParts | null {
+  const words = run.map((token) => token.lower);
+  const isTitle = (word: string) => TITLES.has(word) || ROLE_FAMILIES.has(word);
   let k = 0;
   const titles: string[] = [];
-  while (
-    k < run.length &&
-    (TITLES.has(run[k]!.lower) || ROLE_FAMILIES.has(run[k]!.lower) || NON_NAME_CAPITALS.has(run[k]!.lower))
-  ) {
-    if (!NON_NAME_CAPITALS.has(run[k]!.lower)) titles.push(run[k]!.lower);
-    k++;
+  for (; k < words.length; k++) {
+    const word = words[k] ?? '';
+    if (!isTitle(word) && !NON_NAME_CAPITALS.has(word)) break;
+    if (!NON_NAME_CAPITALS.has(word)) titles.push(word);
   }
   // "Kremlin Spokesman Dmitry Peskov": the name starts after the last title or role.
-  for (let j = run.length - 1; j > k; j--) {
-    if (TITLES.has(run[j]!.lower) || ROLE_FAMILIES.has(run[j]!.lower)) {
-      titles.push(run[j]!.lower);
+  for (let j = words.length - 1; j > k; j--) {
+    const word = words[j] ?? '';
+    if (isTitle(word)) {
+      titles.push(word);
       k = j + 1;
       break;
     }
   }
   const tokens = run.slice(k);
   if (tokens.length === 0 || tokens.some((token) => ORG_NAME_WORDS.has(token.lower))) return null;
+  // A long run is a description and a name ("Ukraine Kurt Volker"): the last two words name.
   return { titles, tokens: tokens.length > 3 ? tokens.slice(-2) : tokens };
 }
 
@@ -440,12 +511,12 @@ function nameOf(run: readonly Token[]): NameParts | null {
 function isModifier(
   text: string,
   tokens: readonly Token[],
+  runStart: number,
   end: number,
-  run: readonly Token[],
   name: NameParts,
 ): boolean {
   if (name.tokens.length !== 1 || name.titles.length > 0) return false;
-  const word = run.at(-1);
+  const word = tokens[end - 1];
   if (!word) return false;
   if (ACRONYM.test(text.slice(word.start, word.end))) return true;
   const next = tokens[end];
@@ -458,17 +529,15 @@ function isModifier(
   ) {
     return true;
   }
-  const before = run[0] ? tokens[tokens.indexOf(run[0]) - 1] : undefined;
-  return DEMONYMS.has(word.lower) && before?.lower === 'the';
+  return DEMONYMS.has(word.lower) && tokens[runStart - 1]?.lower === 'the';
 }
 
 /** "Christine Rush, director of ...": a name followed by a role after a comma is a person. */
-function hasAppositiveRole(masked: string, tokens: readonly Token[], nameTokens: readonly Token[]): boolean {
-  const last = nameTokens.at(-1);
-  const to = last ? tokens.indexOf(last) : -1;
-  const next = tokens[to + 1];
+function hasAppositiveRole(masked: string, tokens: readonly Token[], end: number): boolean {
+  const last = tokens[end - 1];
+  const next = tokens[end];
   if (!last || !next || masked.slice(last.end, next.start).trim() !== ',') return false;
-  for (let k = to + 1; k < tokens.length && k - to <= ROLE_WINDOW; k++) {
+  for (let k = end; k < tokens.length && k - end < ROLE_WINDOW; k++) {
     if (ROLE_FAMILIES.has(tokens[k]?.lower ?? '')) return true;
   }
   return false;
@@ -517,9 +586,4 @@ function lastWord(name: string): string {
 /** The role family of a head noun, reading two-word roles first ("prime minister", "press secretary"). */
 function roleFamily(previous: string | undefined, head: string): string | undefined {
   return (previous ? ROLE_COMPOUNDS.get(`${previous} ${head}`) : undefined) ?? ROLE_FAMILIES.get(head);
-}
-
-function genderOfRole(word: string): Gender | null {
-  const gender = TITLES.get(word);
-  return gender ?? null;
 }

@@ -33,6 +33,13 @@ const MAX_OBJECT_TOKENS = 5;
 const MAX_ADJUNCT_TOKENS = 8;
 // Words that open a sentence-initial lead-in rather than the clause itself ("But", "By contrast").
 const MAX_LEAD_IN_TOKENS = 2;
+// A reported clause is at most a few sentences' worth of words; longer spans are not one clause,
+// and the bound keeps the work per cue constant.
+const MAX_CLAUSE_CHARS = 1_200;
+// How far past an attribution the sentence end is looked for ("Peskov said." / "said in Rome.").
+const TAIL_PEEK_CHARS = 8;
+// "According to an advance text released by officials, ": the longest lead-in read.
+const ACCORDING_TO_CHARS = 80;
 const ACCORDING_TO = /^\s*according to [^,]{1,60},\s*/i;
 const QUOTE_MASK = '_';
 
@@ -293,8 +300,9 @@ function tailIsAdjunct(masked: string, tokens: readonly Token[], from: number, s
   let k = from;
   while (k < tokens.length && k - from < MAX_OBJECT_TOKENS && joined(masked, tokens, k, k + 1)) k++;
   const end = tokens[k]?.end ?? sentence.end;
-  const rest = masked.slice(end, sentence.end).trim();
-  return k - from < MAX_OBJECT_TOKENS && (rest === '' || /^[.,;!?]/.test(rest));
+  const rest = masked.slice(end, Math.min(sentence.end, end + TAIL_PEEK_CHARS)).trim();
+  const atEnd = rest === '' && sentence.end - end <= TAIL_PEEK_CHARS;
+  return k - from < MAX_OBJECT_TOKENS && (atEnd || /^[.,;!?]/.test(rest));
 }
 
 function commaBefore(masked: string, tokens: readonly Token[], index: number, sentence: Span): boolean {
@@ -305,8 +313,10 @@ function commaBefore(masked: string, tokens: readonly Token[], index: number, se
 }
 
 function lastCommaBefore(masked: string, at: number, floor: number): number {
-  const index = masked.lastIndexOf(',', at);
-  return index >= floor ? index : -1;
+  // Bounded: a fronted clause longer than MAX_CLAUSE_CHARS is not read as one.
+  const limit = Math.max(floor, at - MAX_CLAUSE_CHARS);
+  for (let k = at - 1; k >= limit; k--) if (masked[k] === ',') return k;
+  return -1;
 }
 
 function subjectOf(masked: string, tokens: readonly Token[]): [number, number] | null {
@@ -317,9 +327,10 @@ function subjectOf(masked: string, tokens: readonly Token[]): [number, number] |
   return [0, next];
 }
 
-function trimClause(masked: string, start: number, end: number): Span | null {
+function trimClause(masked: string, start: number, clauseEnd: number): Span | null {
   let from = start;
-  const lead = ACCORDING_TO.exec(masked.slice(from, end));
+  const end = Math.min(clauseEnd, start + MAX_CLAUSE_CHARS);
+  const lead = ACCORDING_TO.exec(masked.slice(from, Math.min(end, from + ACCORDING_TO_CHARS)));
   if (lead) from += lead[0].length;
   let to = end;
   while (from < to && /[\s,;:—–-]/.test(masked[from] ?? '')) from++;
