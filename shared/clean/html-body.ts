@@ -26,6 +26,12 @@ export interface HtmlBody {
 }
 
 const TEXT_NODE = 3;
+const END_BLOCK = Symbol('end of block');
+const END_LINK = Symbol('end of link');
+// Share of a block's characters inside links above which the block is a link, not prose.
+const LINK_ONLY_SHARE = 0.9;
+// "newsCaption" and "shareBar" name furniture in camelCase; split them into words first.
+const CAMEL_CASE_BOUNDARY = /([a-z])([A-Z])/g;
 const ELEMENT_NODE = 1;
 
 // Elements whose text is never article prose. Scripts and styles are dropped unread, so
@@ -118,7 +124,7 @@ export function extractHtmlBody(html: string): HtmlBody {
   for (const node of Array.from(document.querySelectorAll(NEVER_CONTENT_SELECTOR))) node.remove();
   const metadata = readHeadMetadata(document);
   const fallbackTitle = collapseWhitespace(document.title ?? '');
-  const article = parseWithReadability(document);
+  const article = isTooDeepForReadability(document.body) ? null : parseWithReadability(document);
   if (article?.title) metadata.title = collapseWhitespace(article.title);
   else if (fallbackTitle) metadata.title = fallbackTitle;
   if (article?.byline) metadata.byline = collapseWhitespace(article.byline).replace(BYLINE_PREFIX, '');
@@ -139,14 +145,38 @@ interface ReadabilityArticle {
 function parseWithReadability(document: DomDocument): ReadabilityArticle | null {
   try {
     const reader = new Readability<DomNode>(document as never, {
+      maxElemsToParse: MAX_READABILITY_ELEMENTS,
       keepClasses: true,
       serializer: (node) => node as unknown as DomNode,
     });
     return reader.parse();
   } catch {
-    // Readability throws on documents without a usable body; the fallback walk still reads them.
+    // Readability throws on documents without a usable body or with more elements than
+    // MAX_READABILITY_ELEMENTS; the fallback walk still reads them, in linear time.
     return null;
   }
+}
+
+// Readability scores every node against its ancestors, which grows much faster than the page
+// when markup nests deeply. News pages nest 30-80 levels; far deeper markup is broken or hostile.
+const MAX_READABILITY_DEPTH = 150;
+// A heavy news page has a few thousand elements; beyond this Readability's passes get slow.
+const MAX_READABILITY_ELEMENTS = 50_000;
+
+function isTooDeepForReadability(body: DomNode | null): boolean {
+  if (!body) return false;
+  const stack: Array<{ node: DomNode; depth: number }> = [{ node: body, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item) break;
+    if (item.depth > MAX_READABILITY_DEPTH) return true;
+    const children = item.node.childNodes;
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index];
+      if (child?.nodeType === ELEMENT_NODE) stack.push({ node: child, depth: item.depth + 1 });
+    }
+  }
+  return false;
 }
 
 function readHeadMetadata(document: DomDocument): ArticleMetadata {
@@ -167,29 +197,41 @@ function readHeadMetadata(document: DomDocument): ArticleMetadata {
 function blocksOf(root: DomNode): string[] {
   const blocks: string[] = [];
   let line: string[] = [];
+  let linkChars = 0;
+  let linkDepth = 0;
   const flush = () => {
     const block = collapseWhitespace(line.join(''));
-    if (block) blocks.push(block);
+    if (block && !isLinkOnly(block, linkChars)) blocks.push(block);
     line = [];
+    linkChars = 0;
   };
   // An explicit stack instead of recursion: deeply nested markup cannot overflow the call stack.
-  const stack: Array<DomNode | 'end-block'> = [root];
+  const stack: Array<DomNode | typeof END_BLOCK | typeof END_LINK> = [root];
   while (stack.length > 0) {
     const item = stack.pop();
     if (item === undefined) break;
-    if (item === 'end-block') {
+    if (item === END_BLOCK) {
       flush();
+      continue;
+    }
+    if (item === END_LINK) {
+      linkDepth -= 1;
       continue;
     }
     if (item.nodeType === TEXT_NODE) {
-      line.push(item.textContent ?? '');
+      const text = item.textContent ?? '';
+      line.push(text);
+      if (linkDepth > 0) linkChars += text.trim().length;
       continue;
     }
     if (item.nodeType !== ELEMENT_NODE || isFurniture(item)) continue;
-    const isBlock = BLOCK_TAGS.has(item.nodeName.toUpperCase());
-    if (isBlock) {
+    const tag = item.nodeName.toUpperCase();
+    if (BLOCK_TAGS.has(tag)) {
       flush();
-      stack.push('end-block');
+      stack.push(END_BLOCK);
+    } else if (tag === 'A') {
+      linkDepth += 1;
+      stack.push(END_LINK);
     }
     const children = item.childNodes;
     for (let index = children.length - 1; index >= 0; index -= 1) {
@@ -201,8 +243,14 @@ function blocksOf(root: DomNode): string[] {
   return blocks;
 }
 
+// A paragraph that is one link and nothing else is a teaser for another story ("READ MORE
+// OF THIS", a headline in capitals), not prose: prose links a few words inside a sentence.
+function isLinkOnly(block: string, linkChars: number): boolean {
+  return linkChars > 0 && linkChars >= block.length * LINK_ONLY_SHARE;
+}
+
 function isFurniture(element: DomNode): boolean {
   if (SKIPPED_TAGS.has(element.nodeName.toUpperCase())) return true;
   const label = `${element.getAttribute?.('class') ?? ''} ${element.getAttribute?.('id') ?? ''}`;
-  return label.length > 1 && FURNITURE_CLASS.test(label);
+  return label.length > 1 && FURNITURE_CLASS.test(label.replace(CAMEL_CASE_BOUNDARY, '$1 $2'));
 }

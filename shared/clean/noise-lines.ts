@@ -6,6 +6,8 @@ export interface NoiseLinePattern {
   pattern: RegExp;
   /** What page furniture the pattern recognises. */
   reason: string;
+  /** Longest line the pattern may drop; MAX_NOISE_LINE_LENGTH when absent. */
+  maxLength?: number;
 }
 
 // Furniture lines are short; a longer line is prose even if it starts like a button.
@@ -74,7 +76,7 @@ export const NOISE_LINE_PATTERNS: readonly NoiseLinePattern[] = [
   },
   {
     pattern:
-      /^(?:back to top|scroll to top|top of page|menu|search|home|close|loading\.*|view (?:all|more|gallery)(?: \(\d{1,5}\))?|show (?:more|less)|load more|print this page|leave a (?:comment|reply)|\d{1,6} comments?|comments?(?: \(\d{1,6}\))?)$/i,
+      /^(?:back to top|scroll to top|top of page|menu|search|home|close|loading\.*|view (?:all|more|gallery)(?: \(\d{1,5}\))?|post (?:a )?comment(?: \(\+\))?|show (?:more|less)|load more|print this page|leave a (?:comment|reply)|\d{1,6} comments?|comments?(?: \(\d{1,6}\))?)$/i,
     reason: 'navigation or widget control',
   },
   {
@@ -96,6 +98,21 @@ export const NOISE_LINE_PATTERNS: readonly NoiseLinePattern[] = [
     reason: 'picture credit',
   },
   {
+    // Case-sensitive on purpose: "[VIDEO]", "[INSIGHT]" tag a teaser; "[in person]" is an insertion.
+    pattern: /\[[A-Z]{2,15}\]\s*\|?$/,
+    reason: 'teaser link tagged with a label in capitals',
+  },
+  {
+    pattern: /\((?:photo|image|picture|video|credit|pictured)(?: by|:)[^()]{1,100}\)$/i,
+    reason: 'picture caption ending in its credit',
+    // Captions are sentences; the credit at the end, not the length, marks them.
+    maxLength: 400,
+  },
+  {
+    pattern: /^click here\b.{0,120}$/i,
+    reason: 'call to action',
+  },
+  {
     pattern: /^[-_=*~•·|#.]{3,}$/,
     reason: 'separator rule',
   },
@@ -111,6 +128,7 @@ export function isNoiseLine(
   line: string,
   patterns: readonly NoiseLinePattern[] = NOISE_LINE_PATTERNS,
 ): boolean {
-  if (line.length > MAX_NOISE_LINE_LENGTH) return false;
-  return patterns.some(({ pattern }) => pattern.test(line));
+  return patterns.some(
+    ({ pattern, maxLength = MAX_NOISE_LINE_LENGTH }) => line.length <= maxLength && pattern.test(line),
+  );
 }
