@@ -4,8 +4,10 @@ import { stripMarkdown } from './clean/markdown.ts';
 import {
   isBareBy,
   looksLikeNames,
+  type MetadataField,
   readMetadataLine,
   setOnce,
+  splitBylineDate,
   splitDateline,
 } from './clean/metadata-lines.ts';
 import { isNoiseLine } from './clean/noise-lines.ts';
@@ -83,13 +85,13 @@ function separateMetadata(
     if (isNoiseLine(block)) continue;
     const next = blocks[index + 1];
     if (isBareBy(block) && next !== undefined && looksLikeNames(next)) {
-      setOnce(metadata, 'byline', next);
+      setMetadata(metadata, 'byline', next);
       index += 1;
       continue;
     }
     const line = readMetadataLine(block);
     if (line) {
-      setOnce(metadata, line.field, line.value);
+      setMetadata(metadata, line.field, line.value);
       continue;
     }
     // A page repeats its headline above the body; the title is already in the metadata.
@@ -114,6 +116,13 @@ function separateMetadata(
     body[firstProse] = dateline.rest;
   }
   return body;
+}
+
+function setMetadata(metadata: ArticleMetadata, field: MetadataField, value: string): void {
+  if (field !== 'byline') return setOnce(metadata, field, value);
+  const { byline, date } = splitBylineDate(value);
+  setOnce(metadata, 'byline', byline);
+  if (date) setOnce(metadata, 'publishedAt', date);
 }
 
 function normaliseMetadata(metadata: ArticleMetadata): ArticleMetadata {

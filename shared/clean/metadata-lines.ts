@@ -145,6 +145,28 @@ export function splitDateline(paragraph: string): { dateline: string; rest: stri
   return { dateline, rest };
 }
 
+/**
+ * Splits a trailing publication date off a byline, as templates print them on one line.
+ *
+ * @example
+ * splitBylineDate('Ann Lee March 3, 2024, 9:15 AM') // { byline: 'Ann Lee', date: 'March 3, 2024, 9:15 AM' }
+ */
+export function splitBylineDate(byline: string): { byline: string; date: string | null } {
+  const words = byline.split(' ');
+  for (let index = 1; index < words.length; index += 1) {
+    const date = words.slice(index).join(' ');
+    if (looksLikeDate(date))
+      return {
+        byline: words
+          .slice(0, index)
+          .join(' ')
+          .replace(/[,;|]+$/, ''),
+        date,
+      };
+  }
+  return { byline, date: null };
+}
+
 /** Fields already set keep their first value: the header's byline wins over a footer's. */
 export function setOnce(metadata: ArticleMetadata, field: MetadataField | 'dateline', value: string): void {
   if (!metadata[field]) metadata[field] = value;

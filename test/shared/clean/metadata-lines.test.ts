@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeNames, readMetadataLine, splitDateline } from '../../../shared/clean/metadata-lines.ts';
+import {
+  looksLikeNames,
+  readMetadataLine,
+  splitBylineDate,
+  splitDateline,
+} from '../../../shared/clean/metadata-lines.ts';
 
 describe('readMetadataLine', () => {
   it.each([
@@ -50,5 +55,18 @@ describe('splitDateline', () => {
   it('leaves a paragraph without a dateline alone', () => {
     expect(splitDateline('The NATO summit — held in Rome — ended.')).toBeNull();
     expect(splitDateline('UK - and other countries - agreed.')).toBeNull();
+  });
+});
+
+describe('splitBylineDate', () => {
+  it('splits a date printed after the names', () => {
+    expect(splitBylineDate('Ann Lee March 3, 2024, 09:15 AM EST')).toEqual({
+      byline: 'Ann Lee',
+      date: 'March 3, 2024, 09:15 AM EST',
+    });
+  });
+
+  it('leaves a byline without a date alone', () => {
+    expect(splitBylineDate('Ann Lee and Bo Ray')).toEqual({ byline: 'Ann Lee and Bo Ray', date: null });
   });
 });
