@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleMetadata } from '../types.ts';
+import { readMetadataLine, splitBylineDate } from './metadata-lines.ts';
 import { collapseWhitespace } from './paragraphs.ts';
 
 /** The structural part of a DOM node this module reads; linkedom's nodes satisfy it. */
@@ -127,7 +128,7 @@ export function extractHtmlBody(html: string): HtmlBody {
   const article = isTooDeepForReadability(document.body) ? null : parseWithReadability(document);
   if (article?.title) metadata.title = collapseWhitespace(article.title);
   else if (fallbackTitle) metadata.title = fallbackTitle;
-  if (article?.byline) metadata.byline = collapseWhitespace(article.byline).replace(BYLINE_PREFIX, '');
+  if (article?.byline) applyByline(metadata, article.byline);
   if (article?.publishedTime && !metadata.publishedAt) metadata.publishedAt = article.publishedTime;
   const content = article?.content ?? null;
   const blocks = content ? blocksOf(content) : [];
@@ -177,6 +178,20 @@ function isTooDeepForReadability(body: DomNode | null): boolean {
     }
   }
   return false;
+}
+
+// Readability's byline is whatever the page marked as author: sometimes names and a date,
+// sometimes only "Published Nov 18, 2019".
+function applyByline(metadata: ArticleMetadata, printed: string): void {
+  const text = collapseWhitespace(printed).replace(BYLINE_PREFIX, '');
+  const line = readMetadataLine(text);
+  if (line?.field === 'publishedAt') {
+    metadata.publishedAt ??= line.value;
+    return;
+  }
+  const { byline, date } = splitBylineDate(text);
+  if (byline) metadata.byline = byline;
+  if (date) metadata.publishedAt ??= date;
 }
 
 function readHeadMetadata(document: DomDocument): ArticleMetadata {

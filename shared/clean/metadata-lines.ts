@@ -48,9 +48,14 @@ const MONTHS_AND_DAYS: ReadonlySet<string> = new Set(
   (
     'january february march april may june july august september october november december ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun'
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
+    // "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM": the labels between two dates.
+    'published updated posted modified last'
   ).split(' '),
 );
+const MONTH_NAME =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const NUMERIC_DATE = /\d{4}-\d{2}-\d{2}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
 const DATE_TOKENS: readonly RegExp[] = [
   /^\d{1,4}(?:st|nd|rd|th)?\.?$/i, // day or year
   /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$/i, // time
@@ -120,7 +125,8 @@ export function looksLikeNames(text: string): boolean {
 }
 
 function looksLikeDate(text: string): boolean {
-  if (!YEAR.test(text)) return false;
+  // A year alone ("15:23 2019") is not a date; a month name or a numeric date must be there.
+  if (!YEAR.test(text) || !(MONTH_NAME.test(text) || NUMERIC_DATE.test(text))) return false;
   const tokens = text.split(DATE_SPLITTER).filter((token) => token.length > 0);
   if (tokens.length === 0) return false;
   return tokens.every(

@@ -16,6 +16,11 @@ describe('readMetadataLine', () => {
     ['PUBLISHED: 10:48, Tue, Nov 19, 2019', 'publishedAt', '10:48, Tue, Nov 19, 2019'],
     ['2024-03-03T09:15:00Z', 'publishedAt', '2024-03-03T09:15:00Z'],
     ['3 March 2024', 'publishedAt', '3 March 2024'],
+    [
+      'Published Mar 3, 2024 at 4:07 PM | Updated at 5:36 PM',
+      'publishedAt',
+      'Mar 3, 2024 at 4:07 PM | Updated at 5:36 PM',
+    ],
   ])('reads %j as %s', (line, field, value) => {
     expect(readMetadataLine(line)).toEqual({ field, value });
   });
@@ -26,6 +31,7 @@ describe('readMetadataLine', () => {
     'Sources say the talks failed.', // no colon: prose
     'In 2019 the board met in May.', // a year inside prose
     'March 2024 was the wettest on record, the office said.',
+    '15:23 2019', // a time and a year are not a publication date
   ])('ignores prose %j', (line) => {
     expect(readMetadataLine(line)).toBeNull();
   });
