@@ -1,35 +1,46 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/pipeline-function.ts';
+import { ANALYZE_RUNTIME_FILES } from '../../infra/quote-tone-stack.ts';
 import { synthStack } from './synth-stack.ts';
 
-// The one test file that runs the real esbuild bundling, exactly as `npx cdk synth` does. The
-// assembly goes under the gitignored cdk.out/, where Node resolves @aws-sdk/* as the runtime would.
+// The one test file that runs the real esbuild bundling, exactly as `npx cdk synth` does. Each
+// function's asset is then unpacked in a directory of its own outside the repository, beside only
+// the AWS SDK (which the Lambda runtime provides): what loads there loads on Lambda.
 const FUNCTIONS = ['quote-tone-analyze', 'quote-tone-update-index'];
 
 let outdir: string;
+let sandbox: string;
 const bundles = new Map<string, string>();
 
 beforeAll(() => {
-  mkdirSync(path.join(PROJECT_ROOT, 'cdk.out'), { recursive: true });
-  outdir = mkdtempSync(path.join(PROJECT_ROOT, 'cdk.out', 'bundle-test-'));
+  outdir = mkdtempSync(path.join(tmpdir(), 'quote-tone-cdk-'));
+  sandbox = mkdtempSync(path.join(tmpdir(), 'quote-tone-lambda-'));
   const { template } = synthStack({ bundle: true, outdir });
   for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
     const service = fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME;
     // The asset's S3 key is "<hash>.zip"; the cloud assembly stages it as asset.<hash>/.
     const s3Key = fn.Properties.Code?.S3Key;
-    if (typeof service === 'string' && typeof s3Key === 'string') {
-      bundles.set(service, path.join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`, 'index.mjs'));
-    }
+    if (typeof service !== 'string' || typeof s3Key !== 'string') continue;
+    const taskDir = path.join(sandbox, service);
+    cpSync(path.join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`), taskDir, { recursive: true });
+    mkdirSync(path.join(taskDir, 'node_modules'), { recursive: true });
+    symlinkSync(
+      path.join(PROJECT_ROOT, 'node_modules', '@aws-sdk'),
+      path.join(taskDir, 'node_modules', '@aws-sdk'),
+    );
+    bundles.set(service, path.join(taskDir, 'index.mjs'));
   }
 });
 
 afterAll(() => {
   rmSync(outdir, { recursive: true, force: true });
+  rmSync(sandbox, { recursive: true, force: true });
 });
 
 function bundleOf(service: string): string {
@@ -39,17 +50,18 @@ function bundleOf(service: string): string {
 }
 
 describe.each(FUNCTIONS)('the %s bundle', (service) => {
-  it('loads in a fresh Node process and exports the handler', () => {
+  it('loads on its own, as Lambda unpacks it, and exports the handler', () => {
     const url = pathToFileURL(bundleOf(service)).href;
     const script = `const m = await import(${JSON.stringify(url)}); console.log(typeof m.handler);`;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: path.dirname(bundleOf(service)),
       env: { ...process.env, RESULTS_BUCKET: 'bundle-test-results', DOTENV_CONFIG_QUIET: 'true' },
       encoding: 'utf8',
     });
     expect(output.trim()).toBe('function');
   });
 
-  it('imports nothing at run time but Node built-ins and the AWS SDK the runtime ships', () => {
+  it('imports no module at run time but Node built-ins and the AWS SDK the runtime ships', () => {
     const code = readFileSync(bundleOf(service), 'utf8');
     const specifiers = [
       // Static imports, including the banner's: `import{S3Client as x}from"@aws-sdk/client-s3"`.
@@ -63,5 +75,22 @@ describe.each(FUNCTIONS)('the %s bundle', (service) => {
 
   it('never drags in the natural package root and its database adapters', () => {
     expect(readFileSync(bundleOf(service), 'utf8')).not.toMatch(/mongoose|"pg-?|redis/);
+  });
+});
+
+describe('files the core reads from node_modules at run time', () => {
+  it('all ship with the analyze bundle, including ones loaded only when first used', () => {
+    // Prepare: every require('…') / require.resolve('…') of a package path in the core.
+    const sources = readdirSync(path.join(PROJECT_ROOT, 'shared'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => readFileSync(path.join(PROJECT_ROOT, 'shared', name), 'utf8'));
+
+    // Act
+    const required = sources.flatMap((source) =>
+      [...source.matchAll(/\brequire(?:\.resolve)?\(\s*'([^'.][^']*)'\s*\)/g)].map((match) => match[1] ?? ''),
+    );
+
+    // Assess
+    expect(required.filter((file) => !ANALYZE_RUNTIME_FILES.includes(file))).toEqual([]);
   });
 });
