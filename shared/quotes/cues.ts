@@ -85,6 +85,7 @@ const NOUN_LIKE = new Set([
   'answer',
   'repeat',
 ]);
+const POSSESSIVE_END = /['’]s?$/;
 const PLURAL_SUBJECT = new Set(['they', 'we', 'i', 'you', 'to', 'who', 'which', 'that', 'and']);
 // The longest mention a cue reaches for: "Tory shadow home secretary David Davis" and a title.
 export const MAX_MENTION_TOKENS = 8;
@@ -120,10 +121,22 @@ export function cueAt(tokens: readonly Token[], i: number): Cue | null {
       k--;
     const before = tokens[k];
     const subjectOk =
-      before && (PLURAL_SUBJECT.has(before.lower) || GROUP_NOUNS.has(before.lower) || isPluralName(before));
+      before &&
+      (PLURAL_SUBJECT.has(before.lower) ||
+        GROUP_NOUNS.has(before.lower) ||
+        isPluralName(before) ||
+        // "Yukos claims": a proper name, not possessive, is a subject.
+        (before.capital && !POSSESSIVE_END.test(before.lower)));
     // "which Apple views as": a naming verb followed by "as" is a verb whatever its subject.
     const namingAs = naming && tokens[i + 1]?.lower === 'as';
-    if (!subjectOk && !namingAs) return null;
+    // "The firm estimates that ...": "that" after the word makes it a verb, unless a determiner
+    // or possessive makes it a noun ("the claims that", "his claims that").
+    const verbThat =
+      tokens[i + 1]?.lower === 'that' &&
+      !!before &&
+      !DETERMINERS.has(before.lower) &&
+      !POSSESSIVE_END.test(before.lower);
+    if (!subjectOk && !namingAs && !verbThat) return null;
   }
   // "quoted as saying" is matched as a phrase; a bare "quoted" is reported by "as saying" later.
   return { first: i, next: i + 1, naming };

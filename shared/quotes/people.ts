@@ -48,8 +48,6 @@ export interface Resolution {
 
 // How many sentences back a pronoun or description looks for its person.
 const MAX_SENTENCES_BACK = 8;
-// Words after a name within which a pronoun tells the person's gender ("Irons ... said he").
-const GENDER_WINDOW = 12;
 // Words around a name searched for a role noun ("his US counterpart Joe Biden").
 const ROLE_WINDOW = 4;
 // How many earlier mentions a description or surname looks through: far more than any article's
@@ -63,8 +61,6 @@ const MAX_NESTED_MENTIONS = 4;
 const ORG_NAME_CHARS = 80;
 const POSSESSIVE = /['’]s?$/;
 const SPOKES_FOR = /\b(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?/gi;
-const MALE = new Set(['he', 'his', 'him', 'himself']);
-const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
 
 /**
  * Reads the article's names once; `resolve` then names the speaker behind any mention.
@@ -131,7 +127,7 @@ export class People {
         how: 'description',
       };
     }
-    if (ORG_NOUNS.has(headWord)) return { entity: this.lastOrg(at, words), how: 'description' };
+    if (ORG_NOUNS.has(headWord)) return { entity: this.lastOrg(at, mention, words), how: 'description' };
     if (GROUP_NOUNS.has(headWord) || (headWord.endsWith('s') && !head.capital)) {
       return { entity: null, how: 'group' };
     }
@@ -159,8 +155,7 @@ export class People {
   private readSentence(masked: string, sentence: Span, tokens: readonly Token[]): void {
     for (let i = 0; i < tokens.length; i++) {
       if (!tokens[i]?.capital) continue;
-      let end = i + 1;
-      while (end < tokens.length && tokens[end]?.capital && joined(masked, tokens, end - 1, end)) end++;
+      const end = extendRun(masked, tokens, i + 1);
       const runStart = i;
       i = end - 1;
       const name = nameOf(tokens.slice(runStart, end));
@@ -219,7 +214,6 @@ export class People {
     }
     for (let k = runStart; k < end; k++) entity.modifiers.add(tokens[k]?.lower ?? '');
     this.readRoles(masked, tokens, runStart, end, entity);
-    this.readGender(tokens, end, entity);
     this.occurrences.push({ at: firstToken.start, entity, possessive, sentence });
   }
 
@@ -282,17 +276,6 @@ export class People {
     if (family) entity.roles.add(family);
     if (word === 'spokeswoman' || word === 'actress') entity.gender = 'female';
     if (!DETERMINERS.has(word)) entity.modifiers.add(word);
-  }
-
-  private readGender(tokens: readonly Token[], end: number, entity: Entity): void {
-    if (entity.gender) return;
-    for (let k = end; k < tokens.length && k - end < GENDER_WINDOW; k++) {
-      const word = tokens[k];
-      if (!word || (word.capital && !PRONOUNS.has(word.lower))) return;
-      if (MALE.has(word.lower)) entity.gender = 'male';
-      if (FEMALE.has(word.lower)) entity.gender = 'female';
-      if (entity.gender) return;
-    }
   }
 
   private readSpokesFor(masked: string): void {
@@ -384,12 +367,14 @@ export class People {
     return best;
   }
 
-  private lastOrg(at: number, words: readonly Token[]): Entity | null {
+  private lastOrg(at: number, mention: string, words: readonly Token[]): Entity | null {
     for (const occurrence of this.recentOccurrences(at)) {
       if (occurrence.entity.type === 'organisation') return occurrence.entity;
     }
-    const description = words.map((word) => word.lower).filter((word) => !DETERMINERS.has(word));
-    return description.length > 0 ? this.orgNamed(description.join(' ')) : null;
+    // Otherwise the description itself, as written, minus its determiner ("Xinhua News Agency").
+    const first = words.find((word) => !DETERMINERS.has(word.lower));
+    const last = words.at(-1);
+    return first && last ? this.orgNamed(mention.slice(first.start, last.end)) : null;
   }
 
   /** Occurrences before `at`, most recent first, at most MAX_LOOKBACK of them. */
@@ -413,9 +398,12 @@ export class People {
     const pick = (): Entity | null => {
       // A bare word seen only at a cue ("Amnesty said") may be an organisation: in each sentence a
       // surely-personal name goes first. Occurrences were collected backwards, so reverse them.
+      // Gender is known only from titles and gendered nouns ("Mr", "spokeswoman"): a pronoun
+      // after a name is too often about someone else to tell it. A person known to match goes first.
       const fits = list.reverse().filter((o) => !gender || !o.entity.gender || o.entity.gender === gender);
-      const sure = fits.filter((o) => !o.entity.weak || o.entity.gender !== null);
-      const pool = sure.length > 0 ? sure : fits;
+      const matching = fits.filter((o) => gender !== null && o.entity.gender === gender);
+      const sure = fits.filter((o) => !o.entity.weak);
+      const pool = matching.length > 0 ? matching : sure.length > 0 ? sure : fits;
       return (pool.find((o) => !o.possessive) ?? pool[0])?.entity ?? null;
     };
     for (const occurrence of this.recentOccurrences(at)) {
@@ -430,6 +418,46 @@ export class People {
       list.push(occurrence);
     }
     return pick();
+  }
+}
+
+// Lowercase particles inside names ("Jurgen den Hartog", "Ludwig van Beethoven").
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'den',
+  'der',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'le',
+  'la',
+  'bin',
+  'al',
+  'el',
+  'ter',
+  'ten',
+]);
+
+/** The end of the capitalised run starting before `end`, reading through name particles. */
+function extendRun(text: string, tokens: readonly Token[], end: number): number {
+  let next = end;
+  for (;;) {
+    const token = tokens[next];
+    if (!token || !joined(text, tokens, next - 1, next)) return next;
+    if (token.capital) {
+      next++;
+      continue;
+    }
+    const after = tokens[next + 1];
+    if (NAME_PARTICLES.has(token.lower) && after?.capital && joined(text, tokens, next, next + 1)) {
+      next += 2;
+      continue;
+    }
+    return next;
   }
 }
 
@@ -556,8 +584,7 @@ function nameIn(mention: string, words: readonly Token[]): string[] | null {
   let best: Token[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!words[i]?.capital) continue;
-    let end = i + 1;
-    while (end < words.length && words[end]?.capital && joined(mention, words, end - 1, end)) end++;
+    const end = extendRun(mention, words, i + 1);
     const parts = nameOf(words.slice(i, end));
     const previous = words[i - 1]?.lower ?? '';
     i = end - 1;

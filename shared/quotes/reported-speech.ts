@@ -2,10 +2,14 @@ import type { Span } from '../types.ts';
 import { appositiveBefore, cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
 import {
   ADJUNCT_PREPOSITIONS,
+  GROUP_NOUNS,
   NON_CLAUSE_STARTS,
   NON_NAME_CAPITALS,
   OBJECT_VERBS,
+  ORG_NOUNS,
+  ROLE_FAMILIES,
   SPEECH_NOUNS,
+  TITLES,
 } from './lexicon.ts';
 import type { Token } from './text-index.ts';
 
@@ -115,10 +119,10 @@ function frontedReport(
     if (!mention) return null;
     attributionStart = mention[0];
     if (!tailIsAdjunct(masked, tokens, next, sentence)) return null;
-  } else if (commaBefore(masked, tokens, first, sentence)) {
-    // "..., said founder Mikhail Khodorkovsky."
+  } else if (commaBefore(masked, tokens, first, sentence) && !tokens[first]?.lower.endsWith('ing')) {
+    // "..., said founder Mikhail Khodorkovsky." (a participle never inverts: ", saying the ...")
     mention = mentionAfter(masked, tokens, next);
-    if (!mention) return null;
+    if (!mention || !speakerLike(tokens, mention)) return null;
     attributionStart = first;
     if (!tailIsAdjunct(masked, tokens, mention[1], sentence)) return null;
   } else {
@@ -160,6 +164,9 @@ function parentheticalReport(
   const tail = trimClause(masked, following.start, sentence.end);
   if (!tail || count(tail) < MIN_CLAUSE_TOKENS) return null;
   const head = trimClause(masked, sentence.start, startComma);
+  // `"...," said Ronald Smith, an analyst at ...`: after a quote, the words past the comma
+  // describe the speaker; a parenthetical needs narration of its own before it.
+  if (!before && (!head || count(head) === 0)) return null;
   const pieces = head && count(head) > MAX_LEAD_IN_TOKENS ? [head, tail] : [tail];
   return {
     pieces,
@@ -168,6 +175,19 @@ function parentheticalReport(
     form: 'parenthetical',
     naming: false,
   };
+}
+
+/** An inverted speaker ("said the spokesman", "said analysts", "said Ana Ruiz") names someone. */
+function speakerLike(tokens: readonly Token[], mention: [number, number]): boolean {
+  const words = tokens.slice(mention[0], mention[1]);
+  const head = words.at(-1)?.lower.replace(/['’]s?$/, '') ?? '';
+  return (
+    words.some((word) => word.capital) ||
+    ROLE_FAMILIES.has(head) ||
+    GROUP_NOUNS.has(head) ||
+    ORG_NOUNS.has(head) ||
+    TITLES.has(head)
+  );
 }
 
 function forwardReport(
@@ -185,6 +205,9 @@ function forwardReport(
   const gap = masked.slice(tokens[next - 1]?.end ?? 0, afterCue.start);
   // `said: "` or `said, "` introduces a direct quote, not a clause.
   if (gap.trim() !== '' && gap.trim() !== 'that') return null;
+  // `"...," said Ronald Smith, an analyst`: a cue right after a quote names its speaker next.
+  const before = masked.slice(tokens[first - 1]?.end ?? sentence.start, tokens[first]?.start ?? 0);
+  if (/["“”«»„_]/.test(before)) return null;
   if (afterCue.lower === 'that') {
     at++;
   } else if (OBJECT_VERBS.has(cueWord)) {
