@@ -80,6 +80,7 @@ function separateMetadata(
   takeHeadline: boolean,
 ): string[] {
   const body: string[] = [];
+  let skippedHeadline = false;
   for (let index = 0; index < blocks.length; index += 1) {
     const block = blocks[index] ?? '';
     if (isNoiseLine(block)) continue;
@@ -94,8 +95,11 @@ function separateMetadata(
       setMetadata(metadata, line.field, line.value);
       continue;
     }
-    // A page repeats its headline above the body; the title is already in the metadata.
-    if (body.length === 0 && metadata.title && block === metadata.title) continue;
+    // A page repeats its headline above the body once; the title is already in the metadata.
+    if (body.length === 0 && !skippedHeadline && metadata.title && block === metadata.title) {
+      skippedHeadline = true;
+      continue;
+    }
     if (
       body.length === 0 &&
       takeHeadline &&
@@ -104,6 +108,7 @@ function separateMetadata(
       looksLikeHeadline(block)
     ) {
       metadata.title = block;
+      skippedHeadline = true;
       continue;
     }
     body.push(block);

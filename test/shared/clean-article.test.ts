@@ -209,3 +209,15 @@ describe('cleanArticle: JSON', () => {
     expect(() => cleanArticle('{ not json', 'json')).toThrow(InvalidJsonArticleError);
   });
 });
+
+describe('cleanArticle: repeated lines', () => {
+  it('drops a repeated headline once, never every paragraph equal to it', () => {
+    const article = cleanArticle(
+      '“Open and never closed\n\n“Open and never closed\n\n“Open and never closed',
+      'text',
+    );
+
+    expect(article.metadata.title).toBe('“Open and never closed');
+    expect(article.paragraphs).toHaveLength(2);
+  });
+});
