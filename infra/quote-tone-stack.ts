@@ -89,17 +89,12 @@ export const DASHBOARD_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-export interface QuoteToneStackProps extends StackProps {
-  /** The static dashboard to deploy; defaults to the repository's `dashboard/`. */
-  readonly dashboardDir?: string;
-}
-
 /**
  * quote-tone on AWS: articles dropped into the upload bucket become tone reports, a dashboard-ready
  * index and an Athena quote lake in the results bucket, served by CloudFront.
  */
 export class QuoteToneStack extends Stack {
-  constructor(scope: Construct, id: string, props: QuoteToneStackProps = {}) {
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
     super(scope, id, props);
 
     // --- Storage -------------------------------------------------------------------------------
@@ -357,7 +352,7 @@ export class QuoteToneStack extends Stack {
     });
 
     new s3deploy.BucketDeployment(this, 'DashboardFiles', {
-      sources: [s3deploy.Source.asset(props.dashboardDir ?? path.join(PROJECT_ROOT, 'dashboard'))],
+      sources: [s3deploy.Source.asset(path.join(PROJECT_ROOT, 'dashboard'))],
       destinationBucket: dashboardBucket,
       distribution,
       distributionPaths: ['/*'],
