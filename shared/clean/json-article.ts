@@ -14,7 +14,7 @@ const BODY_FIELDS = ['body', 'text', 'content', 'articleBody'] as const;
 const DATE_FIELDS = ['publishedAt', 'datePublished', 'published', 'date'] as const;
 const AUTHOR_FIELDS = ['byline', 'author', 'authors'] as const;
 // A body with paragraph or line-break tags is HTML even though it came in JSON.
-const LOOKS_LIKE_HTML = /<(?:p|br|div|h[1-6]|blockquote|ul|ol|li|article|section)\b[^>]{0,200}>/i;
+const LOOKS_LIKE_HTML = /<(?:p|br|div|h[1-6]|blockquote|ul|ol|li|article|section)\b[^<>]{0,200}>/i;
 
 /**
  * Reads a JSON article {title, body | text, url, publishedAt, source} into body and metadata.

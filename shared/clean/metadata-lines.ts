@@ -69,9 +69,10 @@ const YEAR = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/;
 const DATE_SPLITTER = /[\s,|/()]+/;
 
 // "WASHINGTON (AP) — ", "LONDON, Nov 19 (Reuters) - ", "MOSCOW, May 5. /TASS/. ": a place in
-// capitals, an optional date and agency, then a dash (or the agency's closing slash).
+// capitals, an optional date and agency, then a dash (or the agency's closing slash). Every
+// run is bounded: the pattern meets megabyte-long first paragraphs.
 const DATELINE =
-  /^([A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:, [\w .]{1,20})?(?: ?\([\w .&-]{1,30}\)| ?\/[\w .&-]{1,15}\/\.?)?)(?: ?[—–]| --?) ?(?=\S)|^([A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}(?:, [\w .]{1,20})? ?\/[\w .&-]{1,15}\/\.?) (?=\S)/;
+  /^([A-Z][A-Z.'’-]{2,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:, [\w .]{1,20})?(?: ?\([\w .&-]{1,30}\)| ?\/[\w .&-]{1,15}\/\.?)?)(?: ?[—–]| --?) ?(?=\S)|^([A-Z][A-Z.'’-]{2,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:, [\w .]{1,20})? ?\/[\w .&-]{1,15}\/\.?) (?=\S)/;
 
 export type MetadataField = 'byline' | 'sourceLine' | 'publishedAt';
 
@@ -110,6 +111,7 @@ export function isBareBy(line: string): boolean {
  * looksLikeNames('Ann Lee and Bo Ray') // true
  */
 export function looksLikeNames(text: string): boolean {
+  if (text.length > MAX_METADATA_LINE_LENGTH) return false;
   const words = text.trim().split(/\s+/);
   if (words.length > MAX_BYLINE_WORDS) return false;
   const first = words[0];

@@ -39,12 +39,14 @@ const QUOTE_VARIANT_PATTERN = new RegExp(`[${[...QUOTE_VARIANTS.keys()].join('')
  * normaliseText('\u201fHi,\u201d\u00a0she said.\r\n') // '“Hi,” she said.\n'
  */
 export function normaliseText(text: string): string {
+  // NFC comes last: removing an invisible character can bring a base letter and its
+  // combining mark together, and only composing afterwards leaves the text in NFC.
   return text
     .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFC')
     .replace(LINE_BREAKS, '\n')
     .replace(SPACE_VARIANTS, ' ')
     .replace(INVISIBLES, '')
     .replace(CONTROLS, '')
-    .replace(QUOTE_VARIANT_PATTERN, (mark) => QUOTE_VARIANTS.get(mark) ?? mark);
+    .replace(QUOTE_VARIANT_PATTERN, (mark) => QUOTE_VARIANTS.get(mark) ?? mark)
+    .normalize('NFC');
 }
