@@ -40,6 +40,18 @@ const MAX_LEAD_IN_TOKENS = 2;
 // A reported clause is at most a few sentences' worth of words; longer spans are not one clause,
 // and the bound keeps the work per cue constant.
 const MAX_CLAUSE_CHARS = 1_200;
+// How near the sentence end a closing attribution's cue sits: "said the festival's executive director,
+// Craig Prater in an interview with the paper."
+const CLOSING_CUE_TOKENS = 16;
+// A clause ends before a new speaker's report or a non-restrictive relative: ", but Sondland has said".
+const NEXT_REPORT_WORDS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
+// How many words a new report's speaker and fillers may take ("the Tory leader has also said").
+const NEW_REPORT_TOKENS = 8;
+const RELATIVE_AFTER_COMMA = /^,\s+(?:who|which|whose|whom)\b/;
+// ", the singer who surprised ...": an appositive describing someone just named rides along.
+const APPOSITIVE_AFTER_COMMA = /^,\s+(?:the|a|an)\s+\S+(?:\s+\S+){0,3}\s+(?:who|which|whose)\b/;
+// Enough text after a comma to read either pattern above.
+const APPOSITIVE_PEEK_CHARS = 80;
 // How far past an attribution the sentence end is looked for ("Peskov said." / "said in Rome.").
 const TAIL_PEEK_CHARS = 8;
 // "According to an advance text released by officials, ": the longest lead-in read.
@@ -61,6 +73,10 @@ export function findReports(
 ): Report[] {
   const count = (span: Span) => wordCount(text, masked, span);
   const reports: Report[] = [];
+  // The attribution that ends the sentence owns all of it ("..., are writing apps, Cook told X."),
+  // so it is looked for first, before earlier cues claim the words.
+  const closing = closingFronted(count, masked, tokens, sentence);
+  if (closing) return [closing];
   let skipUntil = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -92,6 +108,21 @@ export function findReports(
     skipUntil = report.pieces.at(-1)?.end ?? cue.next;
   }
   return reports;
+}
+
+/** A fronted report whose cue is among the sentence's last words. */
+function closingFronted(
+  count: (span: Span) => number,
+  masked: string,
+  tokens: readonly Token[],
+  sentence: Span,
+): Report | null {
+  for (let i = tokens.length - 1; i >= 0 && tokens.length - i <= CLOSING_CUE_TOKENS; i--) {
+    const cue = cueAt(tokens, i);
+    if (!cue || cue.naming) continue;
+    return frontedReport(count, masked, tokens, cue.first, cue.next, sentence);
+  }
+  return null;
 }
 
 function frontedReport(
@@ -220,7 +251,15 @@ function forwardReport(
   const clauseToken = tokens[at];
   if (!clauseToken || NON_CLAUSE_STARTS.has(clauseToken.lower)) return null;
   if (!joinedOrThat(masked, tokens, at)) return null;
-  const clause = trimClause(masked, clauseToken.start, sentence.end);
+  // "..., saying the policy ...": a participle reports only after a comma ("are writing apps" does not).
+  if (
+    cueWord.endsWith('ing') &&
+    !/,\s*$/.test(masked.slice(tokens[first - 1]?.end ?? sentence.start, tokens[first]?.start ?? 0)) &&
+    first > 0
+  ) {
+    return null;
+  }
+  const clause = trimClause(masked, clauseToken.start, clauseEnd(masked, tokens, at, sentence));
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
   const mention = mentionBefore(masked, tokens, first) ?? subjectOf(masked, tokens);
   return {
@@ -283,6 +322,35 @@ function nounReport(
  * After "told" and its listener, the clause starts at "that" or at a subject pronoun ("told
  * lawmakers it was ..."); "told X to ..." is a directive and "warned of ..." a topic: no clause.
  */
+/**
+ * Where a forward clause ends: at the sentence end, or earlier before a comma that opens a
+ * non-restrictive relative (", who is now in jail") or a new speaker's report (", but X has said").
+ */
+function clauseEnd(masked: string, tokens: readonly Token[], from: number, sentence: Span): number {
+  const limit = Math.min(sentence.end, (tokens[from]?.start ?? sentence.start) + MAX_CLAUSE_CHARS);
+  for (let k = from + 1; k < tokens.length; k++) {
+    const token = tokens[k];
+    const previous = tokens[k - 1];
+    if (!token || !previous || token.start >= limit) break;
+    const gap = masked.slice(previous.end, token.start);
+    if (!gap.includes(',')) continue;
+    const after = masked.slice(previous.end, previous.end + APPOSITIVE_PEEK_CHARS);
+    if (RELATIVE_AFTER_COMMA.test(after) || APPOSITIVE_AFTER_COMMA.test(after)) return previous.end;
+    if (NEXT_REPORT_WORDS.has(token.lower) && startsReport(masked, tokens, k + 1)) return previous.end;
+  }
+  return limit;
+}
+
+/** True when a speaker and a cue start at token `from` ("Sondland has said", "he added"). */
+function startsReport(masked: string, tokens: readonly Token[], from: number): boolean {
+  for (let k = from + 1; k < tokens.length && k - from <= NEW_REPORT_TOKENS; k++) {
+    if (!cueAt(tokens, k)) continue;
+    const mention = mentionBefore(masked, tokens, k);
+    return mention !== null && mention[0] === from;
+  }
+  return false;
+}
+
 function skipObject(tokens: readonly Token[], at: number): number {
   for (let k = at; k < at + MAX_OBJECT_TOKENS && k < tokens.length; k++) {
     const word = tokens[k]?.lower ?? '';
