@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Outcome } from '../../functions/analyze-article/analyze-object.ts';
+import { LOCAL_DASHBOARD_PORT, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import type { Delivery } from '../../functions/local/event-bridge.ts';
 import { LOCAL_S3_PORT, type LocalPipeline, startLocalPipeline } from '../../functions/local/pipeline.ts';
 import type { Report } from '../../shared/report-schema.ts';
@@ -16,15 +17,17 @@ const EXAMPLES = join(REPO_ROOT, 'examples');
 
 export const summary = 'run the whole pipeline locally on an embedded S3 server (no AWS needed)';
 
-export const help = `Usage: quote-tone start [--once] [--port N] [--dir DIR] [--no-examples] [--verbose]
+export const help = `Usage: quote-tone start [--once] [--port N] [--dashboard-port N] [--dir DIR] [--no-examples] [--verbose]
 
 Starts an embedded S3 server on 127.0.0.1 with the upload and results buckets, runs the same
 Lambda handlers as on AWS for every article dropped under articles/, drops the example
-articles, prints a tone table per article, and keeps running until Ctrl-C.
+articles, prints a tone table per article, serves the dashboard at a local URL it prints, and
+keeps running until Ctrl-C.
 
 Options:
   --once           process the examples, print their tables and exit.
   --port N         port of the embedded S3 server (default ${LOCAL_S3_PORT}).
+  --dashboard-port N  port of the dashboard (default ${LOCAL_DASHBOARD_PORT}).
   --dir DIR        where the local buckets are kept between runs (default .local/s3).
   --no-examples    do not drop the examples.
   --verbose        show the handlers' JSON logs.`;
@@ -35,6 +38,7 @@ export async function run(args: string[]): Promise<number> {
     options: {
       once: { type: 'boolean', default: false },
       port: { type: 'string', default: String(LOCAL_S3_PORT) },
+      'dashboard-port': { type: 'string', default: String(LOCAL_DASHBOARD_PORT) },
       dir: { type: 'string', default: DEFAULT_STORE },
       'no-examples': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -71,12 +75,19 @@ export async function run(args: string[]): Promise<number> {
     console.log(`Reports are in ${values.dir}/${pipeline.resultsBucket}/${'reports/'}`);
     return failures ? 1 : 0;
   }
+  const dashboard = await startDashboardServer({
+    store: pipeline.store,
+    resultsBucket: pipeline.resultsBucket,
+    port: Number(values['dashboard-port']),
+  });
   console.log(`Local pipeline running. S3 endpoint: ${pipeline.endpoint}
+Dashboard: ${dashboard.url}
 Drop more articles:
   npx quote-tone drop FILE|DIR...
   aws --endpoint-url ${pipeline.endpoint} s3 cp FILE s3://${pipeline.uploadBucket}/${UPLOAD_PREFIX}   (credentials S3RVER/S3RVER)
 Results bucket: ${pipeline.resultsBucket} (kept in ${values.dir}). Press Ctrl-C to stop.`);
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await dashboard.close();
   await pipeline.close();
   return 0;
 }

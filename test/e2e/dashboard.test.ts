@@ -1,0 +1,204 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardServer, startDashboardServer } from '../../functions/local/dashboard-server.ts';
+import { articleIdFromKey } from '../../shared/article-id.ts';
+import type { Report } from '../../shared/report-schema.ts';
+import { reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { startTestPipeline } from '../helpers/local-pipeline.ts';
+
+// The dashboard in headless Chromium over the local pipeline, as a reader would use it.
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
+// The dashboard polls the index every few seconds; a new article shows within a couple of polls.
+const APPEAR_TIMEOUT_MS = 20_000;
+
+// Two speakers with clearly opposite statements, in the simplest attribution pattern.
+const HARBOUR = [
+  'Harbour deal agreed after long night',
+  '',
+  'The port authority and the dockworkers union met on Friday to settle the dispute.',
+  '',
+  '"We will win, and this is a wonderful day for every family in town," said Anna Smith.',
+  '',
+  '"This plan is a disaster and it will hurt workers badly," said Omar Haddad.',
+].join('\n');
+
+// A second article without Anna Smith, so filtering by her leaves the first one alone.
+const BUDGET = [
+  'Budget vote delayed',
+  '',
+  '"The delays are unacceptable and deeply worrying," said Omar Haddad.',
+].join('\n');
+
+// Markup inside a quote must show as the characters typed, and never run.
+const IMG_PAYLOAD = '<img src=x onerror="window.__xss=1">';
+const SCRIPT_PAYLOAD = '<script>window.__xss=2</script>';
+const HOSTILE = [
+  'Markup in the minutes',
+  '',
+  `“I typed ${IMG_PAYLOAD} and ${SCRIPT_PAYLOAD} into the form, and nothing happened,” said Greta Holm.`,
+].join('\n');
+
+// Page functions run in the browser; this project's types have no DOM, so declare the one global used.
+declare const getComputedStyle: (node: unknown) => { borderBottomColor: string; borderLeftColor: string };
+
+// The tone colours of styles.css, as the browser reports them.
+const TONE_RGB: Record<string, string> = {
+  positive: 'rgb(31, 136, 61)',
+  negative: 'rgb(207, 34, 46)',
+  neutral: 'rgb(110, 119, 129)',
+  mixed: 'rgb(179, 89, 0)',
+};
+
+describe('the dashboard', () => {
+  let pipeline: Awaited<ReturnType<typeof startTestPipeline>>;
+  let dashboard: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  const drop = (name: string, text: string) =>
+    pipeline.store.put(pipeline.uploadBucket, `${UPLOAD_PREFIX}${name}`, text);
+  const idOf = (name: string) => articleIdFromKey(`${UPLOAD_PREFIX}${name}`);
+  const row = (name: string) => page.locator(`tr[data-article-id="${idOf(name)}"]`);
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    pipeline = await startTestPipeline();
+    dashboard = await startDashboardServer({
+      store: pipeline.store,
+      resultsBucket: pipeline.resultsBucket,
+      port: 0,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Any script error or policy violation is a bug, whether or not a test looks for it.
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // Failed loads are judged by the response listener below, which knows the URL.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        problems.push(`console error: ${message.text()}`);
+      }
+    });
+    // index/*.json is missing until the first article is indexed; anything else must load.
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/index/')) {
+        problems.push(`${response.status()} for ${response.url()}`);
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await dashboard?.close();
+    await pipeline?.dispose();
+  });
+
+  it('shows a dropped article with every quote in its tone colour and its speaker, and filters by speaker', async () => {
+    await page.goto(dashboard.url);
+    await drop('harbour-deal.txt', HARBOUR);
+    await drop('budget-vote.txt', BUDGET);
+    await pipeline.bridge.idle();
+
+    await row('harbour-deal.txt').waitFor({ timeout: APPEAR_TIMEOUT_MS });
+    await row('budget-vote.txt').waitFor({ timeout: APPEAR_TIMEOUT_MS });
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-articles.png'), fullPage: true });
+    await row('harbour-deal.txt').locator('a.article-link').click();
+    await page.locator('mark.quote').first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-article.png'), fullPage: true });
+
+    const stored = await pipeline.store.getJson<Report>(
+      pipeline.resultsBucket,
+      reportKey(idOf('harbour-deal.txt')),
+    );
+    const quotes = stored?.value.quotes ?? [];
+    const marks = await page.locator('mark.quote').evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        id: node.getAttribute('data-quote-id'),
+        label: node.getAttribute('data-label'),
+        colour: getComputedStyle(node).borderBottomColor,
+      })),
+    );
+    const cards = await page.locator('.quote-card').evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        speaker: node.querySelector('.quote-head .speaker-link')?.textContent ?? null,
+        label: node.querySelector('.badge')?.textContent,
+        colour: getComputedStyle(node).borderLeftColor,
+      })),
+    );
+    expect(quotes.map((quote) => quote.speaker.name)).toEqual(['Anna Smith', 'Omar Haddad']);
+    expect(new Set(marks.map((mark) => mark.id))).toEqual(new Set(quotes.map((quote) => quote.id)));
+    for (const mark of marks) {
+      const quote = quotes.find((candidate) => candidate.id === mark.id);
+      expect(mark.label).toBe(quote?.tone.label);
+      expect(mark.colour).toBe(TONE_RGB[mark.label ?? '']);
+    }
+    expect(cards).toEqual(
+      quotes.map((quote) => ({
+        speaker: quote.speaker.name,
+        label: quote.tone.label,
+        colour: TONE_RGB[quote.tone.label],
+      })),
+    );
+
+    await page.locator('a.back').click();
+    await page.locator('#filter-speaker').selectOption('Anna Smith');
+
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    expect(await row('harbour-deal.txt').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-filtered.png'), fullPage: true });
+    await page.locator('#filter-clear').click();
+  });
+
+  it('shows markup inside a quote as visible text and runs none of it', async () => {
+    await drop('hostile-markup.txt', HOSTILE);
+    await pipeline.bridge.idle();
+    await page.goto(`${dashboard.url}#/`);
+    await row('hostile-markup.txt').waitFor({ timeout: APPEAR_TIMEOUT_MS });
+
+    await row('hostile-markup.txt').locator('a.article-link').click();
+    await page.locator('.text-body').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-hostile.png'), fullPage: true });
+
+    // innerText, not textContent: the rendered text a reader sees.
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the visible text.
+    const articleText = await page.locator('.text-body').innerText();
+    // biome-ignore lint/performance/useDomNodeTextContent: as above.
+    const quoteCards = await page.locator('.quote-list').innerText();
+    expect(articleText).toContain(IMG_PAYLOAD);
+    expect(articleText).toContain(SCRIPT_PAYLOAD);
+    expect(quoteCards).toContain(IMG_PAYLOAD);
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    expect(await page.evaluate(() => typeof (globalThis as { __xss?: unknown }).__xss)).toBe('undefined');
+  });
+
+  it('shows the speakers view and a refused article as failed with its reason', async () => {
+    await drop('blank-page.txt', '   \n\n   ');
+    await pipeline.bridge.idle();
+    await page.goto(`${dashboard.url}#/`);
+
+    await row('blank-page.txt').waitFor({ timeout: APPEAR_TIMEOUT_MS });
+    const failedRow = await row('blank-page.txt').textContent();
+    await page.goto(`${dashboard.url}#/speakers`);
+    await page.locator('tr[data-speaker="Omar Haddad"]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-speakers.png'), fullPage: true });
+
+    expect(failedRow).toMatch(/failed/);
+    expect(failedRow).toContain('EMPTY_ARTICLE');
+    expect(await page.locator('tr[data-speaker="Omar Haddad"] td').nth(2).textContent()).toBe('2');
+    expect(problems).toEqual([]);
+  });
+});
