@@ -288,6 +288,9 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['in terms of', 'neutral'],
   ['head of state', 'neutral'],
   ['of course not', 'negator'],
+  // "..., or not": a negator with nothing left to negate.
+  ['or not', 'filler'],
+  ['whether or not', 'filler'],
   // Hedges.
   ['too early', 'hedge'],
   ['too soon', 'hedge'],
@@ -312,6 +315,8 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['more or less', 'hedge'],
   // Certainty.
   ['of course', 'confident'],
+  ['no wonder', 'confident'],
+  ['no question', 'confident'],
   ['no doubt', 'confident'],
   ['without doubt', 'confident'],
   ['without a doubt', 'confident'],

@@ -1,13 +1,8 @@
 // Turns a rule reading into the model's features: a few dense rule features plus hashed word
 // unigrams and bigrams. `scripts/fit-tone.ts` and the scorer share this file, so the fitted
 // weights always line up with what the scorer computes.
-import { createRequire } from 'node:module';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import type { Reading } from './read-statement.ts';
-
-// natural's Porter stemmer, loaded as a submodule (the package root drags in database drivers).
-const require = createRequire(import.meta.url);
-const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
 
 /** Dense features, in the order the weights list them. */
 export const DENSE_FEATURES = [
@@ -38,15 +33,6 @@ const HASH_MASK = (1 << HASH_BITS) - 1;
 // Distinct salts keep a negated word and a bigram from sharing the plain word's bucket.
 const NEGATED_SALT = 0x5bd1e995;
 const BIGRAM_MULTIPLIER = 0x01000193;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const DIGIT_ZERO = 48;
-const DIGIT_NINE = 57;
-// Every number hashes as this one token: amounts say little about tone.
-const NUMBER_KEY = 0x2f1c;
-// Stemming is the slow step; a bounded cache makes repeated words free without growing forever.
-const STEM_CACHE_LIMIT = 50_000;
-const STEMS = new Map<string, string>();
 
 /** Reusable feature storage: dense values plus (bucket, value) pairs for the hashed part. */
 export interface FeatureBuffer {
@@ -105,7 +91,7 @@ export function featurize(reading: Reading, out: FeatureBuffer): FeatureBuffer {
       previous = -1;
       continue;
     }
-    const hash = hashWord(stem(tokens.lower[i] ?? ''));
+    const hash = reading.facts[i]?.hash ?? 0;
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
     if (previous !== -1) out.buckets[used++] = (Math.imul(previous, BIGRAM_MULTIPLIER) ^ hash) & HASH_MASK;
     previous = hash;
@@ -114,25 +100,4 @@ export function featurize(reading: Reading, out: FeatureBuffer): FeatureBuffer {
   // Scaled so a long sentence's many words do not drown the rule features.
   out.hashedValue = used > 0 ? 1 / Math.sqrt(used) : 0;
   return out;
-}
-
-/** "criticized", "criticizes" -> "critic": one bucket learns from every form of a word. */
-function stem(word: string): string {
-  let stemmed = STEMS.get(word);
-  if (stemmed === undefined) {
-    if (STEMS.size >= STEM_CACHE_LIMIT) STEMS.clear();
-    stemmed = porter.stem(word);
-    STEMS.set(word, stemmed);
-  }
-  return stemmed;
-}
-
-function hashWord(word: string): number {
-  const first = word.charCodeAt(0);
-  if (first >= DIGIT_ZERO && first <= DIGIT_NINE) return NUMBER_KEY;
-  let hash = FNV_OFFSET;
-  for (let k = 0; k < word.length; k += 1) {
-    hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
-  }
-  return hash >>> 0;
 }

@@ -1,26 +1,13 @@
 // One left-to-right pass over a statement that applies the rules: which words carry sentiment,
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
-import {
-  ADVERSARIAL,
-  CONCESSIVE,
-  CONCILIATORY,
-  CONFIDENT,
-  CONTRAST_AFTER,
-  DIMINISHERS,
-  GRAVE,
-  HEDGES,
-  INTENSIFIERS,
-} from './cues.ts';
-import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
+import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   CONCEDED_FACTOR,
   CONTRAST_FACTOR,
   EMPHASIS_FACTOR,
   HEDGE_FACTOR,
   isClauseBoundary,
-  isInterjection,
-  isNegator,
   isSentenceEnd,
   likeIsVerb,
   looksLikeHeadline,
@@ -28,18 +15,37 @@ import {
   NEGATION_FACTOR,
   NEGATION_WINDOW,
   namesSomething,
+  negates,
   phraseAt,
+  takesTheFloor,
   yetContrasts,
 } from './rules.ts';
 import { type Tokens, tokenize } from './tokenize.ts';
+import {
+  ADVERSARIAL_WORD,
+  CONCESSIVE_WORD,
+  CONCILIATORY_WORD,
+  CONFIDENT_WORD,
+  CONTRAST_WORD,
+  CUE_WORDS,
+  GRAVE_WORD,
+  HEDGE_WORD,
+  INTERJECTION_WORD,
+  MODIFIER_WORD,
+  NEGATOR_WORD,
+  type WordFacts,
+  wordFacts,
+} from './word-facts.ts';
 
 /** What the rules found in one statement: the input to the fitted model and to the explanation. */
 export interface Reading {
   tokens: Tokens;
-  /** Per token: inside a negation scope. */
-  negated: boolean[];
-  /** Per token: counts as a word of the speaker for the model (not bracketed, not a name). */
-  counted: boolean[];
+  /** Per token: what is known about the word; undefined for punctuation. */
+  facts: (WordFacts | undefined)[];
+  /** Per token: 1 inside a negation scope. */
+  negated: Uint8Array;
+  /** Per token: 1 when it counts as a word of the speaker for the model (not bracketed, not a name). */
+  counted: Uint8Array;
   /** Sentiment words in text order with their weights after the rules. */
   evidence: ToneEvidence[];
   /** Sum of positive main-lexicon weights after the rules. */
@@ -62,12 +68,12 @@ export interface Reading {
   questions: number;
 }
 
-const CUE_SETS: ReadonlyArray<readonly [ToneName, ReadonlySet<string>]> = [
-  ['tentative', HEDGES],
-  ['confident', CONFIDENT],
-  ['grave', GRAVE],
-  ['conciliatory', CONCILIATORY],
-  ['adversarial', ADVERSARIAL],
+const CUE_KINDS: ReadonlyArray<readonly [ToneName, number]> = [
+  ['tentative', HEDGE_WORD],
+  ['confident', CONFIDENT_WORD],
+  ['grave', GRAVE_WORD],
+  ['conciliatory', CONCILIATORY_WORD],
+  ['adversarial', ADVERSARIAL_WORD],
 ];
 
 // Why a token's weight changed, as bits per token; `RULE_NAMES` spells them in the explanation.
@@ -114,8 +120,9 @@ export function readStatement(statement: string): Reading {
   const headline = looksLikeHeadline(tokens);
   const reading: Reading = {
     tokens,
-    negated: new Array<boolean>(count).fill(false),
-    counted: new Array<boolean>(count).fill(false),
+    facts: new Array<WordFacts | undefined>(count),
+    negated: new Uint8Array(count),
+    counted: new Uint8Array(count),
     evidence: [],
     positive: 0,
     negative: 0,
@@ -163,6 +170,8 @@ export function readStatement(statement: string): Reading {
       }
       continue;
     }
+    const facts = wordFacts(word);
+    reading.facts[i] = facts;
     if (tokens.bracketed[i]) {
       // The reporter's words: shown, but they move nothing.
       flags[i] = BRACKETED;
@@ -170,8 +179,8 @@ export function readStatement(statement: string): Reading {
     }
     reading.words += 1;
     const name = namesSomething(tokens, i, headline);
-    reading.counted[i] = !name;
-    if (negationLeft > 0) reading.negated[i] = true;
+    reading.counted[i] = name ? 0 : 1;
+    if (negationLeft > 0) reading.negated[i] = 1;
 
     const phrase = phraseAt(tokens, i);
     if (phrase) {
@@ -206,9 +215,12 @@ export function readStatement(statement: string): Reading {
       }
       // Words inside a phrase ("like" in "something like that") carry no sentiment of their own.
       for (let k = i; k < phrase.end; k += 1) {
-        reading.words += k > i ? 1 : 0;
-        reading.counted[k] = true;
-        if (negationLeft > 0) reading.negated[k] = true;
+        if (k > i) {
+          reading.words += 1;
+          reading.facts[k] = wordFacts(tokens.lower[k] ?? '');
+        }
+        reading.counted[k] = 1;
+        if (negationLeft > 0) reading.negated[k] = 1;
         roles[k] = phrase.role;
       }
       negationLeft = Math.max(0, negationLeft - (phrase.end - i));
@@ -217,22 +229,22 @@ export function readStatement(statement: string): Reading {
       continue;
     }
 
-    if (isNegator(tokens, i)) {
+    const kinds = facts.kinds;
+    if (kinds & NEGATOR_WORD && negates(tokens, i)) {
       negationLeft = NEGATION_WINDOW + 1;
       reading.negations += 1;
-      reading.negated[i] = true;
+      reading.negated[i] = 1;
       flags[i] = NEGATOR;
       continue;
     }
-    const intensity = INTENSIFIERS.get(word) ?? DIMINISHERS.get(word);
-    if (intensity !== undefined && i + 1 < count && tokens.isWord[i + 1]) {
-      modifier = modifierLeft > 0 ? modifier * intensity : intensity;
+    if (kinds & MODIFIER_WORD && i + 1 < count && tokens.isWord[i + 1]) {
+      modifier = modifierLeft > 0 ? modifier * facts.modifier : facts.modifier;
       modifierLeft = MODIFIER_WINDOW + 1;
       negationLeft = Math.max(0, negationLeft - 1);
       flags[i] = MODIFIER;
       continue;
     }
-    if (CONTRAST_AFTER.has(word) || (word === 'yet' && yetContrasts(tokens, i))) {
+    if (kinds & CONTRAST_WORD || (word === 'yet' && yetContrasts(tokens, i))) {
       concede(factor, flags, sentenceStart, i);
       sentenceStart = i + 1;
       contrasted = true;
@@ -241,7 +253,7 @@ export function readStatement(statement: string): Reading {
       hedged = false;
       continue;
     }
-    if (CONCESSIVE.has(word)) {
+    if (kinds & CONCESSIVE_WORD) {
       conceding = true;
       reading.contrasts += 1;
       continue;
@@ -252,13 +264,13 @@ export function readStatement(statement: string): Reading {
       continue;
     }
 
-    if (!name && negationLeft === 0) collectCues(reading, statement, i, word);
-    if (HEDGES.has(word)) hedged = true;
+    if (kinds & CUE_WORDS && !name && negationLeft === 0) collectCues(reading, statement, i, kinds);
+    if (kinds & HEDGE_WORD) hedged = true;
 
     let f = 1;
     let why = 0;
     if (name) why = NAME;
-    else if (isInterjection(tokens, i)) why = INTERJECTION;
+    else if (kinds & INTERJECTION_WORD && takesTheFloor(tokens, i)) why = INTERJECTION;
     else if ((word === 'like' || word === 'likes') && !likeIsVerb(tokens, i)) why = PREPOSITION;
     if (why !== 0) {
       f = 0;
@@ -290,7 +302,7 @@ export function readStatement(statement: string): Reading {
     factor[i] = f;
     flags[i] = why;
     // A modifier is used up by the first word that carries sentiment.
-    if (modifierLeft > 0 && wordWeight(word) !== 0) modifierLeft = 0;
+    if (modifierLeft > 0 && facts.main !== 0) modifierLeft = 0;
     if (negationLeft > 0) negationLeft -= 1;
     if (modifierLeft > 0) modifierLeft -= 1;
   }
@@ -309,10 +321,10 @@ function sumUp(
 ): void {
   const tokens = reading.tokens;
   for (let i = 0; i < tokens.lower.length; i += 1) {
-    if (!tokens.isWord[i]) continue;
-    const word = tokens.lower[i] ?? '';
+    const facts = reading.facts[i];
+    if (facts === undefined) continue;
     const f = factor[i] ?? 0;
-    const base = wordWeight(word);
+    const base = facts.main;
     if (base !== 0) {
       // A word the rules silenced weighs 0, not -0.
       const weight = f === 0 ? 0 : base * f;
@@ -332,7 +344,7 @@ function sumUp(
     }
     if (f === 0) continue;
     for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
-      const weight = secondaryWeight(lexicon, word) * f;
+      const weight = (facts.secondary[lexicon] ?? 0) * f;
       if (weight > 0) reading.secondaryPositive[lexicon] = (reading.secondaryPositive[lexicon] ?? 0) + weight;
       else if (weight < 0)
         reading.secondaryNegative[lexicon] = (reading.secondaryNegative[lexicon] ?? 0) - weight;
@@ -349,9 +361,9 @@ function concede(factor: Float64Array, flags: Uint16Array, from: number, to: num
   }
 }
 
-function collectCues(reading: Reading, statement: string, index: number, word: string): void {
-  for (const [tone, words] of CUE_SETS) {
-    if (words.has(word)) {
+function collectCues(reading: Reading, statement: string, index: number, kinds: number): void {
+  for (const [tone, bit] of CUE_KINDS) {
+    if (kinds & bit) {
       reading.cues[tone].push(statement.slice(reading.tokens.start[index], reading.tokens.end[index]));
     }
   }

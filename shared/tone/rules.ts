@@ -1,13 +1,6 @@
 // Small rules that decide how a token counts, each reading the tokens around it. The weights
 // here shape the explanation; the fitted model (model.ts) decides the final score.
-import {
-  INTERJECTIONS,
-  LIKE_AS_VERB_BEFORE,
-  LIKE_LOOKBACK_SKIP,
-  NEGATORS,
-  PHRASES,
-  type PhraseRole,
-} from './cues.ts';
+import { LIKE_AS_VERB_BEFORE, LIKE_LOOKBACK_SKIP, PHRASES, type PhraseRole } from './cues.ts';
 import type { Tokens } from './tokenize.ts';
 
 /** "not at all happy", "no reasons for joy": a negator reaches up to this many words ahead. */
@@ -54,18 +47,14 @@ export function isSentenceEnd(token: string): boolean {
   return SENTENCE_ENDS.has(token);
 }
 
-/** "not", "never", "can't", "dont": a negator, unless "no" stands alone ("No, ..."). */
-export function isNegator(tokens: Tokens, index: number): boolean {
-  const word = tokens.lower[index] ?? '';
-  if (word.endsWith("n't")) return true;
-  if (!NEGATORS.has(word)) return false;
-  return !(word === 'no' && standsAlone(tokens, index));
+/** A listed negator ("not", "never", "can't") negates, unless it is a "no" standing alone ("No, ..."). */
+export function negates(tokens: Tokens, index: number): boolean {
+  return !(tokens.lower[index] === 'no' && standsAlone(tokens, index));
 }
 
-/** A floor-taking word ("Yes, ...", "Well, ...", "No.") that says nothing about the topic. */
-export function isInterjection(tokens: Tokens, index: number): boolean {
-  const word = tokens.lower[index] ?? '';
-  return INTERJECTIONS.has(word) && opensClause(tokens, index) && standsAlone(tokens, index);
+/** A listed interjection ("Yes, ...", "Well, ...", "No.") takes the floor and says nothing about the topic. */
+export function takesTheFloor(tokens: Tokens, index: number): boolean {
+  return opensClause(tokens, index) && standsAlone(tokens, index);
 }
 
 /** "like" is the verb after a subject or auxiliary ("I would really like"), else a preposition. */

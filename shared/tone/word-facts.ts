@@ -1,0 +1,104 @@
+// Everything the scorer needs to know about one lower-cased word, looked up once and cached: its
+// lexicon weights, which cue tables list it, and the hash bucket key of its stem. The hot path
+// then does one Map lookup per token instead of a dozen.
+import { createRequire } from 'node:module';
+import {
+  ADVERSARIAL,
+  CONCESSIVE,
+  CONCILIATORY,
+  CONFIDENT,
+  CONTRAST_AFTER,
+  DIMINISHERS,
+  GRAVE,
+  HEDGES,
+  INTENSIFIERS,
+  INTERJECTIONS,
+  NEGATORS,
+} from './cues.ts';
+import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
+
+// natural's Porter stemmer, loaded as a submodule (the package root drags in database drivers).
+const require = createRequire(import.meta.url);
+const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+
+/** Bits of `WordFacts.kinds`. */
+export const NEGATOR_WORD = 1;
+export const MODIFIER_WORD = 2;
+export const CONTRAST_WORD = 4;
+export const CONCESSIVE_WORD = 8;
+export const HEDGE_WORD = 16;
+export const CONFIDENT_WORD = 32;
+export const GRAVE_WORD = 64;
+export const CONCILIATORY_WORD = 128;
+export const ADVERSARIAL_WORD = 256;
+export const INTERJECTION_WORD = 512;
+/** Any of the tone cue bits. */
+export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
+
+export interface WordFacts {
+  /** Main-lexicon weight (AFINN-165 with the domain lexicon), 0 when unknown. */
+  main: number;
+  /** One weight per secondary lexicon, in lexicon.ts order. */
+  secondary: readonly number[];
+  /** Bits saying which cue tables list the word. */
+  kinds: number;
+  /** Intensifier or diminisher factor, 1 for other words. */
+  modifier: number;
+  /** FNV-1a hash of the word's stem (numbers all share one), for the hashed model features. */
+  hash: number;
+}
+
+// Words seen so far; cleared when full so a long-running process cannot grow it without bound.
+const CACHE_LIMIT = 100_000;
+const CACHE = new Map<string, WordFacts>();
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const DIGIT_ZERO = 48;
+const DIGIT_NINE = 57;
+// Every number hashes as this one token: amounts say little about tone.
+const NUMBER_KEY = 0x2f1c;
+
+/**
+ * The facts about one lower-cased word.
+ *
+ * @example
+ * wordFacts('very').modifier // 1.5
+ */
+export function wordFacts(word: string): WordFacts {
+  let facts = CACHE.get(word);
+  if (facts === undefined) {
+    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+    facts = describe(word);
+    CACHE.set(word, facts);
+  }
+  return facts;
+}
+
+function describe(word: string): WordFacts {
+  const secondary: number[] = [];
+  for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1)
+    secondary.push(secondaryWeight(lexicon, word));
+  const intensity = INTENSIFIERS.get(word) ?? DIMINISHERS.get(word);
+  let kinds = 0;
+  if (NEGATORS.has(word) || word.endsWith("n't")) kinds |= NEGATOR_WORD;
+  if (intensity !== undefined) kinds |= MODIFIER_WORD;
+  if (CONTRAST_AFTER.has(word)) kinds |= CONTRAST_WORD;
+  if (CONCESSIVE.has(word)) kinds |= CONCESSIVE_WORD;
+  if (HEDGES.has(word)) kinds |= HEDGE_WORD;
+  if (CONFIDENT.has(word)) kinds |= CONFIDENT_WORD;
+  if (GRAVE.has(word)) kinds |= GRAVE_WORD;
+  if (CONCILIATORY.has(word)) kinds |= CONCILIATORY_WORD;
+  if (ADVERSARIAL.has(word)) kinds |= ADVERSARIAL_WORD;
+  if (INTERJECTIONS.has(word)) kinds |= INTERJECTION_WORD;
+  return { main: wordWeight(word), secondary, kinds, modifier: intensity ?? 1, hash: stemHash(word) };
+}
+
+/** "criticized", "criticizes" -> "critic": one bucket learns from every form of a word. */
+function stemHash(word: string): number {
+  const first = word.charCodeAt(0);
+  if (first >= DIGIT_ZERO && first <= DIGIT_NINE) return NUMBER_KEY;
+  const stem = porter.stem(word);
+  let hash = FNV_OFFSET;
+  for (let k = 0; k < stem.length; k += 1) hash = Math.imul(hash ^ stem.charCodeAt(k), FNV_PRIME);
+  return hash >>> 0;
+}
