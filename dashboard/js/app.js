@@ -67,7 +67,7 @@ function renderArticles() {
   const points = meanToneByDay(shown);
   replaceChildren(
     main,
-    summaryTiles(shown),
+    summaryTiles(shown, speakerSelect.value),
     el(
       'section',
       { class: 'card chart-card' },

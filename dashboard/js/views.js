@@ -51,7 +51,7 @@ function speakerButton(name, context) {
  *
  * @param {any[]} articles the filtered entries
  */
-export function summaryTiles(articles) {
+export function summaryTiles(articles, speakerFilter = '') {
   const analysed = articles.filter((article) => article.status === 'analysed');
   const failed = articles.length - analysed.length;
   const quotes = analysed.reduce((sum, article) => sum + article.quotes, 0);
@@ -73,6 +73,27 @@ export function summaryTiles(articles) {
     ),
     tile('Quotes', String(quotes), toneBar(labels)),
     tile('Mean tone', scoreChip(mean), 'quote-weighted'),
+    speakerFilter ? speakerTile(analysed, speakerFilter) : null,
+  );
+}
+
+// With a speaker chosen, their own figures in these articles: the articles also quote others.
+function speakerTile(articles, name) {
+  let quotes = 0;
+  let sum = 0;
+  const labels = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
+  for (const article of articles) {
+    for (const speaker of article.speakers) {
+      if (speaker.name !== name) continue;
+      quotes += speaker.quotes;
+      sum += speaker.meanScore * speaker.quotes;
+      for (const label of Object.keys(labels)) labels[label] += speaker.labels[label];
+    }
+  }
+  return tile(
+    name,
+    scoreChip(quotes ? sum / quotes : null),
+    el('span', {}, `${quotes} quote${quotes === 1 ? '' : 's'} `, toneBar(labels)),
   );
 }
 
