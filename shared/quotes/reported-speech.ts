@@ -81,7 +81,8 @@ export function findReports(
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token || token.start < skipUntil) continue;
-    if (SPEECH_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'that') {
+    // "his words that", "the claim that": a noun; "the council claims that": a verb (cueAt says which).
+    if (SPEECH_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'that' && !cueAt(tokens, i)) {
       const report = nounReport(count, masked, tokens, i, sentence);
       if (report) {
         reports.push(report);
@@ -301,7 +302,7 @@ function nounReport(
 ): Report | null {
   const clauseToken = tokens[i + 2];
   if (!clauseToken) return null;
-  const clause = trimClause(masked, clauseToken.start, sentence.end);
+  const clause = trimClause(masked, clauseToken.start, clauseEnd(masked, tokens, i + 2, sentence));
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
   // The owner is the possessive before the noun: "his counterpart's words".
   const owner = tokens[i - 1];

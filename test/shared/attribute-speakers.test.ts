@@ -109,6 +109,20 @@ describe('attributeSpeakers', () => {
     ).toEqual([['I felt pretty good out there,', 'Lee Hart']]);
   });
 
+  it('finds the speaker before an appositive and not the listener after "tells"', () => {
+    expect(
+      speakers([
+        '"The service was built for the cloud," Ana Ruiz, director of games at the firm, tells The Daily Post.', // appositive
+      ]),
+    ).toEqual([['The service was built for the cloud,', 'Ana Ruiz']]);
+  });
+
+  it('keeps lowercase particles inside a name', () => {
+    expect(speakers(['"We did it all by hand at first," said Jurgen van Dijk.'])).toEqual([
+      ['We did it all by hand at first,', 'Jurgen van Dijk'], // particle "van"
+    ]);
+  });
+
   it('attributes the quoted fragment of a reported clause to the clause speaker', () => {
     expect(
       speakers([

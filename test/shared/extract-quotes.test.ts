@@ -127,6 +127,43 @@ describe('extractQuotes: reported speech', () => {
     ]);
   });
 
+  it('lets the closing attribution own the whole sentence', () => {
+    expect(
+      indirect([
+        'The ferry now sails twice a day, and most riders are buying season tickets, Ruiz told reporters.',
+      ]),
+    ).toEqual([
+      'The ferry now sails twice a day, and most riders are buying season tickets', // fronted, earlier verb ignored
+    ]);
+  });
+
+  it('ends a clause before a second speaker reports', () => {
+    expect(
+      indirect(['The mayor has suggested that the pier is safe, but Ruiz has said the pier needs repairs.']),
+    ).toEqual([
+      'the pier is safe', // first speaker's clause stops at ", but Ruiz has said"
+      'the pier needs repairs', // second speaker's clause
+    ]);
+  });
+
+  it('leaves a riding-along relative clause out of the report', () => {
+    expect(
+      indirect(['The council claims that it was misled by its founder, Jon Bell, who is now abroad.']),
+    ).toEqual([
+      'it was misled by its founder, Jon Bell', // ", who is now abroad" rides along
+    ]);
+  });
+
+  it('reads a participle after a comma as reporting speech', () => {
+    expect(indirect(['Residents reacted with anger, saying the new road cuts the village in two.'])).toEqual([
+      'the new road cuts the village in two', // ", saying ..."
+    ]);
+  });
+
+  it("does not read a quote's inverted speaker as a reported clause", () => {
+    expect(indirect(['"The yard is closing," said Jon Bell, an engineer at the dock.'])).toEqual([]); // direct only
+  });
+
   it('does not report directives or topics', () => {
     expect(indirect(['The coach told the players to rest. She warned of the dangers of the heat.'])).toEqual(
       [],
