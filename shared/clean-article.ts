@@ -10,7 +10,7 @@ import {
   splitBylineDate,
   splitDateline,
 } from './clean/metadata-lines.ts';
-import { isNoiseLine } from './clean/noise-lines.ts';
+import { isTeaserHeadline, matchNoiseLine } from './clean/noise-lines.ts';
 import { normaliseText } from './clean/normalise-text.ts';
 import { collapseWhitespace, joinParagraphs, splitBlocks } from './clean/paragraphs.ts';
 import { EmptyArticleError } from './errors.ts';
@@ -81,9 +81,17 @@ function separateMetadata(
 ): string[] {
   const body: string[] = [];
   let skippedHeadline = false;
+  let inTeaserList = false;
   for (let index = 0; index < blocks.length; index += 1) {
     const block = blocks[index] ?? '';
-    if (isNoiseLine(block)) continue;
+    const noise = matchNoiseLine(block);
+    if (noise) {
+      inTeaserList = noise.headsTeaserList === true;
+      continue;
+    }
+    // "Related stories" and the like head a run of headline links; the run ends at prose.
+    if (inTeaserList && isTeaserHeadline(block)) continue;
+    inTeaserList = false;
     const next = blocks[index + 1];
     if (isBareBy(block) && next !== undefined && looksLikeNames(next)) {
       setMetadata(metadata, 'byline', next);

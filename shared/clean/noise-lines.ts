@@ -8,6 +8,8 @@ export interface NoiseLinePattern {
   reason: string;
   /** Longest line the pattern may drop; MAX_NOISE_LINE_LENGTH when absent. */
   maxLength?: number;
+  /** The line heads a list of teaser links: the short lines after it are teasers too. */
+  headsTeaserList?: boolean;
 }
 
 // Furniture lines are short; a longer line is prose even if it starts like a button.
@@ -48,15 +50,17 @@ export const NOISE_LINE_PATTERNS: readonly NoiseLinePattern[] = [
     pattern:
       /^(?:related|more|top|latest|popular|trending|recommended|other)(?: (?:stories|articles|posts|topics|news|links|content|coverage|reading|videos|from [\w .'-]{1,40}))?\s*[:.]*$/i,
     reason: 'heading of a teaser box',
+    headsTeaserList: true,
   },
   {
     pattern:
       /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended for you|read next|up next|don'?t miss|more to explore|what to read next)\b.{0,20}$/i,
     reason: 'heading of a recommendation box',
+    headsTeaserList: true,
   },
   {
     pattern:
-      /\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b|^(?:accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent))\b/i,
+      /\b(?:we|this (?:web)?site|our (?:web)?site) (?:uses?|is using) cookies\b|^(?:accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent))\b/i,
     reason: 'cookie banner',
   },
   {
@@ -128,7 +132,37 @@ export function isNoiseLine(
   line: string,
   patterns: readonly NoiseLinePattern[] = NOISE_LINE_PATTERNS,
 ): boolean {
-  return patterns.some(
-    ({ pattern, maxLength = MAX_NOISE_LINE_LENGTH }) => line.length <= maxLength && pattern.test(line),
+  return matchNoiseLine(line, patterns) !== null;
+}
+
+/**
+ * The noise pattern a trimmed line matches, or null for prose.
+ *
+ * @example
+ * matchNoiseLine('Related stories')?.headsTeaserList // true
+ */
+export function matchNoiseLine(
+  line: string,
+  patterns: readonly NoiseLinePattern[] = NOISE_LINE_PATTERNS,
+): NoiseLinePattern | null {
+  return (
+    patterns.find(
+      ({ pattern, maxLength = MAX_NOISE_LINE_LENGTH }) => line.length <= maxLength && pattern.test(line),
+    ) ?? null
   );
+}
+
+// A teaser is a headline: short, without a sentence's closing punctuation.
+const MAX_TEASER_LENGTH = 120;
+const CLOSES_SENTENCE = /[.!?…"”’»]$/;
+
+/**
+ * Whether a line under a teaser-list heading is itself a teaser headline or a section label
+ * rather than the prose that follows the list.
+ *
+ * @example
+ * isTeaserHeadline('Storm damages second pier') // true
+ */
+export function isTeaserHeadline(line: string): boolean {
+  return line.length <= MAX_TEASER_LENGTH && !CLOSES_SENTENCE.test(line);
 }

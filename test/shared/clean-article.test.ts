@@ -50,6 +50,22 @@ describe('cleanArticle: plain text', () => {
     expect(article.text).toBe('First line of the story.\n\nSecond line.');
   });
 
+  it('drops the teaser headlines listed under a "Related stories" heading, up to the next prose', () => {
+    const scrape = [
+      'The harbour board voted on Tuesday to rebuild the north pier.',
+      'Related stories', // teaser box heading
+      'Storm damages second pier in a week', // teaser
+      '‘Never again’ says ferry captain after crash', // teaser with quote marks
+      'Work will begin in spring, the chair said.', // prose again
+    ].join('\n');
+
+    const article = cleanArticle(scrape, 'text');
+
+    expect(article.text).toBe(
+      'The harbour board voted on Tuesday to rebuild the north pier.\n\nWork will begin in spring, the chair said.',
+    );
+  });
+
   it('takes a headline above real paragraphs as the title', () => {
     const article = cleanArticle(
       'Pier to be rebuilt\n\nThe board voted on Tuesday.\n\nWork starts soon.',

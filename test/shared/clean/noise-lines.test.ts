@@ -14,6 +14,7 @@ describe('isNoiseLine', () => {
     'Related stories', // teaser box heading
     'You may also like...', // recommendation box
     'We use cookies to improve your experience.', // cookie banner
+    'This website is using cookies.', // cookie banner
     'Accept all', // consent button
     'Sign up for our newsletter', // call to action
     'Advertisement', // ad slot
