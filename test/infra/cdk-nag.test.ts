@@ -1,12 +1,20 @@
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type SynthesizedStack, synthStack } from './synth-stack.ts';
+import { createApp } from '../../infra/quote-tone-app.ts';
 
-let synthesized: SynthesizedStack;
+// The app as `npx cdk synth` builds it, bundling skipped (see synth-stack.ts).
+let synthesized: ReturnType<typeof createApp>;
+let synthesisError: unknown;
 
 beforeAll(() => {
-  synthesized = synthStack();
+  synthesized = createApp({ context: { 'aws:cdk:bundling-stacks': [] } });
+  try {
+    synthesized.app.synth();
+  } catch (error) {
+    // Kept for the synthesis test; the findings test below says which rule fired where.
+    synthesisError = error;
+  }
 });
 
 /** Every acknowledgement recorded anywhere in the app: rule id and reason. */
@@ -42,7 +50,7 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('lets the app synthesize with the pack registered as a validation plugin, as npx cdk synth does', () => {
     // The plugin interrupts synthesis with "Validation failed" on any unacknowledged finding.
-    expect(() => synthesized.app.synth({ force: true })).not.toThrow();
+    expect(synthesisError).toBeUndefined();
   });
 
   it('gives every acknowledgement a specific reason that names what it applies to', () => {
