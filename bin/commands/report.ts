@@ -24,6 +24,8 @@ const PROBE_TIMEOUT_MS = 300;
 const DATE_WIDTH = 10;
 const TITLE_WIDTH = 34;
 const SPEAKERS_WIDTH = 30;
+const COUNT_WIDTH = 6;
+const LABEL_WIDTH = 3;
 
 export const summary = 'list analysed (or failed) articles from the results store: table, JSON or CSV';
 
@@ -169,14 +171,21 @@ export function formatTable(entries: ArticleEntry[], speaker?: string): string {
         ),
       ]
     : [
-        `${pad('ANALYSED', DATE_WIDTH)}  ${pad('ARTICLE', TITLE_WIDTH)}  QUOTES   MEAN   +   -   0   ±  MAIN SPEAKERS`,
+        [
+          pad('ANALYSED', DATE_WIDTH),
+          pad('ARTICLE', TITLE_WIDTH),
+          'QUOTES'.padStart(COUNT_WIDTH),
+          'MEAN'.padStart(COUNT_WIDTH),
+          ...['+', '-', '0', '±'].map((label) => label.padStart(LABEL_WIDTH)),
+          ' MAIN SPEAKERS',
+        ].join(' '),
         ...entries.map((entry) =>
           entry.status === 'analysed'
             ? [
                 pad(entry.analyzedAt.slice(0, DATE_WIDTH), DATE_WIDTH),
                 pad(entry.title ?? entry.sourceKey, TITLE_WIDTH),
-                String(entry.quotes).padStart(6),
-                (entry.meanScore === null ? 'n/a' : signed(entry.meanScore)).padStart(6),
+                String(entry.quotes).padStart(COUNT_WIDTH),
+                (entry.meanScore === null ? 'n/a' : signed(entry.meanScore)).padStart(COUNT_WIDTH),
                 ...[
                   entry.labels.positive,
                   entry.labels.negative,
@@ -198,17 +207,20 @@ export function formatTable(entries: ArticleEntry[], speaker?: string): string {
 
 function speakerLine(entries: ArticleEntry[], speaker: string): string {
   const needle = speaker.toLowerCase();
+  const names = new Set<string>();
   let quotes = 0;
   let sum = 0;
   for (const entry of entries) {
     if (entry.status !== 'analysed') continue;
     for (const s of entry.speakers) {
       if (!s.name.toLowerCase().includes(needle)) continue;
+      names.add(s.name);
       quotes += s.quotes;
       sum += s.meanScore * s.quotes;
     }
   }
-  return `"${speaker}": ${quotes} quote${quotes === 1 ? '' : 's'}, mean tone ${quotes ? signed(sum / quotes) : 'n/a'}`;
+  const who = [...names].sort().join(', ');
+  return `${who}: ${quotes} quote${quotes === 1 ? '' : 's'}, mean tone ${quotes ? signed(sum / quotes) : 'n/a'}`;
 }
 
 interface StoreTarget {
