@@ -15,9 +15,9 @@ import type { EvalPart } from './eval-part.ts';
 const HTML_EVAL_DIR = fileURLToPath(new URL('../../shared/eval/html/', import.meta.url));
 const PAGES_DIR = join(HTML_EVAL_DIR, 'dev', 'html');
 const SCORER = join(HTML_EVAL_DIR, 'score.mjs');
-// Floors sit just under the dev figures measured when the cleaner was tuned (F1 0.978, R 0.983):
+// Floors sit just under the dev figures measured when the cleaner was tuned (F1 0.982, R 0.989):
 // a drop below means a change made extraction worse, not noise in an unchanged run.
-const FLOORS = { 'html.f1': 0.97, 'html.recall': 0.975 } as const;
+const FLOORS = { 'html.f1': 0.975, 'html.recall': 0.98 } as const;
 
 interface Score {
   f1: number;

@@ -123,6 +123,7 @@ export function extractHtmlBody(html: string): HtmlBody {
   const wrapped = HAS_HTML_ELEMENT.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
   const { document } = parseHTML(wrapped) as unknown as { document: DomDocument };
   for (const node of Array.from(document.querySelectorAll(NEVER_CONTENT_SELECTOR))) node.remove();
+  unwrapEmbeddedPosts(document);
   const metadata = readHeadMetadata(document);
   const fallbackTitle = collapseWhitespace(document.title ?? '');
   const article = isTooDeepForReadability(document.body) ? null : parseWithReadability(document);
@@ -192,6 +193,38 @@ function applyByline(metadata: ArticleMetadata, printed: string): void {
   const { byline, date } = splitBylineDate(text);
   if (byline) metadata.byline = byline;
   if (date) metadata.publishedAt ??= date;
+}
+
+// Embedded social posts are quoted statements, but their markup (a blockquote of links in a
+// "social-embed" wrapper) looks like a share widget to Readability and to FURNITURE_CLASS,
+// which drop it. Replaced with a plain paragraph, wrapper included, they survive.
+const EMBEDDED_POST_SELECTOR =
+  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed';
+const EMBED_WRAPPER_CLASS = /embed/i;
+
+interface MutableElement extends DomNode {
+  parentElement: MutableElement | null;
+  children: ArrayLike<unknown>;
+  ownerDocument: { createElement(tag: string): DomNode & { textContent: string } };
+  replaceWith(node: unknown): void;
+}
+
+function unwrapEmbeddedPosts(document: DomDocument): void {
+  for (const found of Array.from(document.querySelectorAll(EMBEDDED_POST_SELECTOR))) {
+    let post = found as unknown as MutableElement;
+    const paragraph = post.ownerDocument.createElement('p');
+    paragraph.textContent = collapseWhitespace(post.textContent ?? '');
+    let parent = post.parentElement;
+    while (
+      parent &&
+      parent.children.length === 1 &&
+      EMBED_WRAPPER_CLASS.test(parent.getAttribute?.('class') ?? '')
+    ) {
+      post = parent;
+      parent = post.parentElement;
+    }
+    post.replaceWith(paragraph);
+  }
 }
 
 function readHeadMetadata(document: DomDocument): ArticleMetadata {

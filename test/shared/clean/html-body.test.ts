@@ -39,3 +39,21 @@ describe('extractHtmlBody', () => {
     expect(extractHtmlBody(html).blocks).toContain('Deep text.');
   });
 });
+
+describe('extractHtmlBody with embedded posts', () => {
+  it('keeps the text of an embedded social post, which is a quoted statement', () => {
+    const html = `<html><body><article>${paragraph('People reacted online.')}
+      <div class="social-media-embed"><blockquote class="twitter-tweet"><p>The pier is finally open!</p>
+      — Ann Lee (@annlee) <a href="https://x.example/1">March 3, 2024</a></blockquote></div>
+      ${paragraph('The board was pleased.')}</article></body></html>`;
+
+    expect(extractHtmlBody(html).blocks.join('\n')).toContain('The pier is finally open!');
+  });
+
+  it('still drops a share bar', () => {
+    const html = `<html><body><article>${paragraph('First.')}
+      <div class="social-share"><a>Share on Facebook</a><a>Share on X</a></div>${paragraph('Second.')}</article></body></html>`;
+
+    expect(extractHtmlBody(html).blocks.join('\n')).not.toContain('Share on');
+  });
+});
