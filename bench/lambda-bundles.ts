@@ -110,7 +110,8 @@ try {
   const { handler } = await import(process.argv[1]);
   imported = performance.now();
   const result = await handler(JSON.parse(process.argv[2]), { awsRequestId: 'bench' });
-  outcome = Array.isArray(result) ? result.map((r) => r?.status ?? typeof r).join(',') : String(result?.status ?? 'done');
+  const describe = (r) => [r?.status ?? typeof r, r?.code, r?.reason].filter(Boolean).join(': ');
+  outcome = Array.isArray(result) ? result.map(describe).join(', ') : describe(result);
 } catch (error) {
   outcome = 'error: ' + (error?.message ?? String(error)).split('\\n')[0];
 }

@@ -132,14 +132,15 @@ function headline(random: Random): string {
   return `${capitalise(random.pick(TOPICS))} ${random.pick(OUTLOOKS)}, officials say`;
 }
 
-function bodyParagraphs(bytes: number, random: Random): string[] {
+// Paragraphs until their text plus `markupBytes` each (separators, tags) reaches `bytes`.
+function bodyParagraphs(bytes: number, random: Random, markupBytes: number): string[] {
   const paragraphs: string[] = [`${random.pick(PLACES).toUpperCase()} — ${paragraph(random)}`];
-  // Articles are ASCII, so characters are bytes.
+  // ASCII apart from the dateline's dash, so characters are bytes.
   let length = paragraphs[0]?.length ?? 0;
   while (length < bytes) {
     const next = paragraph(random);
     paragraphs.push(next);
-    length += next.length + 2;
+    length += next.length + markupBytes;
   }
   return paragraphs;
 }
@@ -154,7 +155,7 @@ function bodyParagraphs(bytes: number, random: Random): string[] {
 export function articleText(bytes: number, seed: number): string {
   const random = createRandom(seed);
   const top = `${headline(random)}\n\nBy ${person(random)}\n\n`;
-  return `${top}${bodyParagraphs(bytes - top.length, random).join('\n\n')}\n`;
+  return `${top}${bodyParagraphs(bytes - top.length, random, '\n\n'.length).join('\n\n')}\n`;
 }
 
 // Page furniture around the story, as a news site serves it: what the HTML cleaner must drop.
@@ -181,8 +182,7 @@ export function articleHtml(bytes: number, seed: number): string {
   const random = createRandom(seed);
   const title = headline(random);
   const head = PAGE_HEAD.replaceAll('TITLE', title).replace('AUTHOR', person(random));
-  // Each paragraph gains 7 bytes of <p></p>.
-  const body = bodyParagraphs(bytes - head.length - PAGE_TAIL.length, random)
+  const body = bodyParagraphs(bytes - head.length - PAGE_TAIL.length, random, '<p></p>\n'.length)
     .map((text) => `<p>${text.replaceAll('&', '&amp;')}</p>`)
     .join('\n');
   return `${head}${body}${PAGE_TAIL}`;
