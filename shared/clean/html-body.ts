@@ -126,7 +126,7 @@ export function extractHtmlBody(html: string): HtmlBody {
   unwrapEmbeddedPosts(document);
   const metadata = readHeadMetadata(document);
   const fallbackTitle = collapseWhitespace(document.title ?? '');
-  const article = isTooDeepForReadability(document.body) ? null : parseWithReadability(document);
+  const article = isTooLargeForReadability(document.body) ? null : parseWithReadability(document);
   if (article?.title) metadata.title = collapseWhitespace(article.title);
   else if (fallbackTitle) metadata.title = fallbackTitle;
   if (article?.byline) applyByline(metadata, article.byline);
@@ -147,14 +147,12 @@ interface ReadabilityArticle {
 function parseWithReadability(document: DomDocument): ReadabilityArticle | null {
   try {
     const reader = new Readability<DomNode>(document as never, {
-      maxElemsToParse: MAX_READABILITY_ELEMENTS,
       keepClasses: true,
       serializer: (node) => node as unknown as DomNode,
     });
     return reader.parse();
   } catch {
-    // Readability throws on documents without a usable body or with more elements than
-    // MAX_READABILITY_ELEMENTS; the fallback walk still reads them, in linear time.
+    // Readability throws on documents without a usable body; the fallback walk still reads them.
     return null;
   }
 }
@@ -162,16 +160,21 @@ function parseWithReadability(document: DomDocument): ReadabilityArticle | null 
 // Readability scores every node against its ancestors, which grows much faster than the page
 // when markup nests deeply. News pages nest 30-80 levels; far deeper markup is broken or hostile.
 const MAX_READABILITY_DEPTH = 150;
-// A heavy news page has a few thousand elements; beyond this Readability's passes get slow.
-const MAX_READABILITY_ELEMENTS = 50_000;
+// A heavy news page has a few thousand elements; beyond this Readability's repeated passes
+// cost seconds per megabyte. (Its own maxElemsToParse counts getElementsByTagName('*'),
+// which linkedom answers with 0, so the count is taken here.)
+const MAX_READABILITY_ELEMENTS = 30_000;
 
-function isTooDeepForReadability(body: DomNode | null): boolean {
+/** Markup too deep or too large for Readability in bounded time: the linear walk reads it. */
+function isTooLargeForReadability(body: DomNode | null): boolean {
   if (!body) return false;
   const stack: Array<{ node: DomNode; depth: number }> = [{ node: body, depth: 0 }];
+  let elements = 0;
   while (stack.length > 0) {
     const item = stack.pop();
     if (!item) break;
-    if (item.depth > MAX_READABILITY_DEPTH) return true;
+    elements += 1;
+    if (item.depth > MAX_READABILITY_DEPTH || elements > MAX_READABILITY_ELEMENTS) return true;
     const children = item.node.childNodes;
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index];
