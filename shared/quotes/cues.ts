@@ -87,6 +87,7 @@ const NOUN_LIKE = new Set([
 ]);
 const POSSESSIVE_END = /['’]s?$/;
 const PLURAL_SUBJECT = new Set(['they', 'we', 'i', 'you', 'to', 'who', 'which', 'that', 'and']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 // The longest mention a cue reaches for: "Tory shadow home secretary David Davis" and a title.
 export const MAX_MENTION_TOKENS = 8;
 // How many fillers ("has also recently") may stand between a mention and its cue.
@@ -181,6 +182,10 @@ export function mentionBefore(
     const token = tokens[first - 1];
     if (!token || !isMentionWord(token)) break;
     if (first < end && !joined(text, tokens, first - 1, first)) break;
+    // An article opens a description: "According to Mr Lee the minister said" stops at "the"
+    // (but "Save the Children" is one name: there the article precedes a capital).
+    const opened = tokens[first];
+    if (first < end && opened && ARTICLES.has(opened.lower) && !tokens[first + 1]?.capital) break;
     first--;
   }
   // A mention ends in a name or a noun, never in a determiner alone.

@@ -50,6 +50,124 @@ export interface Resolution {
 const MAX_SENTENCES_BACK = 8;
 // Words around a name searched for a role noun ("his US counterpart Joe Biden").
 const ROLE_WINDOW = 4;
+// Words that end the description in front of a name.
+const ROLE_STOP = new Set([
+  'and',
+  'or',
+  'but',
+  'with',
+  'by',
+  'to',
+  'from',
+  'of',
+  'for',
+  'between',
+  'than',
+  'as',
+  'that',
+  'which',
+  'who',
+  'said',
+  'says',
+  'told',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'have',
+  'against',
+  'beat',
+  'met',
+  'on',
+  'in',
+  'at',
+  'over',
+  'after',
+  'before',
+  'while',
+  'when',
+]);
+// Lowercase words inside a role description ("Tory shadow home secretary", "reviews editor").
+const ROLE_MODIFIERS = new Set([
+  'shadow',
+  'home',
+  'foreign',
+  'press',
+  'executive',
+  'chief',
+  'former',
+  'deputy',
+  'senior',
+  'vice',
+  'acting',
+  'general',
+  'interim',
+  'managing',
+  'political',
+  'special',
+  'finance',
+  'health',
+  'defence',
+  'defense',
+  'education',
+  'justice',
+  'reviews',
+  'news',
+  'sports',
+  'culture',
+  'trade',
+  'interior',
+  'prime',
+  'first',
+  'assistant',
+  'associate',
+  'principal',
+  'lead',
+  'head',
+  'co',
+  'joint',
+  'world',
+  'national',
+  'regional',
+  'local',
+  'economic',
+  'economics',
+  'business',
+  'technology',
+  'marketing',
+  'sales',
+  'operating',
+  'financial',
+  'creative',
+  'artistic',
+  'musical',
+  'festival',
+  'team',
+  'club',
+  'party',
+  'opposition',
+  'government',
+  'state',
+  'city',
+  'county',
+  'council',
+  'union',
+  'campaign',
+  'research',
+  'legal',
+  'medical',
+  'film',
+  'screen',
+  'stage',
+  'tennis',
+  'football',
+  'golf',
+  'number',
+]);
+// Letters after a name that are not part of it ("Frank Field MP", "John Smith QC").
+const POST_NOMINALS = new Set(['mp', 'mep', 'msp', 'qc', 'kc', 'jr', 'sr', 'obe', 'mbe', 'cbe', 'phd']);
 // How many earlier mentions a description or surname looks through: far more than any article's
 // cast, and a bound that keeps resolution linear on hostile input.
 const MAX_LOOKBACK = 400;
@@ -160,8 +278,8 @@ export class People {
       i = end - 1;
       const name = nameOf(tokens.slice(runStart, end));
       if (!name || isModifier(this.text, tokens, runStart, end, name)) continue;
-      const nameStart = end - name.tokens.length;
-      this.addName(masked, tokens, runStart, nameStart, end, name, sentence.start);
+      const nameEnd = runStart + name.end;
+      this.addName(masked, tokens, runStart, nameEnd - name.tokens.length, nameEnd, name, sentence.start);
     }
   }
 
@@ -253,10 +371,22 @@ export class People {
     entity: Entity,
   ): void {
     // Before: "his US counterpart Joe Biden", "the festival's executive director, Craig Prater".
+    // Only the words directly in front of the name describe it: a comma may separate them
+    // only right before the name, and a conjunction or preposition ends them ("the prime
+    // minister and Gordon Brown" gives Brown no role).
     for (let k = from - 1; k >= 0 && from - k <= ROLE_WINDOW; k--) {
       const word = tokens[k];
       const next = tokens[k + 1];
-      if (!word || !next || /[.;:!?"“”]/.test(masked.slice(word.end, next.start))) break;
+      if (!word || !next || ROLE_STOP.has(word.lower)) break;
+      const gap = masked.slice(word.end, next.start).trim();
+      if (gap !== '' && !(gap === ',' && k === from - 1)) break;
+      // A description is names, roles and role modifiers; any other word ("should sack") ends it.
+      const describes =
+        word.capital ||
+        roleFamily(undefined, word.lower) ||
+        TITLES.has(word.lower) ||
+        ROLE_MODIFIERS.has(word.lower);
+      if (!describes) break;
       this.addRole(word.lower, entity, tokens[k - 1]?.lower);
     }
     // After: "Ronald Smith, an analyst at ...", "Christine Rush, director of ...".
@@ -504,10 +634,15 @@ function cleanOrgName(name: string): string {
 interface NameParts {
   titles: string[];
   tokens: Token[];
+  /** Where the name proper ends inside the run (post-nominals such as "MP" come after). */
+  end: number;
 }
 
 /** Splits a capitalised run into leading titles/roles and the name proper. */
-function nameOf(run: readonly Token[]): NameParts | null {
+function nameOf(fullRun: readonly Token[]): NameParts | null {
+  let length = fullRun.length;
+  while (length > 1 && POST_NOMINALS.has(fullRun[length - 1]?.lower ?? '')) length--;
+  const run = fullRun.slice(0, length);
   const words = run.map((token) => token.lower);
   const isTitle = (word: string) => TITLES.has(word) || ROLE_FAMILIES.has(word);
   let k = 0;
@@ -529,7 +664,7 @@ function nameOf(run: readonly Token[]): NameParts | null {
   const tokens = run.slice(k);
   if (tokens.length === 0 || tokens.some((token) => ORG_NAME_WORDS.has(token.lower))) return null;
   // A long run is a description and a name ("Ukraine Kurt Volker"): the last two words name.
-  return { titles, tokens: tokens.length > 3 ? tokens.slice(-2) : tokens };
+  return { titles, tokens: tokens.length > 3 ? tokens.slice(-2) : tokens, end: length };
 }
 
 /**
