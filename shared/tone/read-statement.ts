@@ -61,7 +61,8 @@ export interface Reading {
   negatedNegative: number;
   /** Words the speaker said (not bracketed). */
   words: number;
-  cues: Record<ToneName, string[]>;
+  /** The cue words of each tone, in text order. */
+  cues: Record<ToneName, readonly string[]>;
   negations: number;
   contrasts: number;
   exclamations: number;
@@ -105,6 +106,8 @@ const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [CONCEDED, 'conceded'],
   [CONTRASTED, 'contrasted'],
 ];
+// Scratch buffers start this large (tokens) and double when a statement needs more.
+const SCRATCH_TOKENS = 256;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
 const PHRASE_DIMINISHER = 0.6;
 
@@ -131,16 +134,29 @@ export function readStatement(statement: string): Reading {
     negatedPositive: 0,
     negatedNegative: 0,
     words: 0,
-    cues: { tentative: [], confident: [], grave: [], conciliatory: [], adversarial: [] },
+    cues: {
+      tentative: NO_CUES,
+      confident: NO_CUES,
+      grave: NO_CUES,
+      conciliatory: NO_CUES,
+      adversarial: NO_CUES,
+    },
     negations: 0,
     contrasts: 0,
     exclamations: 0,
     questions: 0,
   };
   // Per token: the product of the rule factors (0: carries no sentiment), why, and phrase roles.
-  const factor = new Float64Array(count);
-  const flags = new Uint16Array(count);
-  const roles: (string | undefined)[] = new Array(count);
+  // The first two live in module-level scratch buffers: they never leave this call.
+  if (scratchFactor.length < count) {
+    scratchFactor = new Float64Array(count * 2);
+    scratchFlags = new Uint16Array(count * 2);
+  }
+  const factor = scratchFactor;
+  const flags = scratchFlags;
+  factor.fill(0, 0, count);
+  flags.fill(0, 0, count);
+  const roles: (string | undefined)[] = [];
   let negationLeft = 0;
   let modifier = 1;
   let modifierLeft = 0;
@@ -187,11 +203,11 @@ export function readStatement(statement: string): Reading {
       const text = statement.slice(tokens.start[i], tokens.end[phrase.end - 1]);
       switch (phrase.role) {
         case 'hedge':
-          reading.cues.tentative.push(text);
+          addCue(reading, 'tentative', text);
           hedged = true;
           break;
         case 'confident':
-          reading.cues.confident.push(text);
+          addCue(reading, 'confident', text);
           break;
         case 'emphasis':
           emphasis = true;
@@ -259,7 +275,7 @@ export function readStatement(statement: string): Reading {
       continue;
     }
     if (word === 'yet') {
-      reading.cues.tentative.push(statement.slice(tokens.start[i], tokens.end[i]));
+      addCue(reading, 'tentative', statement.slice(tokens.start[i], tokens.end[i]));
       hedged = true;
       continue;
     }
@@ -352,6 +368,16 @@ function sumUp(
   }
 }
 
+/** Most statements have no cue of a given tone: they share this empty list until one is found. */
+const NO_CUES: readonly string[] = Object.freeze([]);
+let scratchFactor = new Float64Array(SCRATCH_TOKENS);
+let scratchFlags = new Uint16Array(SCRATCH_TOKENS);
+
+function addCue(reading: Reading, tone: ToneName, text: string): void {
+  const cues = reading.cues[tone];
+  reading.cues[tone] = cues === NO_CUES ? [text] : [...cues, text];
+}
+
 /** "X, but Y": what came before the contrast in this sentence is conceded. */
 function concede(factor: Float64Array, flags: Uint16Array, from: number, to: number): void {
   for (let k = from; k < to; k += 1) {
@@ -364,7 +390,7 @@ function concede(factor: Float64Array, flags: Uint16Array, from: number, to: num
 function collectCues(reading: Reading, statement: string, index: number, kinds: number): void {
   for (const [tone, bit] of CUE_KINDS) {
     if (kinds & bit) {
-      reading.cues[tone].push(statement.slice(reading.tokens.start[index], reading.tokens.end[index]));
+      addCue(reading, tone, statement.slice(reading.tokens.start[index], reading.tokens.end[index]));
     }
   }
 }

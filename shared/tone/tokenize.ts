@@ -14,12 +14,19 @@ export interface Tokens {
   capitalised: boolean[];
 }
 
-// Words with inner apostrophes or hyphens stay whole ("can't", "de-escalation"); any other
-// non-space character is a token of its own, so punctuation can end clauses.
-const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// Words keep inner apostrophes and hyphens ("can't", "de-escalation"); any other non-space
+// character is a token of its own, so punctuation can end clauses. A hand-written scanner rather
+// than a global regex: it allocates nothing per token beyond the token's text.
 const CURLY_APOSTROPHE = /’/g;
-const WORD_START = /[\p{L}\p{N}]/u;
-const UPPER_START = /\p{Lu}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE = /\s/u;
+const UPPER = /\p{Lu}/u;
+const APOSTROPHE = 39;
+const CURLY = 0x2019;
+const HYPHEN = 45;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const FIRST_NON_ASCII = 128;
 
 /**
  * Tokenises one statement.
@@ -34,27 +41,80 @@ export function tokenize(statement: string): Tokens {
   if (lowered.includes('’')) lowered = lowered.replace(CURLY_APOSTROPHE, "'");
   const tokens: Tokens = { lower: [], start: [], end: [], isWord: [], bracketed: [], capitalised: [] };
   let bracketDepth = 0;
-  TOKEN.lastIndex = 0;
-  const source = sameLength ? lowered : statement;
-  for (let match = TOKEN.exec(source); match !== null; match = TOKEN.exec(source)) {
-    const text = match[0];
-    const start = match.index;
-    const first = text.charCodeAt(0);
-    // ASCII fast path before the Unicode property test.
-    const isWord =
-      (first >= 97 && first <= 122) || (first >= 48 && first <= 57) || (first > 127 && WORD_START.test(text));
-    if (!isWord && text === '[') bracketDepth += 1;
-    tokens.lower.push(sameLength ? text : text.toLowerCase().replace(CURLY_APOSTROPHE, "'"));
-    tokens.start.push(start);
-    tokens.end.push(start + text.length);
-    tokens.isWord.push(isWord);
-    tokens.bracketed.push(bracketDepth > 0);
-    const original = statement.charCodeAt(start);
-    tokens.capitalised.push(
-      isWord &&
-        ((original >= 65 && original <= 90) || (original > 127 && UPPER_START.test(statement[start] ?? ''))),
-    );
-    if (!isWord && text === ']' && bracketDepth > 0) bracketDepth -= 1;
+  const length = statement.length;
+  let at = 0;
+  while (at < length) {
+    const code = statement.charCodeAt(at);
+    if (isWordChar(statement, code, at)) {
+      const start = at;
+      at += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      while (at < length) {
+        const next = statement.charCodeAt(at);
+        if (isWordChar(statement, next, at)) {
+          at += next >= 0xd800 && next <= 0xdbff ? 2 : 1;
+        } else if (
+          (next === APOSTROPHE || next === CURLY || next === HYPHEN) &&
+          at + 1 < length &&
+          isWordChar(statement, statement.charCodeAt(at + 1), at + 1)
+        ) {
+          at += 1;
+        } else {
+          break;
+        }
+      }
+      const original = statement.charCodeAt(start);
+      push(
+        tokens,
+        sameLength
+          ? lowered.slice(start, at)
+          : statement.slice(start, at).toLowerCase().replace(CURLY_APOSTROPHE, "'"),
+        start,
+        at,
+        true,
+        bracketDepth > 0,
+        (original >= 65 && original <= 90) ||
+          (original >= FIRST_NON_ASCII && UPPER.test(statement[start] ?? '')),
+      );
+      continue;
+    }
+    if (code <= 32 || (code >= FIRST_NON_ASCII && SPACE.test(statement[at] ?? ''))) {
+      at += 1;
+      continue;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff && at + 1 < length ? 2 : 1;
+    if (code === OPEN_BRACKET) bracketDepth += 1;
+    const mark = sameLength
+      ? lowered.slice(at, at + width)
+      : statement.slice(at, at + width).replace(CURLY_APOSTROPHE, "'");
+    push(tokens, mark, at, at + width, false, bracketDepth > 0, false);
+    if (code === CLOSE_BRACKET && bracketDepth > 0) bracketDepth -= 1;
+    at += width;
   }
   return tokens;
+}
+
+function isWordChar(text: string, code: number, at: number): boolean {
+  if (code < FIRST_NON_ASCII) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  }
+  if (code === CURLY) return false;
+  const point = text.codePointAt(at) ?? code;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+}
+
+function push(
+  tokens: Tokens,
+  lower: string,
+  start: number,
+  end: number,
+  isWord: boolean,
+  bracketed: boolean,
+  capitalised: boolean,
+): void {
+  tokens.lower.push(lower);
+  tokens.start.push(start);
+  tokens.end.push(end);
+  tokens.isWord.push(isWord);
+  tokens.bracketed.push(bracketed);
+  tokens.capitalised.push(capitalised);
 }
