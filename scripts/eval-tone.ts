@@ -27,9 +27,16 @@ const TERNARY = ['negative', 'neutral', 'positive'] as const;
 type Ternary = (typeof TERNARY)[number];
 // VADER's documented cut for its compound score.
 const VADER_NEUTRAL_BAND = 0.05;
-// Floors sit this far under the measured figures, rounded down to two decimals, so noise from a
-// harmless change does not fail CI but a real regression does.
-const FLOOR_MARGIN = 0.01;
+// CI fails below these: each sits just under the figure measured when the model was last fitted
+// (see the commit), so a harmless change passes and a real regression does not.
+const FLOORS: Readonly<Record<string, number>> = {
+  'nyt.r': 0.57,
+  'nyt.accuracy': 0.52,
+  'nyt.macroF1': 0.51,
+  'newsmtsc.r': 0.48,
+  'newsmtsc.accuracy': 0.53,
+  'newsmtsc.macroF1': 0.52,
+};
 
 interface Row {
   id: string;
@@ -111,10 +118,7 @@ export async function run(): Promise<EvalPart> {
     }
     lines.push(`| ${name} | ${cells.join(' | ')} |`);
   }
-  const floors = Object.fromEntries(
-    Object.entries(metrics).map(([key, value]) => [key, Math.floor((value - FLOOR_MARGIN) * 100) / 100]),
-  );
-  return { name: 'tone', table: lines.join('\n'), metrics, floors };
+  return { name: 'tone', table: lines.join('\n'), metrics, floors: { ...FLOORS } };
 }
 
 /** Feeds the rows to `node bin/quote-tone.js score` as JSON Lines, as a user would. */
