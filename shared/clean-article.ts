@@ -132,7 +132,10 @@ function separateMetadata(
 }
 
 function setMetadata(metadata: ArticleMetadata, field: MetadataField, value: string): void {
-  if (field !== 'byline') return setOnce(metadata, field, value);
+  if (field !== 'byline') {
+    setOnce(metadata, field, value);
+    return;
+  }
   const { byline, date } = splitBylineDate(value);
   setOnce(metadata, 'byline', byline);
   if (date) setOnce(metadata, 'publishedAt', date);
