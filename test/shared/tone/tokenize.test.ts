@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../shared/tone/tokenize.ts';
+
+describe('tokenize', () => {
+  it('keeps contractions and hyphenated words whole and splits off punctuation', () => {
+    expect(tokenize("We can't back de-escalation, yet.").lower).toEqual([
+      'we',
+      "can't",
+      'back',
+      'de-escalation',
+      ',',
+      'yet',
+      '.',
+    ]);
+  });
+
+  it('reads a curly apostrophe as a straight one but keeps offsets into the original', () => {
+    const statement = 'They don’t agree';
+    const tokens = tokenize(statement);
+    expect(tokens.lower[1]).toBe("don't");
+    expect(statement.slice(tokens.start[1], tokens.end[1])).toBe('don’t');
+  });
+
+  it('marks the words inside square brackets', () => {
+    const tokens = tokenize('We met [in person] today');
+    expect(tokens.lower.filter((_, i) => tokens.bracketed[i] && tokens.isWord[i])).toEqual(['in', 'person']);
+    expect(tokens.bracketed[tokens.lower.indexOf('today')]).toBe(false);
+  });
+
+  it('reads accented words as words and remembers capitals', () => {
+    const tokens = tokenize('Señor Müller was naïve');
+    expect(tokens.lower).toEqual(['señor', 'müller', 'was', 'naïve']);
+    expect(tokens.capitalised).toEqual([true, true, false, false]);
+  });
+});
