@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ArticleSourceSchema } from './report-schema.ts';
 
 // What the store keeps for an article that was refused or failed: nothing is dropped silently.
 // The index, the dashboard and `quote-tone report --failed` read these.
@@ -12,13 +13,7 @@ export const ErrorRecordSchema = z.object({
   code: z.string(),
   // One line for a person: what was expected and what arrived.
   reason: z.string(),
-  source: z.object({
-    bucket: z.string().nullable(),
-    key: z.string(),
-    etag: z.string().optional(),
-    versionId: z.string().optional(),
-    sequencer: z.string().optional(),
-  }),
+  source: ArticleSourceSchema,
   analyzer: z.object({ name: z.literal('quote-tone'), version: z.string() }),
   failedAt: z.iso.datetime(),
 });

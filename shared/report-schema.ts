@@ -67,19 +67,23 @@ export const SpeakerSummarySchema = z.object({
   labels: LabelCountsSchema,
 });
 
+/** Where an article came from; reports and error records both carry it. */
+export const ArticleSourceSchema = z.object({
+  // null when the CLI analysed a local file.
+  bucket: z.string().nullable(),
+  key: z.string(),
+  // Absent for local files; present for S3 objects so duplicate events can be recognised.
+  etag: z.string().optional(),
+  versionId: z.string().optional(),
+  // Orders changes to one key, so an older event never overwrites a newer result.
+  sequencer: z.string().optional(),
+});
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   article: z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-    source: z.object({
-      // null when the CLI analysed a local file.
-      bucket: z.string().nullable(),
-      key: z.string(),
-      // Absent for local files; present for S3 objects so duplicate events can be recognised.
-      etag: z.string().optional(),
-      versionId: z.string().optional(),
-      sequencer: z.string().optional(),
-    }),
+    source: ArticleSourceSchema,
     format: z.enum(['text', 'markdown', 'html', 'json']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     chars: z.int().min(0),
