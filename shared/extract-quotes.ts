@@ -1,4 +1,5 @@
 import {
+  appositiveBefore,
   appositiveCue,
   cueAt,
   joined,
@@ -7,7 +8,7 @@ import {
   mentionBefore,
   spanOf,
 } from './quotes/cues.ts';
-import { OBJECT_VERBS } from './quotes/lexicon.ts';
+import { NON_NAME_CAPITALS, OBJECT_VERBS } from './quotes/lexicon.ts';
 import { type MarkedQuote, scanQuoteMarks } from './quotes/quote-marks.ts';
 import { findReports, type Report } from './quotes/reported-speech.ts';
 import { splitSentences, type Token, tokenize } from './quotes/text-index.ts';
@@ -204,13 +205,24 @@ function attributionBefore(masked: string, start: number, end: number): Attribut
     const word = tokens[k]?.lower ?? '';
     if (objectWords > 0 && !OBJECT_VERBS.has(word) && tokens.at(-1)?.lower !== 'that' && !cue.naming)
       return null;
-    const mention = mentionBefore(masked, tokens, k);
+    // "Ian Hamilton, an expert at ..., told the paper: "": past a long appositive, the subject.
+    const mention =
+      mentionBefore(masked, tokens, k) ?? appositiveBefore(masked, tokens, k) ?? leadingName(tokens);
     return {
       cue: spanOf(tokens, cue.first, cue.next),
       mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
     };
   }
   return null;
+}
+
+/** The capitalised name that opens the window, when it is followed by a comma (an appositive). */
+function leadingName(tokens: readonly Token[]): [number, number] | null {
+  const first = tokens[0];
+  if (!first?.capital || NON_NAME_CAPITALS.has(first.lower)) return null;
+  let end = 1;
+  while (tokens[end]?.capital) end++;
+  return [0, end];
 }
 
 function frontedAttribution(sentence: Sentence | undefined): Attribution | null {

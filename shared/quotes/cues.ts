@@ -353,7 +353,8 @@ const NOT_IN_MENTION = new Set([
 function isMentionWord(token: Token): boolean {
   if (token.capital) return !NOT_IN_MENTION.has(token.lower) || PRONOUNS.has(token.lower);
   if (PRONOUNS.has(token.lower)) return true;
-  return !NOT_IN_MENTION.has(token.lower) && !SPEECH_VERBS.has(token.lower);
+  // "a report from ...": a reporting word in its noun form can head a mention.
+  return !NOT_IN_MENTION.has(token.lower) && (!SPEECH_VERBS.has(token.lower) || NOUN_LIKE.has(token.lower));
 }
 
 function isHeadable(tokens: readonly Token[], first: number, end: number): boolean {

@@ -166,6 +166,20 @@ const ROLE_MODIFIERS = new Set([
   'golf',
   'number',
 ]);
+// Capitalised function words that are also given names ("Will", "May", "June").
+const GIVEN_NAME_WORDS = new Set([
+  'will',
+  'may',
+  'june',
+  'april',
+  'august',
+  'grace',
+  'hope',
+  'joy',
+  'faith',
+  'summer',
+  'rose',
+]);
 // Letters after a name that are not part of it ("Frank Field MP", "John Smith QC").
 const POST_NOMINALS = new Set(['mp', 'mep', 'msp', 'qc', 'kc', 'jr', 'sr', 'obe', 'mbe', 'cbe', 'phd']);
 // How many earlier mentions a description or surname looks through: far more than any article's
@@ -649,6 +663,8 @@ function nameOf(fullRun: readonly Token[]): NameParts | null {
   const titles: string[] = [];
   for (; k < words.length; k++) {
     const word = words[k] ?? '';
+    // "Will Moy", "June Carter": words that are also given names stay before another name.
+    if (GIVEN_NAME_WORDS.has(word) && k + 1 < words.length) break;
     if (!isTitle(word) && !NON_NAME_CAPITALS.has(word)) break;
     if (!NON_NAME_CAPITALS.has(word)) titles.push(word);
   }

@@ -19,7 +19,10 @@ export interface MarkedQuote {
   lastParagraph: number;
 }
 
-const MARKS = /["“”„«»]/g;
+// Double marks, including doubled single marks that some wires use for them (‘‘…’’, ``…'').
+const MARKS = /["“”„«»]|‘‘|’’|``|''/g;
+// The double mark a doubled single mark stands for.
+const DOUBLED: Readonly<Record<string, string>> = { '‘‘': '“', '’’': '”', '``': '“', "''": '"' };
 const SPACE = /\s/;
 const WORDISH = /[\p{L}\p{N}[(‘'…$£€]/u;
 
@@ -48,7 +51,11 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
     MARKS.lastIndex = paragraph.start;
     for (let match = MARKS.exec(text); match && match.index < paragraph.end; match = MARKS.exec(text)) {
       const at = match.index;
-      const role = continued.has(at) ? 'ignore' : roleOf(text, at, paragraph, current !== null, openedWith);
+      const width = match[0].length;
+      const mark = DOUBLED[match[0]] ?? match[0];
+      const role = continued.has(at)
+        ? 'ignore'
+        : roleOf(text, mark, at, width, paragraph, current !== null, openedWith);
       if (role === 'open') {
         current = {
           pieces: [],
@@ -58,16 +65,16 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
           closed: false,
           lastParagraph: index,
         };
-        pieceStart = at + 1;
-        openedWith = match[0];
+        pieceStart = at + width;
+        openedWith = mark;
       } else if (current && role === 'reopen') {
         // A lost paragraph break inside an open quote: `... end. "Next ...` starts a new piece.
         pushPiece(text, current, pieceStart, at);
-        pieceStart = at + 1;
-        openedWith = match[0];
+        pieceStart = at + width;
+        openedWith = mark;
       } else if (current && role === 'close') {
         pushPiece(text, current, pieceStart, at);
-        current.close = at + 1;
+        current.close = at + width;
         current.closed = true;
         current.lastParagraph = index;
         quotes.push(current);
@@ -80,9 +87,10 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
     open.lastParagraph = index;
     const next = paragraphs[index + 1];
     const nextOpening = next ? firstNonSpace(text, next.start, next.end) : -1;
-    if (next && nextOpening >= 0 && isOpeningMark(text[nextOpening] ?? '')) {
+    const openingWidth = nextOpening >= 0 ? openingMarkWidth(text, nextOpening) : 0;
+    if (next && openingWidth > 0) {
       // The quote continues in the next paragraph: its opening mark starts the next piece.
-      pieceStart = nextOpening + 1;
+      pieceStart = nextOpening + openingWidth;
       continued.add(nextOpening);
       continue;
     }
@@ -93,12 +101,19 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
   return quotes.filter((quote) => quote.pieces.length > 0);
 }
 
-function roleOf(text: string, at: number, paragraph: Span, inQuote: boolean, openedWith: string): Role {
-  const mark = text[at] ?? '';
+function roleOf(
+  text: string,
+  mark: string,
+  at: number,
+  width: number,
+  paragraph: Span,
+  inQuote: boolean,
+  openedWith: string,
+): Role {
   const before = at > paragraph.start ? (text[at - 1] ?? ' ') : ' ';
-  const after = at + 1 < paragraph.end ? (text[at + 1] ?? ' ') : ' ';
+  const after = at + width < paragraph.end ? (text[at + width] ?? ' ') : ' ';
   const spaceBefore = SPACE.test(before) || '([—–-'.includes(before);
-  const spaceAfter = SPACE.test(after) || at + 1 >= paragraph.end;
+  const spaceAfter = SPACE.test(after) || at + width >= paragraph.end;
   switch (mark) {
     case '«':
     case '„':
@@ -119,8 +134,12 @@ function roleOf(text: string, at: number, paragraph: Span, inQuote: boolean, ope
   }
 }
 
-function isOpeningMark(char: string): boolean {
-  return char === '"' || char === '“' || char === '«' || char === '„';
+/** The width of the opening mark at `at` (0 when there is none). */
+function openingMarkWidth(text: string, at: number): number {
+  const pair = text.slice(at, at + 2);
+  if (pair === '‘‘' || pair === '``') return 2;
+  const char = text[at];
+  return char === '"' || char === '“' || char === '«' || char === '„' ? 1 : 0;
 }
 
 function firstNonSpace(text: string, start: number, end: number): number {

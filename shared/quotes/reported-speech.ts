@@ -151,7 +151,12 @@ function frontedReport(
     if (!mention) return null;
     attributionStart = mention[0];
     if (!tailIsAdjunct(masked, tokens, next, sentence)) return null;
-  } else if (commaBefore(masked, tokens, first, sentence) && !tokens[first]?.lower.endsWith('ing')) {
+  } else if (
+    commaBefore(masked, tokens, first, sentence) &&
+    !tokens[first]?.lower.endsWith('ing') &&
+    // ", told Newsweek": after a telling verb comes the listener, never an inverted speaker.
+    !OBJECT_VERBS.has(tokens[first]?.lower ?? '')
+  ) {
     // "..., said founder Mikhail Khodorkovsky." (a participle never inverts: ", saying the ...")
     mention = mentionAfter(masked, tokens, next);
     if (!mention || !speakerLike(tokens, mention)) return null;

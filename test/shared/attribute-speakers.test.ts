@@ -117,6 +117,14 @@ describe('attributeSpeakers', () => {
     ).toEqual([['The service was built for the cloud,', 'Ana Ruiz']]);
   });
 
+  it('finds the subject past a long appositive before "told X:"', () => {
+    expect(
+      speakers([
+        'Ian Marsh, a researcher at the city university who did not take part in the study, told reporters: "The effect is small but real."', // appositive, listener
+      ]),
+    ).toEqual([['The effect is small but real.', 'Ian Marsh']]);
+  });
+
   it('keeps lowercase particles inside a name', () => {
     expect(speakers(['"We did it all by hand at first," said Jurgen van Dijk.'])).toEqual([
       ['We did it all by hand at first,', 'Jurgen van Dijk'], // particle "van"

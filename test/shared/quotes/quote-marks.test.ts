@@ -42,6 +42,12 @@ describe('scanQuoteMarks', () => {
     ]);
   });
 
+  it('reads doubled single marks as double quotes', () => {
+    expect(runs(['‘‘It was an attempt to mislead voters,’’ the analyst said.'])).toEqual([
+      ['It was an attempt to mislead voters,'], // wire-style ‘‘…’’
+    ]);
+  });
+
   it('ignores a closing mark with no open quote', () => {
     expect(runs(['The word” appears alone here.'])).toEqual([]); // stray closer
   });
