@@ -14,7 +14,7 @@ import { lakeKey, toLakeFile } from '../../shared/quote-lake.ts';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
 import { buildSpeakersIndex, SPEAKERS_INDEX_KEY, SpeakersIndexSchema } from '../../shared/speaker-index.ts';
 import { ERRORS_PREFIX, errorKey, REPORTS_PREFIX, reportKey } from '../../shared/store-layout.ts';
-import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
+import { type ObjectStore, type PutOptions, WriteConflictError } from '../lib/object-store.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
 import { type RetryOptions, retryOnConflict } from './retry-on-conflict.ts';
 
@@ -32,6 +32,7 @@ import { type RetryOptions, retryOnConflict } from './retry-on-conflict.ts';
 // - speakers.json is then recomputed from articles.json with the same read-then-conditional-write.
 
 const LAKE_TYPE = 'application/x-ndjson; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface UpdateIndexConfig {
   resultsBucket: string;
@@ -171,11 +172,11 @@ async function commitArticle(
   const previousLake = previous?.status === 'analysed' ? lakeKey(articleId, previous.analyzedAt) : null;
   if (previousLake && previousLake !== lake) await store.delete(bucket, previousLake);
 
-  await store.putJson(
+  await store.put(
     bucket,
     ARTICLES_INDEX_KEY,
-    withArticle(index, articleId, entry),
-    stored?.etag ? { ifMatch: stored.etag } : { ifNoneMatch: '*' },
+    compactJson(withArticle(index, articleId, entry)),
+    conditionOn(stored?.etag),
   );
   return { entry, changed: true, lake };
 }
@@ -187,10 +188,17 @@ async function refreshSpeakers(store: ObjectStore, bucket: string): Promise<void
   const index = articles ? ArticlesIndexSchema.parse(articles.value) : emptyArticlesIndex();
   const speakers = buildSpeakersIndex(index);
   if (stored && isDeepStrictEqual(SpeakersIndexSchema.parse(stored.value), speakers)) return;
-  await store.putJson(
-    bucket,
-    SPEAKERS_INDEX_KEY,
-    speakers,
-    stored?.etag ? { ifMatch: stored.etag } : { ifNoneMatch: '*' },
-  );
+  await store.put(bucket, SPEAKERS_INDEX_KEY, compactJson(speakers), conditionOn(stored?.etag));
+}
+
+// If-Match the version read, or If-None-Match '*' when there was none: either way the write fails
+// if anyone else wrote the file since.
+function conditionOn(etag: string | undefined): PutOptions {
+  return etag ? { contentType: JSON_TYPE, ifMatch: etag } : { contentType: JSON_TYPE, ifNoneMatch: '*' };
+}
+
+// The index files are rewritten and re-read on every update and loaded whole by the dashboard:
+// unindented JSON is about a third smaller, and nobody reads them raw.
+function compactJson(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
 }
