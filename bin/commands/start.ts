@@ -79,6 +79,10 @@ export async function run(args: string[]): Promise<number> {
     store: pipeline.store,
     resultsBucket: pipeline.resultsBucket,
     port: Number(values['dashboard-port']),
+  }).catch(async (error: unknown) => {
+    // Stop the S3 server too, or it would keep the process alive after the error.
+    await pipeline.close();
+    throw new Error(`could not serve the dashboard (${String(error)}); try --dashboard-port 0`);
   });
   console.log(`Local pipeline running. S3 endpoint: ${pipeline.endpoint}
 Dashboard: ${dashboard.url}
