@@ -8,6 +8,7 @@ const CONFIDENCE = {
   description: 0.75,
   pronoun: 0.7,
   group: 0.6,
+  document: 0.5,
   inherited: 0.6,
   unknown: 0.2,
   none: 0,
@@ -29,17 +30,23 @@ export function attributeSpeakers(article: CleanArticle, quotes: QuoteCandidate[
   let current: Speaker | null = null;
   const attributed: AttributedQuote[] = [];
   for (const quote of quotes) {
-    const speaker: Speaker = quote.mention ? named(article.text, people, quote.mention) : inherited(current);
+    const speaker: Speaker = quote.mention
+      ? named(article.text, people, quote.mention, current)
+      : inherited(current);
     if (quote.kind === 'direct' || quote.mention) current = speaker;
     attributed.push({ ...quote, speaker });
   }
   return attributed;
 }
 
-function named(text: string, people: People, mention: Span): Speaker {
+function named(text: string, people: People, mention: Span, current: Speaker | null): Speaker {
   const written = text.slice(mention.start, mention.end);
   const resolution: Resolution = people.resolve(written, mention.start);
   const entity = resolution.entity;
+  if (resolution.how === 'document' && current) {
+    // "the statement said": the statement is the current speaker's.
+    return { ...current, mention: written, confidence: Math.min(current.confidence, CONFIDENCE.inherited) };
+  }
   if (!entity) {
     return {
       name: null,

@@ -43,7 +43,7 @@ interface Occurrence {
 export interface Resolution {
   entity: Entity | null;
   /** How the mention was resolved, for the confidence. */
-  how: 'name' | 'pronoun' | 'description' | 'group' | 'unknown';
+  how: 'name' | 'pronoun' | 'description' | 'group' | 'document' | 'unknown';
 }
 
 // How many sentences back a pronoun or description looks for its person.
@@ -166,6 +166,28 @@ const ROLE_MODIFIERS = new Set([
   'golf',
   'number',
 ]);
+// Nouns for texts that "say" things on someone's behalf: the current speaker keeps the floor.
+const DOCUMENT_NOUNS = new Set([
+  'statement',
+  'report',
+  'letter',
+  'document',
+  'release',
+  'memo',
+  'book',
+  'filing',
+  'motion',
+  'text',
+  'announcement',
+  'notice',
+  'post',
+  'tweet',
+  'email',
+  'message',
+  'study',
+  'survey',
+  'paper',
+]);
 // Capitalised function words that are also given names ("Will", "May", "June").
 const GIVEN_NAME_WORDS = new Set([
   'will',
@@ -247,8 +269,14 @@ export class People {
       return { entity: this.orgNamed(cleanOrgName(org[1])), how: 'name' };
     }
     const headWord = head.lower.replace(POSSESSIVE, '');
+    // "the statement said", "the report says": a document speaks for whoever is being quoted.
+    if (!head.capital && DOCUMENT_NOUNS.has(headWord) && DETERMINERS.has(first.lower)) {
+      return { entity: null, how: 'document' };
+    }
+    const plural = !head.capital && headWord.length > 3 && headWord.endsWith('s') && !headWord.endsWith('ss');
     const described =
-      !head.capital && (ROLE_FAMILIES.has(headWord) || ORG_NOUNS.has(headWord) || GROUP_NOUNS.has(headWord));
+      !head.capital &&
+      (ROLE_FAMILIES.has(headWord) || ORG_NOUNS.has(headWord) || GROUP_NOUNS.has(headWord) || plural);
     const name = described ? null : nameIn(mention, words);
     if (name) return { entity: this.byName(name, at), how: 'name' };
     const family = roleFamily(words.at(-2)?.lower, headWord);

@@ -82,6 +82,15 @@ describe('attributeSpeakers', () => {
     expect(quotes[0]?.speaker.type).toBe('organisation');
   });
 
+  it('gives "the statement said" to the speaker who issued it', () => {
+    expect(
+      speakers([
+        '"We will consider any fair offer on its merits," the club said.', // org speaker
+        '"The board still opposes the plan in its current form," the statement said.', // document -> club
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['club', 'club']);
+  });
+
   it('leaves generic groups unnamed', () => {
     const article = articleOf(['Prices will keep rising until the spring, analysts said.']); // group speaker
     const [quote] = attributeSpeakers(article, extractQuotes(article));
