@@ -148,7 +148,10 @@ function articleRow(article, context) {
   const meta = el(
     'div',
     { class: 'meta' },
-    formatDay(article.analyzedAt),
+    // The same date the chart counts the article under: published when known, else analysed.
+    article.publishedAt
+      ? `published ${formatDay(article.publishedAt)}`
+      : `${article.status === 'failed' ? 'failed' : 'analysed'} ${formatDay(article.analyzedAt)}`,
     ' · ',
     el('code', {}, article.sourceKey),
   );
