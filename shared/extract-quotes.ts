@@ -55,7 +55,7 @@ export function extractQuotes(article: CleanArticle): QuoteCandidate[] {
       sentences.push({ span, paragraph: index, reports: findReports(text, masked, tokens, span) });
     }
   });
-  const direct = directQuotes(masked, marked, sentences);
+  const direct = directQuotes(text, masked, marked, sentences);
   const indirect: QuoteCandidate[] = [];
   for (const sentence of sentences) {
     for (const report of sentence.reports) {
@@ -73,6 +73,7 @@ export function extractQuotes(article: CleanArticle): QuoteCandidate[] {
 }
 
 function directQuotes(
+  text: string,
   masked: string,
   marked: readonly MarkedQuote[],
   sentences: readonly Sentence[],
@@ -104,9 +105,13 @@ function directQuotes(
       first.open - BEFORE_WINDOW,
     );
     previousClose = last.close;
+    const adjacent = between ?? (last.closed ? attributionAfter(masked, last.close, afterEnd) : null);
+    if (!adjacent && pieces.length === 1 && isTitleLike(text, pieces[0])) {
+      // "The Audacity Of Hope", "Never Trumpers": capitalised like a title, said by nobody next to it.
+      continue;
+    }
     const attribution =
-      between ??
-      (last.closed ? attributionAfter(masked, last.close, afterEnd) : null) ??
+      adjacent ??
       frontedAttribution(openSentence) ??
       attributionBefore(masked, beforeStart, first.open) ??
       sentenceAttribution(openSentence, first.open);
@@ -123,6 +128,43 @@ function directQuotes(
     });
   }
   return quotes;
+}
+
+// A title has at most this many words ("The Lord of the Rings: The Return of the King").
+const MAX_TITLE_WORDS = 10;
+// Share of its longer words a title capitalises.
+const TITLE_CAPITALS = 0.75;
+// Short words titles leave lowercase.
+const TITLE_SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'from',
+  'as',
+  'is',
+]);
+
+/** Capitalised like the title of a work and not punctuated like a sentence. */
+function isTitleLike(text: string, piece: Span | undefined): boolean {
+  if (!piece) return false;
+  const inner = text.slice(piece.start, piece.end);
+  if (/[.!?,;:]\s*\S/.test(inner)) return false;
+  const words = tokenize(text, piece.start, piece.end).filter((word) => !TITLE_SMALL_WORDS.has(word.lower));
+  if (words.length < 2 || words.length > MAX_TITLE_WORDS) return false;
+  // "I", a sentence's first word and names are capitalised in speech too: the rest must be.
+  const capitals = words.filter((word) => word.capital && word.lower !== 'i').length;
+  return capitals / words.length >= TITLE_CAPITALS && words.slice(1).every((word) => word.capital);
 }
 
 function canJoin(masked: string, left: MarkedQuote, right: MarkedQuote): boolean {

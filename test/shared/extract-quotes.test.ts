@@ -92,6 +92,13 @@ describe('extractQuotes: direct quotes', () => {
     expect(quotes).toEqual([]);
   });
 
+  it('skips a title-cased work even in a sentence with a speech verb', () => {
+    const quotes = direct([
+      'She said her novel "The Long Road Home Again" sold well abroad.', // title inside a report
+    ]);
+    expect(quotes).toEqual([]);
+  });
+
   it('keeps a quoted fragment of a reported clause', () => {
     const quotes = direct([
       'Ms Ruiz said the council had wasted money on "projects nobody in town ever asked for".', // mixed clause
