@@ -6,6 +6,9 @@ import type { Tone, ToneLabel, ToneName, ToneScore } from './types.ts';
 // Mixed needs sentiment words of both signs summing to at least this much each (AFINN units: one
 // clear word like "good" or "bad" is 3).
 const MIXED_MIN_EVIDENCE = 2;
+// A statement the model reads as clearly positive or negative is called mixed only when its
+// strong words of each sign nearly cancel out (the weaker side at least this share of the other).
+const MIXED_OVER_POLAR = 0.8;
 // Total rule-weighted sentiment at which intensity reaches 1 - 1/e: two strong words.
 const INTENSITY_SCALE = 6;
 // Each further cue of a tone closes this share of the remaining distance to strength 1.
@@ -40,8 +43,10 @@ export function scoreTone(statement: string): ToneScore {
     neutral: probabilities.neutral * (1 - mixed),
     mixed,
   };
+  const polar = score >= THRESHOLDS.positive || score <= THRESHOLDS.negative;
   const label: ToneLabel =
-    mixed > Math.max(confidence.positive, confidence.negative, confidence.neutral)
+    mixed > Math.max(confidence.positive, confidence.negative, confidence.neutral) &&
+    (!polar || balanced >= MIXED_OVER_POLAR)
       ? 'mixed'
       : score >= THRESHOLDS.positive
         ? 'positive'
