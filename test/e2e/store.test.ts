@@ -223,4 +223,32 @@ describe('the dashboard-ready store', () => {
         'Lena Brandt',
       );
   });
+
+  it('leaves out articles analysed before --since', async () => {
+    const future = JSON.parse(
+      await quoteTone([
+        'report',
+        '--since',
+        '2999-01-01',
+        '--format',
+        'json',
+        '--endpoint',
+        pipeline.endpoint,
+      ]),
+    );
+    const past = JSON.parse(
+      await quoteTone([
+        'report',
+        '--since',
+        '2000-01-01',
+        '--format',
+        'json',
+        '--endpoint',
+        pipeline.endpoint,
+      ]),
+    );
+
+    expect(future).toEqual([]);
+    expect(past.length).toBeGreaterThanOrEqual(BULK_ARTICLES);
+  });
 });
