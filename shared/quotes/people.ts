@@ -280,6 +280,10 @@ export class People {
     const name = described ? null : nameIn(mention, words);
     if (name) return { entity: this.byName(name, at), how: 'name' };
     const family = roleFamily(words.at(-2)?.lower, headWord);
+    if (family === 'spokes') {
+      const spokes = this.spokesperson(mention, words, at);
+      if (spokes) return { entity: spokes, how: 'description' };
+    }
     if (family) {
       const modifiers = new Set(words.map((word) => word.lower));
       return {
@@ -537,6 +541,32 @@ export class People {
       }
     }
     return best;
+  }
+
+  /**
+   * An unnamed spokesperson speaks for an organisation: "a Downing Street spokesman" and
+   * "Microsoft's spokeswoman" name it; "the spokesman" is whoever was introduced with the role;
+   * a bare "a spokesman" speaks for the organisation last mentioned.
+   */
+  private spokesperson(mention: string, words: readonly Token[], at: number): Entity | null {
+    const capitals = words.filter(
+      (word) => word.capital && !TITLES.has(word.lower) && !ROLE_FAMILIES.has(word.lower),
+    );
+    const first = capitals[0];
+    const last = capitals.at(-1);
+    const indefinite = words[0]?.lower === 'a' || words[0]?.lower === 'an';
+    if (first && last) {
+      const named = mention.slice(first.start, last.end).replace(POSSESSIVE, '');
+      const known = this.findPerson(lastWord(named));
+      // "the Kremlin spokesman" is Dmitry Peskov when he was introduced with that role.
+      if (!indefinite) {
+        const introduced = this.byRole('spokes', new Set(words.map((word) => word.lower)), at);
+        if (introduced && [...introduced.modifiers].some((word) => word === first.lower)) return introduced;
+      }
+      return known && POSSESSIVE.test(mention.slice(last.start, last.end)) ? known : this.orgNamed(named);
+    }
+    if (indefinite) return this.lastOrg(at, '', []);
+    return null;
   }
 
   private lastOrg(at: number, mention: string, words: readonly Token[]): Entity | null {

@@ -91,6 +91,15 @@ describe('attributeSpeakers', () => {
     ).toEqual(['club', 'club']);
   });
 
+  it('names the organisation an unnamed spokesperson speaks for', () => {
+    expect(
+      speakers([
+        '"The talks will resume next week," a Downing Street spokesman said.', // "a X spokesman"
+        '"We have no plans to close the plant," Tesla\'s spokeswoman said.', // "X's spokeswoman"
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['Downing Street', 'Tesla']);
+  });
+
   it('leaves generic groups unnamed', () => {
     const article = articleOf(['Prices will keep rising until the spring, analysts said.']); // group speaker
     const [quote] = attributeSpeakers(article, extractQuotes(article));
