@@ -23,6 +23,8 @@ const state = {
   /** @type {any[]} */ speakers: [],
   version: '',
   /** @type {Map<string, any>} report cache, keyed by id and analysis time */ reports: new Map(),
+  /** The article view shown, if its entry was on screen (not "not in the index yet"). */
+  shownArticle: '',
 };
 
 function filters() {
@@ -117,6 +119,7 @@ function renderSpeakers() {
 
 async function renderArticle(id) {
   const entry = state.articles.find((article) => article.id === id);
+  state.shownArticle = entry ? id : '';
   if (!entry) {
     replaceChildren(
       main,
@@ -175,8 +178,8 @@ async function refresh() {
     state.speakers = index.speakers.speakers;
     setSpeakerOptions();
     // Re-rendering an open article would reset the reader's scroll; it updates on the next visit.
-    if (route().view !== 'article' || !main.firstChild || main.textContent?.includes('not in the index'))
-      await render();
+    const current = route();
+    if (current.view !== 'article' || current.id !== state.shownArticle) await render();
   } catch (error) {
     if (error instanceof IndexMissingError) {
       status.textContent = error.message;
