@@ -188,7 +188,7 @@ function attributionAfter(masked: string, start: number, end: number): Attributi
     const mention = mentionAfter(masked, tokens, 2);
     return { cue: spanOf(tokens, 0, 2), mention: mention ? spanOf(tokens, mention[0], mention[1]) : null };
   }
-  const cueFirst = cueAt(tokens, 0);
+  const cueFirst = cueAt(tokens, 0, true);
   if (cueFirst) {
     // `," told Reuters`: after a telling verb the words name the listener, not the speaker.
     const listener = OBJECT_VERBS.has(head.lower);
@@ -209,7 +209,7 @@ function attributionAfter(masked: string, start: number, end: number): Attributi
       const quoted = quotedAsSaying(masked, tokens, k);
       if (quoted) return quoted;
     }
-    const cue = cueAt(tokens, k);
+    const cue = cueAt(tokens, k, true);
     if (!cue) continue;
     const mention = mentionBefore(masked, tokens, k);
     if (mention && mention[0] === 0) {

@@ -94,12 +94,12 @@ export const MAX_MENTION_TOKENS = 8;
 const MAX_FILLERS = 3;
 
 /**
- * The cue starting at token `i`, if any.
+ * The cue starting at token `i`, if any. `besideQuote`: the words sit right after a closing mark.
  *
  * @example
  * cueAt(tokenize('he said', 0, 7), 1) // { first: 1, next: 2, naming: false }
  */
-export function cueAt(tokens: readonly Token[], i: number): Cue | null {
+export function cueAt(tokens: readonly Token[], i: number, besideQuote = false): Cue | null {
   const token = tokens[i];
   if (!token || token.capital) return null;
   for (const phrase of SPEECH_PHRASES) {
@@ -111,7 +111,8 @@ export function cueAt(tokens: readonly Token[], i: number): Cue | null {
   const speech = SPEECH_VERBS.has(token.lower);
   const naming = !speech && NAMING_VERBS.has(token.lower);
   if (!speech && !naming) return null;
-  if (NOUN_LIKE.has(token.lower)) {
+  // Right beside a quote (`," comments Robin`) a reporting word is a verb whatever its form.
+  if (NOUN_LIKE.has(token.lower) && !besideQuote) {
     let k = i - 1;
     while (
       k > 0 &&
