@@ -287,6 +287,11 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['would like to', 'neutral'],
   ['in terms of', 'neutral'],
   ['head of state', 'neutral'],
+  // Set phrases of news whose words AFINN scores in another sense.
+  ['health care', 'neutral'],
+  ['child care', 'neutral'],
+  ['interest rate', 'neutral'],
+  ['interest rates', 'neutral'],
   ['of course not', 'negator'],
   // "..., or not": a negator with nothing left to negate.
   ['or not', 'filler'],

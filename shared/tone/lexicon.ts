@@ -98,10 +98,11 @@ function readVader(): [string, number][] {
   });
 }
 
+/** Single words only; later entries win, and a 0 (our lexicon saying "no sentiment here") removes the word. */
 function singleWords(entries: [string, number][]): ReadonlyMap<string, number> {
-  return new Map(
-    entries.filter(
-      ([word, weight]) => word && !word.includes(' ') && weight !== 0 && Number.isFinite(weight),
-    ),
+  const merged = new Map(
+    entries.filter(([word, weight]) => word && !word.includes(' ') && Number.isFinite(weight)),
   );
+  for (const [word, weight] of merged) if (weight === 0) merged.delete(word);
+  return new Map([...merged]);
 }

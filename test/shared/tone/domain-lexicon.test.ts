@@ -30,15 +30,23 @@ const EXAMPLES: Record<string, string> = {
   isolated: 'The regime is diplomatically isolated.',
   isolation: 'The country faces isolation after the vote.',
   meddling: 'The minister denied any meddling in the election.',
+  matter: 'The committee will discuss the matter next week.',
+  matters: 'The minister said other matters were on the agenda.',
   partnership: 'The treaty deepens the partnership between the two states.',
   productive: 'Officials said the session was productive.',
   propaganda: 'The broadcast was dismissed as propaganda.',
   provocation: 'The drills were seen as a provocation.',
   respect: 'The leaders spoke of their respect for each other.',
+  rise: 'The rise in fuel prices was expected.',
+  rises: 'The council rises at noon.',
+  rose: 'Turnout rose to seventy percent.',
   sanctions: 'The bloc imposed sanctions on the bank.',
   serious: 'The situation on the border is serious.',
+  share: 'Each member state will share the cost.',
+  shares: 'The ministry shares the view of the council.',
   stability: 'The agreement brings stability to the region.',
   tensions: 'Tensions rose after the incident.',
+  top: 'The top diplomat arrived on Monday.',
   unacceptable: 'The foreign ministry said the remarks were unacceptable.',
   violation: 'The flight was a violation of the airspace.',
   violations: 'Observers reported violations of the ceasefire.',
@@ -49,9 +57,19 @@ describe('the news and diplomatic lexicon', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(DOMAIN_LEXICON).sort());
   });
 
-  it.each(Object.entries(DOMAIN_LEXICON))('scores "%s" with its curated weight (%d)', (word, weight) => {
+  const scored = Object.entries(DOMAIN_LEXICON).filter(([, weight]) => weight !== 0);
+  it.each(scored)('scores "%s" with its curated weight (%d)', (word, weight) => {
     const reading = readStatement(EXAMPLES[word] ?? '');
     const evidence = reading.evidence.find((e) => e.text.toLowerCase() === word);
     expect(evidence?.weight).toBe(weight);
+  });
+
+  // Entries of weight 0 switch off a dictionary sense news rarely means ("top official").
+  const silenced = Object.entries(DOMAIN_LEXICON).filter(([, weight]) => weight === 0);
+  it.each(silenced)('gives "%s" no sentiment in news use', (word) => {
+    const reading = readStatement(EXAMPLES[word] ?? '');
+    expect(reading.tokens.lower).toContain(word);
+    expect(reading.evidence.map((e) => e.text.toLowerCase())).not.toContain(word);
+    expect(reading.positive + reading.negative).toBe(0);
   });
 });

@@ -87,6 +87,10 @@ describe('words that carry no sentiment here', () => {
     expect(explain('They will leave then, and something like that').like).toEqual([0, ['filler']]);
   });
 
+  it('reads "health care" as a set phrase, not as caring', () => {
+    expect(explain('The bill changes health care')).toEqual({ care: [0, ['neutral']] });
+  });
+
   it('ignores "yes, indeed" as a way of taking the floor', () => {
     expect(explain('Yes, indeed, we met')).toEqual({ Yes: [0, ['interjection']] });
   });
