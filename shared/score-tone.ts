@@ -30,8 +30,8 @@ export function scoreTone(statement: string): ToneScore {
   const reading = readStatement(statement);
   const probabilities = predict(featurize(reading, FEATURES));
   const score = clamp(probabilities.positive - probabilities.negative);
-  // Strong words of both signs in balance make a statement mixed, whatever the model leans to;
-  // the mixed share grows with the balance and shrinks as the model grows sure of one side.
+  // Strong words of both signs in balance make a statement mixed: the mixed share grows with the
+  // balance and shrinks as the model grows sure of one side.
   const balanced =
     reading.positive >= MIXED_MIN_EVIDENCE && reading.negative >= MIXED_MIN_EVIDENCE
       ? Math.min(reading.positive, reading.negative) / Math.max(reading.positive, reading.negative)
