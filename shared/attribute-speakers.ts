@@ -10,6 +10,7 @@ const CONFIDENCE = {
   group: 0.6,
   document: 0.5,
   inherited: 0.6,
+  narrated: 0.5,
   unknown: 0.2,
   none: 0,
 } as const;
@@ -32,7 +33,7 @@ export function attributeSpeakers(article: CleanArticle, quotes: QuoteCandidate[
   for (const quote of quotes) {
     const speaker: Speaker = quote.mention
       ? named(article.text, people, quote.mention, current)
-      : inherited(current);
+      : (narrated(people, quote, current) ?? inherited(current));
     if (quote.kind === 'direct' || quote.mention) current = speaker;
     attributed.push({ ...quote, speaker });
   }
@@ -56,6 +57,18 @@ function named(text: string, people: People, mention: Span, current: Speaker | n
     };
   }
   return { name: entity.name, mention: written, confidence: CONFIDENCE[resolution.how], type: entity.type };
+}
+
+/**
+ * A quote with no cue right after a sentence about someone else ("Jones, however, disagreed.
+ * "It will never work."") is that person's.
+ */
+function narrated(people: People, quote: QuoteCandidate, current: Speaker | null): Speaker | null {
+  const first = quote.pieces[0];
+  if (quote.kind !== 'direct' || !first) return null;
+  const subject = people.sentenceSubject(first.start - 1);
+  if (!subject || subject.name === current?.name) return null;
+  return { name: subject.name, mention: null, confidence: CONFIDENCE.narrated, type: subject.type };
 }
 
 function inherited(current: Speaker | null): Speaker {

@@ -304,6 +304,33 @@ export class People {
     return { entity: this.salientPerson(at, null), how: 'description' };
   }
 
+  /**
+   * The person a narration sentence right before `at` is about: named at its very start
+   * ("Jones, however, disagreed."), or null. A quote with no cue that follows such a sentence
+   * is that person's, not the previous speaker's.
+   */
+  sentenceSubject(at: number): Entity | null {
+    const here = lastIndexAtOrBefore(this.sentenceStarts, at, (start) => start);
+    const previousStart = this.sentenceStarts[here - 1];
+    const currentStart = this.sentenceStarts[here];
+    if (previousStart === undefined || currentStart === undefined) return null;
+    for (const occurrence of this.recentOccurrences(currentStart)) {
+      if (occurrence.sentence < previousStart) break;
+      if (occurrence.sentence !== previousStart) continue;
+      const lead = this.text.slice(previousStart, occurrence.at).trim();
+      // The name opens the sentence, or follows one opening word ("But Jones ...").
+      if (
+        occurrence.entity.type === 'person' &&
+        !occurrence.possessive &&
+        /^(?:\p{L}+\s*)?$/u.test(lead) &&
+        !/[“”"«»„]/.test(this.text.slice(previousStart, currentStart))
+      ) {
+        return occurrence.entity;
+      }
+    }
+    return null;
+  }
+
   private readStandalone(masked: string, tokens: readonly Token[]): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];

@@ -59,6 +59,19 @@ describe('attributeSpeakers', () => {
     ).toEqual([['It was about getting used to the court,', 'Tom Reyes']]);
   });
 
+  it('gives a quote with no cue to the person the sentence before is about', () => {
+    expect(
+      speakers([
+        'Councillor Tom Bell and treasurer Ana Ruiz met the press on Friday.', // both introduced
+        '"The plan is sound and fully costed," said Ruiz. Bell, however, disagreed with her.', // narration about Bell
+        '"It will never pay for itself in our lifetime."', // no cue: Bell's, not Ruiz's
+      ]),
+    ).toEqual([
+      ['The plan is sound and fully costed,', 'Ana Ruiz'],
+      ['It will never pay for itself in our lifetime.', 'Tom Bell'],
+    ]);
+  });
+
   it('gives a floating quote the speaker of the quote before it', () => {
     expect(
       speakers([
