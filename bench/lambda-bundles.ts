@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,8 +16,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import S3rver from 's3rver';
 import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
-import { articleIdFromKey } from '../shared/article-id.ts';
-import { reportKey } from '../shared/store-layout.ts';
+import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store-layout.ts';
 import { BENCH_CACHE, PROJECT_ROOT } from './children.ts';
 import { median } from './measure.ts';
 import { articleText } from './synthetic.ts';
@@ -39,6 +47,32 @@ export interface LambdaBundle {
   file: string;
   bytes: number;
   target: string;
+  /** What the bundle is made of: bytes of output per npm package or project folder, largest first. */
+  largest: { input: string; bytes: number }[];
+}
+
+// Enough of the composition to see what to cut.
+const LARGEST_INPUTS = 6;
+
+// node_modules/natural/lib/natural/sentiment/x.json -> natural/lib/natural/sentiment; shared/quotes/x.ts -> shared/quotes
+function inputGroup(file: string): string {
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(file);
+  if (!inPackage) return path.dirname(file);
+  const [, name = '', rest = ''] = inPackage;
+  // natural is a collection of separately imported submodules: show which ones.
+  return name === 'natural' ? `natural/${path.dirname(rest)}` : name;
+}
+
+function composition(inputs: Record<string, { bytesInOutput: number }>): LambdaBundle['largest'] {
+  const groups = new Map<string, number>();
+  for (const [file, info] of Object.entries(inputs)) {
+    const group = inputGroup(file);
+    groups.set(group, (groups.get(group) ?? 0) + info.bytesInOutput);
+  }
+  return [...groups]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, LARGEST_INPUTS)
+    .map(([input, bytes]) => ({ input, bytes }));
 }
 
 /** The functions the stack deploys: every functions/<name>/handler.ts except the local and shared code. */
@@ -70,29 +104,43 @@ export async function bundleLambda(fn: { name: string; entry: string }): Promise
       mainFields: ['module', 'main'],
       banner: { js: REQUIRE_BANNER },
       external: ['@aws-sdk/*'],
+      metafile: true,
       logLevel: 'silent',
     });
   let target = LAMBDA_TARGET;
+  let result: Awaited<ReturnType<typeof bundleWith>>;
   try {
-    await bundleWith(target);
+    result = await bundleWith(target);
   } catch {
     target = FALLBACK_TARGET;
-    await bundleWith(target);
+    result = await bundleWith(target);
   }
-  return { ...fn, file, bytes: statSync(file).size, target };
+  const output = Object.entries(result.metafile.outputs).find(([name]) => name.endsWith('.mjs'))?.[1];
+  const largest = output ? composition(output.inputs) : [];
+  return { ...fn, file, bytes: statSync(file).size, target, largest };
 }
 
-export interface ColdStart {
-  name: string;
-  /** Median wall time from spawning Node to its exit after handling one event. */
+/** Medians over the runs of one way of starting the function. */
+export interface ColdStartRun {
+  /** Wall time from spawning Node to its exit after handling one event. */
   medianMs: number;
-  /** Median wall time of `node -e ""` measured in the same loop. */
+  /** `node -e ""` measured in the same loop. */
   bareMs: number;
-  /** Inside the child: importing the bundle, then handling the event (medians). */
+  /** Node importing only the S3 client, which every function needs: the floor for a handler. */
+  sdkOnlyMs: number;
+  /** Inside the child: importing the bundle, then handling the event. */
   importMs: number;
   handleMs: number;
   /** The handler's outcomes (e.g. "analysed"), or its error. */
   outcome: string;
+}
+
+export interface ColdStart {
+  name: string;
+  /** The bundle alone in a task root where only `@aws-sdk/*` resolves, as on Lambda. */
+  packaged: ColdStartRun;
+  /** Only when the packaged bundle fails: the same bundle inside the repository, node_modules reachable. */
+  inRepository?: ColdStartRun;
 }
 
 interface DriverResult {
@@ -119,6 +167,8 @@ const done = performance.now();
 console.log('${RESULT_MARK}' + JSON.stringify({ importMs: imported - started, handleMs: done - imported, outcome }));
 process.exit(0);
 `;
+
+const IMPORT_SDK_ONLY = "await import('@aws-sdk/client-s3');";
 
 function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; result?: DriverResult }> {
   return new Promise((resolve, reject) => {
@@ -201,56 +251,85 @@ export async function measureColdStarts(
     POWERTOOLS_LOG_LEVEL: 'INFO',
     POWERTOOLS_METRICS_NAMESPACE: 'QuoteTone',
   };
+  const taskRoot = lambdaTaskRoot();
   const starts: ColdStart[] = [];
+  let eventNumber = 0;
+  const measure = async (bundle: LambdaBundle, file: string): Promise<ColdStartRun> => {
+    const bare: number[] = [];
+    const sdkOnly: number[] = [];
+    const total: number[] = [];
+    const results: DriverResult[] = [];
+    for (let run = 0; run < runs; run++) {
+      const event = await eventFor(bundle.name, eventNumber++, store);
+      bare.push((await timeProcess(['-e', ''], env)).ms);
+      sdkOnly.push((await timeProcess(['--input-type=module', '-e', IMPORT_SDK_ONLY], env)).ms);
+      const driver = [...LAMBDA_NODE_ARGS, '--input-type=module', '-e', DRIVER];
+      const timed = await timeProcess([...driver, pathToFileURL(file).href, JSON.stringify(event)], env);
+      total.push(timed.ms);
+      if (timed.result) results.push(timed.result);
+    }
+    return {
+      medianMs: median(total),
+      bareMs: median(bare),
+      sdkOnlyMs: median(sdkOnly),
+      importMs: median(results.map((result) => result.importMs)),
+      handleMs: median(results.map((result) => result.handleMs)),
+      outcome: [...new Set(results.map((result) => result.outcome))].join(' / '),
+    };
+  };
   try {
     for (const bundle of bundles) {
-      const bare: number[] = [];
-      const total: number[] = [];
-      const results: DriverResult[] = [];
-      for (let run = 0; run < runs; run++) {
-        const event = await eventFor(bundle.name, run, store);
-        bare.push((await timeProcess(['-e', ''], env)).ms);
-        const timed = await timeProcess(
-          [
-            ...LAMBDA_NODE_ARGS,
-            '--input-type=module',
-            '-e',
-            DRIVER,
-            pathToFileURL(bundle.file).href,
-            JSON.stringify(event),
-          ],
-          env,
-        );
-        total.push(timed.ms);
-        if (timed.result) results.push(timed.result);
-      }
+      const packaged = await measure(bundle, packageInto(taskRoot, bundle));
+      const failed = packaged.outcome.startsWith('error');
       starts.push({
         name: bundle.name,
-        medianMs: median(total),
-        bareMs: median(bare),
-        importMs: median(results.map((result) => result.importMs)),
-        handleMs: median(results.map((result) => result.handleMs)),
-        outcome: [...new Set(results.map((result) => result.outcome))].join(' / '),
+        packaged,
+        ...(failed ? { inRepository: await measure(bundle, bundle.file) } : {}),
       });
     }
   } finally {
     store.client.destroy();
     await server.close();
     rmSync(directory, { recursive: true, force: true });
+    rmSync(taskRoot, { recursive: true, force: true });
   }
   return starts;
 }
 
-// analyze-article gets a new article per run (a repeat would be skipped as a duplicate);
-// update-index gets the report analyze-article wrote in the same run.
-async function eventFor(name: string, run: number, store: ObjectStore): Promise<unknown> {
-  const articleKey = `articles/cold-start-${run}.txt`;
+// A directory shaped like Lambda's: the function's files, and only the runtime's `@aws-sdk/*`
+// resolvable (a link to the repository's copy; its own dependencies resolve from where it lives).
+// A bundle that still reads files from node_modules at run time fails here, as it would on Lambda.
+function lambdaTaskRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'quote-tone-bench-lambda-'));
+  mkdirSync(path.join(root, 'node_modules'));
+  symlinkSync(
+    path.join(PROJECT_ROOT, 'node_modules', '@aws-sdk'),
+    path.join(root, 'node_modules', '@aws-sdk'),
+  );
+  return root;
+}
+
+function packageInto(root: string, bundle: LambdaBundle): string {
+  const directory = path.join(root, bundle.name);
+  mkdirSync(directory);
+  const file = path.join(directory, path.basename(bundle.file));
+  copyFileSync(bundle.file, file);
+  if (existsSync(`${bundle.file}.map`)) copyFileSync(`${bundle.file}.map`, `${file}.map`);
+  return file;
+}
+
+// analyze-article gets a new article per event (a repeat would be skipped as a duplicate);
+// update-index gets one of the reports analyze-article wrote.
+async function eventFor(name: string, eventNumber: number, store: ObjectStore): Promise<unknown> {
   if (name === 'update-index') {
-    const key = reportKey(articleIdFromKey(articleKey));
+    const reports: string[] = [];
+    for await (const key of store.list(RESULTS_BUCKET, REPORTS_PREFIX)) reports.push(key);
+    const key = reports[eventNumber % Math.max(1, reports.length)] ?? `${REPORTS_PREFIX}missing.json`;
     const head = await store.head(RESULTS_BUCKET, key);
     return s3Event(RESULTS_BUCKET, key, head?.size ?? 0, head?.etag ?? '');
   }
-  const body = articleText(COLD_START_ARTICLE_BYTES, run + 1);
+  const articleKey = `${UPLOAD_PREFIX}cold-start-${eventNumber}.txt`;
+  const body = articleText(COLD_START_ARTICLE_BYTES, eventNumber + 1);
   const etag = await store.put(UPLOAD_BUCKET, articleKey, body);
   return s3Event(UPLOAD_BUCKET, articleKey, Buffer.byteLength(body), etag);
 }

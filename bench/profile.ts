@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import * as path from 'node:path';
 import { analyzeArticle } from '../shared/analyze-article.ts';
@@ -10,6 +10,7 @@ import { ADVERSARIAL_CASES, articleHtml, articleText, newsSentences } from './sy
 // Where does the time go? Profiles one benchmark workload in this process with the V8 sampling
 // profiler and prints the functions with the most self time, and the files they live in.
 //   node bin/run-ts.js bench/profile.ts tone|text|html|"adversarial:<case name>" [BYTES] [--save FILE] [--heap]
+//   node bin/run-ts.js bench/profile.ts FILE.cpuprofile   (summarises a `node --cpu-prof` profile)
 // --save writes the .cpuprofile for Chrome DevTools or speedscope. --heap instead samples
 // allocations over one run (collected ones included) and prints the functions allocating most:
 // where to look when the peak memory figure is missed.
@@ -134,8 +135,24 @@ async function heapProfile(session: Session, work: () => void): Promise<void> {
   }
 }
 
+function printCpuSummary(profile: CpuProfile): void {
+  const summary = summarise(profile);
+  const share = (value: number) => `${((100 * value) / summary.totalMs).toFixed(1).padStart(5)}%`;
+  console.log('\nself time by function:');
+  for (const [fn, value] of summary.self) console.log(`  ${share(value)}  ${fn}`);
+  console.log('\ninclusive time by function:');
+  for (const [fn, value] of summary.inclusive) console.log(`  ${share(value)}  ${fn}`);
+  console.log('\nself time by file:');
+  for (const [file, value] of summary.files) console.log(`  ${share(value)}  ${file}`);
+}
+
 async function main(): Promise<number> {
   const [name = 'text', ...rest] = process.argv.slice(2);
+  // A profile written by `node --cpu-prof` (e.g. of a cold start or the local pipeline): summarise it.
+  if (name.endsWith('.cpuprofile')) {
+    printCpuSummary(JSON.parse(readFileSync(name, 'utf8')) as CpuProfile);
+    return 0;
+  }
   const saveAt = rest.indexOf('--save');
   const save = saveAt >= 0 ? rest[saveAt + 1] : undefined;
   const bytes = Number(rest.find((arg) => /^\d+$/.test(arg)) ?? 100_000);
@@ -155,18 +172,10 @@ async function main(): Promise<number> {
   const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
   session.disconnect();
   if (save) writeFileSync(save, JSON.stringify(profile));
-
-  const summary = summarise(profile);
-  const share = (value: number) => `${((100 * value) / summary.totalMs).toFixed(1).padStart(5)}%`;
   console.log(
-    `${name} (${bytes} bytes): ${runs} runs in ${ms.toFixed(0)} ms = ${(ms / runs).toFixed(2)} ms/run`,
+    `${name}${name === 'tone' ? '' : ` (${bytes} bytes)`}: ${runs} runs in ${ms.toFixed(0)} ms = ${(ms / runs).toFixed(2)} ms/run`,
   );
-  console.log('\nself time by function:');
-  for (const [fn, value] of summary.self) console.log(`  ${share(value)}  ${fn}`);
-  console.log('\ninclusive time by function:');
-  for (const [fn, value] of summary.inclusive) console.log(`  ${share(value)}  ${fn}`);
-  console.log('\nself time by file:');
-  for (const [file, value] of summary.files) console.log(`  ${share(value)}  ${file}`);
+  printCpuSummary(profile);
   return 0;
 }
 
