@@ -10,6 +10,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { ARTICLE_SUFFIXES } from '../shared/article-format.ts';
+import { DASHBOARD_CSP } from '../shared/dashboard-csp.ts';
 import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/quote-lake.ts';
 import {
   ERRORS_PREFIX,
@@ -74,20 +75,6 @@ const UPLOAD_NONCURRENT_RETENTION = Duration.days(90);
 export const GLUE_DATABASE_NAME = 'quote_tone';
 export const GLUE_TABLE_NAME = 'quotes';
 export const ATHENA_WORKGROUP_NAME = 'quote-tone';
-
-// The dashboard is plain same-origin ES modules fetching JSON: nothing inline, nothing third-party.
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
 
 /**
  * quote-tone on AWS: articles dropped into the upload bucket become tone reports, a dashboard-ready

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/pipeline-function.ts';
-import { DASHBOARD_CSP } from '../../infra/quote-tone-stack.ts';
+import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
 
-// CloudFront serves dashboard/ with DASHBOARD_CSP. The local server does not, so a page that
-// relies on something the policy blocks would work locally and break on AWS: check the files here.
+// CloudFront (and the local dashboard server) serve dashboard/ with DASHBOARD_CSP. A page that
+// relies on something the policy blocks would break silently in production: check the files here,
+// without a browser.
 const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'dashboard');
 
 function filesOf(dir: string, suffix: string): string[] {

@@ -5,10 +5,10 @@ import {
   ANALYZE_MEMORY_MB,
   ANALYZE_TIMEOUT,
   ATHENA_WORKGROUP_NAME,
-  DASHBOARD_CSP,
   UPDATE_INDEX_RESERVED_CONCURRENCY,
 } from '../../infra/quote-tone-stack.ts';
 import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
+import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
 import { LAKE_COLUMNS } from '../../shared/quote-lake.ts';
 import { type SynthesizedStack, synthStack } from './synth-stack.ts';
 
