@@ -29,7 +29,8 @@ interface CpuProfile {
 
 // Long enough for a few thousand samples at the default 1 ms interval.
 const PROFILE_MS = 3000;
-const TOP = 20;
+// Rows per list; PROFILE_TOP=N shows more.
+const TOP = Number(process.env.PROFILE_TOP ?? 20);
 
 function workload(name: string, bytes: number): () => void {
   const analyse = (content: string, key: string) => () => {
