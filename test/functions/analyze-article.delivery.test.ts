@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../functions/analyze-article/analyze-object.ts';
 import { encodeEventKey } from '../../functions/lib/s3-event.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
+import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../shared/article-index.ts';
 import type { Report } from '../../shared/report-schema.ts';
 import { reportKey } from '../../shared/store-layout.ts';
 import objectCreated from '../fixtures/events/object-created.json' with { type: 'json' };
@@ -32,6 +33,13 @@ describe('repeated and out-of-order S3 events', () => {
     return event;
   }
 
+  // The index is updated by the update-index function, which the report writes trigger.
+  async function indexEntries(key: string) {
+    await pipeline.bridge.idle();
+    const index = await pipeline.store.getJson<ArticlesIndex>(pipeline.resultsBucket, ARTICLES_INDEX_KEY);
+    return index?.value.articles.filter((entry) => entry.id === articleIdFromKey(key)) ?? [];
+  }
+
   async function storedReport(key: string): Promise<Report | undefined> {
     return (await pipeline.store.getJson<Report>(pipeline.resultsBucket, reportKey(articleIdFromKey(key))))
       ?.value;
@@ -50,6 +58,7 @@ describe('repeated and out-of-order S3 events', () => {
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['analysed', 'skipped', 'skipped']);
     expect((await storedReport(key))?.article.source.etag).toBe(etag);
+    expect(await indexEntries(key)).toHaveLength(1);
   });
 
   it('never lets an older version overwrite the result of a newer one', async () => {
@@ -72,6 +81,7 @@ describe('repeated and out-of-order S3 events', () => {
     const report = await storedReport(key);
     expect(report?.article.source.etag).toBe(newerEtag);
     expect(report?.quotes.length).toBe(2);
+    expect(await indexEntries(key)).toEqual([expect.objectContaining({ status: 'analysed', quotes: 2 })]);
   });
 
   it('ignores a deletion that happened before the version it has analysed', async () => {
