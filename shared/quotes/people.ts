@@ -381,7 +381,9 @@ export class People {
         titled ||
         isSpeaker ||
         (words.length >= 2 &&
-          (this.standalone.has(last.toLowerCase()) || hasAppositiveRole(masked, tokens, end)));
+          (this.standalone.has(last.toLowerCase()) ||
+            hasAppositiveRole(masked, tokens, end) ||
+            hasRoleBefore(masked, tokens, runStart)));
       if (!confirmed) return;
       entity = {
         name: words.join(' '),
@@ -805,6 +807,13 @@ function hasAppositiveRole(masked: string, tokens: readonly Token[], end: number
     if (ROLE_FAMILIES.has(tokens[k]?.lower ?? '')) return true;
   }
   return false;
+}
+
+/** "union leader Sofia Berg", "founder Mikhail Khodorkovsky": a role noun right before a name. */
+function hasRoleBefore(masked: string, tokens: readonly Token[], runStart: number): boolean {
+  const before = tokens[runStart - 1];
+  if (!before || before.capital || !joined(masked, tokens, runStart - 1, runStart)) return false;
+  return ROLE_FAMILIES.has(before.lower) || TITLES.has(before.lower);
 }
 
 // "TASS", "BBC": organisations written in capitals.

@@ -49,6 +49,15 @@ describe('attributeSpeakers', () => {
     ).toEqual([['It took us two whole years to agree,', 'Maria Lund']]);
   });
 
+  it('knows a name introduced with a lowercase role is a person', () => {
+    expect(
+      speakers([
+        'Dock workers and festival director Eva Lind met the owners on Friday.', // "festival director Eva Lind"
+        '"Nobody leaves until the deal is signed," she said.', // she -> Eva Lind
+      ]),
+    ).toEqual([['Nobody leaves until the deal is signed,', 'Eva Lind']]);
+  });
+
   it('prefers the subject of the previous sentence for a pronoun', () => {
     expect(
       speakers([
