@@ -27,6 +27,8 @@ const MASK = '_';
 const SENTENCE_FINAL = /[.!?…]["'’”)\]]*$/;
 
 interface Sentence {
+  /** Position in the article's sentence list. */
+  index: number;
   span: Span;
   paragraph: number;
   reports: Report[];
@@ -52,7 +54,12 @@ export function extractQuotes(article: CleanArticle): QuoteCandidate[] {
   paragraphs.forEach((paragraph, index) => {
     for (const span of splitSentences(masked, paragraph.start, paragraph.end)) {
       const tokens = tokenize(masked, span.start, span.end);
-      sentences.push({ span, paragraph: index, reports: findReports(text, masked, tokens, span) });
+      sentences.push({
+        index: sentences.length,
+        span,
+        paragraph: index,
+        reports: findReports(text, masked, tokens, span),
+      });
     }
   });
   const direct = directQuotes(text, masked, marked, sentences);
@@ -114,7 +121,8 @@ function directQuotes(
       adjacent ??
       frontedAttribution(openSentence) ??
       attributionBefore(masked, beforeStart, first.open) ??
-      sentenceAttribution(openSentence, first.open);
+      sentenceAttribution(openSentence, first.open) ??
+      introducedAbove(masked, sentences, openSentence, first.open);
     if (!attribution && !opensStatement(masked, beforeStart, first.open)) {
       // Quoted words inside narration with nobody saying them: a title, term or scare quote.
       continue;
@@ -281,6 +289,20 @@ function sentenceAttribution(sentence: Sentence | undefined, open: number): Attr
   }
   best ??= sentence.reports.find((report) => report.mention) ?? null;
   return best ? { cue: best.cue, mention: best.mention } : null;
+}
+
+/** `Mr Blair said:` closing one paragraph introduces the quote that opens the next. */
+function introducedAbove(
+  masked: string,
+  sentences: readonly Sentence[],
+  sentence: Sentence | undefined,
+  open: number,
+): Attribution | null {
+  if (!sentence || masked.slice(sentence.span.start, open).trim() !== '') return null;
+  const previous = sentences[sentence.index - 1];
+  if (!previous || previous.paragraph === sentence.paragraph) return null;
+  if (!masked.slice(previous.span.start, previous.span.end).trimEnd().endsWith(':')) return null;
+  return attributionBefore(masked, previous.span.start, previous.span.end);
 }
 
 /** A quote with no cue still counts when it opens a sentence or follows a colon. */

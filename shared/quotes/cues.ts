@@ -4,6 +4,7 @@ import {
   DETERMINERS,
   GROUP_NOUNS,
   NAMING_VERBS,
+  NON_NAME_CAPITALS,
   PRONOUNS,
   SPEECH_PHRASES,
   SPEECH_VERBS,
@@ -431,6 +432,8 @@ export function appositiveBefore(
     let first = k - 1;
     if (!tokens[first]?.capital) return null;
     while (first > 0 && tokens[first - 1]?.capital && joined(text, tokens, first - 1, first)) first--;
+    // "Then Tom Bell, the treasurer, told": an opening adverb is not part of the name.
+    while (first < k - 1 && NON_NAME_CAPITALS.has(tokens[first]?.lower ?? '')) first++;
     return [first, k];
   }
   return null;

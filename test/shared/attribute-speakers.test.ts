@@ -122,6 +122,15 @@ describe('attributeSpeakers', () => {
     ).toEqual(['Downing Street', 'Tesla']);
   });
 
+  it('takes the speaker from a paragraph that ends "X told the meeting:"', () => {
+    expect(
+      speakers([
+        'Ana Ruiz spoke first. Then Tom Bell, the treasurer, told the meeting:', // colon closes the paragraph
+        '"We cannot afford the new pier this year."', // quote opens the next paragraph
+      ]),
+    ).toEqual([['We cannot afford the new pier this year.', 'Tom Bell']]);
+  });
+
   it('leaves generic groups unnamed', () => {
     const article = articleOf(['Prices will keep rising until the spring, analysts said.']); // group speaker
     const [quote] = attributeSpeakers(article, extractQuotes(article));
