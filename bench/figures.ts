@@ -66,7 +66,12 @@ const SEED = 20261128;
 // Enough of a failure message to name it in a table cell; --json keeps all of it.
 const FAILURE_PREVIEW = 90;
 
-/** Figure 1: sentences per second for quote-tone's scorer and each baseline, on the same sentences. */
+/**
+ * Figure 1: sentences per second for quote-tone's scorer and each baseline, on the same sentences.
+ *
+ * @example
+ * const { rows } = toneThroughput(plan)
+ */
 export function toneThroughput(plan: BenchPlan): Figure {
   const sentences = newsSentences(plan.sentences, SEED);
   const rate = (scorer: Scorer): number => {
@@ -104,7 +109,12 @@ function timeoutText(plan: BenchPlan): string {
   return `timeout (> ${plan.sizeTimeoutMs / 1000} s)`;
 }
 
-/** Figure 2: MB/s and articles/s of the full analyser on text and HTML articles of growing size. */
+/**
+ * Figure 2: MB/s and articles/s of the full analyser on text and HTML articles of growing size.
+ *
+ * @example
+ * const { rows } = await articleThroughput(plan, await buildChildren())
+ */
 export async function articleThroughput(plan: BenchPlan, children: ChildBundles): Promise<Figure> {
   const rows: Row[] = [];
   const data: Record<string, unknown> = {};
@@ -159,7 +169,12 @@ export async function articleThroughput(plan: BenchPlan, children: ChildBundles)
   return { rows, data };
 }
 
-/** Figure 3 (issue 6): time per MB over growing hostile inputs, each size under a time limit. */
+/**
+ * Figure 3 (issue 6): time per MB over growing hostile inputs, each size under a time limit.
+ *
+ * @example
+ * const { rows } = await adversarialLinearity(plan, await buildChildren())
+ */
 export async function adversarialLinearity(plan: BenchPlan, children: ChildBundles): Promise<Figure> {
   const rows: Row[] = [];
   const data: Record<string, unknown> = {};
@@ -204,7 +219,12 @@ export async function adversarialLinearity(plan: BenchPlan, children: ChildBundl
   return { rows, data };
 }
 
-/** Figure 4: each function's bundle as CDK builds it, and its cold start beside a bare Node start. */
+/**
+ * Figure 4: each function's bundle as CDK builds it, and its cold start beside a bare Node start.
+ *
+ * @example
+ * const { rows } = await bundlesAndColdStarts(plan)
+ */
 export async function bundlesAndColdStarts(plan: BenchPlan): Promise<Figure> {
   const bundles = [];
   for (const entry of lambdaEntries()) bundles.push(await bundleLambda(entry));
@@ -260,7 +280,12 @@ async function bundleWholeNatural(): Promise<number> {
   return statSync(outfile).size;
 }
 
-/** Figure 5: articles dropped into the local pipeline until every report (and the index) is written. */
+/**
+ * Figure 5: articles dropped into the local pipeline until every report (and the index) is written.
+ *
+ * @example
+ * const { rows } = await endToEnd(plan, await buildChildren())
+ */
 export async function endToEnd(plan: BenchPlan, children: ChildBundles): Promise<Figure> {
   const directory = mkdtempSync(path.join(tmpdir(), 'quote-tone-bench-e2e-'));
   const task: EndToEndTask = {
@@ -314,7 +339,12 @@ export async function endToEnd(plan: BenchPlan, children: ChildBundles): Promise
   };
 }
 
-/** Figure 6: the peak resident memory of a fresh process analysing one large article. */
+/**
+ * Figure 6: the peak resident memory of a fresh process analysing one large article.
+ *
+ * @example
+ * const { rows } = await peakMemory(plan, await buildChildren())
+ */
 export async function peakMemory(plan: BenchPlan, children: ChildBundles): Promise<Figure> {
   const directory = mkdtempSync(path.join(tmpdir(), 'quote-tone-bench-memory-'));
   const rows: Row[] = [];
@@ -369,7 +399,12 @@ async function analyzeMemoryMb(): Promise<{ memoryMb: number; from: string }> {
   return { memoryMb: DEFAULT_ANALYZE_MEMORY_MB, from: 'default' };
 }
 
-/** Figure 7: estimated AWS cost per 1,000 typical articles, beside Comprehend for the same characters. */
+/**
+ * Figure 7: estimated AWS cost per 1,000 typical articles, beside Comprehend for the same characters.
+ *
+ * @example
+ * const { rows } = await costPer1000(plan)
+ */
 export async function costPer1000(plan: BenchPlan): Promise<Figure> {
   const articles = Array.from({ length: COST_SAMPLE_ARTICLES }, (_, index) =>
     Buffer.from(articleText(TYPICAL_ARTICLE_BYTES, SEED + index)),

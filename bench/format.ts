@@ -80,7 +80,7 @@ export function significant(value: number): string {
  * A byte count in decimal units (as bundle sizes and S3 are quoted).
  *
  * @example
- * formatBytes(10_000_000) // '10 MB'
+ * formatBytes(10_000_000) // '10.0 MB'
  */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1e6) return `${significant(bytes / 1e6)} MB`;

@@ -75,7 +75,12 @@ function composition(inputs: Record<string, { bytesInOutput: number }>): LambdaB
     .map(([input, bytes]) => ({ input, bytes }));
 }
 
-/** The functions the stack deploys: every functions/<name>/handler.ts except the local and shared code. */
+/**
+ * The functions the stack deploys: every functions/<name>/handler.ts (local/ and lib/ have none).
+ *
+ * @example
+ * lambdaEntries() // [{ name: 'analyze-article', entry: 'functions/analyze-article/handler.ts' }, ...]
+ */
 export function lambdaEntries(): { name: string; entry: string }[] {
   const functionsDir = path.join(PROJECT_ROOT, 'functions');
   return readdirSync(functionsDir)
