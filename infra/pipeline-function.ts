@@ -33,20 +33,14 @@ export interface PipelineFunctionProps {
   readonly onFailure: sqs.IQueue;
   /** Omitted for a function that protects no shared resource. */
   readonly reservedConcurrentExecutions?: number;
-  /**
-   * Files under node_modules/ that the code loads at run time through `createRequire` or
-   * `readFileSync` instead of `import`. esbuild cannot inline those, so they ship beside the
-   * bundle, in the asset's own node_modules/, where that require finds them.
-   */
-  readonly runtimeFiles?: readonly string[];
 }
 
 /**
  * A Node.js Lambda function with quote-tone's operational baseline:
  * - Node.js 24 on ARM64 (Graviton: about 20% cheaper per GB-second for the same work);
  * - bundled locally by esbuild (no Docker), minified, ESM, with source maps for stack traces;
- *   `@aws-sdk/*` left out because the runtime ships it, every other dependency bundled, and the
- *   `runtimeFiles` the code reads from node_modules/ at run time copied beside the bundle;
+ *   `@aws-sdk/*` left out because the runtime ships it, every other dependency bundled (the core
+ *   reads no file at run time: data it needs, such as the tone lexicons, is imported and inlined);
  * - its own log group with a retention, and a role that may write only to that log group
  *   (no AWSLambdaBasicExecutionRole, whose log grant covers every log group);
  * - async invocation: ASYNC_RETRY_ATTEMPTS retries, ASYNC_MAX_EVENT_AGE, then the failure queue;
@@ -101,20 +95,7 @@ export class PipelineFunction extends Construct {
         banner:
           "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) =>
-            (props.runtimeFiles ?? []).map((file) => copyCommand(inputDir, outputDir, file)),
-        },
       },
     });
   }
-}
-
-/** A shell command copying node_modules/<file> into the bundle's node_modules/, in Node for portability. */
-function copyCommand(inputDir: string, outputDir: string, file: string): string {
-  const from = path.join(inputDir, 'node_modules', file);
-  const to = path.join(outputDir, 'node_modules', file);
-  return `node -e "require('node:fs').cpSync(process.argv[1], process.argv[2])" ${JSON.stringify(from)} ${JSON.stringify(to)}`;
 }

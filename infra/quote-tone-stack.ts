@@ -45,24 +45,6 @@ export const UPDATE_INDEX_RESERVED_CONCURRENCY = 5;
 // analyze-article gets no reserved concurrency: it writes one distinct key per article, so it has no
 // hot spot to protect, and reserving capacity would only take it from the rest of the account.
 
-// What the core reads from node_modules/ at run time (createRequire / readFileSync), which esbuild
-// cannot inline: the tone lexicons (shared/tone/lexicon.ts) and natural's Porter stemmer with the
-// modules it requires (shared/tone/features.ts). The bundle test loads the asset in a directory with
-// nothing else, as Lambda does, so a file missing here fails it.
-export const ANALYZE_RUNTIME_FILES = [
-  'sentiment/languages/en/labels.json',
-  'natural/lib/natural/sentiment/English/senticon_en.json',
-  'natural/lib/natural/sentiment/English/pattern-sentiment-en.json',
-  'vader-sentiment/vader_lexicon.txt',
-  // natural's package.json marks its .js files as CommonJS wherever the bundle is unpacked.
-  'natural/package.json',
-  'natural/lib/natural/stemmers/porter_stemmer.js',
-  'natural/lib/natural/stemmers/stemmer.js',
-  'natural/lib/natural/util/stopwords.js',
-  'natural/lib/natural/tokenizers/aggressive_tokenizer.js',
-  'natural/lib/natural/tokenizers/tokenizer.js',
-];
-
 // Partition projection computes dt partitions instead of listing them; the lake starts with quote-tone.
 const LAKE_PROJECTION_START = '2026-01-01';
 // Athena query results are scratch: a week is enough to download a result set again.
@@ -128,7 +110,6 @@ export class QuoteToneStack extends Stack {
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
       onFailure: failedEvents,
-      runtimeFiles: ANALYZE_RUNTIME_FILES,
     });
     // Read only the articles, write only its own prefixes. It reads its previous report to skip
     // duplicate and out-of-order events, and deletes a report when its article is deleted.

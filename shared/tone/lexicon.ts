@@ -2,38 +2,22 @@
 // news and diplomatic lexicon (domain-lexicon.json), which wins where both have a word; its words
 // are the ones an explanation shows. Three wider lexicons add coverage as extra model features:
 // ML-Senticon and pattern.en as shipped with `natural` (-1..1), and VADER's as shipped with
-// `vader-sentiment` (-4..4, read as -1..1).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// `vader-sentiment` (read as -1..1). All four come from lexicon-table.json, which
+// `scripts/build-tone-lexicon.ts` builds from those packages: a static import that esbuild inlines,
+// so nothing is read from node_modules at run time.
 import domain from './domain-lexicon.json' with { type: 'json' };
-
-// AFINN has words such as "await" that break JSON-as-module loaders; plain require reads it as data.
-const require = createRequire(import.meta.url);
-const afinn = require('sentiment/languages/en/labels.json') as Record<string, number>;
-const senticon = require('natural/lib/natural/sentiment/English/senticon_en.json') as Record<
-  string,
-  { pol: string }
->;
-const pattern = require('natural/lib/natural/sentiment/English/pattern-sentiment-en.json') as Record<
-  string,
-  { polarity: string }
->;
+import table from './lexicon-table.json' with { type: 'json' };
 
 /** The domain lexicon as curated: word -> weight. */
 export const DOMAIN_LEXICON: Readonly<Record<string, number>> = domain;
 
 /** The lexicons in the order `wordWeights` fills them: main first. */
 export const LEXICON_NAMES = ['afinn', 'senticon', 'pattern', 'vader'] as const;
-// VADER rates words on -4..4; dividing brings it to the other secondary lexicons' -1..1.
-const VADER_SCALE = 4;
-// ML-Senticon gives mild polarity to everyday words ("in" 0.33, "meet" 0.63 is kept); below this
-// it is noise for news (measured on NYT dev: r unchanged, macro-F1 +0.01).
-const SENTICON_MIN_POLARITY = 0.45;
 // AFINN's (and our domain lexicon's) largest weight: dividing by it gives -1..1.
 const AFINN_MAX = 5;
 
 const MAIN: ReadonlyMap<string, number> = new Map([
-  ...Object.entries(afinn),
+  ...unpack(table.lexicons.afinn),
   ...Object.entries(DOMAIN_LEXICON),
 ]);
 // Our curated words win in every lexicon: ML-Senticon, for one, rates "isolated" as positive.
@@ -42,17 +26,9 @@ const DOMAIN_SCALED: [string, number][] = Object.entries(DOMAIN_LEXICON).map(([w
   weight / AFINN_MAX,
 ]);
 const SECONDARY: readonly ReadonlyMap<string, number>[] = [
-  singleWords([
-    ...Object.entries(senticon)
-      .map(([word, entry]): [string, number] => [word, Number(entry.pol)])
-      .filter(([, weight]) => Math.abs(weight) >= SENTICON_MIN_POLARITY),
-    ...DOMAIN_SCALED,
-  ]),
-  singleWords([
-    ...Object.entries(pattern).map(([word, entry]): [string, number] => [word, Number(entry.polarity)]),
-    ...DOMAIN_SCALED,
-  ]),
-  singleWords([...readVader(), ...DOMAIN_SCALED]),
+  singleWords([...unpack(table.lexicons.senticon), ...DOMAIN_SCALED]),
+  singleWords([...unpack(table.lexicons.pattern), ...DOMAIN_SCALED]),
+  singleWords([...unpack(table.lexicons.vader), ...DOMAIN_SCALED]),
 ];
 
 // Plural and third-person forms a lexicon lacks ("challenges", "tensions") fall back to the stem,
@@ -89,13 +65,14 @@ function lookup(lexicon: ReadonlyMap<string, number>, word: string): number {
   return word.endsWith('es') ? (lexicon.get(word.slice(0, -2)) ?? 0) : 0;
 }
 
-/** VADER's lexicon file: word, mean rating, deviation, raw ratings, tab-separated. */
-function readVader(): [string, number][] {
-  const text = readFileSync(require.resolve('vader-sentiment/vader_lexicon.txt'), 'utf8');
-  return text.split('\n').map((line) => {
-    const [word = '', rating = ''] = line.split('\t');
-    return [word, Number(rating) / VADER_SCALE];
-  });
+/** One lexicon of the table (weight -> space-separated words) as word, weight pairs. */
+function unpack(groups: Readonly<Record<string, string>>): [string, number][] {
+  const entries: [string, number][] = [];
+  for (const [weight, words] of Object.entries(groups)) {
+    const value = Number(weight);
+    for (const word of words.split(' ')) entries.push([word, value]);
+  }
+  return entries;
 }
 
 /** Single words only; later entries win, and a 0 (our lexicon saying "no sentiment here") removes the word. */

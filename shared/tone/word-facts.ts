@@ -1,7 +1,7 @@
 // Everything the scorer needs to know about one lower-cased word, looked up once and cached: its
 // lexicon weights, which cue tables list it, and the hash bucket key of its stem. The hot path
 // then does one Map lookup per token instead of a dozen.
-import { createRequire } from 'node:module';
+import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import {
   ADVERSARIAL,
   CONCESSIVE,
@@ -16,10 +16,6 @@ import {
   NEGATORS,
 } from './cues.ts';
 import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
-
-// natural's Porter stemmer, loaded as a submodule (the package root drags in database drivers).
-const require = createRequire(import.meta.url);
-const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
 
 /** Bits of `WordFacts.kinds`. */
 export const NEGATOR_WORD = 1;

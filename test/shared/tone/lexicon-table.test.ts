@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { buildLexiconTable } from '../../../scripts/build-tone-lexicon.ts';
+import { secondaryWeight, wordWeight } from '../../../shared/tone/lexicon.ts';
+import table from '../../../shared/tone/lexicon-table.json' with { type: 'json' };
+
+describe('the committed tone lexicon table', () => {
+  it('is exactly what scripts/build-tone-lexicon.ts builds from the installed lexicon packages', () => {
+    // Act
+    const built = buildLexiconTable();
+
+    // Assess: a package upgrade or a script change without a rebuild fails here.
+    expect(table).toEqual(built);
+  });
+
+  it('gives the scorer the packaged weights, with the domain lexicon laid over them', () => {
+    // AFINN-165 rates "joy" +3; VADER rates "joy" 2.8 of 4.
+    expect(wordWeight('joy')).toBe(3);
+    expect(secondaryWeight(2, 'joy')).toBeCloseTo(0.7, 3);
+    // Our domain lexicon makes "isolated" negative, where ML-Senticon rates it positive.
+    expect(wordWeight('isolated')).toBeLessThan(0);
+    expect(secondaryWeight(0, 'isolated')).toBeLessThan(0);
+  });
+});
