@@ -12,6 +12,8 @@ export interface AnalyzeOptions {
   analyzedAt?: Date;
   /** The size limit in bytes; DEFAULT_MAX_ARTICLE_BYTES when absent. */
   maxBytes?: number;
+  /** Stamped into `analyzer.build` (see analyzerFingerprint). */
+  build?: string;
 }
 
 /**
@@ -31,5 +33,12 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     ...quote,
     tone: scoreTone(quote.pieces.map((piece) => article.text.slice(piece.start, piece.end)).join(' ')),
   }));
-  return buildReport({ input, rawText, article, quotes, analyzedAt: options.analyzedAt ?? new Date() });
+  return buildReport({
+    input,
+    rawText,
+    article,
+    quotes,
+    analyzedAt: options.analyzedAt ?? new Date(),
+    ...(options.build ? { build: options.build } : {}),
+  });
 }

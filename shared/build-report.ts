@@ -13,6 +13,7 @@ export interface BuildReportInput {
   article: CleanArticle;
   quotes: ScoredQuote[];
   analyzedAt: Date;
+  build?: string;
 }
 
 /**
@@ -22,7 +23,14 @@ export interface BuildReportInput {
  * @example
  * buildReport({ input, rawText, article, quotes, analyzedAt: new Date() }).summary.quotes
  */
-export function buildReport({ input, rawText, article, quotes, analyzedAt }: BuildReportInput): Report {
+export function buildReport({
+  input,
+  rawText,
+  article,
+  quotes,
+  analyzedAt,
+  build,
+}: BuildReportInput): Report {
   const ordered = [...quotes].sort((a, b) => firstStart(a) - firstStart(b));
   const reportQuotes = ordered.map((quote, index): ReportQuote => toReportQuote(article, quote, index));
   return {
@@ -43,7 +51,7 @@ export function buildReport({ input, rawText, article, quotes, analyzedAt }: Bui
       metadata: withoutTitle(article.metadata),
       text: article.text,
     },
-    analyzer: { name: ANALYZER.name, version: ANALYZER.version },
+    analyzer: { name: ANALYZER.name, version: ANALYZER.version, ...(build ? { build } : {}) },
     analyzedAt: analyzedAt.toISOString(),
     quotes: reportQuotes,
     summary: summarise(reportQuotes),

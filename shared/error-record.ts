@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticleSourceSchema } from './report-schema.ts';
+import { AnalyzerSchema, ArticleSourceSchema } from './report-schema.ts';
 
 // What the store keeps for an article that was refused or failed: nothing is dropped silently.
 // The index, the dashboard and `quote-tone report --failed` read these.
@@ -14,7 +14,7 @@ export const ErrorRecordSchema = z.object({
   // One line for a person: what was expected and what arrived.
   reason: z.string(),
   source: ArticleSourceSchema,
-  analyzer: z.object({ name: z.literal('quote-tone'), version: z.string() }),
+  analyzer: AnalyzerSchema,
   failedAt: z.iso.datetime(),
 });
 

@@ -67,6 +67,15 @@ export const SpeakerSummarySchema = z.object({
   labels: LabelCountsSchema,
 });
 
+/** Which analyser produced a report or an error record. */
+export const AnalyzerSchema = z.object({
+  name: z.literal('quote-tone'),
+  version: z.string(),
+  // A fingerprint of the analyser's behaviour (shared/analyzer-fingerprint.ts), set by the pipeline:
+  // an article dropped again after an upgrade that changes it is re-analysed, not skipped.
+  build: z.string().optional(),
+});
+
 /** Where an article came from; reports and error records both carry it. */
 export const ArticleSourceSchema = z.object({
   // null when the CLI analysed a local file.
@@ -98,7 +107,7 @@ export const ReportSchema = z.object({
     // The cleaned body; every span in this report points into it.
     text: z.string(),
   }),
-  analyzer: z.object({ name: z.literal('quote-tone'), version: z.string() }),
+  analyzer: AnalyzerSchema,
   analyzedAt: z.iso.datetime(),
   quotes: z.array(ReportQuoteSchema),
   summary: z.object({

@@ -50,10 +50,14 @@ export async function run(args: string[]): Promise<number> {
 
   const pipeline = await startLocalPipeline({ directory: values.dir, port, verbose: values.verbose });
   let failures = 0;
+  // Printing a skipped article reads its stored report, so it can outlast the delivery itself.
+  const printing = new Set<Promise<void>>();
   pipeline.bridge.onDelivery((delivery) => {
-    void printDelivery(pipeline, delivery).then((ok) => {
+    const printed = printDelivery(pipeline, delivery).then((ok) => {
       if (!ok) failures += 1;
+      printing.delete(printed);
     });
+    printing.add(printed);
   });
 
   if (!values['no-examples']) {
@@ -66,13 +70,15 @@ export async function run(args: string[]): Promise<number> {
       );
     }
     await pipeline.bridge.idle();
-    // Let the table printing of the last deliveries finish before deciding.
-    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(printing);
   }
 
   if (values.once) {
     await pipeline.close();
-    console.log(`Reports are in ${values.dir}/${pipeline.resultsBucket}/${'reports/'}`);
+    console.log(
+      `Reports are in the local results bucket ${pipeline.resultsBucket} (kept in ${values.dir}).\n` +
+        'List them with "npx quote-tone report"; "npm start" serves them on the dashboard.',
+    );
     return failures ? 1 : 0;
   }
   const dashboard = await startDashboardServer({

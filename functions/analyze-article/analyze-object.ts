@@ -1,4 +1,5 @@
 import { analyzeArticle } from '../../shared/analyze-article.ts';
+import { analyzerFingerprint } from '../../shared/analyzer-fingerprint.ts';
 import { ANALYZER } from '../../shared/analyzer-info.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { ERROR_RECORD_SCHEMA_VERSION, type ErrorRecord } from '../../shared/error-record.ts';
@@ -20,6 +21,9 @@ export type Outcome =
   | { status: 'refused'; articleId: string; key: string; code: string; reason: string }
   | { status: 'removed'; articleId: string; key: string }
   | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' };
+
+// Computed once per cold start: re-analysis after an upgrade depends on it (see analyzerFingerprint).
+const ANALYZER_BUILD = analyzerFingerprint();
 
 // A bug in the analyser will not go away on retry, so it becomes an error record like a refusal.
 const ANALYSIS_FAILED = 'ANALYSIS_FAILED';
@@ -98,14 +102,14 @@ function analyzeOrWrap(
   maxBytes: number,
 ): Report {
   try {
-    return analyzeArticle({ id: articleId, source, content }, { maxBytes });
+    return analyzeArticle({ id: articleId, source, content }, { maxBytes, build: ANALYZER_BUILD });
   } catch (error) {
     if (error instanceof QuoteToneError) throw error;
     throw new AnalysisFailedError(error);
   }
 }
 
-type PreviousSource = { source: ArticleSource; analyzer: { version: string } };
+type PreviousSource = { source: ArticleSource; analyzer: { version: string; build?: string } };
 
 async function readPrevious(
   store: ObjectStore,
@@ -118,12 +122,12 @@ async function readPrevious(
   return failure ? { source: failure.value.source, analyzer: failure.value.analyzer } : null;
 }
 
-// Same object version, analysed by this analyser version: a repeated delivery.
+// Same object version, analysed by an analyser that behaves the same: a repeated delivery.
 function isSameVersion(previous: PreviousSource, source: ArticleSource): boolean {
   const sameObject = source.versionId
     ? previous.source.versionId === source.versionId
     : source.etag !== undefined && previous.source.etag === source.etag;
-  return sameObject && previous.analyzer.version === ANALYZER.version;
+  return sameObject && previous.analyzer.build === ANALYZER_BUILD;
 }
 
 // The stored result came from a later change to the key than this event describes.
@@ -140,7 +144,7 @@ function errorRecord(articleId: string, source: ArticleSource, error: QuoteToneE
     code: error.code,
     reason: error.message,
     source: { ...source, bucket: source.bucket },
-    analyzer: { name: ANALYZER.name, version: ANALYZER.version },
+    analyzer: { name: ANALYZER.name, version: ANALYZER.version, build: ANALYZER_BUILD },
     failedAt: new Date().toISOString(),
   };
 }

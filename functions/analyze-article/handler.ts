@@ -48,10 +48,15 @@ export async function handler(event: unknown, context?: { awsRequestId?: string 
   return outcomes;
 }
 
+// One metric per outcome, so every invocation publishes something (an empty set only warns).
+const METRIC_BY_STATUS = {
+  analysed: 'ArticlesAnalysed',
+  refused: 'ArticlesRefused',
+  removed: 'ArticlesRemoved',
+  skipped: 'EventsSkipped',
+} as const satisfies Record<Outcome['status'], string>;
+
 function count(outcome: Outcome): void {
-  if (outcome.status === 'analysed') {
-    metrics.addMetric('ArticlesAnalysed', MetricUnit.Count, 1);
-    metrics.addMetric('QuotesFound', MetricUnit.Count, outcome.quotes);
-  }
-  if (outcome.status === 'refused') metrics.addMetric('ArticlesRefused', MetricUnit.Count, 1);
+  metrics.addMetric(METRIC_BY_STATUS[outcome.status], MetricUnit.Count, 1);
+  if (outcome.status === 'analysed') metrics.addMetric('QuotesFound', MetricUnit.Count, outcome.quotes);
 }

@@ -61,6 +61,29 @@ describe('repeated and out-of-order S3 events', () => {
     expect(await indexEntries(key)).toHaveLength(1);
   });
 
+  it('re-analyses an unchanged article once the analyser behaves differently', async () => {
+    const key = 'drafts/after an upgrade.txt';
+    const etag = await pipeline.store.put(
+      pipeline.uploadBucket,
+      key,
+      '"We will meet again," said Anna Smith.',
+    );
+    const event = eventFor(key, etag, '0000000000000000D1');
+    await handler(event);
+    const stored = await storedReport(key);
+    if (!stored) throw new Error('expected a first report');
+    // What an older analyser build left behind for the same object version.
+    await pipeline.store.putJson(pipeline.resultsBucket, reportKey(articleIdFromKey(key)), {
+      ...stored,
+      analyzer: { ...stored.analyzer, build: 'older-build' },
+    });
+
+    const outcomes = await handler(event);
+
+    expect(outcomes).toEqual([expect.objectContaining({ status: 'analysed' })]);
+    expect((await storedReport(key))?.analyzer.build).toBe(stored.analyzer.build);
+  });
+
   it('never lets an older version overwrite the result of a newer one', async () => {
     const key = 'drafts/two versions.txt';
     const olderEtag = await pipeline.store.put(
