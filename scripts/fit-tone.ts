@@ -37,6 +37,12 @@ const THRESHOLD_STEP = 0.02;
 const NYT_CUT = 0.2;
 // Weights are rounded to this many decimals so the JSON stays small and diffs stay readable.
 const DECIMALS = 4;
+// Hashed-bucket weights ship as one signed byte each in steps of 1/32 (-4..3.97, wider than any
+// fitted bucket weight): 44 kB of base64 instead of 210 kB of decimals, eval unchanged (measured on
+// both dev sets). A power of two, so every step is exact in floating point.
+const HASHED_STEP = 1 / 32;
+const INT8_MIN = -128;
+const INT8_MAX = 127;
 
 const BUCKETS = 1 << HASH_BITS;
 const DENSE = DENSE_FEATURES.length;
@@ -210,6 +216,14 @@ export function bestThresholds(...sets: readonly Scored[]): {
   return best;
 }
 
+/** Weights as signed bytes in units of HASHED_STEP, base64: the form shared/tone/model.ts decodes. */
+function toInt8Base64(weights: readonly number[]): string {
+  const bytes = Int8Array.from(weights, (w) =>
+    Math.max(INT8_MIN, Math.min(INT8_MAX, Math.round(w / HASHED_STEP))),
+  );
+  return Buffer.from(bytes.buffer).toString('base64');
+}
+
 function round(value: number, decimals = DECIMALS): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
@@ -263,7 +277,8 @@ async function main(): Promise<void> {
     dense: DENSE_FEATURES,
     bias: model.bias.map((w) => round(w)),
     denseWeights: model.denseWeights.map((ws) => ws.map((w) => round(w))),
-    hashedWeights: model.hashedWeights.map((ws) => ws.map((w) => round(w))),
+    hashedStep: HASHED_STEP,
+    hashedWeights: model.hashedWeights.map(toInt8Base64),
     thresholds: { positive: thresholds.positive, negative: thresholds.negative },
   };
   writeFileSync(WEIGHTS, `${JSON.stringify(json)}\n`);

@@ -12,8 +12,10 @@ export interface ModelWeights {
   bias: readonly [number, number];
   /** [positive, negative] weights per dense feature, already divided by the training scale. */
   denseWeights: readonly [readonly number[], readonly number[]];
-  /** [positive, negative] weights per hash bucket. */
-  hashedWeights: readonly [readonly number[], readonly number[]];
+  /** Hashed-bucket weights are whole multiples of this. */
+  hashedStep: number;
+  /** [positive, negative] weights per hash bucket, as signed bytes in units of `hashedStep`, base64. */
+  hashedWeights: readonly [string, string];
   /** score >= positive reads as positive, score <= negative as negative. */
   thresholds: { positive: number; negative: number };
 }
@@ -39,8 +41,8 @@ const MODEL = weights as unknown as ModelWeights;
 checkShape(MODEL);
 const POSITIVE_DENSE = Float64Array.from(MODEL.denseWeights[0]);
 const NEGATIVE_DENSE = Float64Array.from(MODEL.denseWeights[1]);
-const POSITIVE_HASHED = Float64Array.from(MODEL.hashedWeights[0]);
-const NEGATIVE_HASHED = Float64Array.from(MODEL.hashedWeights[1]);
+const POSITIVE_HASHED = decodeHashed(MODEL.hashedWeights[0], MODEL.hashedStep);
+const NEGATIVE_HASHED = decodeHashed(MODEL.hashedWeights[1], MODEL.hashedStep);
 
 /** Where the label bands start on the score scale, as fitted. */
 export const THRESHOLDS: Readonly<{ positive: number; negative: number }> = MODEL.thresholds;
@@ -78,8 +80,21 @@ export function predict(features: FeatureBuffer): Probabilities {
   return { positive: ePositive / total, negative: eNegative / total, neutral: eNeutral / total };
 }
 
+/** Signed bytes (base64) times the step: the hashed weights as `scripts/fit-tone.ts` wrote them. */
+function decodeHashed(base64: string, step: number): Float64Array {
+  const binary = atob(base64);
+  const weights = new Float64Array(binary.length);
+  // Each byte is two's complement: 200 stands for -56.
+  for (let k = 0; k < binary.length; k += 1) weights[k] = ((binary.charCodeAt(k) << 24) >> 24) * step;
+  return weights;
+}
+
 function checkShape(model: ModelWeights): void {
   if (model.hashBits !== HASH_BITS) throw new ModelWeightsMismatchError(`hashBits is ${model.hashBits}`);
+  for (const hashed of model.hashedWeights) {
+    const buckets = atob(hashed).length;
+    if (buckets !== 1 << HASH_BITS) throw new ModelWeightsMismatchError(`${buckets} hashed weights ship`);
+  }
   if (model.dense.join() !== DENSE_FEATURES.join()) {
     throw new ModelWeightsMismatchError(`the dense features are ${model.dense.join(', ')}`);
   }
