@@ -657,6 +657,42 @@ export const ORG_NOUNS: ReadonlySet<string> = new Set([
   'campaign',
   'studio',
   'label',
+  'lender',
+  'developer',
+  'housebuilder',
+  'brokerage',
+  'bookmaker',
+]);
+
+/**
+ * Heads of descriptions that mean one person without a role to match ("the suspect", "the
+ * British royal"): they refer to the person most in view, unlike other nouns ("the past").
+ */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'man',
+  'woman',
+  'boy',
+  'girl',
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'brother',
+  'sister',
+  'pensioner',
+  'patient',
+  'fan',
+  'suspect',
+  'royal',
+  'veteran',
+  'worker',
+  'friend',
+  'neighbour',
+  'neighbor',
+  'survivor',
+  'defendant',
+  'claimant',
+  'star',
 ]);
 
 /** Capitalised words that end an organisation or place name, never a person's name. */

@@ -8,6 +8,7 @@ import {
   NON_NAME_CAPITALS,
   ORG_NAME_WORDS,
   ORG_NOUNS,
+  PERSON_NOUNS,
   PRONOUNS,
   ROLE_COMPOUNDS,
   ROLE_FAMILIES,
@@ -214,6 +215,16 @@ const MAX_NESTED_MENTIONS = 4;
 // "a spokesman for the Medical Foundation for the Care of ...": how far an organisation's name runs.
 const ORG_NAME_CHARS = 80;
 const POSSESSIVE = /['’]s?$/;
+const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
+// "the 64-year-old": an age describes a person.
+const AGE = /^\d+-year-old$/;
+// "They’ll", "we’re", "I’d": a pronoun fused with a verb.
+const CONTRACTED_VERB = /['’](?:ll|re|ve|d|m)$/;
+// ".IXIC", ".DJI": a market index or ticker written after a full stop with no space.
+const TICKER_BEFORE = /(?:^|\s)\.$/;
+// "Critically", "Similarly", "Frankly": sentence adverbs; surnames rarely end this way.
+const SENTENCE_ADVERB =
+  /(?:ically|ously|ently|antly|ively|ately|edly|ingly|fully|lessly|ibly|ably|larly|ankly)$/;
 const SPOKES_FOR = /\b(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+(?:the\s+)?/gi;
 
 /**
@@ -230,6 +241,10 @@ export class People {
   private readonly sentenceStarts: number[] = [];
   /** Capitalised words that occur on their own somewhere ("Henman" beside "Tim Henman"). */
   private readonly standalone = new Set<string>();
+  /** Words the article writes in lowercase: a capital on one of them is only a sentence start. */
+  private readonly lowercase = new Set<string>();
+  /** Capitalised words seen past the start of a sentence, where a capital means a name. */
+  private readonly midCapitals = new Set<string>();
   private readonly speakerMentions: readonly Span[];
 
   constructor(
@@ -246,8 +261,10 @@ export class People {
         sentences.push({ span, tokens });
         this.sentenceStarts.push(span.start);
         this.readStandalone(masked, tokens);
+        for (const token of tokens.slice(1)) if (token.capital) this.midCapitals.add(token.lower);
       }
     }
+    for (const token of tokenize(text, 0, text.length)) if (!token.capital) this.lowercase.add(token.lower);
     for (const { span, tokens } of sentences) this.readSentence(masked, span, tokens);
     this.readSpokesFor(masked);
     this.occurrences.sort((a, b) => a.at - b.at);
@@ -255,20 +272,35 @@ export class People {
 
   /** Resolves the mention written at `at` ("he", "the Russian leader", "Mr Hogg", "analysts"). */
   resolve(mention: string, at: number): Resolution {
-    const words = tokenize(mention, 0, mention.length);
+    const words = withoutTrailingAdverb(tokenize(mention, 0, mention.length));
     const first = words[0];
     const head = words.at(-1);
     if (!first || !head) return { entity: null, how: 'unknown' };
-    const pronoun = PRONOUNS.get(first.lower);
+    // "They’ll", "We’re": a pronoun with a contracted verb is still that pronoun.
+    const pronoun = PRONOUNS.get(first.lower.replace(CONTRACTED_VERB, ''));
     if (words.length === 1 && pronoun) {
       if (pronoun === 'plural' || pronoun === 'first') return { entity: null, how: 'group' };
       return { entity: this.salientPerson(at, pronoun), how: 'pronoun' };
     }
     const org = SPOKES_FOR_ONE.exec(mention);
     if (org?.[1] && !words.some((_word, i) => i > 0 && isPersonName(words, i))) {
-      return { entity: this.orgNamed(cleanOrgName(org[1])), how: 'name' };
+      return { entity: this.orgNamed(cleanOrgName(org[1]), at), how: 'name' };
     }
     const headWord = head.lower.replace(POSSESSIVE, '');
+    // "MPs", "CEOs": a plural acronym is a group.
+    if (words.length === 1 && PLURAL_ACRONYM.test(head.lower === headWord ? mention : '')) {
+      return { entity: null, how: 'group' };
+    }
+    if (words.length === 1 && head.capital) {
+      // "says Early": the surname of someone already introduced, even if it is also a word.
+      const known = this.bySurname.get(headWord);
+      if (known?.type === 'person' && (!known.weak || !this.isCommonWord(mention, at))) {
+        return { entity: this.byName([mention.replace(POSSESSIVE, '')], at), how: 'name' };
+      }
+      if (this.isCommonWord(mention, at)) {
+        return { entity: null, how: headWord.endsWith('s') ? 'group' : 'unknown' };
+      }
+    }
     // "the statement said", "the report says": a document speaks for whoever is being quoted.
     if (!head.capital && DOCUMENT_NOUNS.has(headWord) && DETERMINERS.has(first.lower)) {
       return { entity: null, how: 'document' };
@@ -291,17 +323,41 @@ export class People {
         how: 'description',
       };
     }
-    if (ORG_NOUNS.has(headWord)) return { entity: this.lastOrg(at, mention, words), how: 'description' };
+    if (ORG_NOUNS.has(headWord) && !head.capital)
+      return { entity: this.lastOrg(at, mention, words), how: 'description' };
     if (GROUP_NOUNS.has(headWord) || (headWord.endsWith('s') && !head.capital)) {
       return { entity: null, how: 'group' };
     }
     // "the American", "the Briton": a nationality with a determiner describes a person.
-    if (head.capital && words.length > 1 && DETERMINERS.has(first.lower)) {
+    if (head.capital && words.length > 1 && DETERMINERS.has(first.lower) && DEMONYMS.has(headWord)) {
       return { entity: this.salientPerson(at, null), how: 'description' };
     }
     // A capitalised single word that is not a known person: an organisation ("Gazprom").
-    if (head.capital) return { entity: this.orgNamed(mention.replace(/^the\s+/i, '')), how: 'name' };
-    return { entity: this.salientPerson(at, null), how: 'description' };
+    // Its name starts at its first capital ("the official Xinhua News Agency").
+    const opening = words.find((word) => word.capital && !DETERMINERS.has(word.lower)) ?? first;
+    if (head.capital)
+      return { entity: this.orgNamed(mention.slice(opening.start, head.end), at), how: 'name' };
+    // "the suspect", "the 64-year-old": a noun for one person means the person most in view.
+    if (PERSON_NOUNS.has(headWord) || AGE.test(headWord)) {
+      return { entity: this.salientPerson(at, TITLES.get(headWord) ?? null), how: 'description' };
+    }
+    // "the past", "the game": any other noun tells nothing about who spoke; the last person
+    // named is too often someone else.
+    return { entity: null, how: 'unknown' };
+  }
+
+  /**
+   * A single capitalised word that names nobody: a word the article also writes in lowercase, or
+   * a function word or adverb, seen capitalised only where a sentence starts ("Further", "High",
+   * "Critically", "Having"); a contraction ("They’ll"); a ticker symbol (".IXIC", "XAU=").
+   */
+  private isCommonWord(written: string, at: number): boolean {
+    const lower = written.toLowerCase().replace(POSSESSIVE, '');
+    if (CONTRACTED_VERB.test(lower)) return true;
+    if (TICKER_BEFORE.test(this.text.slice(Math.max(0, at - 2), at))) return true;
+    if (this.text.charAt(at + written.length) === '=') return true;
+    if (NON_NAME_CAPITALS.has(lower) || SENTENCE_ADVERB.test(lower)) return true;
+    return !this.midCapitals.has(lower) && this.lowercase.has(lower);
   }
 
   /**
@@ -350,7 +406,12 @@ export class People {
       const runStart = i;
       i = end - 1;
       const name = nameOf(tokens.slice(runStart, end));
-      if (!name || isModifier(this.text, tokens, runStart, end, name)) continue;
+      if (
+        !name ||
+        isModifier(this.text, tokens, runStart, end, name) ||
+        endsOrgName(masked, tokens, runStart)
+      )
+        continue;
       const nameEnd = runStart + name.end;
       this.addName(masked, tokens, runStart, nameEnd - name.tokens.length, nameEnd, name, sentence.start);
     }
@@ -375,7 +436,10 @@ export class People {
     const titled = name.titles.length > 0;
     let entity = this.findPerson(last);
     if (!entity) {
-      if (ORG_NAME_WORDS.has(last.toLowerCase())) return;
+      if (ORG_NAME_WORDS.has(last.toLowerCase()) || PLURAL_ACRONYM.test(last)) return;
+      // "NEW DELHI": a dateline or heading in capitals, not a person.
+      if (words.length > 1 && words.every((word) => word === word.toUpperCase())) return;
+      if (words.length === 1 && !titled && this.isCommonWord(last, firstToken.start)) return;
       const isSpeaker = this.isSpeakerMention(firstToken.start, lastToken.end);
       const confirmed =
         titled ||
@@ -511,10 +575,14 @@ export class People {
     return this.sentenceStarts[lastIndexAtOrBefore(this.sentenceStarts, at, (start) => start)] ?? 0;
   }
 
-  private orgNamed(name: string): Entity {
+  /** The organisation called `name`; mentioned at `at` when given, so "the bank" can find it later. */
+  private orgNamed(name: string, at?: number): Entity {
     const key = `org:${name.toLowerCase()}`;
     const known = this.bySurname.get(key);
-    if (known) return known;
+    if (known) {
+      if (at !== undefined) this.noteOccurrence(known, at);
+      return known;
+    }
     const entity: Entity = {
       name,
       type: 'organisation',
@@ -525,7 +593,16 @@ export class People {
     };
     this.entities.push(entity);
     this.bySurname.set(key, entity);
+    if (at !== undefined) this.noteOccurrence(entity, at);
     return entity;
+  }
+
+  /** Records a mention found while resolving, keeping occurrences in text order. */
+  private noteOccurrence(entity: Entity, at: number): void {
+    const index = lastIndexAtOrBefore(this.occurrences, at, (occurrence) => occurrence.at) + 1;
+    if (this.occurrences[index - 1]?.at === at) return;
+    const occurrence = { at, entity, possessive: false, sentence: this.sentenceOf(at) };
+    this.occurrences.splice(index, 0, occurrence);
   }
 
   private byName(name: string[], at: number): Entity {
@@ -540,8 +617,7 @@ export class People {
       }
       return known;
     }
-    if (name.length === 1 && ORG_NAME_WORDS.has(last.toLowerCase())) return this.orgNamed(last);
-    if (name.length === 1) return this.orgNamed(last);
+    if (name.length === 1) return this.orgNamed(last, at);
     const entity: Entity = {
       name: name.join(' '),
       type: 'person',
@@ -579,7 +655,11 @@ export class People {
    */
   private spokesperson(mention: string, words: readonly Token[], at: number): Entity | null {
     const capitals = words.filter(
-      (word) => word.capital && !TITLES.has(word.lower) && !ROLE_FAMILIES.has(word.lower),
+      (word) =>
+        word.capital &&
+        !TITLES.has(word.lower) &&
+        !ROLE_FAMILIES.has(word.lower) &&
+        !DETERMINERS.has(word.lower),
     );
     const first = capitals[0];
     const last = capitals.at(-1);
@@ -592,18 +672,20 @@ export class People {
         const introduced = this.byRole('spokes', new Set(words.map((word) => word.lower)), at);
         if (introduced && [...introduced.modifiers].some((word) => word === first.lower)) return introduced;
       }
-      return known && POSSESSIVE.test(mention.slice(last.start, last.end)) ? known : this.orgNamed(named);
+      return known && POSSESSIVE.test(mention.slice(last.start, last.end)) ? known : this.orgNamed(named, at);
     }
     if (indefinite) return this.lastOrg(at, '', []);
     return null;
   }
 
   private lastOrg(at: number, mention: string, words: readonly Token[]): Entity | null {
+    // A bare word only ever seen at a cue ("Halifax said") is likelier the firm than a person.
     for (const occurrence of this.recentOccurrences(at)) {
-      if (occurrence.entity.type === 'organisation') return occurrence.entity;
+      if (occurrence.entity.type === 'organisation' || occurrence.entity.weak) return occurrence.entity;
     }
-    // Otherwise the description itself, as written, minus its determiner ("Xinhua News Agency").
-    const first = words.find((word) => !DETERMINERS.has(word.lower));
+    // Otherwise the description itself from its first capital ("Xinhua News Agency"); one with
+    // no capital ("the club", "the country's government") names no organisation at all.
+    const first = words.find((word) => word.capital && !DETERMINERS.has(word.lower));
     const last = words.at(-1);
     return first && last ? this.orgNamed(mention.slice(first.start, last.end)) : null;
   }
@@ -798,6 +880,18 @@ function isModifier(
   return DEMONYMS.has(word.lower) && tokens[runStart - 1]?.lower === 'the';
 }
 
+/** "the Bank of England": capitals after "of" and a capitalised word end a longer name. */
+function endsOrgName(masked: string, tokens: readonly Token[], runStart: number): boolean {
+  const of = tokens[runStart - 1];
+  const owner = tokens[runStart - 2];
+  return (
+    of?.lower === 'of' &&
+    !!owner?.capital &&
+    joined(masked, tokens, runStart - 2, runStart - 1) &&
+    joined(masked, tokens, runStart - 1, runStart)
+  );
+}
+
 /** "Christine Rush, director of ...": a name followed by a role after a comma is a person. */
 function hasAppositiveRole(masked: string, tokens: readonly Token[], end: number): boolean {
   const last = tokens[end - 1];
@@ -849,6 +943,17 @@ function nameIn(mention: string, words: readonly Token[]): string[] | null {
     return null;
   }
   return names;
+}
+
+/** "the British royal blankly denied": an adverb after the head noun is not part of the mention. */
+function withoutTrailingAdverb(words: Token[]): Token[] {
+  const last = words.at(-1);
+  const previous = words.at(-2);
+  if (!last || !previous || last.capital || !last.lower.endsWith('ly')) return words;
+  const head = previous.lower;
+  const isNoun =
+    ROLE_FAMILIES.has(head) || PERSON_NOUNS.has(head) || ORG_NOUNS.has(head) || GROUP_NOUNS.has(head);
+  return isNoun || previous.capital ? words.slice(0, -1) : words;
 }
 
 function lastWord(name: string): string {

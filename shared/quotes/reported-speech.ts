@@ -2,13 +2,16 @@ import type { Span } from '../types.ts';
 import { appositiveBefore, cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
 import {
   ADJUNCT_PREPOSITIONS,
+  CUE_FILLERS,
   GROUP_NOUNS,
+  NAMING_VERBS,
   NON_CLAUSE_STARTS,
   NON_NAME_CAPITALS,
   OBJECT_VERBS,
   ORG_NOUNS,
   ROLE_FAMILIES,
   SPEECH_NOUNS,
+  SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
 import type { Token } from './text-index.ts';
@@ -421,6 +424,13 @@ function subjectOf(masked: string, tokens: readonly Token[]): [number, number] |
   if (!first?.capital || NON_NAME_CAPITALS.has(first.lower)) return null;
   let next = 1;
   while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
+  // "High profile cases ...", "Images of ...": a capital that runs on into lowercase words opens
+  // a longer noun phrase, so it is no speaker; a name is followed by a verb or a comma.
+  const after = tokens[next];
+  const verbLike = (word: string) =>
+    SPEECH_VERBS.has(word) || NAMING_VERBS.has(word) || CUE_FILLERS.has(word);
+  if (after && !after.capital && joined(masked, tokens, next - 1, next) && !verbLike(after.lower))
+    return null;
   return [0, next];
 }
 

@@ -107,10 +107,33 @@ describe('attributeSpeakers', () => {
   it('gives "the statement said" to the speaker who issued it', () => {
     expect(
       speakers([
-        '"We will consider any fair offer on its merits," the club said.', // org speaker
-        '"The board still opposes the plan in its current form," the statement said.', // document -> club
+        '"We will consider any fair offer on its merits," Rovers said.', // org speaker
+        '"The board still opposes the plan in its current form," the statement said.', // document -> Rovers
       ]).map(([, speaker]) => speaker),
-    ).toEqual(['club', 'club']);
+    ).toEqual(['Rovers', 'Rovers']);
+  });
+
+  it('gives a generic organisation noun the organisation named before it, and no name when there is none', () => {
+    expect(
+      speakers([
+        '"Nobody has made us an offer," the club said.', // no club named: no speaker name
+        '"We have made an offer," Kestrel said.', // an organisation by name
+        '"The offer stands until Friday," the company said.', // the company introduced above
+      ]).map(([, speaker]) => speaker),
+    ).toEqual([null, 'Kestrel', 'Kestrel']);
+  });
+
+  it('does not give a description of an unintroduced organisation to the last person named', () => {
+    const article = articleOf([
+      '"We will fight this in court," said Tom Reilly, chair of the fishing association.',
+      'The developer said construction would begin next year.', // nobody introduced as the developer
+    ]);
+    const reported = attributeSpeakers(article, extractQuotes(article)).filter(
+      (quote) => quote.kind === 'indirect',
+    );
+    expect(reported.map((quote) => [textOf(article, quote.pieces), quote.speaker.name])).toEqual([
+      ['construction would begin next year', null],
+    ]);
   });
 
   it('names the organisation an unnamed spokesperson speaks for', () => {
