@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { SPEECH_VERBS } from './lexicon.ts';
 
 // Finds the direct-quote spans of an article from its double quotation marks, in every form
 // news uses: straight "…", curly “…”, guillemets «…» and low-high „…“. Single quotes stay inside
@@ -24,6 +25,10 @@ const MARKS = /["“”„«»]|‘‘|’’|``|''/g;
 // The double mark a doubled single mark stands for.
 const DOUBLED: Readonly<Record<string, string>> = { '‘‘': '“', '’’': '”', '``': '“', "''": '"' };
 const SPACE = /\s/;
+// `... one. Mr Hopkins said that ...`: a sentence opening with a titled or two-word name and a
+// reporting verb is narration about the speaker.
+const NARRATION =
+  /[.!?]\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+(\p{Ll}+)\b/gu;
 const WORDISH = /[\p{L}\p{N}[(‘'…$£€]/u;
 
 type Role = 'open' | 'close' | 'reopen' | 'ignore';
@@ -69,7 +74,8 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
         openedWith = mark;
       } else if (current && role === 'reopen') {
         // A lost paragraph break inside an open quote: `... end. "Next ...` starts a new piece.
-        pushPiece(text, current, pieceStart, at);
+        // If the mark was really never closed, narration sits before the reopening: cut it off.
+        pushPiece(text, current, pieceStart, narrationStart(text, pieceStart, at) ?? at);
         pieceStart = at + width;
         openedWith = mark;
       } else if (current && role === 'close') {
@@ -145,6 +151,15 @@ function openingMarkWidth(text: string, at: number): number {
 function firstNonSpace(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) if (!SPACE.test(text[i] ?? '')) return i;
   return -1;
+}
+
+/** Where a sentence of narration about a speaker starts inside [start, end), or null. */
+function narrationStart(text: string, start: number, end: number): number | null {
+  const piece = text.slice(start, end);
+  for (const match of piece.matchAll(NARRATION)) {
+    if (SPEECH_VERBS.has(match[1] ?? '')) return start + (match.index ?? 0) + 1;
+  }
+  return null;
 }
 
 function pushPiece(text: string, quote: MarkedQuote, start: number, end: number): void {

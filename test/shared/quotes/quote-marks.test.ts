@@ -28,6 +28,20 @@ describe('scanQuoteMarks', () => {
     ]);
   });
 
+  it('ends a never-closed quote before narration about its speaker', () => {
+    expect(
+      runs([
+        '"Plan for the storm before it comes. Ms Okafor said that the shelters were ready in time. "Nobody will be left outside," she said.',
+      ]),
+    ).toEqual([['Plan for the storm before it comes.', 'Nobody will be left outside,']]);
+  });
+
+  it('keeps a name and a reporting verb inside a closed quote', () => {
+    expect(runs(['"We won. Coach Rita Lane said we would, and we did," the captain said.'])).toEqual([
+      ['We won. Coach Rita Lane said we would, and we did,'],
+    ]);
+  });
+
   it('continues across paragraphs only when the next paragraph reopens the quote', () => {
     expect(
       runs([
