@@ -353,7 +353,9 @@ const NOT_IN_MENTION = new Set([
 ]);
 
 function isMentionWord(token: Token): boolean {
-  if (token.capital) return !NOT_IN_MENTION.has(token.lower) || PRONOUNS.has(token.lower);
+  // "US Airways said": a capital "US" is the country, not the pronoun.
+  if (token.capital)
+    return !NOT_IN_MENTION.has(token.lower) || PRONOUNS.has(token.lower) || token.lower === 'us';
   if (PRONOUNS.has(token.lower)) return true;
   // "a report from ...": a reporting word in its noun form can head a mention.
   return !NOT_IN_MENTION.has(token.lower) && (!SPEECH_VERBS.has(token.lower) || NOUN_LIKE.has(token.lower));

@@ -357,6 +357,8 @@ export class People {
     if (TICKER_BEFORE.test(this.text.slice(Math.max(0, at - 2), at))) return true;
     if (this.text.charAt(at + written.length) === '=') return true;
     if (NON_NAME_CAPITALS.has(lower) || SENTENCE_ADVERB.test(lower)) return true;
+    // "Ministers insist", "Analysts say": a role or group in the plural.
+    if (GROUP_NOUNS.has(lower) || (lower.endsWith('s') && ROLE_FAMILIES.has(lower.slice(0, -1)))) return true;
     return !this.midCapitals.has(lower) && this.lowercase.has(lower);
   }
 

@@ -123,6 +123,12 @@ describe('attributeSpeakers', () => {
     ).toEqual([null, 'Kestrel', 'Kestrel']);
   });
 
+  it('keeps a capital "US" in an organisation name at the cue', () => {
+    const article = articleOf(['Pilots at US Airways said the new rota was "simply unworkable".']);
+    const quotes = attributeSpeakers(article, extractQuotes(article));
+    expect(quotes.map((quote) => quote.speaker.name)).toContain('US Airways');
+  });
+
   it('does not give a description of an unintroduced organisation to the last person named', () => {
     const article = articleOf([
       '"We will fight this in court," said Tom Reilly, chair of the fishing association.',

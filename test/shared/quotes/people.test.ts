@@ -61,6 +61,15 @@ describe('People.resolve: speakers that are not names', () => {
     expect(found.name).toBeNull();
   });
 
+  it('reads a capitalised plural role at a sentence start as a group', () => {
+    expect(resolve(['Ministers insist the plan is safe.'], 'Ministers', { mentions: ['Ministers'] })).toEqual(
+      {
+        name: null,
+        how: 'group',
+      },
+    );
+  });
+
   it('reads a plural acronym as a group', () => {
     expect(resolve(['The scheme is flawed, say MPs.'], 'MPs')).toEqual({ name: null, how: 'group' });
   });
