@@ -243,7 +243,7 @@ export class People {
   private readonly standalone = new Set<string>();
   /** Words the article writes in lowercase: a capital on one of them is only a sentence start. */
   private readonly lowercase = new Set<string>();
-  /** Capitalised words seen past the start of a sentence, where a capital means a name. */
+  /** Capitalised words seen after a lowercase word mid-sentence, where a capital means a name. */
   private readonly midCapitals = new Set<string>();
   private readonly speakerMentions: readonly Span[];
 
@@ -261,7 +261,10 @@ export class People {
         sentences.push({ span, tokens });
         this.sentenceStarts.push(span.start);
         this.readStandalone(masked, tokens);
-        for (const token of tokens.slice(1)) if (token.capital) this.midCapitals.add(token.lower);
+        // Only after a lowercase word: inside a run ("Summary Studies") a capital may be a label's.
+        tokens.forEach((token, k) => {
+          if (k > 0 && token.capital && !tokens[k - 1]?.capital) this.midCapitals.add(token.lower);
+        });
       }
     }
     for (const token of tokenize(text, 0, text.length)) if (!token.capital) this.lowercase.add(token.lower);
@@ -447,7 +450,8 @@ export class People {
         titled ||
         isSpeaker ||
         (words.length >= 2 &&
-          (this.standalone.has(last.toLowerCase()) ||
+          // A surname also written in lowercase ("studies") stands alone only as a common word.
+          ((this.standalone.has(last.toLowerCase()) && !this.lowercase.has(last.toLowerCase())) ||
             hasAppositiveRole(masked, tokens, end) ||
             hasRoleBefore(masked, tokens, runStart)));
       if (!confirmed) return;

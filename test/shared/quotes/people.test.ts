@@ -3,11 +3,14 @@ import { People } from '../../../shared/quotes/people.ts';
 import type { Span } from '../../../shared/types.ts';
 import { articleOf } from './article-fixture.ts';
 
-/** Resolves `mention` written at its `occurrence`-th place in the article made of `paragraphs`. */
+/**
+ * Resolves `mention` written at its `occurrence`-th place in the article made of `paragraphs`;
+ * `mentions` are other speaker mentions (first occurrence each), `spoken` makes this one a speaker mention too.
+ */
 function resolve(
   paragraphs: string[],
   mention: string,
-  options: { occurrence?: number; mentions?: string[] } = {},
+  options: { occurrence?: number; mentions?: string[]; spoken?: boolean } = {},
 ) {
   const article = articleOf(paragraphs);
   let at = -1;
@@ -16,6 +19,7 @@ function resolve(
     const start = article.text.indexOf(written);
     return { start, end: start + written.length };
   });
+  if (options.spoken) mentions.push({ start: at, end: at + mention.length });
   const people = new People(article.text, article.text, article.paragraphs, mentions);
   const resolution = people.resolve(mention, at);
   return { name: resolution.entity?.name ?? null, how: resolution.how };
@@ -68,6 +72,15 @@ describe('People.resolve: speakers that are not names', () => {
         how: 'group',
       },
     );
+  });
+
+  it('takes no label word joined to a sentence-initial common noun for a name', () => {
+    const paragraphs = [
+      'Recap Surveys show that rents rose last year.', // a label before the sentence
+      'Surveys indicate that rents will rise again.',
+      'Two other surveys disagree.', // "surveys" is a common word here
+    ];
+    expect(resolve(paragraphs, 'Surveys', { occurrence: 1, spoken: true }).name).toBeNull();
   });
 
   it('reads a plural acronym as a group', () => {
