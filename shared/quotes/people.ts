@@ -444,6 +444,8 @@ export class People {
       if (ORG_NAME_WORDS.has(last.toLowerCase()) || PLURAL_ACRONYM.test(last)) return;
       // "NEW DELHI": a dateline or heading in capitals, not a person.
       if (words.length > 1 && words.every((word) => word === word.toUpperCase())) return;
+      // "Summary BED": a name does not end in an acronym after ordinary capitals.
+      if (words.length > 1 && ACRONYM.test(last) && !ACRONYM.test(words[0] ?? '')) return;
       if (words.length === 1 && !titled && this.isCommonWord(last, firstToken.start)) return;
       const isSpeaker = this.isSpeakerMention(firstToken.start, lastToken.end);
       const confirmed =

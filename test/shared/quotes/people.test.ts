@@ -83,6 +83,11 @@ describe('People.resolve: speakers that are not names', () => {
     expect(resolve(paragraphs, 'Surveys', { occurrence: 1, spoken: true }).name).toBeNull();
   });
 
+  it('takes no capitalised label before an acronym for a person', () => {
+    const paragraphs = ['Overview ZQX is common in adults, the survey said.', 'He said it was often missed.'];
+    expect(resolve(paragraphs, 'He', { mentions: ['Overview ZQX'] }).name).toBeNull();
+  });
+
   it('reads a plural acronym as a group', () => {
     expect(resolve(['The scheme is flawed, say MPs.'], 'MPs')).toEqual({ name: null, how: 'group' });
   });
