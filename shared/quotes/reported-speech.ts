@@ -425,12 +425,15 @@ function subjectOf(masked: string, tokens: readonly Token[]): [number, number] |
   let next = 1;
   while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
   // "High profile cases ...", "Images of ...": a capital that runs on into lowercase words opens
-  // a longer noun phrase, so it is no speaker; a name is followed by a verb or a comma.
+  // a longer noun phrase, so it is no speaker; a name is followed by a verb or a comma, or owns
+  // what follows ("Ms Lee's lawsuit says").
   const after = tokens[next];
+  const owner = /['’]s?$/.test(tokens[next - 1]?.lower ?? '');
   const verbLike = (word: string) =>
     SPEECH_VERBS.has(word) || NAMING_VERBS.has(word) || CUE_FILLERS.has(word);
-  if (after && !after.capital && joined(masked, tokens, next - 1, next) && !verbLike(after.lower))
+  if (after && !after.capital && !owner && joined(masked, tokens, next - 1, next) && !verbLike(after.lower)) {
     return null;
+  }
   return [0, next];
 }
 

@@ -123,6 +123,21 @@ describe('attributeSpeakers', () => {
     ).toEqual([null, 'Kestrel', 'Kestrel']);
   });
 
+  it('takes no sentence-opening word of a longer noun phrase for the speaker, but keeps an owner', () => {
+    const article = articleOf([
+      'Photos of the empty shelves, taken on Monday, indicate that the shop had closed early.', // "Photos of ..."
+      'Singer Mara Lind sued the venue last year.',
+      "Ms Lind's lawsuit says that the venue ignored every warning.", // her lawsuit speaks for her
+    ]);
+    const reported = attributeSpeakers(article, extractQuotes(article)).filter(
+      (quote) => quote.kind === 'indirect',
+    );
+    expect(reported.map((quote) => [textOf(article, quote.pieces), quote.speaker.name])).toEqual([
+      ['the shop had closed early', null],
+      ['the venue ignored every warning', 'Mara Lind'],
+    ]);
+  });
+
   it('keeps a capital "US" in an organisation name at the cue', () => {
     const article = articleOf(['Pilots at US Airways said the new rota was "simply unworkable".']);
     const quotes = attributeSpeakers(article, extractQuotes(article));
