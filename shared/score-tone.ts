@@ -43,16 +43,17 @@ export function scoreTone(statement: string): ToneScore {
     neutral: probabilities.neutral * (1 - mixed),
     mixed,
   };
-  const polar = score >= THRESHOLDS.positive || score <= THRESHOLDS.negative;
+  // Two stages: is the statement polar at all, and if so which way.
+  const polar = probabilities.neutral < THRESHOLDS.neutral;
   const label: ToneLabel =
     mixed > Math.max(confidence.positive, confidence.negative, confidence.neutral) &&
     (!polar || balanced >= MIXED_OVER_POLAR)
       ? 'mixed'
-      : score >= THRESHOLDS.positive
-        ? 'positive'
-        : score <= THRESHOLDS.negative
-          ? 'negative'
-          : 'neutral';
+      : !polar
+        ? 'neutral'
+        : score >= THRESHOLDS.centre
+          ? 'positive'
+          : 'negative';
   const tones: Tone[] = [];
   for (const name of TONE_ORDER) {
     const cues = reading.cues[name];

@@ -16,8 +16,16 @@ export interface ModelWeights {
   hashedStep: number;
   /** [positive, negative] weights per hash bucket, as signed bytes in units of `hashedStep`, base64. */
   hashedWeights: readonly [string, string];
-  /** score >= positive reads as positive, score <= negative as negative. */
-  thresholds: { positive: number; negative: number };
+  /** The label decision: pNeutral >= neutral reads as neutral; else score >= centre as positive, else negative. */
+  thresholds: Thresholds;
+}
+
+/** Where the labels start, as fitted. */
+export interface Thresholds {
+  /** pNeutral at or above this reads as neutral. */
+  neutral: number;
+  /** A statement not neutral is positive when its score is at least this, else negative. */
+  centre: number;
 }
 
 /** Class probabilities for one statement. */
@@ -44,8 +52,8 @@ const NEGATIVE_DENSE = Float64Array.from(MODEL.denseWeights[1]);
 const POSITIVE_HASHED = decodeHashed(MODEL.hashedWeights[0], MODEL.hashedStep);
 const NEGATIVE_HASHED = decodeHashed(MODEL.hashedWeights[1], MODEL.hashedStep);
 
-/** Where the label bands start on the score scale, as fitted. */
-export const THRESHOLDS: Readonly<{ positive: number; negative: number }> = MODEL.thresholds;
+/** Where the labels start, as fitted. */
+export const THRESHOLDS: Readonly<Thresholds> = MODEL.thresholds;
 
 /**
  * Class probabilities from a statement's features.
