@@ -447,7 +447,8 @@ export class People {
       // "Summary BED": a name does not end in an acronym after ordinary capitals.
       if (words.length > 1 && ACRONYM.test(last) && !ACRONYM.test(words[0] ?? '')) return;
       if (words.length === 1 && !titled && this.isCommonWord(last, firstToken.start)) return;
-      const isSpeaker = this.isSpeakerMention(firstToken.start, lastToken.end);
+      // "Bolivia's public defender's office said": the owner in a speaker's description is no speaker.
+      const isSpeaker = !possessive && this.isSpeakerMention(firstToken.start, lastToken.end);
       const confirmed =
         titled ||
         isSpeaker ||

@@ -88,6 +88,15 @@ describe('People.resolve: speakers that are not names', () => {
     expect(resolve(paragraphs, 'He', { mentions: ['Overview ZQX'] }).name).toBeNull();
   });
 
+  it('takes no owner inside a speaker description for a speaker', () => {
+    const paragraphs = [
+      'Ruritania’s public defender’s office said 30 people were hurt.', // "Ruritania" owns the office
+      'The office said the toll would rise.',
+    ];
+    const mentions = ['Ruritania’s public defender’s office'];
+    expect(resolve(paragraphs, 'The office', { mentions }).name).toBeNull();
+  });
+
   it('reads a plural acronym as a group', () => {
     expect(resolve(['The scheme is flawed, say MPs.'], 'MPs')).toEqual({ name: null, how: 'group' });
   });
