@@ -692,11 +692,17 @@ export class People {
     for (const occurrence of this.recentOccurrences(at)) {
       if (occurrence.entity.type === 'organisation' || occurrence.entity.weak) return occurrence.entity;
     }
-    // Otherwise the description itself from its first capital ("Xinhua News Agency"); one with
-    // no capital ("the club", "the country's government") names no organisation at all.
-    const first = words.find((word) => word.capital && !DETERMINERS.has(word.lower));
+    // Otherwise the description itself from its first capital ("Xinhua News Agency", "Bolivia's
+    // public defender's office"); one with no capital ("the club") or opening on a common word
+    // ("Creditors of the firm") names no organisation.
+    // A common word before another capital ("Public Ombudsman ...") is dropped instead.
+    const common = (word: Token) => this.isCommonWord(mention.slice(word.start, word.end), at + word.start);
+    let from = words.findIndex((word) => word.capital && !DETERMINERS.has(word.lower));
+    for (let word = words[from]; word && words[from + 1]?.capital && common(word); word = words[from]) from++;
+    const first = words[from];
     const last = words.at(-1);
-    return first && last ? this.orgNamed(mention.slice(first.start, last.end)) : null;
+    if (!first || !last || common(first)) return null;
+    return this.orgNamed(mention.slice(first.start, last.end));
   }
 
   /** Occurrences before `at`, most recent first, at most MAX_LOOKBACK of them. */

@@ -97,6 +97,16 @@ describe('People.resolve: speakers that are not names', () => {
     expect(resolve(paragraphs, 'The office', { mentions }).name).toBeNull();
   });
 
+  it('names an organisation from a description only from a capital that is a name', () => {
+    const common = [
+      'The creditors met on Monday.',
+      'Creditors of the troubled lender said the deal was off.',
+    ];
+    expect(resolve(common, 'Creditors of the troubled lender').name).toBeNull();
+    const named = ['Talks resumed, the state-run Norland Press Agency said.'];
+    expect(resolve(named, 'the state-run Norland Press Agency').name).toBe('Norland Press Agency');
+  });
+
   it('reads a plural acronym as a group', () => {
     expect(resolve(['The scheme is flawed, say MPs.'], 'MPs')).toEqual({ name: null, how: 'group' });
   });
