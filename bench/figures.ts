@@ -57,8 +57,9 @@ const COST_SAMPLE_ARTICLES = 50;
 const S3_WAIT_MS = 4 * 15;
 // The stack's analyze memory when infra/ cannot be read.
 const DEFAULT_ANALYZE_MEMORY_MB = 512;
-// The local pipeline's name for the analyze function's route.
+// The local pipeline's names for the functions' routes.
 const ANALYZE_ROUTE = 'analyze-article';
+const INDEX_ROUTE = 'update-index';
 // Uploads in flight during the end-to-end run, like a bulk `aws s3 cp`.
 const UPLOAD_CONCURRENCY = 8;
 
@@ -302,21 +303,24 @@ export async function endToEnd(plan: BenchPlan, children: ChildBundles): Promise
   const result = run.results.find((line): line is EndToEndResult => line.kind === 'done');
   const figure = `local end to end, ${plan.endToEndArticles} x ${formatBytes(TYPICAL_ARTICLE_BYTES)}`;
   const target = `>= ${END_TO_END_TARGET_PER_SECOND} articles/s`;
+  const rate = (count: number, ms: number) => `${significant(count / (ms / 1000))}/s`;
   if (!result) {
-    // Cut short: the last progress line still gives the rate so far.
+    // Cut short: the last progress line still tells how far each stage got.
     const last = run.results.at(-1);
-    const analysed = last?.kind === 'progress' ? (last.deliveries[ANALYZE_ROUTE] ?? 0) : 0;
-    const soFar =
-      last?.kind === 'progress'
-        ? `; ${analysed} of ${plan.endToEndArticles} analysed in ${significant(last.ms / 1000)} s = ${significant(analysed / (last.ms / 1000))} articles/s`
-        : '';
+    const progress = last?.kind === 'progress' ? last : undefined;
+    const reports = progress?.reportsMs
+      ? `all ${plan.endToEndArticles} reports in ${significant(progress.reportsMs / 1000)} s (${rate(plan.endToEndArticles, progress.reportsMs)})`
+      : `${progress?.deliveries[ANALYZE_ROUTE] ?? 0} reports`;
+    const indexed = progress?.deliveries[INDEX_ROUTE];
+    const index = indexed === undefined ? '' : `, ${indexed} of ${plan.endToEndArticles} index updates`;
     const quoteTone = run.timedOut
-      ? `timeout (> ${plan.endToEndTimeoutMs / 1000} s${soFar})`
+      ? `timeout (> ${plan.endToEndTimeoutMs / 1000} s): ${reports}${index} by then`
       : `failed: ${run.error}`;
-    const uploads =
-      last?.kind === 'progress' ? plan.endToEndArticles / (last.uploadOnlyMs / 1000) : Number.NaN;
-    const baselines = `the same uploads alone ${significant(uploads)}/s`;
-    return { rows: [{ figure, quoteTone, baselines, target, met: false }], data: run };
+    const uploads = progress ? rate(plan.endToEndArticles, progress.uploadOnlyMs) : 'n/a';
+    return {
+      rows: [{ figure, quoteTone, baselines: `the same uploads alone ${uploads}`, target, met: false }],
+      data: run,
+    };
   }
   const perSecond = result.count / (result.ms / 1000);
   const uploadsPerSecond = result.count / (result.uploadOnlyMs / 1000);
@@ -329,7 +333,7 @@ export async function endToEnd(plan: BenchPlan, children: ChildBundles): Promise
     rows: [
       {
         figure,
-        quoteTone: `${significant(perSecond)} articles/s (${significant(result.ms / 1000)} s; ${result.reports} reports, ${result.errors} errors, ${indexNote}${result.failedDeliveries ? `, ${result.failedDeliveries} failed deliveries, first: ${(result.firstFailure ?? '').slice(0, FAILURE_PREVIEW)}` : ''})`,
+        quoteTone: `${significant(perSecond)} articles/s (${significant(result.ms / 1000)} s; reports alone ${rate(result.count, result.reportsMs)}; ${result.reports} reports, ${result.errors} errors, ${indexNote}${result.failedDeliveries ? `, ${result.failedDeliveries} failed deliveries, first: ${(result.firstFailure ?? '').slice(0, FAILURE_PREVIEW)}` : ''})`,
         baselines: `the same uploads alone ${significant(uploadsPerSecond)}/s`,
         target,
         met: complete && perSecond >= END_TO_END_TARGET_PER_SECOND,

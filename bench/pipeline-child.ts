@@ -22,6 +22,8 @@ export interface EndToEndProgress {
   /** Handler invocations finished so far, per function. */
   deliveries: Record<string, number>;
   uploadOnlyMs: number;
+  /** When the last report was written (every analyze-article delivery done), once it was. */
+  reportsMs?: number;
 }
 
 export interface EndToEndResult {
@@ -30,6 +32,8 @@ export interface EndToEndResult {
   ms: number;
   /** The same uploads under a prefix no function listens to: the embedded server's own speed. */
   uploadOnlyMs: number;
+  /** When the last report was written; the rest of `ms` is the index catching up. */
+  reportsMs: number;
   reports: number;
   errors: number;
   indexFiles: number;
@@ -38,6 +42,8 @@ export interface EndToEndResult {
 }
 
 const SEED = 20261128;
+// The local pipeline's name for the analyze function's route.
+const ANALYZE_ROUTE = 'analyze-article';
 const PROGRESS_INTERVAL_MS = 2000;
 
 function emit(line: EndToEndProgress | EndToEndResult): void {
@@ -49,8 +55,13 @@ async function runEndToEnd(task: EndToEndTask): Promise<EndToEndResult> {
   let failedDeliveries = 0;
   let firstFailure: string | undefined;
   const deliveries: Record<string, number> = {};
+  let started = performance.now();
+  let reportsMs: number | undefined;
   pipeline.bridge.onDelivery((delivery) => {
     deliveries[delivery.route] = (deliveries[delivery.route] ?? 0) + 1;
+    if (delivery.route === ANALYZE_ROUTE && deliveries[delivery.route] === task.count) {
+      reportsMs = performance.now() - started;
+    }
     if (delivery.error === undefined) return;
     failedDeliveries++;
     firstFailure ??= `${delivery.route} ${delivery.key}: ${String(delivery.error)}`;
@@ -74,9 +85,16 @@ async function runEndToEnd(task: EndToEndTask): Promise<EndToEndResult> {
   const uploadOnlyMs = performance.now() - baselineStarted;
 
   for (const route of Object.keys(deliveries)) deliveries[route] = 0;
-  const started = performance.now();
+  started = performance.now();
   const progress = setInterval(
-    () => emit({ kind: 'progress', ms: performance.now() - started, deliveries, uploadOnlyMs }),
+    () =>
+      emit({
+        kind: 'progress',
+        ms: performance.now() - started,
+        deliveries,
+        uploadOnlyMs,
+        ...(reportsMs === undefined ? {} : { reportsMs }),
+      }),
     PROGRESS_INTERVAL_MS,
   );
   await upload(UPLOAD_PREFIX);
@@ -96,6 +114,7 @@ async function runEndToEnd(task: EndToEndTask): Promise<EndToEndResult> {
     count: task.count,
     ms,
     uploadOnlyMs,
+    reportsMs: reportsMs ?? ms,
     reports: await count('reports/'),
     errors: await count('errors/'),
     indexFiles: await count('index/'),
