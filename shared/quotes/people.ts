@@ -1,10 +1,12 @@
 import type { Span, SpeakerType } from '../types.ts';
 import { joined } from './cues.ts';
 import {
+  CUE_FILLERS,
   DEMONYMS,
   DETERMINERS,
   type Gender,
   GROUP_NOUNS,
+  NAMING_VERBS,
   NON_NAME_CAPITALS,
   ORG_NAME_WORDS,
   ORG_NOUNS,
@@ -12,6 +14,7 @@ import {
   PRONOUNS,
   ROLE_COMPOUNDS,
   ROLE_FAMILIES,
+  SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
 import { sameSurname } from './name-variants.ts';
@@ -218,6 +221,11 @@ const POSSESSIVE = /['’]s?$/;
 const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
 // "the 64-year-old": an age describes a person.
 const AGE = /^\d+-year-old$/;
+// Where a sentence opens: after its end, a paragraph break or an opening quote mark.
+const SENTENCE_OPENING = /(?:[.!?]["'”’]?\s+|\n|["“‘])$/;
+// The lowercase word right after a mention ("Images of", "Rates of").
+const NEXT_WORD = /^\s+(\p{Ll}[\p{L}'’-]*)/u;
+const NEXT_WORD_CHARS = 40;
 // "They’ll", "we’re", "I’d": a pronoun fused with a verb.
 const CONTRACTED_VERB = /['’](?:ll|re|ve|d|m)$/;
 // ".IXIC", ".DJI": a market index or ticker written after a full stop with no space.
@@ -297,12 +305,11 @@ export class People {
     if (words.length === 1 && head.capital) {
       // "says Early": the surname of someone already introduced, even if it is also a word.
       const known = this.bySurname.get(headWord);
-      if (known?.type === 'person' && (!known.weak || !this.isCommonWord(mention, at))) {
+      const common = this.isCommonWord(mention, at) || this.opensNounPhrase(mention, at);
+      if (known?.type === 'person' && (!known.weak || !common)) {
         return { entity: this.byName([mention.replace(POSSESSIVE, '')], at), how: 'name' };
       }
-      if (this.isCommonWord(mention, at)) {
-        return { entity: null, how: headWord.endsWith('s') ? 'group' : 'unknown' };
-      }
+      if (common) return { entity: null, how: headWord.endsWith('s') ? 'group' : 'unknown' };
     }
     // "the statement said", "the report says": a document speaks for whoever is being quoted.
     if (!head.capital && DOCUMENT_NOUNS.has(headWord) && DETERMINERS.has(first.lower)) {
@@ -354,6 +361,26 @@ export class People {
    * a function word or adverb, seen capitalised only where a sentence starts ("Further", "High",
    * "Critically", "Having"); a contraction ("They’ll"); a ticker symbol (".IXIC", "XAU=").
    */
+  /**
+   * "Images of ...", "High profile cases ...", "Spot gold ...": a capital opening a sentence and
+   * running on into lowercase words other than a reporting verb starts a longer noun phrase.
+   */
+  private opensNounPhrase(written: string, at: number): boolean {
+    const before = this.text.slice(Math.max(0, at - 3), at);
+    if (at > 0 && !SENTENCE_OPENING.test(before)) return false;
+    const next = NEXT_WORD.exec(this.text.slice(at + written.length, at + written.length + NEXT_WORD_CHARS));
+    const word = next?.[1]?.toLowerCase();
+    if (!word || POSSESSIVE.test(written)) return false;
+    return !SPEECH_VERBS.has(word) && !NAMING_VERBS.has(word) && !CUE_FILLERS.has(word);
+  }
+
+  /** True when `word` opens the mention at a sentence start and is a common word there. */
+  private opensSentenceWithCommonWord(mention: string, at: number, word: Token): boolean {
+    if (word.start !== 0) return false;
+    if (at > 0 && !SENTENCE_OPENING.test(this.text.slice(Math.max(0, at - 3), at))) return false;
+    return this.isCommonWord(mention.slice(word.start, word.end), at);
+  }
+
   private isCommonWord(written: string, at: number): boolean {
     const lower = written.toLowerCase().replace(POSSESSIVE, '');
     if (CONTRACTED_VERB.test(lower)) return true;
@@ -446,7 +473,9 @@ export class People {
       if (words.length > 1 && words.every((word) => word === word.toUpperCase())) return;
       // "Summary BED": a name does not end in an acronym after ordinary capitals.
       if (words.length > 1 && ACRONYM.test(last) && !ACRONYM.test(words[0] ?? '')) return;
-      if (words.length === 1 && !titled && this.isCommonWord(last, firstToken.start)) return;
+      const at = firstToken.start;
+      if (words.length === 1 && !titled && (this.isCommonWord(last, at) || this.opensNounPhrase(last, at)))
+        return;
       // "Bolivia's public defender's office said": the owner in a speaker's description is no speaker.
       const isSpeaker = !possessive && this.isSpeakerMention(firstToken.start, lastToken.end);
       const confirmed =
@@ -688,6 +717,14 @@ export class People {
   }
 
   private lastOrg(at: number, mention: string, words: readonly Token[]): Entity | null {
+    // "the Reporters Without Borders group": a description carrying a name of several capitals
+    // names its organisation itself.
+    const capitals = words.filter((word) => word.capital && !DETERMINERS.has(word.lower));
+    const owned = capitals.some((word) => POSSESSIVE.test(word.lower));
+    const own = capitals[0];
+    if (capitals.length >= 2 && !owned && own && !this.opensSentenceWithCommonWord(mention, at, own)) {
+      return this.orgNamed(mention.slice(own.start, words.at(-1)?.end ?? own.end), at);
+    }
     // A bare word only ever seen at a cue ("Halifax said") is likelier the firm than a person.
     for (const occurrence of this.recentOccurrences(at)) {
       if (occurrence.entity.type === 'organisation' || occurrence.entity.weak) return occurrence.entity;
@@ -696,7 +733,7 @@ export class People {
     // public defender's office"); one with no capital ("the club") or opening on a common word
     // ("Creditors of the firm") names no organisation.
     // A common word before another capital ("Public Ombudsman ...") is dropped instead.
-    const common = (word: Token) => this.isCommonWord(mention.slice(word.start, word.end), at + word.start);
+    const common = (word: Token) => this.opensSentenceWithCommonWord(mention, at, word);
     let from = words.findIndex((word) => word.capital && !DETERMINERS.has(word.lower));
     for (let word = words[from]; word && words[from + 1]?.capital && common(word); word = words[from]) from++;
     const first = words[from];

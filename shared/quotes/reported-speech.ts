@@ -2,16 +2,13 @@ import type { Span } from '../types.ts';
 import { appositiveBefore, cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
 import {
   ADJUNCT_PREPOSITIONS,
-  CUE_FILLERS,
   GROUP_NOUNS,
-  NAMING_VERBS,
   NON_CLAUSE_STARTS,
   NON_NAME_CAPITALS,
   OBJECT_VERBS,
   ORG_NOUNS,
   ROLE_FAMILIES,
   SPEECH_NOUNS,
-  SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
 import type { Token } from './text-index.ts';
@@ -419,20 +416,30 @@ function lastCommaBefore(masked: string, at: number, floor: number): number {
   return -1;
 }
 
+// "home secretary", "spokesman": the words of a role between a description and a name.
+const MAX_ROLE_WORDS = 2;
+
+function isRoleWord(word: string): boolean {
+  return ROLE_FAMILIES.has(word) || TITLES.has(word);
+}
+
 function subjectOf(masked: string, tokens: readonly Token[]): [number, number] | null {
   const first = tokens[0];
   if (!first?.capital || NON_NAME_CAPITALS.has(first.lower)) return null;
   let next = 1;
   while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
-  // "High profile cases ...", "Images of ...": a capital that runs on into lowercase words opens
-  // a longer noun phrase, so it is no speaker; a name is followed by a verb or a comma, or owns
-  // what follows ("Ms Lee's lawsuit says").
-  const after = tokens[next];
-  const owner = /['’]s?$/.test(tokens[next - 1]?.lower ?? '');
-  const verbLike = (word: string) =>
-    SPEECH_VERBS.has(word) || NAMING_VERBS.has(word) || CUE_FILLERS.has(word);
-  if (after && !after.capital && !owner && joined(masked, tokens, next - 1, next) && !verbLike(after.lower)) {
-    return null;
+  // "Liberal Democrat spokesman Mark Oaten argued ...": a role and a name after the capitals.
+  let role = next;
+  while (role < tokens.length && role - next < MAX_ROLE_WORDS && isRoleWord(tokens[role]?.lower ?? ''))
+    role++;
+  const together = (k: number) => joined(masked, tokens, k, k + 1);
+  if (
+    role > next &&
+    tokens[role]?.capital &&
+    tokens.slice(next - 1, role).every((_token, k) => together(next - 1 + k))
+  ) {
+    next = role;
+    while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
   }
   return [0, next];
 }

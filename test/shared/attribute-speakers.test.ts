@@ -138,6 +138,25 @@ describe('attributeSpeakers', () => {
     ]);
   });
 
+  it('reads a role and a name after an opening description as the subject', () => {
+    const article = articleOf([
+      'Green Party spokeswoman Ada Moss called the plan pragmatic and argued it gave towns a better chance.',
+    ]);
+    const reported = attributeSpeakers(article, extractQuotes(article)).filter(
+      (quote) => quote.kind === 'indirect',
+    );
+    expect(reported.map((quote) => quote.speaker.name)).toEqual(['Ada Moss']);
+  });
+
+  it('names an organisation described with its own name rather than the one before', () => {
+    expect(
+      speakers([
+        '"Talks have resumed," Nova News Agency said.',
+        '"The plan is flawed," the Clean Coast Alliance group said.', // its own name, not the agency
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['Nova News Agency', 'Clean Coast Alliance group']);
+  });
+
   it('keeps a capital "US" in an organisation name at the cue', () => {
     const article = articleOf(['Pilots at US Airways said the new rota was "simply unworkable".']);
     const quotes = attributeSpeakers(article, extractQuotes(article));

@@ -107,6 +107,14 @@ describe('People.resolve: speakers that are not names', () => {
     expect(resolve(named, 'the state-run Norland Press Agency').name).toBe('Norland Press Agency');
   });
 
+  it('takes no capital that opens a longer noun phrase for a name', () => {
+    const paragraphs = ['Prices held steady.', 'Spot palladium added 2% to $900 an ounce.'];
+    expect(resolve(paragraphs, 'Spot', { spoken: true }).name).toBeNull();
+    expect(resolve(['Talks stalled.', 'Gazprom denied any delay.'], 'Gazprom', { spoken: true }).name).toBe(
+      'Gazprom',
+    );
+  });
+
   it('reads a plural acronym as a group', () => {
     expect(resolve(['The scheme is flawed, say MPs.'], 'MPs')).toEqual({ name: null, how: 'group' });
   });
