@@ -11,6 +11,7 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { ARTICLE_SUFFIXES } from '../shared/article-format.ts';
 import { DASHBOARD_CSP } from '../shared/dashboard-csp.ts';
+import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/input-policy.ts';
 import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/quote-lake.ts';
 import {
   ERRORS_PREFIX,
@@ -23,15 +24,16 @@ import { acknowledgeCdkHelpers, acknowledgePrefixGrants } from './nag-acknowledg
 import { PipelineFunction, PROJECT_ROOT } from './pipeline-function.ts';
 import { accessLogBucket, failureQueue, secureBucket } from './secure-defaults.ts';
 
-// Starting sizes, to be resized from `npm run bench` (peak memory on a 10 MB article, time per MB).
-// 512 MB: Lambda allots CPU in proportion to memory, and analysis is CPU-bound; the issue's target
-// is a 10 MB article within 256 MB, so this leaves twice that for the SDK and the report.
-export const ANALYZE_MEMORY_MB = 512;
-// Far above a typical article's analysis, so a timeout means a pathological input or a bug; the
-// size limit below keeps the worst case bounded.
+// Sized from `npm run bench`: analysis peaks at about 110 MB plus 60 MB per MB of text, so the
+// largest article the input policy admits (5 MiB) peaks near 450 MB. 1,024 MB leaves headroom for
+// the SDK and the report, and Lambda allots CPU in proportion to memory (analysis is CPU-bound:
+// about 2 MB/s per full core), so a typical 5 KB article takes tens of milliseconds either way.
+export const ANALYZE_MEMORY_MB = 1024;
+// The worst admitted input (5 MiB of hostile HTML at 1-2.5 s per MB on a full core, about 0.6 of a
+// core at this size) takes well under a minute; a timeout means a bug, not a big article.
 export const ANALYZE_TIMEOUT = Duration.seconds(60);
 // The input policy refuses larger objects from the event, before downloading them.
-export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 
 // Index updates parse and rewrite two JSON index files and one lake file: I/O-bound, little CPU.
 export const UPDATE_INDEX_MEMORY_MB = 256;
