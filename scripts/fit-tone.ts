@@ -204,7 +204,10 @@ export interface Scored {
   weight?: number;
 }
 
-/** The (negative, positive) score thresholds that maximise the weighted mean macro-F1 over the given sets. */
+/**
+ * The (negative, positive) score band that maximises the weighted mean macro-F1 over the given sets:
+ * the one-stage decision the scorer used before, kept so `--cv` shows what the two-stage one gains.
+ */
 export function bestThresholds(...sets: readonly Scored[]): {
   negative: number;
   positive: number;
