@@ -16,6 +16,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import S3rver from 's3rver';
 import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { analyzerSourceHash } from '../infra/analyzer-build.ts';
 import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store-layout.ts';
 import { BENCH_CACHE, PROJECT_ROOT } from './children.ts';
 import { median } from './measure.ts';
@@ -109,6 +110,8 @@ export async function bundleLambda(fn: { name: string; entry: string }): Promise
       mainFields: ['module', 'main'],
       banner: { js: REQUIRE_BANNER },
       external: ['@aws-sdk/*'],
+      // As the CDK bundles it: the analyser build id fixed at bundle time (infra/pipeline-function.ts).
+      define: { 'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)) },
       metafile: true,
       logLevel: 'silent',
     });

@@ -10,6 +10,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { analyzerSourceHash } from './analyzer-build.ts';
 import { functionLogGroup } from './secure-defaults.ts';
 
 /** The repository root: entries, the lock file and `dashboard/` are found from here. */
@@ -95,6 +96,8 @@ export class PipelineFunction extends Construct {
         banner:
           "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
+        // The analyser build id, fixed at bundle time so a cold start need not compute it.
+        define: { 'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)) },
       },
     });
   }

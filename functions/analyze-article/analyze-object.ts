@@ -22,8 +22,9 @@ export type Outcome =
   | { status: 'removed'; articleId: string; key: string }
   | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' };
 
-// Computed once per cold start: re-analysis after an upgrade depends on it (see analyzerFingerprint).
-const ANALYZER_BUILD = analyzerFingerprint();
+// Re-analysis after an upgrade depends on it. Lambda bundles get it fixed at bundle time (a hash of
+// the core's sources, see infra/analyzer-build.ts); elsewhere it is computed once per process.
+const ANALYZER_BUILD = process.env.QUOTE_TONE_ANALYZER_BUILD || analyzerFingerprint();
 
 // A bug in the analyser will not go away on retry, so it becomes an error record like a refusal.
 const ANALYSIS_FAILED = 'ANALYSIS_FAILED';
