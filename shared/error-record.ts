@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AnalyzerSchema, ArticleSourceSchema } from './report-schema.ts';
 
 // What the store keeps for an article that was refused or failed: nothing is dropped silently.

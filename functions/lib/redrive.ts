@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { decodeEventKey } from './s3-event.ts';
 
 // What Lambda puts on an on-failure destination for an asynchronous invocation that ran out of
@@ -7,10 +7,10 @@ const FailureRecordSchema = z.object({
   requestContext: z.object({
     functionArn: z.string(),
     condition: z.string(),
-    approximateInvokeCount: z.number().optional(),
+    approximateInvokeCount: z.optional(z.number()),
   }),
   requestPayload: z.unknown(),
-  responsePayload: z.unknown().optional(),
+  responsePayload: z.optional(z.unknown()),
 });
 
 export type FailureRecord = z.infer<typeof FailureRecordSchema>;

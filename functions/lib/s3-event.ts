@@ -1,26 +1,27 @@
-import { z } from 'zod';
+// zod/mini keeps the bundles small (13 KB against 450 KB for classic zod).
+import * as z from 'zod/mini';
 
 // The subset of the S3 event notification we rely on (Powertools parser's S3 schema is the model).
 const S3EventRecordSchema = z.object({
   eventName: z.string(),
   eventTime: z.string(),
   s3: z.object({
-    bucket: z.object({ name: z.string().min(1) }),
+    bucket: z.object({ name: z.string().check(z.minLength(1)) }),
     object: z.object({
       // URL-encoded, with "+" for space, exactly as AWS sends it.
-      key: z.string().min(1),
+      key: z.string().check(z.minLength(1)),
       // Absent on ObjectRemoved events.
-      size: z.number().int().min(0).optional(),
-      eTag: z.string().optional(),
+      size: z.optional(z.int().check(z.minimum(0))),
+      eTag: z.optional(z.string()),
       // Absent when the bucket is unversioned.
-      versionId: z.string().nullish(),
+      versionId: z.nullish(z.string()),
       // Orders events for one key: a larger sequencer is a later change.
-      sequencer: z.string().optional(),
+      sequencer: z.optional(z.string()),
     }),
   }),
 });
 
-export const S3EventSchema = z.object({ Records: z.array(S3EventRecordSchema).min(1) });
+export const S3EventSchema = z.object({ Records: z.array(S3EventRecordSchema).check(z.minLength(1)) });
 
 export type S3EventRecord = z.infer<typeof S3EventRecordSchema>;
 export type S3Event = z.infer<typeof S3EventSchema>;
