@@ -50,11 +50,16 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
   // Opening marks already consumed as a continuation; the scan of their paragraph skips them.
   const continued = new Set<number>();
 
+  const marks = new MarkCursor(text);
+
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index];
     if (!paragraph) continue;
-    MARKS.lastIndex = paragraph.start;
-    for (let match = MARKS.exec(text); match && match.index < paragraph.end; match = MARKS.exec(text)) {
+    for (
+      let match = marks.firstFrom(paragraph.start);
+      match && match.index < paragraph.end;
+      match = marks.following()
+    ) {
       const at = match.index;
       const width = match[0].length;
       const mark = DOUBLED[match[0]] ?? match[0];
@@ -105,6 +110,46 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
     current = null;
   }
   return quotes.filter((quote) => quote.pieces.length > 0);
+}
+
+/**
+ * The double marks of a text in order, found by one regex that never searches the same stretch
+ * twice: the match that lies past a paragraph's end is kept for the paragraphs after it. Setting
+ * `lastIndex` to each paragraph's start instead would search from there to the next mark, which
+ * in an article with few marks is the rest of the article for every paragraph: quadratic.
+ */
+class MarkCursor {
+  private readonly marks = new RegExp(MARKS.source, MARKS.flags);
+  /** The next match found and not yet handed out (null: none to the end of the text). */
+  private pending: RegExpExecArray | null = null;
+  /** Where the search that found `pending` began; -1 before the first search. */
+  private pendingFrom = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The first mark at or after `start`, which must not lie before an earlier paragraph's start. */
+  firstFrom(start: number): RegExpExecArray | null {
+    // The kept match is the first at or after `start` when its search began no later than
+    // `start` and it does not lie before `start` (a mark between paragraphs).
+    const reusable =
+      this.pendingFrom >= 0 &&
+      this.pendingFrom <= start &&
+      (this.pending === null || this.pending.index >= start);
+    if (reusable) return this.pending;
+    this.marks.lastIndex = start;
+    return this.search();
+  }
+
+  /** The mark after the last one handed out. */
+  following(): RegExpExecArray | null {
+    return this.search();
+  }
+
+  private search(): RegExpExecArray | null {
+    this.pendingFrom = this.marks.lastIndex;
+    this.pending = this.marks.exec(this.text);
+    return this.pending;
+  }
 }
 
 function roleOf(

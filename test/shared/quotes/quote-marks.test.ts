@@ -65,4 +65,24 @@ describe('scanQuoteMarks', () => {
   it('ignores a closing mark with no open quote', () => {
     expect(runs(['The word” appears alone here.'])).toEqual([]); // stray closer
   });
+  it('finds the quotes after many paragraphs without marks, and only those', () => {
+    // The scan keeps its place between paragraphs: the markless ones must not hide later quotes.
+    const plain = Array.from({ length: 500 }, (_, i) => `Paragraph ${i} has (nested [brackets]) only.`);
+    expect(runs([...plain, '"First," she said.', ...plain, 'He said: "Second."'])).toEqual([
+      ['First,'],
+      ['Second.'],
+    ]);
+  });
+
+  it('ignores marks in text outside every paragraph', () => {
+    const text = 'Intro words. "Not a paragraph," he said. "Yes," she said.';
+    const outside = text.indexOf('"Yes');
+    const quotes = scanQuoteMarks(text, [
+      { start: 0, end: 12 },
+      { start: outside, end: text.length },
+    ]);
+    expect(quotes.map((quote) => quote.pieces.map((piece) => text.slice(piece.start, piece.end)))).toEqual([
+      ['Yes,'],
+    ]);
+  });
 });
