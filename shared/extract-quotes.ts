@@ -325,36 +325,30 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | 
   return sentences[Math.max(0, Math.min(low, sentences.length - 1))];
 }
 
+// A quote's final punctuation stays visible in the masked text: sentence splitting needs it.
+const TRAILING_PUNCTUATION = /[.!?,…]/;
+const NON_SPACE = /\S/g;
+
 /**
  * A copy of the text with quoted words replaced by a mask character, keeping length, marks and
- * a quote's final punctuation, so narration can be read without what the speakers said.
+ * a quote's final punctuation, so narration can be read without what the speakers said. Built
+ * from slices: spreading the text into an array of characters costs a string per character.
+ * The mask replaces UTF-16 code units, so the copy keeps every offset of the text.
  */
 function maskQuotes(text: string, marked: readonly MarkedQuote[]): string {
-  const chars = [...text];
-  if (chars.length !== text.length) return maskByCodeUnits(text, marked);
-  for (const quote of marked) {
-    for (const piece of quote.pieces) {
-      let end = piece.end;
-      while (end > piece.start && /[.!?,…]/.test(text[end - 1] ?? '')) end--;
-      for (let i = piece.start; i < end; i++) {
-        if (!/\s/.test(text[i] ?? '')) chars[i] = MASK;
-      }
-    }
-  }
-  return chars.join('');
-}
-
-function maskByCodeUnits(text: string, marked: readonly MarkedQuote[]): string {
-  let out = '';
+  const parts: string[] = [];
   let at = 0;
   for (const quote of marked) {
     for (const piece of quote.pieces) {
       let end = piece.end;
-      while (end > piece.start && /[.!?,…]/.test(text[end - 1] ?? '')) end--;
-      out += text.slice(at, piece.start);
-      out += text.slice(piece.start, end).replace(/\S/g, MASK);
+      while (end > piece.start && TRAILING_PUNCTUATION.test(text[end - 1] ?? '')) end--;
+      // Pieces come in text order; one that starts inside the masked stretch masks only the rest.
+      const from = Math.max(at, piece.start);
+      if (end <= from) continue;
+      parts.push(text.slice(at, from), text.slice(from, end).replace(NON_SPACE, MASK));
       at = end;
     }
   }
-  return out + text.slice(at);
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -402,7 +402,10 @@ export class People {
     const previousStart = this.sentenceStarts[here - 1];
     const currentStart = this.sentenceStarts[here];
     if (previousStart === undefined || currentStart === undefined) return null;
-    for (const occurrence of this.recentOccurrences(currentStart)) {
+    const latest = this.latestBefore(currentStart);
+    for (let k = latest; k >= 0 && latest - k < MAX_LOOKBACK; k--) {
+      const occurrence = this.occurrences[k];
+      if (!occurrence) break;
       if (occurrence.sentence < previousStart) break;
       if (occurrence.sentence !== previousStart) continue;
       const lead = this.text.slice(previousStart, occurrence.at).trim();
@@ -649,7 +652,10 @@ export class People {
     if (known) {
       // Two people with one surname: the one mentioned most recently.
       const lowered = last.toLowerCase();
-      for (const occurrence of this.recentOccurrences(at)) {
+      const latest = this.latestBefore(at);
+      for (let k = latest; k >= 0 && latest - k < MAX_LOOKBACK; k--) {
+        const occurrence = this.occurrences[k];
+        if (!occurrence) break;
         const entity = occurrence.entity;
         if (entity.type === 'person' && lastWord(entity.name).toLowerCase() === lowered) return entity;
       }
@@ -673,7 +679,10 @@ export class People {
     let best: Entity | null = null;
     let bestScore = -1;
     // Most recent first; a later candidate must match more description words to win.
-    for (const occurrence of this.recentOccurrences(at)) {
+    const latest = this.latestBefore(at);
+    for (let k = latest; k >= 0 && latest - k < MAX_LOOKBACK; k--) {
+      const occurrence = this.occurrences[k];
+      if (!occurrence) break;
       const entity = occurrence.entity;
       if (!entity.roles.has(family)) continue;
       let score = 0;
@@ -726,7 +735,10 @@ export class People {
       return this.orgNamed(mention.slice(own.start, words.at(-1)?.end ?? own.end), at);
     }
     // A bare word only ever seen at a cue ("Halifax said") is likelier the firm than a person.
-    for (const occurrence of this.recentOccurrences(at)) {
+    const latest = this.latestBefore(at);
+    for (let k = latest; k >= 0 && latest - k < MAX_LOOKBACK; k--) {
+      const occurrence = this.occurrences[k];
+      if (!occurrence) break;
       if (occurrence.entity.type === 'organisation' || occurrence.entity.weak) return occurrence.entity;
     }
     // Otherwise the description itself from its first capital ("Xinhua News Agency", "Bolivia's
@@ -742,13 +754,12 @@ export class People {
     return this.orgNamed(mention.slice(first.start, last.end));
   }
 
-  /** Occurrences before `at`, most recent first, at most MAX_LOOKBACK of them. */
-  private *recentOccurrences(at: number): Generator<Occurrence> {
-    const last = lastIndexAtOrBefore(this.occurrences, at - 1, (occurrence) => occurrence.at);
-    for (let k = last; k >= 0 && last - k < MAX_LOOKBACK; k--) {
-      const occurrence = this.occurrences[k];
-      if (occurrence) yield occurrence;
-    }
+  /**
+   * The index of the latest occurrence before `at` (-1 when none). Look-backs walk down from it
+   * by index, at most MAX_LOOKBACK steps: a generator would allocate a result object per step.
+   */
+  private latestBefore(at: number): number {
+    return lastIndexAtOrBefore(this.occurrences, at - 1, (occurrence) => occurrence.at);
   }
 
   /**
@@ -771,7 +782,10 @@ export class People {
       const pool = matching.length > 0 ? matching : sure.length > 0 ? sure : fits;
       return (pool.find((o) => !o.possessive) ?? pool[0])?.entity ?? null;
     };
-    for (const occurrence of this.recentOccurrences(at)) {
+    const latest = this.latestBefore(at);
+    for (let k = latest; k >= 0 && latest - k < MAX_LOOKBACK; k--) {
+      const occurrence = this.occurrences[k];
+      if (!occurrence) break;
       if (occurrence.entity.type !== 'person') continue;
       if (occurrence.sentence !== sentence) {
         const found = pick();

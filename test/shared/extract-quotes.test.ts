@@ -46,6 +46,20 @@ describe('extractQuotes: direct quotes', () => {
     expect(quotes).toEqual(['The budget is tight,', 'But the school roof comes first.']);
   });
 
+  it('reads the attribution after a quote with characters outside the basic plane', () => {
+    // The masked copy must keep every UTF-16 offset, or the cue would be looked for elsewhere.
+    const article = articleOf(['"We won the cup 🏆 at last," said Mira Holt. "Next year 🏆🏆," she added.']);
+    const quotes = extractQuotes(article);
+    expect(quotes.map((quote) => textOf(article, quote.pieces))).toEqual([
+      'We won the cup 🏆 at last,',
+      'Next year 🏆🏆,',
+    ]);
+    expect(quotes.map((quote) => (quote.mention ? textOf(article, [quote.mention]) : null))).toEqual([
+      'Mira Holt',
+      'she',
+    ]);
+  });
+
   it('continues a quote into the next paragraph that reopens it', () => {
     const quotes = direct([
       'Ana Ruiz said: "The roof leaks in three places.', // opens without closing
