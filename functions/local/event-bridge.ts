@@ -3,6 +3,12 @@ import { encodeEventKey, type S3Event } from '../lib/s3-event.ts';
 // The embedded S3 server emits one event per write, with unencoded keys and no notification
 // filters. The bridge gives each handler exactly what AWS would: only the events its
 // notification configuration selects, with URL-encoded keys.
+//
+// One local delivery choice differs in form, not in meaning: a route with `batchSize` gets the
+// records queued for it (under its name) coalesced into one event of up to that many records, as
+// an SQS queue with batching would deliver them. On AWS each S3 notification carries one record;
+// the handler treats one record and many alike. Every record's outcome is still reported as its
+// own delivery.
 
 export interface Route {
   name: string;
@@ -11,8 +17,16 @@ export interface Route {
   suffixes?: readonly string[];
   events: readonly ('ObjectCreated' | 'ObjectRemoved')[];
   handler: (event: S3Event) => Promise<unknown>;
+  /** Deliver up to this many queued records of this route's name as one event (default 1). */
+  batchSize?: number;
 }
 
+/**
+ * One record's delivery. For a coalesced event whose handler returned one result per record (an
+ * array in record order), `result` is that record's share as a one-element array, the same as the
+ * handler returns for a one-record event; otherwise it is the handler's whole result. An error is
+ * reported for every record of the event, as Lambda would retry them all.
+ */
 export interface Delivery {
   route: string;
   key: string;
@@ -24,8 +38,14 @@ export interface Delivery {
 // (concurrent index updates) without starving a 2-core machine.
 const DEFAULT_CONCURRENCY = 4;
 
+interface Queued {
+  route: Route;
+  event: S3Event;
+  key: string;
+}
+
 export class EventBridge {
-  private readonly queue: { route: Route; event: S3Event; key: string }[] = [];
+  private readonly queue: Queued[] = [];
   private running = 0;
   private idleWaiters: (() => void)[] = [];
   private readonly listeners: ((delivery: Delivery) => void)[] = [];
@@ -67,12 +87,22 @@ export class EventBridge {
     while (this.running < this.concurrency && this.queue.length > 0) {
       const next = this.queue.shift();
       if (!next) break;
+      const batch = [next, ...this.takeQueued(next.route.name, (next.route.batchSize ?? 1) - 1)];
+      const event: S3Event = { Records: batch.flatMap((queued) => queued.event.Records) };
       this.running += 1;
       next.route
-        .handler(next.event)
+        .handler(event)
         .then(
-          (result) => this.emit({ route: next.route.name, key: next.key, result }),
-          (error: unknown) => this.emit({ route: next.route.name, key: next.key, error }),
+          (result) => {
+            const perRecord = Array.isArray(result) && result.length === batch.length;
+            batch.forEach((queued, index) => {
+              const share = perRecord ? [result[index]] : result;
+              this.emit({ route: next.route.name, key: queued.key, result: share });
+            });
+          },
+          (error: unknown) => {
+            for (const queued of batch) this.emit({ route: next.route.name, key: queued.key, error });
+          },
         )
         .finally(() => {
           this.running -= 1;
@@ -84,6 +114,22 @@ export class EventBridge {
           }
         });
     }
+  }
+
+  // Removes and returns up to `limit` queued events of the named route, oldest first.
+  private takeQueued(routeName: string, limit: number): Queued[] {
+    if (limit <= 0) return [];
+    const taken: Queued[] = [];
+    for (let index = 0; index < this.queue.length && taken.length < limit; ) {
+      const queued = this.queue[index];
+      if (queued?.route.name === routeName) {
+        taken.push(queued);
+        this.queue.splice(index, 1);
+      } else {
+        index += 1;
+      }
+    }
+    return taken;
   }
 
   private emit(delivery: Delivery): void {

@@ -73,6 +73,10 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   };
 }
 
+// Up to this many queued index events are delivered as one (a local delivery choice, like an SQS
+// batch; see event-bridge.ts): a bulk drop then costs a few index writes instead of one per article.
+const INDEX_BATCH_SIZE = 100;
+
 // Mirrors the notifications the CDK stack configures on AWS.
 async function routes(): Promise<Route[]> {
   const analyze = await import('../analyze-article/handler.ts');
@@ -94,6 +98,7 @@ async function routes(): Promise<Route[]> {
         suffixes: ['.json'],
         events: ['ObjectCreated', 'ObjectRemoved'],
         handler: (event) => updateIndex.handler(event),
+        batchSize: INDEX_BATCH_SIZE,
       }),
     ),
   ];

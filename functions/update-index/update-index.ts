@@ -3,16 +3,15 @@ import {
   ARTICLES_INDEX_KEY,
   type ArticleEntry,
   type ArticlesIndex,
-  ArticlesIndexSchema,
   currentEntry,
   emptyArticlesIndex,
-  findArticle,
-  withArticle,
+  readArticlesIndex,
+  withArticles,
 } from '../../shared/article-index.ts';
 import { type ErrorRecord, ErrorRecordSchema } from '../../shared/error-record.ts';
 import { lakeKey, toLakeFile } from '../../shared/quote-lake.ts';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
-import { buildSpeakersIndex, SPEAKERS_INDEX_KEY, SpeakersIndexSchema } from '../../shared/speaker-index.ts';
+import { buildSpeakersIndex, SPEAKERS_INDEX_KEY } from '../../shared/speaker-index.ts';
 import { ERRORS_PREFIX, errorKey, REPORTS_PREFIX, reportKey } from '../../shared/store-layout.ts';
 import { type ObjectStore, type PutOptions, WriteConflictError } from '../lib/object-store.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
@@ -56,6 +55,9 @@ export class UnexpectedResultKeyError extends Error {
   }
 }
 
+/** What became of one record of a batch: its outcome, or why it could not be indexed. */
+export type RecordResult = { key: string; outcome: IndexOutcome } | { key: string; error: unknown };
+
 /**
  * Brings the article named by one results-bucket event into `index/articles.json`,
  * `index/speakers.json` and the quote lake. Safe to run concurrently, repeatedly and out of order.
@@ -68,31 +70,69 @@ export async function updateIndex(
   config: UpdateIndexConfig,
   record: S3EventRecord,
 ): Promise<IndexOutcome> {
-  const key = decodeEventKey(record.s3.object.key);
-  const articleId = articleIdFromResultKey(key);
-  const bucket = config.resultsBucket;
+  const [result] = await updateIndexBatch(store, config, [record]);
+  if (!result) throw new Error('Expected one result for one record, but got none.');
+  if ('error' in result) throw result.error;
+  return result.outcome;
+}
 
-  const lakeWrites = new Set<string>();
-  let prepared: Prepared | null = null;
-  const { value: committed, attempts } = await retryOnConflict(async () => {
-    prepared ??= await prepareArticle(store, bucket, articleId, lakeWrites);
+/**
+ * Brings every article named by a batch of results-bucket events into the index with ONE
+ * read-modify-conditional-write of `index/articles.json` (a conflict retries the whole batch) and
+ * one rebuild of `index/speakers.json`: a bulk drop costs a few index writes, not one per article.
+ * Returns one result per record, in order; a record that cannot be indexed (a bad key, an
+ * unreadable report) fails alone and the others are still indexed.
+ *
+ * @example
+ * await updateIndexBatch(store, config, event.Records) // [{ key: 'reports/a-1.json', outcome: {...} }, ...]
+ */
+export async function updateIndexBatch(
+  store: ObjectStore,
+  config: UpdateIndexConfig,
+  records: readonly S3EventRecord[],
+): Promise<RecordResult[]> {
+  const bucket = config.resultsBucket;
+  const keys = records.map((record) => decodeEventKey(record.s3.object.key));
+  const failures = new Map<string, unknown>();
+  const ids = new Map<string, string>();
+  for (const key of keys) {
     try {
-      return await commitArticle(store, bucket, articleId, prepared);
+      ids.set(key, articleIdFromResultKey(key));
     } catch (error) {
-      if (error instanceof ArticleChangedError) prepared = null;
-      throw error;
+      failures.set(key, error);
     }
-  }, config.retry);
-  // An attempt that lost its race may have written a lake file for a state that never reached the
-  // index; the winning state's file is the only one this article may keep.
-  for (const written of lakeWrites) {
-    if (written !== committed.lake) await store.delete(bucket, written);
+  }
+  // The same article twice in one batch (written, then rewritten) is indexed once, as it is now.
+  const articles = new Map<string, Article>();
+  for (const articleId of ids.values()) articles.set(articleId, { prepared: null, lakeWrites: new Set() });
+  const failed = new Map<string, unknown>();
+
+  let committed: CommittedBatch = { changed: new Set(), index: null, etag: undefined };
+  let attempts = 0;
+  if (articles.size > 0) {
+    ({ value: committed, attempts } = await retryOnConflict(async () => {
+      await prepareMissing(store, bucket, articles, failed);
+      return commitBatch(store, bucket, articles);
+    }, config.retry));
+    // An attempt that lost its race may have written a lake file for a state that never reached
+    // the index; the winning state's file is the only one each article may keep.
+    await forEachLimited([...articles.values()], IO_CONCURRENCY, async (article) => {
+      for (const written of article.lakeWrites) {
+        if (written !== article.prepared?.lake) await store.delete(bucket, written);
+      }
+    });
   }
   // Always, even when articles.json was unchanged: an earlier run may have stopped between the two.
-  await retryOnConflict(() => refreshSpeakers(store, bucket), config.retry);
+  await retryOnConflict(() => refreshSpeakers(store, bucket, committed), config.retry);
 
-  const status = committed.changed ? (committed.entry?.status ?? 'removed') : 'unchanged';
-  return { articleId, key, status, attempts };
+  return keys.map((key): RecordResult => {
+    const articleId = ids.get(key);
+    const error = failures.get(key) ?? (articleId === undefined ? undefined : failed.get(articleId));
+    if (articleId === undefined || error !== undefined) return { key, error };
+    const entry = articles.get(articleId)?.prepared?.entry ?? null;
+    const status = committed.changed.has(articleId) ? (entry?.status ?? 'removed') : 'unchanged';
+    return { key, outcome: { articleId, key, status, attempts } };
+  });
 }
 
 /** @example articleIdFromResultKey('reports/talks-1a2b3c4d.json') // 'talks-1a2b3c4d' */
@@ -105,11 +145,18 @@ export function articleIdFromResultKey(key: string): string {
   throw new UnexpectedResultKeyError(key);
 }
 
-interface Committed {
-  entry: ArticleEntry | null;
-  changed: boolean;
-  /** The article's lake file after this commit, or null. */
-  lake: string | null;
+/** One article of a batch: what the store holds for it (null until read), and lake files written. */
+interface Article {
+  prepared: Prepared | null;
+  lakeWrites: Set<string>;
+}
+
+interface CommittedBatch {
+  /** Ids whose entries this batch changed. */
+  changed: Set<string>;
+  /** articles.json as this batch left it (null when nothing was read), and its ETag. */
+  index: ArticlesIndex | null;
+  etag: string | undefined;
 }
 
 /** What the store holds for the article, read before the index so the index is held only briefly. */
@@ -118,6 +165,29 @@ interface Prepared {
   lake: string | null;
   reportEtag: string | null;
   errorEtag: string | null;
+}
+
+// Reads and lake-writes a few articles at a time: enough to hide S3 latency, few enough not to
+// queue hundreds of requests on one client at once.
+const IO_CONCURRENCY = 8;
+
+// Prepares every article not prepared yet (all on the first attempt; on later ones only those whose
+// results changed). An article that cannot be read or parsed leaves the batch with its error.
+async function prepareMissing(
+  store: ObjectStore,
+  bucket: string,
+  articles: Map<string, Article>,
+  failed: Map<string, unknown>,
+): Promise<void> {
+  const missing = [...articles].filter(([, article]) => article.prepared === null);
+  await forEachLimited(missing, IO_CONCURRENCY, async ([articleId, article]) => {
+    try {
+      article.prepared = await prepareArticle(store, bucket, articleId, article.lakeWrites);
+    } catch (error) {
+      failed.set(articleId, error);
+      articles.delete(articleId);
+    }
+  });
 }
 
 // Reads the article's report and error record (the slow part: the report holds the whole text) and
@@ -145,50 +215,79 @@ async function prepareArticle(
   return { entry, lake, reportEtag: report?.etag ?? null, errorEtag: error?.etag ?? null };
 }
 
-/** The article's report or error record changed after it was prepared: prepare again. */
+/** An article's report or error record changed after it was prepared: prepare it again. */
 class ArticleChangedError extends WriteConflictError {}
 
-// One read-modify-conditional-write of articles.json; throws WriteConflictError to be retried.
-async function commitArticle(
+// One read-modify-conditional-write of articles.json for the whole batch; throws WriteConflictError
+// to be retried.
+async function commitBatch(
   store: ObjectStore,
   bucket: string,
-  articleId: string,
-  prepared: Prepared,
-): Promise<Committed> {
+  articles: Map<string, Article>,
+): Promise<CommittedBatch> {
   const stored = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
-  const [report, error] = await Promise.all([
-    store.head(bucket, reportKey(articleId)),
-    store.head(bucket, errorKey(articleId)),
-  ]);
-  if ((report?.etag ?? null) !== prepared.reportEtag || (error?.etag ?? null) !== prepared.errorEtag) {
-    throw new ArticleChangedError(bucket, reportKey(articleId));
+  let changedKey: string | null = null;
+  await forEachLimited([...articles], IO_CONCURRENCY, async ([articleId, article]) => {
+    const [report, error] = await Promise.all([
+      store.head(bucket, reportKey(articleId)),
+      store.head(bucket, errorKey(articleId)),
+    ]);
+    const prepared = article.prepared;
+    if ((report?.etag ?? null) !== prepared?.reportEtag || (error?.etag ?? null) !== prepared?.errorEtag) {
+      article.prepared = null;
+      changedKey = reportKey(articleId);
+    }
+  });
+  if (changedKey) throw new ArticleChangedError(bucket, changedKey);
+
+  const index: ArticlesIndex = stored ? readArticlesIndex(stored.value) : emptyArticlesIndex();
+  const previousById = new Map(index.articles.map((entry) => [entry.id, entry]));
+  const updates = new Map<string, ArticleEntry | null>();
+  const staleLakes: string[] = [];
+  for (const [articleId, { prepared }] of articles) {
+    const entry = prepared?.entry ?? null;
+    const previous = previousById.get(articleId) ?? null;
+    if (isDeepStrictEqual(previous, entry)) continue;
+    updates.set(articleId, entry);
+    // The previous file's key follows from the previous entry, so no listing of the lake is needed.
+    const previousLake = previous?.status === 'analysed' ? lakeKey(articleId, previous.analyzedAt) : null;
+    if (previousLake && previousLake !== prepared?.lake) staleLakes.push(previousLake);
   }
-  const index: ArticlesIndex = stored ? ArticlesIndexSchema.parse(stored.value) : emptyArticlesIndex();
-  const { entry, lake } = prepared;
-  const previous = findArticle(index, articleId);
-  if (stored && isDeepStrictEqual(previous, entry)) return { entry, changed: false, lake };
+  if (stored && updates.size === 0) return { changed: new Set(), index, etag: stored.etag };
 
-  // The previous file's key follows from the previous entry, so no listing of the lake is needed.
-  const previousLake = previous?.status === 'analysed' ? lakeKey(articleId, previous.analyzedAt) : null;
-  if (previousLake && previousLake !== lake) await store.delete(bucket, previousLake);
-
-  await store.put(
-    bucket,
-    ARTICLES_INDEX_KEY,
-    compactJson(withArticle(index, articleId, entry)),
-    conditionOn(stored?.etag),
-  );
-  return { entry, changed: true, lake };
+  await forEachLimited(staleLakes, IO_CONCURRENCY, (key) => store.delete(bucket, key));
+  const next = withArticles(index, updates);
+  const etag = await store.put(bucket, ARTICLES_INDEX_KEY, compactJson(next), conditionOn(stored?.etag));
+  return { changed: new Set(updates.keys()), index: next, etag };
 }
 
 // speakers.json is read before articles.json, so a write based on an older articles.json conflicts.
-async function refreshSpeakers(store: ObjectStore, bucket: string): Promise<void> {
-  const stored = await store.getJson<unknown>(bucket, SPEAKERS_INDEX_KEY);
-  const articles = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
-  const index = articles ? ArticlesIndexSchema.parse(articles.value) : emptyArticlesIndex();
-  const speakers = buildSpeakersIndex(index);
-  if (stored && isDeepStrictEqual(SpeakersIndexSchema.parse(stored.value), speakers)) return;
-  await store.put(bucket, SPEAKERS_INDEX_KEY, compactJson(speakers), conditionOn(stored?.etag));
+// When articles.json still has the ETag this batch wrote, the index in hand is the one stored, so
+// the multi-megabyte file is not read back; its text is compared as written, not parsed.
+async function refreshSpeakers(store: ObjectStore, bucket: string, committed: CommittedBatch): Promise<void> {
+  const stored = await store.get(bucket, SPEAKERS_INDEX_KEY);
+  let index = committed.index;
+  const current = committed.etag ? await store.head(bucket, ARTICLES_INDEX_KEY) : null;
+  if (!index || !current || current.etag !== committed.etag) {
+    const articles = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
+    index = articles ? readArticlesIndex(articles.value) : emptyArticlesIndex();
+  }
+  const text = compactJson(buildSpeakersIndex(index));
+  if (stored && Buffer.from(stored.body).toString('utf8') === text) return;
+  await store.put(bucket, SPEAKERS_INDEX_KEY, text, conditionOn(stored?.etag));
+}
+
+// Runs `work` over `items` with at most `limit` in flight.
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) await work(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 // If-Match the version read, or If-None-Match '*' when there was none: either way the write fails

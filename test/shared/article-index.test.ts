@@ -7,7 +7,9 @@ import {
   LATEST_QUOTES_PER_SPEAKER,
   MAIN_SPEAKERS,
   QUOTE_EXCERPT_CHARS,
+  readArticlesIndex,
   withArticle,
+  withArticles,
 } from '../../shared/article-index.ts';
 import { makeErrorRecord, makeReport } from './index-fixtures.ts';
 
@@ -131,5 +133,43 @@ describe('withArticle', () => {
 
     expect(index.articles.map((article) => article.id)).toEqual(['new', 'bad', 'old']);
     expect(ArticlesIndexSchema.safeParse(index).error).toBeUndefined();
+  });
+});
+
+describe('withArticles', () => {
+  it('adds, replaces and removes several articles in one step, newest first', () => {
+    let index = emptyArticlesIndex();
+    index = withArticle(index, 'kept', articleEntryFromReport(makeReport('kept', MORNING, [])));
+    index = withArticle(index, 'gone', articleEntryFromReport(makeReport('gone', MORNING, [])));
+    index = withArticle(index, 'changed', articleEntryFromReport(makeReport('changed', MORNING, [])));
+
+    const next = withArticles(
+      index,
+      new Map([
+        ['gone', null],
+        ['changed', articleEntryFromReport(makeReport('changed', NOON, []))],
+        ['added', articleEntryFromReport(makeReport('added', NOON, []))],
+      ]),
+    );
+
+    expect(next.articles.map((article) => [article.id, article.analyzedAt])).toEqual([
+      ['added', NOON],
+      ['changed', NOON],
+      ['kept', MORNING],
+    ]);
+  });
+});
+
+describe('readArticlesIndex', () => {
+  it('accepts the index this code writes and refuses a file of another shape', () => {
+    const index = withArticle(
+      emptyArticlesIndex(),
+      'talks',
+      articleEntryFromReport(makeReport('talks', NOON, [])),
+    );
+
+    expect(readArticlesIndex(JSON.parse(JSON.stringify(index)))).toEqual(index);
+    expect(() => readArticlesIndex({ schemaVersion: 2, articles: [] })).toThrow(/schemaVersion 1/);
+    expect(() => readArticlesIndex({ schemaVersion: 1, articles: [{ id: 'x' }] })).toThrow(/entry 0/);
   });
 });

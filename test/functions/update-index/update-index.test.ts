@@ -6,7 +6,7 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { embeddedS3ClientConfig, ObjectStore, type PutOptions } from '../../../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../../../functions/lib/s3-event.ts';
-import { updateIndex } from '../../../functions/update-index/update-index.ts';
+import { updateIndex, updateIndexBatch } from '../../../functions/update-index/update-index.ts';
 import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/article-index.ts';
 import { lakeKey } from '../../../shared/quote-lake.ts';
 import type { Report } from '../../../shared/report-schema.ts';
@@ -23,12 +23,17 @@ const DAY_TWO = '2026-11-28T09:00:00.000Z';
 // No waiting between attempts: the interleavings below are forced, not timed.
 const NO_WAIT = { sleep: async () => {} };
 
-/** A store that runs `beforeIndexWrite` once, just before its next conditional articles.json write. */
+/**
+ * A store that runs `beforeIndexWrite` once, just before its next conditional articles.json write,
+ * and counts articles.json writes.
+ */
 class InterleavingStore extends ObjectStore {
   beforeIndexWrite: (() => Promise<void>) | null = null;
+  indexWrites = 0;
 
   override async put(bucket: string, key: string, body: string | Uint8Array, options: PutOptions = {}) {
     const hook = this.beforeIndexWrite;
+    if (key === ARTICLES_INDEX_KEY) this.indexWrites += 1;
     if (key === ARTICLES_INDEX_KEY && hook) {
       this.beforeIndexWrite = null;
       await hook();
@@ -168,6 +173,33 @@ describe('updateIndex', () => {
 
     expect(again.status).toBe('unchanged');
     expect((await store.head(bucket, ARTICLES_INDEX_KEY))?.etag).toBe(before?.etag);
+  });
+
+  it('indexes a batch of records with one articles.json write, failing only the unreadable one', async () => {
+    const ids = Array.from({ length: 12 }, (_, n) => `batch-${n}`);
+    await Promise.all(
+      ids.map((id) =>
+        putReport(makeReport(id, DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }])),
+      ),
+    );
+    await store.put(bucket, reportKey('broken'), '{"not":"a report"}');
+    const writesBefore = store.indexWrites;
+    // The first article twice: a write and its rewrite can arrive in one batch.
+    const keys = [reportKey('broken'), ...ids.map(reportKey), reportKey('batch-0')];
+
+    const results = await updateIndexBatch(
+      store,
+      config(),
+      keys.map((key) => event('ObjectCreated:Put', key)),
+    );
+
+    expect(store.indexWrites - writesBefore).toBe(1);
+    expect(results.map((result) => result.key)).toEqual(keys);
+    expect(results.filter((result) => 'error' in result).map((result) => result.key)).toEqual([
+      reportKey('broken'),
+    ]);
+    expect((await articles())?.articles.map((article) => article.id).sort()).toEqual([...ids].sort());
+    expect((await speakers())?.speakers[0]).toMatchObject({ name: 'Anna Smith', quotes: ids.length });
   });
 
   it('refuses a key outside reports/ and errors/', async () => {
