@@ -18,7 +18,7 @@ import {
   TITLES,
 } from './lexicon.ts';
 import { sameSurname } from './name-variants.ts';
-import { splitSentences, type Token, tokenize } from './text-index.ts';
+import { forEachLowercaseWord, splitSentences, type Token, tokenize } from './text-index.ts';
 
 // Who is who in one article: the people and organisations it names, how it describes them
 // ("Kremlin Spokesman Dmitry Peskov", "Ronald Smith, an analyst at ..."), and where each is
@@ -262,11 +262,13 @@ export class People {
     speakerMentions: readonly Span[],
   ) {
     this.speakerMentions = [...speakerMentions].sort((a, b) => a.start - b.start);
-    const sentences: { span: Span; tokens: Token[] }[] = [];
+    // Sentences are tokenised again for the second pass rather than kept: holding a token per
+    // word of the whole article at once is most of the peak memory on a long article.
+    const sentences: Span[] = [];
     for (const paragraph of paragraphs) {
       for (const span of splitSentences(masked, paragraph.start, paragraph.end)) {
         const tokens = tokenize(masked, span.start, span.end);
-        sentences.push({ span, tokens });
+        sentences.push(span);
         this.sentenceStarts.push(span.start);
         this.readStandalone(masked, tokens);
         // Only after a lowercase word: inside a run ("Summary Studies") a capital may be a label's.
@@ -275,8 +277,8 @@ export class People {
         });
       }
     }
-    for (const token of tokenize(text, 0, text.length)) if (!token.capital) this.lowercase.add(token.lower);
-    for (const { span, tokens } of sentences) this.readSentence(masked, span, tokens);
+    forEachLowercaseWord(text, (word) => this.lowercase.add(word));
+    for (const span of sentences) this.readSentence(masked, span, tokenize(masked, span.start, span.end));
     this.readSpokesFor(masked);
     this.occurrences.sort((a, b) => a.at - b.at);
   }

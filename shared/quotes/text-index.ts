@@ -27,16 +27,40 @@ const UPPER = /^\p{Lu}/u;
 export function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
   const slice = text.slice(start, end);
-  for (const match of slice.matchAll(WORD)) {
-    const at = start + (match.index ?? 0);
-    tokens.push({
-      start: at,
-      end: at + match[0].length,
-      lower: match[0].toLowerCase(),
-      capital: UPPER.test(match[0]),
-    });
+  // An exec loop rather than matchAll: no iterator result per word, and tokenising is the
+  // hottest loop of the analysis.
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(slice); match; match = WORD.exec(slice)) {
+    const word = match[0];
+    const at = start + match.index;
+    tokens.push({ start: at, end: at + word.length, lower: word.toLowerCase(), capital: isCapital(word) });
   }
   return tokens;
+}
+
+/**
+ * Calls `visit` with each word of `text` that does not start with a capital, lowercased, without
+ * building tokens: for whole-article word sets, where a token per word would be held at once.
+ *
+ * @example
+ * forEachLowercaseWord('Mr Hogg said so.', (word) => words.push(word)) // 'said', 'so'
+ */
+export function forEachLowercaseWord(text: string, visit: (word: string) => void): void {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    if (!isCapital(match[0])) visit(match[0].toLowerCase());
+  }
+}
+
+// Below this code, a capital is an ASCII one: most words are decided without the regex.
+const FIRST_NON_ASCII = 0x80;
+const CODE_A = 0x41;
+const CODE_Z = 0x5a;
+
+function isCapital(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < FIRST_NON_ASCII) return code >= CODE_A && code <= CODE_Z;
+  return UPPER.test(word);
 }
 
 // A full stop, question or exclamation mark, any closing quotes or brackets, then a space
@@ -59,8 +83,9 @@ export function splitSentences(text: string, start: number, end: number): { star
   const sentences: { start: number; end: number }[] = [];
   const slice = text.slice(start, end);
   let from = 0;
-  for (const match of slice.matchAll(SENTENCE_END)) {
-    const at = match.index ?? 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(slice); match; match = SENTENCE_END.exec(slice)) {
+    const at = match.index;
     const punctuationEnd = at + match[0].trimEnd().length;
     if (match[0][0] === '.' && isAbbreviation(slice.slice(Math.max(0, at - ABBREVIATION_LOOKBACK), at + 1))) {
       continue;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { forEachLowercaseWord, splitSentences, tokenize } from '../../../shared/quotes/text-index.ts';
+
+describe('tokenize', () => {
+  it('marks capitals in and beyond ASCII, with offsets into the whole text', () => {
+    const text = 'Then Élodie met über-fans in Zürich and 3 others.';
+    const tokens = tokenize(text, 5, text.length);
+    expect(tokens.map((token) => [token.lower, token.capital, text.slice(token.start, token.end)])).toEqual([
+      ['élodie', true, 'Élodie'],
+      ['met', false, 'met'],
+      ['über-fans', false, 'über-fans'],
+      ['in', false, 'in'],
+      ['zürich', true, 'Zürich'],
+      ['and', false, 'and'],
+      ['3', false, '3'],
+      ['others', false, 'others'],
+    ]);
+  });
+
+  it('gives the same words when called again on another range', () => {
+    const text = 'Ana said no. Bo said yes.';
+    expect(tokenize(text, 13, 25).map((token) => token.lower)).toEqual(['bo', 'said', 'yes']);
+    expect(tokenize(text, 0, 12).map((token) => token.lower)).toEqual(['ana', 'said', 'no']);
+  });
+});
+
+describe('forEachLowercaseWord', () => {
+  it('visits the words that do not start with a capital, lowercased', () => {
+    const words: string[] = [];
+    forEachLowercaseWord('Mr Hogg didn’t say ÉTÉ or été, 42 times.', (word) => words.push(word));
+    expect(words).toEqual(['didn’t', 'say', 'or', 'été', '42', 'times']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits after sentence ends but not after titles or initials', () => {
+    const text = 'Mr. Hogg spoke. George W. Bush replied! It rained.';
+    const spans = splitSentences(text, 0, text.length);
+    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual([
+      'Mr. Hogg spoke.',
+      'George W. Bush replied!',
+      'It rained.',
+    ]);
+  });
+});
