@@ -4,7 +4,10 @@ export const PARAGRAPH_SEPARATOR = '\n\n';
 
 // A blank line (spaces allowed) separates paragraphs.
 const BLANK_LINE = /\n[ \t]*\n/;
-const WHITESPACE_RUN = /\s+/g;
+// A whitespace run other than a lone plain space: those are already what collapsing makes of
+// them, and skipping them spares a replacement per word of ordinary text. A run starting with
+// one space is matched from that space, so every run is replaced whole.
+const WHITESPACE_RUN = / ?[^\S ]\s*| {2,}\s*/g;
 
 /**
  * Splits plain text into paragraph blocks. A file with blank lines uses them between
