@@ -6,23 +6,18 @@ import { INDEX_PREFIX } from './store-layout.ts';
 
 // `index/articles.json`: the manifest the dashboard loads in one request and `quote-tone report`
 // reads. One entry per article, analysed or failed. Each analysed entry also keeps its speakers'
-// contributions, so `index/speakers.json` is recomputed from this file alone and can never drift
-// from it. `shared/schemas/articles-index.schema.json` is generated from this schema.
+// figures (counts and mean, no quote texts), so the figures of `index/speakers.json` are recomputed
+// from this file alone and can never drift from it. Entries stay lean (about 1 KB) because every
+// update rewrites the whole file: quote texts live in the reports, and speakers.json keeps the few
+// it shows. `shared/schemas/articles-index.schema.json` is generated from this schema.
 
 export const ARTICLES_INDEX_SCHEMA_VERSION = 1;
 export const ARTICLES_INDEX_KEY = `${INDEX_PREFIX}articles.json`;
 
 // A list row has room for a few names; the rest are one click away in the article view.
 export const MAIN_SPEAKERS = 3;
-// speakers.json shows each speaker's latest quotes; every article keeps that many per speaker so
-// the speakers index can be rebuilt from this file without opening any report.
-export const LATEST_QUOTES_PER_SPEAKER = 3;
-// A sentence or two: enough to recognise a quote in a list; the full text is in the report.
-export const QUOTE_EXCERPT_CHARS = 280;
 // Means are written with four decimals: finer digits are noise, and the files stay readable.
 const MEAN_DECIMALS = 4;
-
-const LabelSchema = z.enum(['positive', 'negative', 'neutral', 'mixed']);
 
 export const LabelCountsSchema = z.object({
   positive: z.int().min(0),
@@ -31,23 +26,12 @@ export const LabelCountsSchema = z.object({
   mixed: z.int().min(0),
 });
 
-export const SpeakerQuoteSchema = z.object({
-  articleId: z.string(),
-  quoteId: z.string(),
-  // At most QUOTE_EXCERPT_CHARS characters, ending in "…" when cut.
-  text: z.string(),
-  label: LabelSchema,
-  score: z.number().min(-1).max(1),
-  analyzedAt: z.iso.datetime(),
-});
-
 /** One speaker's share of one article: summed across articles into speakers.json. */
 export const ArticleSpeakerSchema = z.object({
   name: z.string(),
   quotes: z.int().min(1),
   meanScore: z.number().min(-1).max(1),
   labels: LabelCountsSchema,
-  latestQuotes: z.array(SpeakerQuoteSchema),
 });
 
 export const AnalysedArticleEntrySchema = z.object({
@@ -92,7 +76,6 @@ export const ArticlesIndexSchema = z.object({
 });
 
 export type LabelCountsEntry = z.infer<typeof LabelCountsSchema>;
-export type SpeakerQuote = z.infer<typeof SpeakerQuoteSchema>;
 export type ArticleSpeaker = z.infer<typeof ArticleSpeakerSchema>;
 export type AnalysedArticleEntry = z.infer<typeof AnalysedArticleEntrySchema>;
 export type FailedArticleEntry = z.infer<typeof FailedArticleEntrySchema>;
@@ -119,17 +102,6 @@ export function articleEntryFromReport(report: Report): AnalysedArticleEntry {
         quotes: speaker.quotes,
         meanScore: roundMean(speaker.meanScore),
         labels: { ...speaker.labels },
-        latestQuotes: report.quotes
-          .filter((quote) => quote.speaker.name === speaker.name)
-          .slice(0, LATEST_QUOTES_PER_SPEAKER)
-          .map((quote) => ({
-            articleId: report.article.id,
-            quoteId: quote.id,
-            text: excerpt(quote.text),
-            label: quote.tone.label,
-            score: quote.tone.score,
-            analyzedAt: report.analyzedAt,
-          })),
       }),
     )
     .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
@@ -273,8 +245,4 @@ function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
 export function roundMean(value: number): number {
   const factor = 10 ** MEAN_DECIMALS;
   return Math.round(value * factor) / factor;
-}
-
-function excerpt(text: string): string {
-  return text.length <= QUOTE_EXCERPT_CHARS ? text : `${text.slice(0, QUOTE_EXCERPT_CHARS - 1)}…`;
 }

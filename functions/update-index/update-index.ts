@@ -11,7 +11,13 @@ import {
 import { type ErrorRecord, ErrorRecordSchema } from '../../shared/error-record.ts';
 import { lakeKey, toLakeFile } from '../../shared/quote-lake.ts';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
-import { buildSpeakersIndex, SPEAKERS_INDEX_KEY } from '../../shared/speaker-index.ts';
+import {
+  type ArticleQuotes,
+  buildSpeakersIndex,
+  readSpeakersIndex,
+  SPEAKERS_INDEX_KEY,
+  speakerQuotesFromReport,
+} from '../../shared/speaker-index.ts';
 import { ERRORS_PREFIX, errorKey, REPORTS_PREFIX, reportKey } from '../../shared/store-layout.ts';
 import { type ObjectStore, type PutOptions, WriteConflictError } from '../lib/object-store.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
@@ -28,7 +34,10 @@ import { type RetryOptions, retryOnConflict } from './retry-on-conflict.ts';
 //   no entry is lost and no stale state wins, whatever order the events arrive in.
 // - The lake file is written with the article's content and confirmed by the same ETag check, and
 //   the previous entry's file is deleted before the index write, so the lake follows the index.
-// - speakers.json is then recomputed from articles.json with the same read-then-conditional-write.
+// - speakers.json is then recomputed from articles.json with the same read-then-conditional-write;
+//   its quote reels take this update's quotes, and keep the stored ones of articles still current.
+// - All records of one event go through this together: one articles.json write, one speakers.json
+//   write. A bulk drop delivered in batches costs a few index writes, not one per article.
 
 const LAKE_TYPE = 'application/x-ndjson; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -123,7 +132,10 @@ export async function updateIndexBatch(
     });
   }
   // Always, even when articles.json was unchanged: an earlier run may have stopped between the two.
-  await retryOnConflict(() => refreshSpeakers(store, bucket, committed), config.retry);
+  const fresh = new Map<string, ArticleQuotes>();
+  for (const [articleId, { prepared }] of articles)
+    if (prepared?.quotes) fresh.set(articleId, prepared.quotes);
+  await retryOnConflict(() => refreshSpeakers(store, bucket, committed, fresh), config.retry);
 
   return keys.map((key): RecordResult => {
     const articleId = ids.get(key);
@@ -162,6 +174,8 @@ interface CommittedBatch {
 /** What the store holds for the article, read before the index so the index is held only briefly. */
 interface Prepared {
   entry: ArticleEntry | null;
+  /** The analysed article's quotes per speaker, for the speakers.json reels; null otherwise. */
+  quotes: ArticleQuotes | null;
   lake: string | null;
   reportEtag: string | null;
   errorEtag: string | null;
@@ -208,11 +222,13 @@ async function prepareArticle(
   const parsedError: ErrorRecord | null = error ? ErrorRecordSchema.parse(error.value) : null;
   const entry = currentEntry({ report: parsedReport, error: parsedError });
   const lake = entry?.status === 'analysed' ? lakeKey(articleId, entry.analyzedAt) : null;
+  let quotes: ArticleQuotes | null = null;
   if (lake && parsedReport) {
     await store.put(bucket, lake, toLakeFile(parsedReport), { contentType: LAKE_TYPE });
     lakeWrites.add(lake);
+    quotes = speakerQuotesFromReport(parsedReport);
   }
-  return { entry, lake, reportEtag: report?.etag ?? null, errorEtag: error?.etag ?? null };
+  return { entry, quotes, lake, reportEtag: report?.etag ?? null, errorEtag: error?.etag ?? null };
 }
 
 /** An article's report or error record changed after it was prepared: prepare it again. */
@@ -263,17 +279,25 @@ async function commitBatch(
 
 // speakers.json is read before articles.json, so a write based on an older articles.json conflicts.
 // When articles.json still has the ETag this batch wrote, the index in hand is the one stored, so
-// the multi-megabyte file is not read back; its text is compared as written, not parsed.
-async function refreshSpeakers(store: ObjectStore, bucket: string, committed: CommittedBatch): Promise<void> {
+// the file is not read back. The stored speakers.json gives the reels of articles outside this
+// batch; this batch's quotes are added to them (see shared/speaker-index.ts).
+async function refreshSpeakers(
+  store: ObjectStore,
+  bucket: string,
+  committed: CommittedBatch,
+  fresh: ReadonlyMap<string, ArticleQuotes>,
+): Promise<void> {
   const stored = await store.get(bucket, SPEAKERS_INDEX_KEY);
+  const storedText = stored ? Buffer.from(stored.body).toString('utf8') : null;
   let index = committed.index;
   const current = committed.etag ? await store.head(bucket, ARTICLES_INDEX_KEY) : null;
   if (!index || !current || current.etag !== committed.etag) {
     const articles = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
     index = articles ? readArticlesIndex(articles.value) : emptyArticlesIndex();
   }
-  const text = compactJson(buildSpeakersIndex(index));
-  if (stored && Buffer.from(stored.body).toString('utf8') === text) return;
+  const previous = storedText === null ? null : readSpeakersIndex(JSON.parse(storedText));
+  const text = compactJson(buildSpeakersIndex(index, { fresh, previous }));
+  if (storedText === text) return;
   await store.put(bucket, SPEAKERS_INDEX_KEY, text, conditionOn(stored?.etag));
 }
 

@@ -4,9 +4,7 @@ import {
   articleEntryFromReport,
   currentEntry,
   emptyArticlesIndex,
-  LATEST_QUOTES_PER_SPEAKER,
   MAIN_SPEAKERS,
-  QUOTE_EXCERPT_CHARS,
   readArticlesIndex,
   withArticle,
   withArticles,
@@ -41,29 +39,22 @@ describe('articleEntryFromReport', () => {
     expect(entry.speakers[0]).toMatchObject({ name: 'Anna Smith', quotes: 2, meanScore: 0.5 });
   });
 
-  it('names at most MAIN_SPEAKERS main speakers and keeps a few short quotes per speaker', () => {
-    const long = 'word '.repeat(QUOTE_EXCERPT_CHARS);
+  it('names at most MAIN_SPEAKERS main speakers and keeps figures, not quote texts, per speaker', () => {
     const report = makeReport('crowd', NOON, [
       ...['A One', 'B Two', 'C Three', 'D Four', 'E Five'].map((speaker) => ({
         speaker,
         label: 'neutral' as const,
         score: 0,
       })),
-      ...Array.from({ length: LATEST_QUOTES_PER_SPEAKER + 2 }, () => ({
-        speaker: 'A One',
-        label: 'neutral' as const,
-        score: 0,
-        text: long,
-      })),
+      { speaker: 'A One', label: 'neutral', score: 0, text: 'A quote only the report keeps' },
     ]);
 
     const entry = articleEntryFromReport(report);
 
     expect(entry.mainSpeakers).toHaveLength(MAIN_SPEAKERS);
     expect(entry.mainSpeakers[0]).toBe('A One');
-    const quotes = entry.speakers[0]?.latestQuotes ?? [];
-    expect(quotes).toHaveLength(LATEST_QUOTES_PER_SPEAKER);
-    expect(Math.max(...quotes.map((quote) => quote.text.length))).toBeLessThanOrEqual(QUOTE_EXCERPT_CHARS);
+    expect(entry.speakers).toHaveLength(5);
+    expect(JSON.stringify(entry)).not.toContain('A quote only the report keeps');
   });
 });
 

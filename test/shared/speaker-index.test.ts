@@ -5,10 +5,13 @@ import {
   emptyArticlesIndex,
   withArticle,
 } from '../../shared/article-index.ts';
+import type { Report } from '../../shared/report-schema.ts';
 import {
   buildSpeakersIndex,
   LATEST_QUOTES_PER_SPEAKER_INDEX,
+  QUOTE_EXCERPT_CHARS,
   SpeakersIndexSchema,
+  speakerQuotesFromReport,
 } from '../../shared/speaker-index.ts';
 import { makeErrorRecord, makeReport, type QuoteSpec } from './index-fixtures.ts';
 
@@ -20,6 +23,11 @@ function indexOf(...reports: ReturnType<typeof makeReport>[]) {
     (index, report) => withArticle(index, report.article.id, articleEntryFromReport(report)),
     emptyArticlesIndex(),
   );
+}
+
+/** The reel sources of an update that has just indexed `reports`. */
+function freshFrom(...reports: Report[]) {
+  return new Map(reports.map((report) => [report.article.id, speakerQuotesFromReport(report)]));
 }
 
 const anna = (label: QuoteSpec['label'], score: number, text?: string): QuoteSpec => ({
@@ -52,24 +60,46 @@ describe('buildSpeakersIndex', () => {
     expect(SpeakersIndexSchema.safeParse(buildSpeakersIndex(index)).error).toBeUndefined();
   });
 
-  it("lists a speaker's latest quotes newest article first", () => {
-    const index = indexOf(
-      makeReport('first', DAY_ONE, [anna('positive', 0.5, 'Old news')]),
-      makeReport('second', DAY_TWO, [anna('positive', 0.5, 'Fresh news')]),
-    );
+  it("lists a speaker's latest quotes newest article first, from fresh reports and the previous reel", () => {
+    const first = makeReport('first', DAY_ONE, [anna('positive', 0.5, 'Old news')]);
+    const second = makeReport('second', DAY_TWO, [anna('positive', 0.5, 'Fresh news')]);
+    const index = indexOf(first, second);
+    // An earlier update indexed "first"; this one indexes "second".
+    const previous = buildSpeakersIndex(indexOf(first), { fresh: freshFrom(first) });
 
-    const latest = buildSpeakersIndex(index).speakers[0]?.latestQuotes.map((quote) => quote.text);
+    const latest = buildSpeakersIndex(index, { fresh: freshFrom(second), previous }).speakers[0]
+      ?.latestQuotes;
 
-    expect(latest).toEqual(['Fresh news', 'Old news']);
+    expect(latest?.map((quote) => quote.text)).toEqual(['Fresh news', 'Old news']);
   });
 
-  it(`keeps at most ${LATEST_QUOTES_PER_SPEAKER_INDEX} latest quotes per speaker`, () => {
+  it('drops reel quotes of an article that was re-analysed or removed since', () => {
+    const before = makeReport('talks', DAY_ONE, [anna('positive', 0.5, 'What I said then')]);
+    const after = makeReport('talks', DAY_TWO, [anna('negative', -0.5, 'What I say now')]);
+    const previous = buildSpeakersIndex(indexOf(before), { fresh: freshFrom(before) });
+
+    // Another update's reel, written before this re-analysis reached speakers.json.
+    const stale = buildSpeakersIndex(indexOf(after), { previous }).speakers[0]?.latestQuotes;
+    const current = buildSpeakersIndex(indexOf(after), { fresh: freshFrom(after), previous });
+    const removed = buildSpeakersIndex(emptyArticlesIndex(), { previous: current });
+
+    expect(stale).toEqual([]);
+    expect(current.speakers[0]?.latestQuotes.map((quote) => quote.text)).toEqual(['What I say now']);
+    expect(removed.speakers).toEqual([]);
+  });
+
+  it(`keeps at most ${LATEST_QUOTES_PER_SPEAKER_INDEX} short quotes per speaker`, () => {
+    const long = 'word '.repeat(QUOTE_EXCERPT_CHARS);
     const reports = Array.from({ length: LATEST_QUOTES_PER_SPEAKER_INDEX + 3 }, (_, n) =>
-      makeReport(`article-${n}`, DAY_ONE, [anna('neutral', 0)]),
+      makeReport(`article-${n}`, DAY_ONE, [anna('neutral', 0, long), anna('neutral', 0)]),
     );
 
-    expect(buildSpeakersIndex(indexOf(...reports)).speakers[0]?.latestQuotes).toHaveLength(
-      LATEST_QUOTES_PER_SPEAKER_INDEX,
+    const latest = buildSpeakersIndex(indexOf(...reports), { fresh: freshFrom(...reports) }).speakers[0]
+      ?.latestQuotes;
+
+    expect(latest).toHaveLength(LATEST_QUOTES_PER_SPEAKER_INDEX);
+    expect(Math.max(...(latest ?? []).map((quote) => quote.text.length))).toBeLessThanOrEqual(
+      QUOTE_EXCERPT_CHARS,
     );
   });
 

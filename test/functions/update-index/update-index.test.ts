@@ -202,6 +202,27 @@ describe('updateIndex', () => {
     expect((await speakers())?.speakers[0]).toMatchObject({ name: 'Anna Smith', quotes: ids.length });
   });
 
+  it("keeps a speaker's reel across updates, newest first, and drops a re-analysed article's old quote", async () => {
+    await putReport(
+      makeReport('older', DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5, text: 'Then' }]),
+    );
+    await update(reportKey('older'));
+    await putReport(
+      makeReport('newer', DAY_TWO, [{ speaker: 'Anna Smith', label: 'neutral', score: 0, text: 'Now' }]),
+    );
+    await update(reportKey('newer'));
+    const reel = async () => (await speakers())?.speakers[0]?.latestQuotes.map((quote) => quote.text);
+    const both = await reel();
+
+    await putReport(
+      makeReport('older', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.5 }]),
+    );
+    await update(reportKey('older'));
+
+    expect(both).toEqual(['Now', 'Then']);
+    expect(await reel()).toEqual(['Now']);
+  });
+
   it('refuses a key outside reports/ and errors/', async () => {
     await expect(update('index/articles.json')).rejects.toThrow(/reports\/<id>\.json/);
   });
