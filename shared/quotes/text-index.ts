@@ -12,10 +12,13 @@ export interface Token {
   capital: boolean;
 }
 
-// Letters/digits with inner apostrophes, hyphens, dots and ampersands ("don't", "co-founder",
-// "U.S", "B&B").
-// No nested quantifier over overlapping classes: each repetition must start with a separator.
-const WORD = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu;
+// A word is letters/digits with inner apostrophes, hyphens, dots and ampersands ("don't",
+// "co-founder", "U.S", "B&B"): the regex /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/u. It is
+// scanned by hand because this is the hottest loop of the analysis: ASCII is decided from the
+// character code, and only other characters go to a one-code-point regex.
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
+// Inside a word, a separator joins two runs of letters and digits: ' ’ . & -
+const SEPARATORS: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2e, 0x26, 0x2d]);
 const UPPER = /^\p{Lu}/u;
 
 /**
@@ -26,14 +29,11 @@ const UPPER = /^\p{Lu}/u;
  */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(start, end);
-  // An exec loop rather than matchAll: no iterator result per word, and tokenising is the
-  // hottest loop of the analysis.
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(slice); match; match = WORD.exec(slice)) {
-    const word = match[0];
-    const at = start + match.index;
-    tokens.push({ start: at, end: at + word.length, lower: word.toLowerCase(), capital: isCapital(word) });
+  for (let at = nextWordStart(text, start, end); at < end; ) {
+    const after = wordEnd(text, at, end);
+    const word = text.slice(at, after);
+    tokens.push({ start: at, end: after, lower: word.toLowerCase(), capital: isCapital(word) });
+    at = nextWordStart(text, after, end);
   }
   return tokens;
 }
@@ -46,16 +46,72 @@ export function tokenize(text: string, start: number, end: number): Token[] {
  * forEachLowercaseWord('Mr Hogg said so.', (word) => words.push(word)) // 'said', 'so'
  */
 export function forEachLowercaseWord(text: string, visit: (word: string) => void): void {
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
-    if (!isCapital(match[0])) visit(match[0].toLowerCase());
+  const end = text.length;
+  for (let at = nextWordStart(text, 0, end); at < end; ) {
+    const after = wordEnd(text, at, end);
+    const word = text.slice(at, after);
+    if (!isCapital(word)) visit(word.toLowerCase());
+    at = nextWordStart(text, after, end);
   }
 }
 
-// Below this code, a capital is an ASCII one: most words are decided without the regex.
+// Below this code a character is ASCII, decided without the regex.
 const FIRST_NON_ASCII = 0x80;
 const CODE_A = 0x41;
 const CODE_Z = 0x5a;
+
+/** How many code units the letter or digit at `at` takes (0 when there is none before `limit`). */
+function wordCharWidth(text: string, at: number, limit: number): number {
+  if (at >= limit) return 0;
+  const code = text.charCodeAt(at);
+  if (code < FIRST_NON_ASCII) {
+    const lower = code | 0x20; // ASCII letters differ from their lowercase only in this bit
+    return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) ? 1 : 0;
+  }
+  // The low half of a pair cut by the range start is no letter; the regex is not asked, as it
+  // may step back to the pair's start.
+  if ((code & SURROGATE_MASK) === LOW_SURROGATE_BITS) return 0;
+  WORD_CHAR.lastIndex = at;
+  if (!WORD_CHAR.test(text)) return 0;
+  const width = WORD_CHAR.lastIndex - at;
+  // A surrogate pair cut by the limit is no letter inside the range.
+  return at + width <= limit ? width : 0;
+}
+
+/** Where the next word starts at or after `from` (a code point boundary), or `limit`. */
+function nextWordStart(text: string, from: number, limit: number): number {
+  let at = from;
+  while (at < limit && wordCharWidth(text, at, limit) === 0) at += codePointWidth(text, at);
+  return Math.min(at, limit);
+}
+
+/** The end of the word that starts at `at`. */
+function wordEnd(text: string, at: number, limit: number): number {
+  let end = at;
+  for (let width = wordCharWidth(text, end, limit); width > 0; width = wordCharWidth(text, end, limit)) {
+    end += width;
+    // A separator continues the word only when a letter or digit follows it.
+    if (wordCharWidth(text, end, limit) === 0 && SEPARATORS.has(text.charCodeAt(end))) {
+      if (wordCharWidth(text, end + 1, limit) > 0) end++;
+    }
+  }
+  return end;
+}
+
+// Surrogate pairs are stepped over whole, as the regex's /u flag does.
+const HIGH_SURROGATE_MIN = 0xd800;
+const HIGH_SURROGATE_MAX = 0xdbff;
+const SURROGATE_MASK = 0xfc00;
+const LOW_SURROGATE_BITS = 0xdc00;
+
+function codePointWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  const paired =
+    code >= HIGH_SURROGATE_MIN &&
+    code <= HIGH_SURROGATE_MAX &&
+    (text.charCodeAt(at + 1) & SURROGATE_MASK) === LOW_SURROGATE_BITS;
+  return paired ? 2 : 1;
+}
 
 function isCapital(word: string): boolean {
   const code = word.charCodeAt(0);

@@ -22,6 +22,26 @@ describe('tokenize', () => {
     expect(tokenize(text, 13, 25).map((token) => token.lower)).toEqual(['bo', 'said', 'yes']);
     expect(tokenize(text, 0, 12).map((token) => token.lower)).toEqual(['ana', 'said', 'no']);
   });
+
+  it('joins words only across a separator with a letter after it, inside the range', () => {
+    const text = "U.S. co-founder's B&B-- don'";
+    expect(tokenize(text, 0, text.length).map((token) => token.lower)).toEqual([
+      'u.s',
+      "co-founder's",
+      'b&b',
+      'don',
+    ]);
+    // The range ends right after "co-": the hyphen no longer joins anything.
+    expect(tokenize(text, 5, 8).map((token) => token.lower)).toEqual(['co']);
+  });
+
+  it('reads letters outside the basic plane whole and never half of one cut by the range', () => {
+    const text = 'x 𝐀bc 😀 y';
+    expect(tokenize(text, 0, text.length).map((token) => token.lower)).toEqual(['x', '𝐀bc', 'y']);
+    // Starting inside the pair of 𝐀 leaves only "bc"; ending inside it leaves nothing of it.
+    expect(tokenize(text, 3, text.length).map((token) => token.lower)).toEqual(['bc', 'y']);
+    expect(tokenize(text, 0, 3).map((token) => token.lower)).toEqual(['x']);
+  });
 });
 
 describe('forEachLowercaseWord', () => {
