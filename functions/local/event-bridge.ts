@@ -8,7 +8,10 @@ import { encodeEventKey, type S3Event } from '../lib/s3-event.ts';
 // records queued for it (under its name) coalesced into one event of up to that many records, as
 // an SQS queue with batching would deliver them. On AWS each S3 notification carries one record;
 // the handler treats one record and many alike. Every record's outcome is still reported as its
-// own delivery.
+// own delivery. On AWS each function also has its own concurrency, so index updates never wait for
+// analyses; here all routes share one small pool, so a full batch goes ahead of the queue (at most
+// BATCHED_IN_FLIGHT at once, so the analyses keep the rest of the pool) and a partial one goes when
+// nothing else is queued.
 
 export interface Route {
   name: string;
@@ -37,6 +40,9 @@ export interface Delivery {
 // Lambda runs many events at once; a few in flight locally exercise the same races
 // (concurrent index updates) without starving a 2-core machine.
 const DEFAULT_CONCURRENCY = 4;
+// Two batches in flight still race for the index (the conditional-write path runs as on AWS), and
+// each takes every record queued meanwhile; more would mostly lose those races.
+const BATCHED_IN_FLIGHT = 2;
 
 interface Queued {
   route: Route;
@@ -47,6 +53,7 @@ interface Queued {
 export class EventBridge {
   private readonly queue: Queued[] = [];
   private running = 0;
+  private readonly batchesInFlight = new Map<string, number>();
   private idleWaiters: (() => void)[] = [];
   private readonly listeners: ((delivery: Delivery) => void)[] = [];
 
@@ -84,12 +91,15 @@ export class EventBridge {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.queue.length > 0) {
-      const next = this.queue.shift();
+    while (this.running < this.concurrency) {
+      const next = this.takeNext();
       if (!next) break;
-      const batch = [next, ...this.takeQueued(next.route.name, (next.route.batchSize ?? 1) - 1)];
+      const name = next.route.name;
+      const batched = next.route.batchSize !== undefined;
+      const batch = [next, ...this.takeQueued(name, (next.route.batchSize ?? 1) - 1)];
       const event: S3Event = { Records: batch.flatMap((queued) => queued.event.Records) };
       this.running += 1;
+      if (batched) this.batchesInFlight.set(name, (this.batchesInFlight.get(name) ?? 0) + 1);
       next.route
         .handler(event)
         .then(
@@ -97,15 +107,16 @@ export class EventBridge {
             const perRecord = Array.isArray(result) && result.length === batch.length;
             batch.forEach((queued, index) => {
               const share = perRecord ? [result[index]] : result;
-              this.emit({ route: next.route.name, key: queued.key, result: share });
+              this.emit({ route: name, key: queued.key, result: share });
             });
           },
           (error: unknown) => {
-            for (const queued of batch) this.emit({ route: next.route.name, key: queued.key, error });
+            for (const queued of batch) this.emit({ route: name, key: queued.key, error });
           },
         )
         .finally(() => {
           this.running -= 1;
+          if (batched) this.batchesInFlight.set(name, (this.batchesInFlight.get(name) ?? 1) - 1);
           this.pump();
           // Handlers' own writes publish new events synchronously before their promise settles,
           // so an empty queue here means the whole cascade is done.
@@ -114,6 +125,25 @@ export class EventBridge {
           }
         });
     }
+  }
+
+  // The oldest event of a batched route with room for another batch and a full batch waiting (or
+  // nothing else to do), else the oldest event of an unbatched route; undefined when everything
+  // queued has to wait for a batch to finish. Full batches keep the index rewrites few: a partial
+  // one goes only when the pool would otherwise idle, like an SQS batching window running out.
+  private takeNext(): Queued | undefined {
+    const others = this.queue.some((queued) => queued.route.batchSize === undefined);
+    const waiting = new Map<string, number>();
+    for (const queued of this.queue) {
+      waiting.set(queued.route.name, (waiting.get(queued.route.name) ?? 0) + 1);
+    }
+    const ready = (queued: Queued) =>
+      queued.route.batchSize !== undefined &&
+      (this.batchesInFlight.get(queued.route.name) ?? 0) < BATCHED_IN_FLIGHT &&
+      (!others || (waiting.get(queued.route.name) ?? 0) >= queued.route.batchSize);
+    let index = this.queue.findIndex(ready);
+    if (index < 0) index = this.queue.findIndex((queued) => queued.route.batchSize === undefined);
+    return index < 0 ? undefined : this.queue.splice(index, 1)[0];
   }
 
   // Removes and returns up to `limit` queued events of the named route, oldest first.

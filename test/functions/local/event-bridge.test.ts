@@ -72,6 +72,31 @@ describe('EventBridge', () => {
     );
   });
 
+  it('lets a full batch go ahead of older events, while a partial one waits until nothing else is queued', async () => {
+    const calls: string[] = [];
+    const logged = (name: string, prefix: string, batchSize?: number): Route => ({
+      ...route(name, prefix, [], batchSize),
+      handler: async (event) => {
+        calls.push(event.Records.map((record) => record.s3.object.key).join(' + '));
+        return [];
+      },
+    });
+    const bridge = new EventBridge([logged('index', 'reports/', 3), logged('analyze', 'articles/')], 1);
+
+    const keys = ['articles/first.txt', 'articles/x1.txt', 'reports/a.json', 'reports/b.json'];
+    for (const key of [...keys, 'articles/x2.txt', 'reports/c.json', 'reports/d.json'])
+      bridge.publish(raw(key));
+    await bridge.idle();
+
+    expect(calls).toEqual([
+      'articles/first.txt',
+      'reports/a.json + reports/b.json + reports/c.json',
+      'articles/x1.txt',
+      'articles/x2.txt',
+      'reports/d.json',
+    ]);
+  });
+
   it('reports a failed coalesced event as a failure of each of its records', async () => {
     let calls = 0;
     const failing: Route = {
