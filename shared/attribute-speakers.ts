@@ -15,6 +15,9 @@ const CONFIDENCE = {
   none: 0,
 } as const;
 const MASK = '_';
+// What maskDirect hides: all but spaces and sentence punctuation, a run (a word) at a time.
+const MASKED_RUN = /[^\s.!?,]+/g;
+const maskRun = (run: string): string => MASK.repeat(run.length);
 
 /**
  * Names the speaker of each quote: the mention resolved to the canonical name introduced in the
@@ -85,7 +88,7 @@ function maskDirect(text: string, quotes: readonly QuoteCandidate[]): string {
     .sort((a, b) => a.start - b.start);
   for (const piece of pieces) {
     if (piece.start < at) continue;
-    parts.push(text.slice(at, piece.start), text.slice(piece.start, piece.end).replace(/[^\s.!?,]/g, MASK));
+    parts.push(text.slice(at, piece.start), text.slice(piece.start, piece.end).replace(MASKED_RUN, maskRun));
     at = piece.end;
   }
   parts.push(text.slice(at));

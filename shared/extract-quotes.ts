@@ -327,7 +327,9 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | 
 
 // A quote's final punctuation stays visible in the masked text: sentence splitting needs it.
 const TRAILING_PUNCTUATION = /[.!?,…]/;
-const NON_SPACE = /\S/g;
+// Runs rather than single characters: one replacement per word, not per character.
+const NON_SPACE_RUN = /\S+/g;
+const maskRun = (run: string): string => MASK.repeat(run.length);
 
 /**
  * A copy of the text with quoted words replaced by a mask character, keeping length, marks and
@@ -345,7 +347,7 @@ function maskQuotes(text: string, marked: readonly MarkedQuote[]): string {
       // Pieces come in text order; one that starts inside the masked stretch masks only the rest.
       const from = Math.max(at, piece.start);
       if (end <= from) continue;
-      parts.push(text.slice(at, from), text.slice(from, end).replace(NON_SPACE, MASK));
+      parts.push(text.slice(at, from), text.slice(from, end).replace(NON_SPACE_RUN, maskRun));
       at = end;
     }
   }
