@@ -1025,7 +1025,8 @@ function withoutTrailingAdverb(words: Token[]): Token[] {
 }
 
 function lastWord(name: string): string {
-  return name.split(' ').at(-1) ?? name;
+  // A slice, not split: it runs for each candidate of every surname lookup.
+  return name.slice(name.lastIndexOf(' ') + 1);
 }
 
 /** The role family of a head noun, reading two-word roles first ("prime minister", "press secretary"). */
