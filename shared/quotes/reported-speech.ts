@@ -11,7 +11,7 @@ import {
   SPEECH_NOUNS,
   TITLES,
 } from './lexicon.ts';
-import type { Token } from './text-index.ts';
+import { countLetterRuns, type Token } from './text-index.ts';
 
 // Reported (indirect) speech: a reporting verb or noun with a finite clause, in the orders news
 // uses: forward ("Peskov underscored that ..."), fronted ("..., Peskov said."), parenthetical
@@ -458,8 +458,6 @@ function trimClause(masked: string, start: number, clauseEnd: number): Span | nu
 // All words of the clause, quoted ones included; but a clause made only of a quote has no words
 // of its own (counted on the masked text) and is a direct quote instead, so it counts zero.
 function wordCount(text: string, masked: string, span: Span): number {
-  const own = masked.slice(span.start, span.end).match(WORDS)?.length ?? 0;
-  if (own === 0) return 0;
-  return text.slice(span.start, span.end).match(WORDS)?.length ?? 0;
+  if (countLetterRuns(masked, span.start, span.end) === 0) return 0;
+  return countLetterRuns(text, span.start, span.end);
 }
-const WORDS = /[\p{L}\p{N}]+/gu;

@@ -55,6 +55,25 @@ export function forEachLowercaseWord(text: string, visit: (word: string) => void
   }
 }
 
+/**
+ * How many runs of letters and digits lie between `start` and `end`: words without the inner
+ * separators tokenize joins them by, so "don't" counts two. Counted without building strings.
+ *
+ * @example
+ * countLetterRuns("don't stop", 0, 10) // 3
+ */
+export function countLetterRuns(text: string, start: number, end: number): number {
+  let count = 0;
+  let inRun = false;
+  for (let at = start; at < end; ) {
+    const width = wordCharWidth(text, at, end);
+    if (width > 0 && !inRun) count++;
+    inRun = width > 0;
+    at += width > 0 ? width : codePointWidth(text, at);
+  }
+  return count;
+}
+
 // Below this code a character is ASCII, decided without the regex.
 const FIRST_NON_ASCII = 0x80;
 const CODE_A = 0x41;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { forEachLowercaseWord, splitSentences, tokenize } from '../../../shared/quotes/text-index.ts';
+import {
+  countLetterRuns,
+  forEachLowercaseWord,
+  splitSentences,
+  tokenize,
+} from '../../../shared/quotes/text-index.ts';
 
 describe('tokenize', () => {
   it('marks capitals in and beyond ASCII, with offsets into the whole text', () => {
@@ -61,5 +66,14 @@ describe('splitSentences', () => {
       'George W. Bush replied!',
       'It rained.',
     ]);
+  });
+});
+
+describe('countLetterRuns', () => {
+  it('counts runs of letters and digits, split at separators and masks, inside the range', () => {
+    const text = "Don't stop: 3 co-ops, __ 𝐀b!";
+    expect(countLetterRuns(text, 0, text.length)).toBe(7); // Don, t, stop, 3, co, ops, 𝐀b
+    expect(countLetterRuns(text, 0, 4)).toBe(1);
+    expect(countLetterRuns('__ __, __.', 0, 10)).toBe(0);
   });
 });
