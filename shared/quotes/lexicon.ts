@@ -275,6 +275,9 @@ export const NON_CLAUSE_STARTS: ReadonlySet<string> = new Set([
   'among',
 ]);
 
+// Day names, lower-cased: both time words and words that start sentences without naming anyone.
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
 /** Prepositions that open an adjunct after a cue ("said in a statement that ..."). */
 export const ADJUNCT_PREPOSITIONS: ReadonlySet<string> = new Set([
   'in',
@@ -299,13 +302,7 @@ export const ADJUNCT_PREPOSITIONS: ReadonlySet<string> = new Set([
   'tonight',
   'earlier',
   'later',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'afterwards',
   'afterward',
   'recently',
@@ -961,13 +958,7 @@ export const NON_NAME_CAPITALS: ReadonlySet<string> = new Set([
   'some',
   'many',
   'most',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'january',
   'february',
   'march',
