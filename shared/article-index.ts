@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ErrorRecord } from './error-record.ts';
 import { QuoteToneError } from './errors.ts';
-import type { Report } from './report-schema.ts';
+import { LabelCountsSchema, type Report } from './report-schema.ts';
 import { INDEX_PREFIX } from './store-layout.ts';
 
 // `index/articles.json`: the manifest the dashboard loads in one request and `quote-tone report`
@@ -19,18 +19,14 @@ export const MAIN_SPEAKERS = 3;
 // Means are written with four decimals: finer digits are noise, and the files stay readable.
 const MEAN_DECIMALS = 4;
 
-export const LabelCountsSchema = z.object({
-  positive: z.int().min(0),
-  negative: z.int().min(0),
-  neutral: z.int().min(0),
-  mixed: z.int().min(0),
-});
+// The same label counts as in reports, so the two cannot drift.
+export { LabelCountsSchema };
 
 /** One speaker's share of one article: summed across articles into speakers.json. */
 export const ArticleSpeakerSchema = z.object({
   name: z.string(),
-  quotes: z.int().min(1),
-  meanScore: z.number().min(-1).max(1),
+  quotes: z.int().check(z.minimum(1)),
+  meanScore: z.number().check(z.minimum(-1), z.maximum(1)),
   labels: LabelCountsSchema,
 });
 
@@ -38,15 +34,15 @@ export const AnalysedArticleEntrySchema = z.object({
   id: z.string(),
   status: z.literal('analysed'),
   // null when the article has no title line or title field.
-  title: z.string().nullable(),
+  title: z.nullable(z.string()),
   sourceKey: z.string(),
   analyzedAt: z.iso.datetime(),
   // From the article's own metadata when it has one; null otherwise.
-  publishedAt: z.string().nullable(),
-  quotes: z.int().min(0),
+  publishedAt: z.nullable(z.string()),
+  quotes: z.int().check(z.minimum(0)),
   labels: LabelCountsSchema,
   // null when the article has no quotes.
-  meanScore: z.number().min(-1).max(1).nullable(),
+  meanScore: z.nullable(z.number().check(z.minimum(-1), z.maximum(1))),
   // The MAIN_SPEAKERS speakers with the most quotes, most first.
   mainSpeakers: z.array(z.string()),
   speakers: z.array(ArticleSpeakerSchema),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Report } from './report-schema.ts';
 import { LAKE_PREFIX } from './store-layout.ts';
 
@@ -38,7 +38,7 @@ export type LakeRow = Record<LakeColumn, string | number | string[] | null>;
 // Hive type -> the JSON value the SerDe reads. Text fields such as title, speaker and cue are
 // null when absent, which Athena reads as NULL; numbers are always present.
 const JSON_VALUE_OF_HIVE_TYPE = {
-  string: z.string().nullable(),
+  string: z.nullable(z.string()),
   double: z.number(),
   int: z.int(),
   'array<string>': z.array(z.string()),

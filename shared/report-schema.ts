@@ -13,7 +13,8 @@ const signedUnitInterval = () => z.number().check(z.minimum(-1), z.maximum(1));
 
 const SpanSchema = z.object({ start: count(), end: count() });
 const LabelSchema = z.enum(['positive', 'negative', 'neutral', 'mixed']);
-const LabelCountsSchema = z.object({
+/** How many quotes got each label. */
+export const LabelCountsSchema = z.object({
   positive: count(),
   negative: count(),
   neutral: count(),

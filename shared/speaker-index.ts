@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type ArticlesIndex, type LabelCountsEntry, LabelCountsSchema, roundMean } from './article-index.ts';
 import type { Report } from './report-schema.ts';
 import { INDEX_PREFIX } from './store-layout.ts';
@@ -27,7 +27,7 @@ export const SpeakerQuoteSchema = z.object({
   // At most QUOTE_EXCERPT_CHARS characters, ending in "…" when cut.
   text: z.string(),
   label: LabelSchema,
-  score: z.number().min(-1).max(1),
+  score: z.number().check(z.minimum(-1), z.maximum(1)),
   analyzedAt: z.iso.datetime(),
 });
 
@@ -35,8 +35,8 @@ export const SpeakerEntrySchema = z.object({
   name: z.string(),
   // Ids of the analysed articles that quote this speaker, newest first.
   articles: z.array(z.string()),
-  quotes: z.int().min(1),
-  meanScore: z.number().min(-1).max(1),
+  quotes: z.int().check(z.minimum(1)),
+  meanScore: z.number().check(z.minimum(-1), z.maximum(1)),
   labels: LabelCountsSchema,
   // Newest article first, then in text order.
   latestQuotes: z.array(SpeakerQuoteSchema),
