@@ -345,7 +345,7 @@ describe('dashboard', () => {
       [`${logicalId('Dashboard')}.RegionalDomainName`, `${logicalId('Results')}.RegionalDomainName`].sort(),
     );
     for (const origin of origins) {
-      expect(origin.OriginAccessControlId).toBeDefined();
+      expect(render(origin.OriginAccessControlId ?? null)).toMatch(/OriginAccessControl.*\.Id$/);
       expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
     }
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
