@@ -169,13 +169,7 @@ function frontedReport(
   if (clauseEnd < 0) return null;
   const clause = trimClause(masked, sentence.start, clauseEnd);
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
-  return {
-    pieces: [clause],
-    cue: spanOf(tokens, first, next),
-    mention: spanOf(tokens, mention[0], mention[1]),
-    form: 'fronted',
-    naming: false,
-  };
+  return reportAt(tokens, [clause], [first, next], mention, 'fronted');
 }
 
 function parentheticalReport(
@@ -205,13 +199,7 @@ function parentheticalReport(
   // describe the speaker; a parenthetical needs narration of its own before it.
   if (!before && (!head || count(head) === 0)) return null;
   const pieces = head && count(head) > MAX_LEAD_IN_TOKENS ? [head, tail] : [tail];
-  return {
-    pieces,
-    cue: spanOf(tokens, first, next),
-    mention: spanOf(tokens, mention[0], mention[1]),
-    form: 'parenthetical',
-    naming: false,
-  };
+  return reportAt(tokens, pieces, [first, next], mention, 'parenthetical');
 }
 
 /** An inverted speaker ("said the spokesman", "said analysts", "said Ana Ruiz") names someone. */
@@ -268,13 +256,7 @@ function forwardReport(
   const clause = trimClause(masked, clauseToken.start, clauseEnd(masked, tokens, at, sentence));
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
   const mention = mentionBefore(masked, tokens, first) ?? subjectOf(masked, tokens);
-  return {
-    pieces: [clause],
-    cue: spanOf(tokens, first, next),
-    mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
-    form: 'forward',
-    naming: false,
-  };
+  return reportAt(tokens, [clause], [first, next], mention, 'forward');
 }
 
 /**
@@ -289,13 +271,7 @@ function attributionOnly(
 ): Report | null {
   const mention = mentionBefore(masked, tokens, first);
   if (!mention) return null;
-  return {
-    pieces: [],
-    cue: spanOf(tokens, first, next),
-    mention: spanOf(tokens, mention[0], mention[1]),
-    form: 'forward',
-    naming: true,
-  };
+  return reportAt(tokens, [], [first, next], mention, 'forward', true);
 }
 
 function nounReport(
@@ -315,13 +291,7 @@ function nounReport(
   if (owner && /['’]s$/.test(owner.lower)) {
     mention = mentionBefore(masked, tokens, i) ?? [i - 1, i];
   }
-  return {
-    pieces: [clause],
-    cue: spanOf(tokens, i, i + 1),
-    mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
-    form: 'noun',
-    naming: false,
-  };
+  return reportAt(tokens, [clause], [i, i + 1], mention, 'noun');
 }
 
 /**
@@ -460,4 +430,22 @@ function trimClause(masked: string, start: number, clauseEnd: number): Span | nu
 function wordCount(text: string, masked: string, span: Span): number {
   if (countLetterRuns(masked, span.start, span.end) === 0) return 0;
   return countLetterRuns(text, span.start, span.end);
+}
+
+/** A report whose cue and mention are token ranges ([first, next)) of the sentence. */
+function reportAt(
+  tokens: readonly Token[],
+  pieces: Span[],
+  cue: readonly [number, number],
+  mention: readonly [number, number] | null,
+  form: Report['form'],
+  naming = false,
+): Report {
+  return {
+    pieces,
+    cue: spanOf(tokens, cue[0], cue[1]),
+    mention: mention ? spanOf(tokens, mention[0], mention[1]) : null,
+    form,
+    naming,
+  };
 }
