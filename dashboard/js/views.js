@@ -115,28 +115,25 @@ function tile(title, value, note) {
  */
 export function articleTable(articles, context) {
   if (articles.length === 0) return el('p', { class: 'empty' }, 'No articles match the filters.');
-  return el(
-    'table',
-    { class: 'articles' },
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'Article'),
-        el('th', { scope: 'col' }, 'Tone mix'),
-        el('th', { scope: 'col', class: 'num' }, 'Quotes'),
-        el('th', { scope: 'col', class: 'num' }, 'Mean'),
-        el('th', { scope: 'col' }, 'Main speakers'),
-      ),
-    ),
-    el(
-      'tbody',
-      {},
-      articles.map((article) => articleRow(article, context)),
-    ),
+  return dataTable(
+    'articles',
+    [['Article'], ['Tone mix'], ['Quotes', 'num'], ['Mean', 'num'], ['Main speakers']],
+    articles.map((article) => articleRow(article, context)),
   );
+}
+
+/**
+ * A table with one header row; each heading is [label] or [label, column class] ("num" right-aligns).
+ *
+ * @param {string} className
+ * @param {[string, string?][]} headings
+ * @param {Node[]} rows
+ */
+function dataTable(className, headings, rows) {
+  const header = headings.map(([label, columnClass]) =>
+    el('th', { scope: 'col', class: columnClass }, label),
+  );
+  return el('table', { class: className }, el('thead', {}, el('tr', {}, ...header)), el('tbody', {}, rows));
 }
 
 function articleRow(article, context) {
@@ -352,47 +349,29 @@ function quoteCard(quote, context) {
  */
 export function speakersTable(speakers, context) {
   if (speakers.length === 0) return el('p', { class: 'empty' }, 'No speakers match the filters.');
-  return el(
-    'table',
-    { class: 'speakers-table' },
-    el(
-      'thead',
-      {},
+  return dataTable(
+    'speakers-table',
+    [['Speaker'], ['Articles', 'num'], ['Quotes', 'num'], ['Mean', 'num'], ['Tone mix'], ['Latest quotes']],
+    speakers.map((speaker) =>
       el(
         'tr',
-        {},
-        el('th', { scope: 'col' }, 'Speaker'),
-        el('th', { scope: 'col', class: 'num' }, 'Articles'),
-        el('th', { scope: 'col', class: 'num' }, 'Quotes'),
-        el('th', { scope: 'col', class: 'num' }, 'Mean'),
-        el('th', { scope: 'col' }, 'Tone mix'),
-        el('th', { scope: 'col' }, 'Latest quotes'),
-      ),
-    ),
-    el(
-      'tbody',
-      {},
-      speakers.map((speaker) =>
+        { dataset: { speaker: speaker.name } },
+        el('td', {}, speakerButton(speaker.name, context)),
+        el('td', { class: 'num' }, String(speaker.articles.length)),
+        el('td', { class: 'num' }, String(speaker.quotes)),
+        el('td', { class: 'num' }, scoreChip(speaker.meanScore)),
+        el('td', {}, toneBar(speaker.labels)),
         el(
-          'tr',
-          { dataset: { speaker: speaker.name } },
-          el('td', {}, speakerButton(speaker.name, context)),
-          el('td', { class: 'num' }, String(speaker.articles.length)),
-          el('td', { class: 'num' }, String(speaker.quotes)),
-          el('td', { class: 'num' }, scoreChip(speaker.meanScore)),
-          el('td', {}, toneBar(speaker.labels)),
-          el(
-            'td',
-            { class: 'latest' },
-            speaker.latestQuotes.map((quote) =>
-              el(
-                'a',
-                {
-                  class: `latest-quote tone-${quote.label}`,
-                  href: `#/article/${encodeURIComponent(quote.articleId)}`,
-                },
-                quote.text,
-              ),
+          'td',
+          { class: 'latest' },
+          speaker.latestQuotes.map((quote) =>
+            el(
+              'a',
+              {
+                class: `latest-quote tone-${quote.label}`,
+                href: `#/article/${encodeURIComponent(quote.articleId)}`,
+              },
+              quote.text,
             ),
           ),
         ),
