@@ -30,12 +30,12 @@ const VADER_NEUTRAL_BAND = 0.05;
 // CI fails below these: each sits just under the figure measured when the model was last fitted
 // (see the commit), so a harmless change passes and a real regression does not.
 const FLOORS: Readonly<Record<string, number>> = {
-  'nyt.r': 0.575,
-  'nyt.accuracy': 0.525,
-  'nyt.macroF1': 0.52,
-  'newsmtsc.r': 0.485,
-  'newsmtsc.accuracy': 0.62,
-  'newsmtsc.macroF1': 0.61,
+  'nyt.r': 0.595,
+  'nyt.accuracy': 0.6,
+  'nyt.macroF1': 0.575,
+  'newsmtsc.r': 0.55,
+  'newsmtsc.accuracy': 0.64,
+  'newsmtsc.macroF1': 0.625,
 };
 
 interface Row {

@@ -1,8 +1,9 @@
-// Turns a rule reading into the model's features: a few dense rule features plus hashed word
-// word stems. `scripts/fit-tone.ts` and the scorer share this file, so the fitted
+// Turns a rule reading into the model's features: a few dense rule features, hashed word stems,
+// and what the word table (word-table.ts) says of the words. `scripts/fit-tone.ts` and the scorer share this file, so the fitted
 // weights always line up with what the scorer computes.
 import { SECONDARY_COUNT } from './lexicon.ts';
 import type { Reading } from './read-statement.ts';
+import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** Dense features, in the order the weights list them. */
 export const DENSE_FEATURES = [
@@ -25,6 +26,12 @@ export const DENSE_FEATURES = [
   'vaderPositive',
   'vaderNegative',
   'vaderBalance',
+  // The word table's predicted polarity: sums of each sign, balance, and the strongest word of each sign.
+  'inducedPositive',
+  'inducedNegative',
+  'inducedBalance',
+  'inducedStrongest',
+  'inducedWeakest',
 ] as const;
 
 /** 2^14 buckets: room for the stems of 7k training sentences with few collisions, 16 kB per class as bytes. */
@@ -42,6 +49,14 @@ export interface FeatureBuffer {
   /** How many entries of `buckets` are in use; each has the value `hashedValue`. */
   hashedCount: number;
   hashedValue: number;
+  /** The words' mean additions to the positive and negative logits, from the word table. */
+  tablePositive: number;
+  tableNegative: number;
+  /** Word-table rows of the counted, not negated words the table knows (the first `rowCount`), for fitting. */
+  rows: Int32Array;
+  rowCount: number;
+  /** How many words count for the model: the divisor of the table means. */
+  countedWords: number;
 }
 
 /** A buffer sized for statements of up to `maxTokens` tokens; it grows when needed. */
@@ -51,6 +66,11 @@ export function createFeatureBuffer(maxTokens = 256): FeatureBuffer {
     buckets: new Int32Array(maxTokens),
     hashedCount: 0,
     hashedValue: 0,
+    tablePositive: 0,
+    tableNegative: 0,
+    rows: new Int32Array(maxTokens),
+    rowCount: 0,
+    countedWords: 0,
   };
 }
 
@@ -60,7 +80,11 @@ export function createFeatureBuffer(maxTokens = 256): FeatureBuffer {
  * @example
  * featurize(readStatement('Good talks'), createFeatureBuffer()).dense[0] // log1p(3)
  */
-export function featurize(reading: Reading, out: FeatureBuffer): FeatureBuffer {
+export function featurize(
+  reading: Reading,
+  out: FeatureBuffer,
+  table: WordTable = WORD_TABLE,
+): FeatureBuffer {
   const dense = out.dense;
   const words = reading.words;
   const norm = Math.sqrt(words + 1);
@@ -84,13 +108,48 @@ export function featurize(reading: Reading, out: FeatureBuffer): FeatureBuffer {
 
   const tokens = reading.tokens;
   const count = tokens.lower.length;
-  if (out.buckets.length < count) out.buckets = new Int32Array(count);
+  if (out.buckets.length < count) {
+    out.buckets = new Int32Array(count);
+    out.rows = new Int32Array(count);
+  }
   let used = 0;
+  let rowCount = 0;
+  let inducedPositive = 0;
+  let inducedNegative = 0;
+  let strongest = 0;
+  let weakest = 0;
+  let tablePositive = 0;
+  let tableNegative = 0;
   for (let i = 0; i < count; i += 1) {
     if (!reading.counted[i]) continue;
     const hash = reading.facts[i]?.hash ?? 0;
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
+    const row = table.rows.get(tokens.lower[i] ?? '');
+    if (row === undefined) continue;
+    // Negation flips the predicted polarity, as it flips a lexicon weight.
+    const negated = reading.negated[i] === 1;
+    const polarity = negated ? -(table.polarity[row] ?? 0) : (table.polarity[row] ?? 0);
+    if (polarity > 0) inducedPositive += polarity;
+    else inducedNegative -= polarity;
+    if (polarity > strongest) strongest = polarity;
+    if (polarity < weakest) weakest = polarity;
+    // A negated word's vector says nothing reliable about the statement ("no reasons for joy" is
+    // not joyful): it stays out of the mean, and its negated stem bucket speaks for it instead.
+    if (negated) continue;
+    out.rows[rowCount++] = row;
+    tablePositive += table.positive[row] ?? 0;
+    tableNegative += table.negative[row] ?? 0;
   }
+  const counted = Math.sqrt(used + 1);
+  dense[k++] = Math.log1p(inducedPositive);
+  dense[k++] = Math.log1p(inducedNegative);
+  dense[k++] = (inducedPositive - inducedNegative) / counted;
+  dense[k++] = strongest;
+  dense[k++] = weakest;
+  out.rowCount = rowCount;
+  out.countedWords = used;
+  out.tablePositive = used > 0 ? tablePositive / used : 0;
+  out.tableNegative = used > 0 ? tableNegative / used : 0;
   out.hashedCount = used;
   // Scaled so a long sentence's many words do not drown the rule features.
   out.hashedValue = used > 0 ? 1 / Math.sqrt(used) : 0;

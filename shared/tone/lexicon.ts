@@ -55,6 +55,12 @@ export function secondaryWeight(index: number, word: string): number {
 /** How many secondary lexicons there are. */
 export const SECONDARY_COUNT = SECONDARY.length;
 
+/** Every single word any lexicon rates, sorted: what the word table's polarity is fitted on. */
+export function lexiconWords(): string[] {
+  const words = new Set([...MAIN.keys(), ...SECONDARY.flatMap((lexicon) => [...lexicon.keys()])]);
+  return [...words].filter((word) => !word.includes(' ')).sort();
+}
+
 function lookup(lexicon: ReadonlyMap<string, number>, word: string): number {
   const weight = lexicon.get(word);
   if (weight !== undefined) return weight;

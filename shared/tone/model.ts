@@ -1,9 +1,11 @@
-// The fitted part of the scorer: a small multinomial logistic regression over the rule features
-// and hashed words, fitted by `scripts/fit-tone.ts` on the NewsMTSC training split. Neutral is the
+// The fitted part of the scorer: a small multinomial logistic regression over the rule features,
+// hashed words and the word table's per-word logit shares (word-table.ts), fitted by `scripts/fit-tone.ts` on the NewsMTSC training split. Neutral is the
 // reference class, so the model holds two weight vectors: positive-vs-neutral and negative-vs-neutral.
 import { QuoteToneError } from '../errors.ts';
+import type { Probabilities, Thresholds } from './decision.ts';
 import { DENSE_FEATURES, type FeatureBuffer, HASH_BITS } from './features.ts';
 import weights from './model-weights.json' with { type: 'json' };
+import { decodeColumn, WORD_TABLE } from './word-table.ts';
 
 /** The JSON that `scripts/fit-tone.ts` writes. */
 export interface ModelWeights {
@@ -16,23 +18,10 @@ export interface ModelWeights {
   hashedStep: number;
   /** [positive, negative] weights per hash bucket, as signed bytes in units of `hashedStep`, base64. */
   hashedWeights: readonly [string, string];
-  /** The label decision: pNeutral >= neutral reads as neutral; else score >= centre as positive, else negative. */
+  /** The label decision's log-odds biases (decision.ts). */
   thresholds: Thresholds;
-}
-
-/** Where the labels start, as fitted. */
-export interface Thresholds {
-  /** pNeutral at or above this reads as neutral. */
-  neutral: number;
-  /** A statement not neutral is positive when its score is at least this, else negative. */
-  centre: number;
-}
-
-/** Class probabilities for one statement. */
-export interface Probabilities {
-  positive: number;
-  negative: number;
-  neutral: number;
+  /** The id of the word table fitted with these weights. */
+  wordTable: string;
 }
 
 /** The shipped weights were fitted for other features: the scorer would silently be wrong. */
@@ -49,10 +38,10 @@ const MODEL = weights as unknown as ModelWeights;
 checkShape(MODEL);
 const POSITIVE_DENSE = Float64Array.from(MODEL.denseWeights[0]);
 const NEGATIVE_DENSE = Float64Array.from(MODEL.denseWeights[1]);
-const POSITIVE_HASHED = decodeHashed(MODEL.hashedWeights[0], MODEL.hashedStep);
-const NEGATIVE_HASHED = decodeHashed(MODEL.hashedWeights[1], MODEL.hashedStep);
+const POSITIVE_HASHED = decodeColumn(MODEL.hashedWeights[0], MODEL.hashedStep);
+const NEGATIVE_HASHED = decodeColumn(MODEL.hashedWeights[1], MODEL.hashedStep);
 
-/** Where the labels start, as fitted. */
+/** The label decision's biases, as fitted. */
 export const THRESHOLDS: Readonly<Thresholds> = MODEL.thresholds;
 
 /**
@@ -77,8 +66,8 @@ export function predict(features: FeatureBuffer): Probabilities {
     hashedPositive += POSITIVE_HASHED[bucket] ?? 0;
     hashedNegative += NEGATIVE_HASHED[bucket] ?? 0;
   }
-  positive += hashedPositive * features.hashedValue;
-  negative += hashedNegative * features.hashedValue;
+  positive += hashedPositive * features.hashedValue + features.tablePositive;
+  negative += hashedNegative * features.hashedValue + features.tableNegative;
   // Softmax against the neutral logit 0, shifted by the largest logit so exp never overflows.
   const top = Math.max(0, positive, negative);
   const ePositive = Math.exp(positive - top);
@@ -88,20 +77,16 @@ export function predict(features: FeatureBuffer): Probabilities {
   return { positive: ePositive / total, negative: eNegative / total, neutral: eNeutral / total };
 }
 
-/** Signed bytes (base64) times the step: the hashed weights as `scripts/fit-tone.ts` wrote them. */
-function decodeHashed(base64: string, step: number): Float64Array {
-  const binary = atob(base64);
-  const weights = new Float64Array(binary.length);
-  // Each byte is two's complement: 200 stands for -56.
-  for (let k = 0; k < binary.length; k += 1) weights[k] = ((binary.charCodeAt(k) << 24) >> 24) * step;
-  return weights;
-}
-
 function checkShape(model: ModelWeights): void {
   if (model.hashBits !== HASH_BITS) throw new ModelWeightsMismatchError(`hashBits is ${model.hashBits}`);
   for (const hashed of model.hashedWeights) {
     const buckets = atob(hashed).length;
     if (buckets !== 1 << HASH_BITS) throw new ModelWeightsMismatchError(`${buckets} hashed weights ship`);
+  }
+  if (model.wordTable !== WORD_TABLE.id) {
+    throw new ModelWeightsMismatchError(
+      `they were fitted with word table ${model.wordTable}, not ${WORD_TABLE.id}`,
+    );
   }
   if (model.dense.join() !== DENSE_FEATURES.join()) {
     throw new ModelWeightsMismatchError(`the dense features are ${model.dense.join(', ')}`);
