@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { scoreTone } from '../../../shared/score-tone.ts';
+import { secondaryWeight, wordWeight } from '../../../shared/tone/lexicon.ts';
+import { decodeColumn, decodeWordTable, WORD_TABLE } from '../../../shared/tone/word-table.ts';
+
+const polarity = (word: string): number | undefined => {
+  const row = WORD_TABLE.rows.get(word);
+  return row === undefined ? undefined : WORD_TABLE.polarity[row];
+};
+const lexiconsRate = (word: string): boolean =>
+  wordWeight(word) !== 0 || [0, 1, 2].some((lexicon) => secondaryWeight(lexicon, word) !== 0);
+
+describe('the shipped word table', () => {
+  it('rates words no lexicon lists, with the sign a reader expects', () => {
+    for (const word of ['debacle', 'blunder']) {
+      expect(lexiconsRate(word)).toBe(false);
+      expect(polarity(word)).toBeLessThan(-0.1);
+    }
+    expect(polarity('admirable')).toBeGreaterThan(0.1);
+  });
+
+  it('leaves everyday words near zero and has no row for a non-word', () => {
+    for (const word of ['the', 'table', 'government'])
+      expect(Math.abs(polarity(word) ?? 1)).toBeLessThan(0.1);
+    expect(WORD_TABLE.rows.has('qqzxv')).toBe(false);
+  });
+
+  it('lets a statement whose only sentiment word is beyond the lexicons read as negative', () => {
+    expect(scoreTone('It was a blunder').label).toBe('negative');
+  });
+});
+
+describe('decodeWordTable', () => {
+  it('reads signed bytes in units of each step', () => {
+    // Bytes 1, 255 (-1) and 128 (-128).
+    expect(Array.from(decodeColumn(btoa('\x01\xff\x80'), 0.5))).toEqual([0.5, -0.5, -64]);
+  });
+
+  it('refuses a table whose columns do not match its words', () => {
+    const one = btoa('\x01');
+    const json = {
+      id: 't',
+      words: 'a b',
+      polarityStep: 1,
+      polarity: one,
+      logitStep: 1,
+      positive: one,
+      negative: one,
+    };
+    expect(() => decodeWordTable(json)).toThrow(/1 values for 2 words/);
+  });
+});
