@@ -1,8 +1,9 @@
 import { decide } from './tone/decision.ts';
 import { createFeatureBuffer, featurize } from './tone/features.ts';
 import { predict, THRESHOLDS } from './tone/model.ts';
-import { readStatement } from './tone/read-statement.ts';
-import type { Tone, ToneLabel, ToneName, ToneScore } from './types.ts';
+import { type Reading, readStatement } from './tone/read-statement.ts';
+import { WORD_TABLE } from './tone/word-table.ts';
+import type { Tone, ToneEvidence, ToneLabel, ToneName, ToneScore } from './types.ts';
 
 // Mixed needs sentiment words of both signs summing to at least this much each (AFINN units: one
 // clear word like "good" or "bad" is 3, so one such word on each side is not enough). At 2, NYT dev
@@ -16,6 +17,11 @@ const INTENSITY_SCALE = 6;
 // Each further cue of a tone closes this share of the remaining distance to strength 1.
 const TONE_CUE_STRENGTH = 0.5;
 const TONE_ORDER: readonly ToneName[] = ['tentative', 'confident', 'grave', 'conciliatory', 'adversarial'];
+// A word the lexicons do not rate joins the explanation when the word table's polarity for it is at
+// least this strong ("blunder" -0.23, "admirable" 0.23; "table" 0.06 and "the" 0.02 stay out).
+const INFERRED_MIN_POLARITY = 0.15;
+// Explanation weights are in AFINN units (-5..5); table polarities are on -1..1.
+const AFINN_SCALE = 5;
 
 // One buffer for every call: scoring is synchronous, so calls never share it at the same time.
 const FEATURES = createFeatureBuffer();
@@ -70,8 +76,33 @@ export function scoreTone(statement: string): ToneScore {
     confidence,
     intensity: 1 - Math.exp(-(reading.positive + reading.negative) / INTENSITY_SCALE),
     tones,
-    explanation: reading.evidence,
+    explanation: explain(reading),
   };
+}
+
+/**
+ * The lexicon words the rules weighed, plus the words only the word table rates (rule "inferred"):
+ * without them "It was a blunder" would read negative with nothing to show why.
+ */
+function explain(reading: Reading): ToneEvidence[] {
+  const inferred: ToneEvidence[] = [];
+  const { tokens } = reading;
+  for (let i = 0; i < tokens.lower.length; i += 1) {
+    if (!reading.counted[i] || (reading.facts[i]?.main ?? 0) !== 0) continue;
+    const row = WORD_TABLE.rows.get(tokens.lower[i] ?? '');
+    const polarity = row === undefined ? 0 : (WORD_TABLE.polarity[row] ?? 0);
+    if (Math.abs(polarity) < INFERRED_MIN_POLARITY) continue;
+    const negated = reading.negated[i] === 1;
+    const start = tokens.start[i] ?? 0;
+    inferred.push({
+      text: reading.statement.slice(start, tokens.end[i]),
+      start,
+      weight: Math.round((negated ? -polarity : polarity) * AFINN_SCALE * 100) / 100,
+      rules: negated ? ['inferred', 'negated'] : ['inferred'],
+    });
+  }
+  if (inferred.length === 0) return reading.evidence;
+  return [...reading.evidence, ...inferred].sort((a, b) => a.start - b.start);
 }
 
 function clamp(value: number): number {

@@ -92,7 +92,7 @@ export interface ToneEvidence {
   start: number;
   /** Its contribution after rules were applied. */
   weight: number;
-  /** The rules that changed its base weight, e.g. "negated", "intensified", "contrasted". */
+  /** The rules that changed its base weight, e.g. "negated", "intensified", "contrasted"; "inferred" marks a word only the word table rates. */
   rules: string[];
 }
 

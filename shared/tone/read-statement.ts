@@ -39,6 +39,8 @@ import {
 
 /** What the rules found in one statement: the input to the fitted model and to the explanation. */
 export interface Reading {
+  /** The statement as given; token offsets point into it. */
+  statement: string;
   tokens: Tokens;
   /** Per token: what is known about the word; undefined for punctuation. */
   facts: (WordFacts | undefined)[];
@@ -122,6 +124,7 @@ export function readStatement(statement: string): Reading {
   const count = tokens.lower.length;
   const headline = looksLikeHeadline(tokens);
   const reading: Reading = {
+    statement,
     tokens,
     facts: new Array<WordFacts | undefined>(count),
     negated: new Uint8Array(count),

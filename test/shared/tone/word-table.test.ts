@@ -25,8 +25,19 @@ describe('the shipped word table', () => {
     expect(WORD_TABLE.rows.has('qqzxv')).toBe(false);
   });
 
-  it('lets a statement whose only sentiment word is beyond the lexicons read as negative', () => {
-    expect(scoreTone('It was a blunder').label).toBe('negative');
+  it('lets a statement whose only sentiment word is beyond the lexicons read as negative, and says why', () => {
+    const tone = scoreTone('It was a blunder');
+    expect(tone.label).toBe('negative');
+    expect(tone.explanation).toEqual([
+      { text: 'blunder', start: 9, weight: expect.any(Number), rules: ['inferred'] },
+    ]);
+    expect(tone.explanation[0]?.weight).toBeLessThan(0);
+  });
+
+  it('explains a negated inferred word with its flipped weight', () => {
+    const [blunder] = scoreTone('It was not a blunder').explanation;
+    expect(blunder?.rules).toEqual(['inferred', 'negated']);
+    expect(blunder?.weight).toBeGreaterThan(0);
   });
 });
 
