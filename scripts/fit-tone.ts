@@ -22,7 +22,12 @@ import { decide, type Probabilities, type Thresholds } from '../shared/tone/deci
 import { createFeatureBuffer, DENSE_FEATURES, featurize, HASH_BITS } from '../shared/tone/features.ts';
 import { lexiconWords, SECONDARY_COUNT, secondaryWeight, wordWeight } from '../shared/tone/lexicon.ts';
 import { readStatement } from '../shared/tone/read-statement.ts';
-import { decodeWordTable, type WordTable, type WordTableJson } from '../shared/tone/word-table.ts';
+import {
+  decodeWordTable,
+  encodeWordTable,
+  type WordTable,
+  type WordTableJson,
+} from '../shared/tone/word-table.ts';
 import { macroF1, pearson } from './eval-part.ts';
 import { fitRidge, frequencyWeight, loadWordVectors, type WordVectors } from './word-vectors.ts';
 
@@ -125,7 +130,11 @@ export interface FittingTable {
  */
 export function buildFittingTable(vectors: WordVectors): FittingTable {
   const dimensions = vectors.dimensions;
-  const words = vectors.words.slice(0, TABLE_RANKS).filter((word) => TABLE_WORD.test(word));
+  // Sorted, so neighbours share prefixes and the shipped table compresses well.
+  const words = vectors.words
+    .slice(0, TABLE_RANKS)
+    .filter((word) => TABLE_WORD.test(word))
+    .sort();
   const ridge = fitPolarity(vectors);
   const polarity = new Int8Array(words.length);
   const weightedVectors = new Float64Array(words.length * dimensions);
@@ -137,16 +146,18 @@ export function buildFittingTable(vectors: WordVectors): FittingTable {
     const weight = frequencyWeight(vectors.rank(word) ?? 0, VOCABULARY, SMOOTHING);
     for (let d = 0; d < dimensions; d += 1) weightedVectors[row * dimensions + d] = weight * (vector[d] ?? 0);
   });
-  const zeros = base64(new Int8Array(words.length));
-  const table = decodeWordTable({
-    id: 'fitting',
-    words: words.join(' '),
-    polarityStep: POLARITY_STEP,
-    polarity: base64(polarity),
-    logitStep: 1,
-    positive: zeros,
-    negative: zeros,
-  });
+  const zeros = new Int8Array(words.length);
+  const table = decodeWordTable(
+    encodeWordTable({
+      id: 'fitting',
+      words,
+      polarityStep: POLARITY_STEP,
+      polarity,
+      logitStep: 1,
+      positive: zeros,
+      negative: zeros,
+    }),
+  );
   return { table, words, polarity, dimensions, weightedVectors };
 }
 
@@ -465,17 +476,20 @@ function finalTable(fitting: FittingTable, model: Fitted): WordTableJson {
   let largest = 0;
   for (const column of shares) for (const share of column) largest = Math.max(largest, Math.abs(share));
   const logitStep = round(largest / INT8_MAX, 6) || 1;
-  const columns = shares.map((column) => base64(Int8Array.from(column, (share) => toInt8(share, logitStep))));
-  const body = {
-    words: words.join(' '),
+  const [positive, negative] = shares.map((column) =>
+    Int8Array.from(column, (share) => toInt8(share, logitStep)),
+  );
+  const columns = {
+    words,
     polarityStep: POLARITY_STEP,
-    polarity: base64(fitting.polarity),
+    polarity: fitting.polarity,
     logitStep,
-    positive: columns[0] ?? '',
-    negative: columns[1] ?? '',
+    positive: positive ?? new Int8Array(0),
+    negative: negative ?? new Int8Array(0),
   };
-  const id = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16);
-  return { id, ...body };
+  const hash = createHash('sha256').update(words.join(' '));
+  for (const column of [columns.polarity, columns.positive, columns.negative]) hash.update(column);
+  return encodeWordTable({ id: hash.digest('hex').slice(0, 16), ...columns });
 }
 
 /** Re-runs this script with a heap big enough for the vectors, unless it already has one. */
@@ -551,7 +565,7 @@ async function main(): Promise<void> {
     },
   );
   console.log(
-    `wrote ${WEIGHTS} and ${TABLE} (${table.words.split(' ').length} words): cross-validated r ${pearson(heldOut.scores, heldOut.gold).toFixed(3)}; thresholds ${JSON.stringify(json.thresholds)} (weighted mean macro-F1 ${thresholds.f1.toFixed(3)})`,
+    `wrote ${WEIGHTS} and ${TABLE} (${table.count} words): cross-validated r ${pearson(heldOut.scores, heldOut.gold).toFixed(3)}; thresholds ${JSON.stringify(json.thresholds)} (weighted mean macro-F1 ${thresholds.f1.toFixed(3)})`,
   );
 }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTone } from '../../../shared/score-tone.ts';
 import { secondaryWeight, wordWeight } from '../../../shared/tone/lexicon.ts';
-import { decodeColumn, decodeWordTable, WORD_TABLE } from '../../../shared/tone/word-table.ts';
+import {
+  decodeColumn,
+  decodeWordTable,
+  encodeWordTable,
+  WORD_TABLE,
+} from '../../../shared/tone/word-table.ts';
 
 const polarity = (word: string): number | undefined => {
   const row = WORD_TABLE.rows.get(word);
@@ -47,17 +52,31 @@ describe('decodeWordTable', () => {
     expect(Array.from(decodeColumn(btoa('\x01\xff\x80'), 0.5))).toEqual([0.5, -0.5, -64]);
   });
 
-  it('refuses a table whose columns do not match its words', () => {
-    const one = btoa('\x01');
-    const json = {
+  it('reads back what encodeWordTable wrote', () => {
+    const json = encodeWordTable({
       id: 't',
-      words: 'a b',
-      polarityStep: 1,
-      polarity: one,
-      logitStep: 1,
-      positive: one,
-      negative: one,
-    };
-    expect(() => decodeWordTable(json)).toThrow(/1 values for 2 words/);
+      words: ['blunder', 'été'],
+      polarityStep: 0.5,
+      polarity: Int8Array.from([-2, 1]),
+      logitStep: 0.25,
+      positive: Int8Array.from([0, 4]),
+      negative: Int8Array.from([8, -128]),
+    });
+    const table = decodeWordTable(json);
+    expect([...table.rows]).toEqual([
+      ['blunder', 0],
+      ['été', 1],
+    ]);
+    expect(Array.from(table.polarity)).toEqual([-1, 0.5]);
+    expect(Array.from(table.positive)).toEqual([0, 1]);
+    expect(Array.from(table.negative)).toEqual([2, -32]);
+  });
+
+  it('refuses columns that do not match the words', () => {
+    const columns = { id: 't', words: ['a', 'b'], polarityStep: 1, logitStep: 1 };
+    const one = Int8Array.from([1]);
+    expect(() => encodeWordTable({ ...columns, polarity: one, positive: one, negative: one })).toThrow(
+      /1 values for 2 words/,
+    );
   });
 });
