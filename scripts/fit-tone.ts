@@ -207,8 +207,8 @@ export function loadExamples(path: string, fitting: FittingTable, cut = 0.5): Ex
         for (let d = 0; d < dimensions; d += 1)
           embedded[d] = (embedded[d] ?? 0) + (weightedVectors[at + d] ?? 0);
       }
-      if (features.countedWords > 0)
-        for (let d = 0; d < dimensions; d += 1) embedded[d] = (embedded[d] ?? 0) / features.countedWords;
+      if (features.hashedCount > 0)
+        for (let d = 0; d < dimensions; d += 1) embedded[d] = (embedded[d] ?? 0) / features.hashedCount;
       return {
         dense: Float64Array.from(features.dense),
         buckets: features.buckets.slice(0, features.hashedCount),

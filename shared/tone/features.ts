@@ -46,7 +46,7 @@ const NEGATED_SALT = 0x5bd1e995;
 export interface FeatureBuffer {
   dense: Float64Array;
   buckets: Int32Array;
-  /** How many entries of `buckets` are in use; each has the value `hashedValue`. */
+  /** How many entries of `buckets` are in use, one per counted word (the divisor of the table means); each has the value `hashedValue`. */
   hashedCount: number;
   hashedValue: number;
   /** The words' mean additions to the positive and negative logits, from the word table. */
@@ -55,8 +55,6 @@ export interface FeatureBuffer {
   /** Word-table rows of the counted, not negated words the table knows (the first `rowCount`), for fitting. */
   rows: Int32Array;
   rowCount: number;
-  /** How many words count for the model: the divisor of the table means. */
-  countedWords: number;
 }
 
 /** A buffer sized for statements of up to `maxTokens` tokens; it grows when needed. */
@@ -70,7 +68,6 @@ export function createFeatureBuffer(maxTokens = 256): FeatureBuffer {
     tableNegative: 0,
     rows: new Int32Array(maxTokens),
     rowCount: 0,
-    countedWords: 0,
   };
 }
 
@@ -147,7 +144,6 @@ export function featurize(
   dense[k++] = strongest;
   dense[k++] = weakest;
   out.rowCount = rowCount;
-  out.countedWords = used;
   out.tablePositive = used > 0 ? tablePositive / used : 0;
   out.tableNegative = used > 0 ? tableNegative / used : 0;
   out.hashedCount = used;

@@ -23,7 +23,7 @@ describe('featurize with the word table', () => {
   it('grows its buffers for a statement longer than they were made for', () => {
     const long = Array.from({ length: 400 }, () => 'blunder').join(' ');
     const features = featurize(readStatement(long), createFeatureBuffer(8));
-    expect(features.countedWords).toBe(400);
+    expect(features.hashedCount).toBe(400);
     expect(features.rowCount).toBe(400);
   });
 });
