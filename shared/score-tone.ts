@@ -1,5 +1,5 @@
 import { decide } from './tone/decision.ts';
-import { createFeatureBuffer, featurize } from './tone/features.ts';
+import { createFeatureBuffer, type FeatureBuffer, featurize } from './tone/features.ts';
 import { predict, THRESHOLDS } from './tone/model.ts';
 import { type Reading, readStatement } from './tone/read-statement.ts';
 import { WORD_TABLE } from './tone/word-table.ts';
@@ -76,7 +76,7 @@ export function scoreTone(statement: string): ToneScore {
     confidence,
     intensity: 1 - Math.exp(-(reading.positive + reading.negative) / INTENSITY_SCALE),
     tones,
-    explanation: explain(reading),
+    explanation: explain(reading, FEATURES),
   };
 }
 
@@ -84,13 +84,13 @@ export function scoreTone(statement: string): ToneScore {
  * The lexicon words the rules weighed, plus the words only the word table rates (rule "inferred"):
  * without them "It was a blunder" would read negative with nothing to show why.
  */
-function explain(reading: Reading): ToneEvidence[] {
+function explain(reading: Reading, features: FeatureBuffer): ToneEvidence[] {
   const inferred: ToneEvidence[] = [];
   const { tokens } = reading;
   for (let i = 0; i < tokens.lower.length; i += 1) {
-    if (!reading.counted[i] || (reading.facts[i]?.main ?? 0) !== 0) continue;
-    const row = WORD_TABLE.rows.get(tokens.lower[i] ?? '');
-    const polarity = row === undefined ? 0 : (WORD_TABLE.polarity[row] ?? 0);
+    const row = features.tokenRows[i] ?? -1;
+    if (row < 0 || (reading.facts[i]?.main ?? 0) !== 0) continue;
+    const polarity = WORD_TABLE.polarity[row] ?? 0;
     if (Math.abs(polarity) < INFERRED_MIN_POLARITY) continue;
     const negated = reading.negated[i] === 1;
     const start = tokens.start[i] ?? 0;

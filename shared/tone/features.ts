@@ -55,6 +55,8 @@ export interface FeatureBuffer {
   /** Word-table rows of the counted, not negated words the table knows (the first `rowCount`), for fitting. */
   rows: Int32Array;
   rowCount: number;
+  /** Per token: its word-table row, or -1 when it is not counted or the table does not know it. */
+  tokenRows: Int32Array;
 }
 
 /** A buffer sized for statements of up to `maxTokens` tokens; it grows when needed. */
@@ -67,6 +69,7 @@ export function createFeatureBuffer(maxTokens = 256): FeatureBuffer {
     tablePositive: 0,
     tableNegative: 0,
     rows: new Int32Array(maxTokens),
+    tokenRows: new Int32Array(maxTokens),
     rowCount: 0,
   };
 }
@@ -108,6 +111,7 @@ export function featurize(
   if (out.buckets.length < count) {
     out.buckets = new Int32Array(count);
     out.rows = new Int32Array(count);
+    out.tokenRows = new Int32Array(count);
   }
   let used = 0;
   let rowCount = 0;
@@ -118,11 +122,13 @@ export function featurize(
   let tablePositive = 0;
   let tableNegative = 0;
   for (let i = 0; i < count; i += 1) {
+    out.tokenRows[i] = -1;
     if (!reading.counted[i]) continue;
     const hash = reading.facts[i]?.hash ?? 0;
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
     const row = table.rows.get(tokens.lower[i] ?? '');
     if (row === undefined) continue;
+    out.tokenRows[i] = row;
     // Negation flips the predicted polarity, as it flips a lexicon weight.
     const negated = reading.negated[i] === 1;
     const polarity = negated ? -(table.polarity[row] ?? 0) : (table.polarity[row] ?? 0);
