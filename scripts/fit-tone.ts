@@ -333,7 +333,7 @@ export function scoreExample(model: Fitted, example: Example): number {
   return predictExample(model, example).score;
 }
 
-/** The score (pPositive - pNegative) and pNeutral under a fitted model, for one example. */
+/** The class probabilities and the score (pPositive - pNegative) under a fitted model, for one example. */
 export function predictExample(model: Fitted, example: Example): Probabilities & { score: number } {
   const logits = [0, 0];
   for (let c = 0; c < 2; c += 1) {
@@ -556,10 +556,10 @@ async function main(): Promise<void> {
     }
     return;
   }
-  // The label decision balances two kinds of text the model did not fit, half each: editorials (NYT
-  // dev) and target-rated news (held-out folds of train, whose in-sample scores are overconfident,
-  // and the NewsMTSC dev split). The shared eval README allows tuning thresholds on dev; the
-  // weights themselves see train only.
+  // The label decision balances kinds of text the model did not fit, as DECISION_WEIGHTS says:
+  // editorials (NYT dev) and target-rated news (held-out folds of train, whose in-sample scores are
+  // overconfident, and the NewsMTSC dev split). The shared eval README allows tuning thresholds on
+  // dev; the weights themselves see train only.
   const heldOut = outOfFold(examples, L2_DENSE, L2_HASHED, L2_EMBEDDED);
   const model = fitModel(examples);
   const scored = (examples: readonly Example[]): Scored => {
