@@ -59,6 +59,14 @@ const ACCORDING_TO_CHARS = 80;
 const ACCORDING_TO = /^\s*according to [^,]{1,60},\s*/i;
 const QUOTE_MASK = '_';
 
+/** One sentence being read for reports: its masked text and tokens, and a word counter for clauses. */
+interface SentenceScan {
+  masked: string;
+  tokens: readonly Token[];
+  sentence: Span;
+  count: (span: Span) => number;
+}
+
 /**
  * Finds the reported-speech clauses of one sentence.
  *
@@ -71,11 +79,11 @@ export function findReports(
   tokens: readonly Token[],
   sentence: Span,
 ): Report[] {
-  const count = (span: Span) => wordCount(text, masked, span);
+  const scan: SentenceScan = { masked, tokens, sentence, count: (span) => wordCount(text, masked, span) };
   const reports: Report[] = [];
   // The attribution that ends the sentence owns all of it ("..., are writing apps, Cook told X."),
   // so it is looked for first, before earlier cues claim the words.
-  const closing = closingFronted(count, masked, tokens, sentence);
+  const closing = closingFronted(scan);
   if (closing) return [closing];
   let skipUntil = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -83,7 +91,7 @@ export function findReports(
     if (!token || token.start < skipUntil) continue;
     // "his words that", "the claim that": a noun; "the council claims that": a verb (cueAt says which).
     if (SPEECH_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'that' && !cueAt(tokens, i)) {
-      const report = nounReport(count, masked, tokens, i, sentence);
+      const report = nounReport(scan, i);
       if (report) {
         reports.push(report);
         skipUntil = sentence.end;
@@ -93,10 +101,10 @@ export function findReports(
     const cue = cueAt(tokens, i);
     if (!cue) continue;
     const report =
-      frontedReport(count, masked, tokens, cue.first, cue.next, sentence) ??
-      parentheticalReport(count, masked, tokens, cue.first, cue.next, sentence) ??
-      forwardReport(count, masked, tokens, cue.first, cue.next, sentence) ??
-      attributionOnly(masked, tokens, cue.first, cue.next);
+      frontedReport(scan, cue.first, cue.next) ??
+      parentheticalReport(scan, cue.first, cue.next) ??
+      forwardReport(scan, cue.first, cue.next) ??
+      attributionOnly(scan, cue.first, cue.next);
     if (!report) continue;
     report.naming = cue.naming;
     if (cue.naming && report.form !== 'fronted') {
@@ -112,28 +120,18 @@ export function findReports(
 }
 
 /** A fronted report whose cue is among the sentence's last words. */
-function closingFronted(
-  count: (span: Span) => number,
-  masked: string,
-  tokens: readonly Token[],
-  sentence: Span,
-): Report | null {
+function closingFronted(scan: SentenceScan): Report | null {
+  const { tokens } = scan;
   for (let i = tokens.length - 1; i >= 0 && tokens.length - i <= CLOSING_CUE_TOKENS; i--) {
     const cue = cueAt(tokens, i);
     if (!cue || cue.naming) continue;
-    return frontedReport(count, masked, tokens, cue.first, cue.next, sentence);
+    return frontedReport(scan, cue.first, cue.next);
   }
   return null;
 }
 
-function frontedReport(
-  count: (span: Span) => number,
-  masked: string,
-  tokens: readonly Token[],
-  first: number,
-  next: number,
-  sentence: Span,
-): Report | null {
+function frontedReport(scan: SentenceScan, first: number, next: number): Report | null {
+  const { count, masked, tokens, sentence } = scan;
   let mention: [number, number] | null = null;
   let attributionStart: number;
   const before = mentionBefore(masked, tokens, first);
@@ -172,14 +170,8 @@ function frontedReport(
   return reportAt(tokens, [clause], [first, next], mention, 'fronted');
 }
 
-function parentheticalReport(
-  count: (span: Span) => number,
-  masked: string,
-  tokens: readonly Token[],
-  first: number,
-  next: number,
-  sentence: Span,
-): Report | null {
+function parentheticalReport(scan: SentenceScan, first: number, next: number): Report | null {
+  const { count, masked, tokens, sentence } = scan;
   const before = mentionBefore(masked, tokens, first);
   const mention =
     before ?? (commaBefore(masked, tokens, first, sentence) ? mentionAfter(masked, tokens, next) : null);
@@ -215,14 +207,8 @@ function speakerLike(tokens: readonly Token[], mention: [number, number]): boole
   );
 }
 
-function forwardReport(
-  count: (span: Span) => number,
-  masked: string,
-  tokens: readonly Token[],
-  first: number,
-  next: number,
-  sentence: Span,
-): Report | null {
+function forwardReport(scan: SentenceScan, first: number, next: number): Report | null {
+  const { count, masked, tokens, sentence } = scan;
   let at = next;
   const cueWord = tokens[first]?.lower ?? '';
   const afterCue = tokens[at];
@@ -263,24 +249,15 @@ function forwardReport(
  * A cue with a speaker but no clause ("Cook told Benioff, which meant ... "best ..."") still
  * attributes the quoted words of its sentence; it reports nothing itself (no pieces).
  */
-function attributionOnly(
-  masked: string,
-  tokens: readonly Token[],
-  first: number,
-  next: number,
-): Report | null {
+function attributionOnly(scan: SentenceScan, first: number, next: number): Report | null {
+  const { masked, tokens } = scan;
   const mention = mentionBefore(masked, tokens, first);
   if (!mention) return null;
   return reportAt(tokens, [], [first, next], mention, 'forward', true);
 }
 
-function nounReport(
-  count: (span: Span) => number,
-  masked: string,
-  tokens: readonly Token[],
-  i: number,
-  sentence: Span,
-): Report | null {
+function nounReport(scan: SentenceScan, i: number): Report | null {
+  const { count, masked, tokens, sentence } = scan;
   const clauseToken = tokens[i + 2];
   if (!clauseToken) return null;
   const clause = trimClause(masked, clauseToken.start, clauseEnd(masked, tokens, i + 2, sentence));
