@@ -203,13 +203,11 @@ export function articleView(entry, report, context) {
       : null,
     report ? [' · ', el('a', { href: `reports/${encodeURIComponent(entry.id)}.json` }, 'report JSON')] : null,
   );
+  // Failed or analysed, the view opens the same way: back link, title, metadata line.
+  const view = (...body) =>
+    el('article', { class: 'article-view', dataset: { articleId: entry.id } }, back, title, meta, ...body);
   if (entry.status === 'failed' || !report) {
-    return el(
-      'article',
-      { class: 'article-view', dataset: { articleId: entry.id } },
-      back,
-      title,
-      meta,
+    return view(
       el(
         'div',
         { class: 'failure-box', role: 'alert' },
@@ -227,12 +225,7 @@ export function articleView(entry, report, context) {
     toneBar(report.summary.labels),
     el('span', {}, 'mean ', scoreChip(report.summary.meanScore)),
   );
-  return el(
-    'article',
-    { class: 'article-view', dataset: { articleId: entry.id } },
-    back,
-    title,
-    meta,
+  return view(
     summary,
     el(
       'div',
