@@ -8,30 +8,49 @@ export interface ArticleFile {
   name: string;
 }
 
+export interface ArticleFiles {
+  files: ArticleFile[];
+  /** Files inside folders with other suffixes. */
+  skipped: string[];
+  /** Named paths that do not exist, so each can be reported while the others go ahead. */
+  missing: string[];
+}
+
 /**
  * The article files named on the command line, folders walked recursively.
- * Files with other suffixes inside folders are skipped (and counted); named files are kept as given.
+ * Files with other suffixes inside folders are skipped (and listed); named files are kept as given.
  *
  * @example
- * await articleFiles(['examples']) // [{ path: 'examples/harbour-talks.txt', name: 'harbour-talks.txt' }, ...]
+ * await articleFiles(['examples']) // { files: [{ path: 'examples/harbour-talks.txt', name: 'harbour-talks.txt' }, ...], ... }
  */
-export async function articleFiles(targets: string[]): Promise<{ files: ArticleFile[]; skipped: string[] }> {
+export async function articleFiles(targets: string[]): Promise<ArticleFiles> {
   const files: ArticleFile[] = [];
   const skipped: string[] = [];
+  const missing: string[] = [];
   for (const target of targets) {
-    const info = await stat(target);
+    const info = await stat(target).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return null;
+      throw error;
+    });
+    if (!info) {
+      missing.push(target);
+      continue;
+    }
     if (!info.isDirectory()) {
       files.push({ path: target, name: basename(target) });
       continue;
     }
+    const inFolder: ArticleFile[] = [];
     for (const entry of await readdir(target, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const path = join(entry.parentPath, entry.name);
       const name = relative(target, path).split(sep).join('/');
       if (ARTICLE_SUFFIXES.some((suffix) => entry.name.toLowerCase().endsWith(suffix)))
-        files.push({ path, name });
+        inFolder.push({ path, name });
       else skipped.push(path);
     }
+    // Named files keep the command line's order; a folder's files come in name order.
+    files.push(...inFolder.sort((a, b) => a.name.localeCompare(b.name)));
   }
-  return { files: files.sort((a, b) => a.name.localeCompare(b.name)), skipped };
+  return { files, skipped, missing };
 }

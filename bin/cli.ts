@@ -1,18 +1,26 @@
-// `quote-tone COMMAND ...`: each command is a module in bin/commands exporting `summary`, `help`
-// and `run(args)`, which resolves to the process exit code.
+import { readFileSync } from 'node:fs';
+import { describeError, isUsageError, USAGE_EXIT_CODE, usageMessage } from './cli-errors.ts';
+
+// `quote-tone COMMAND ...`: each command is a module in bin/commands exporting `summary`, `help`,
+// `options` (its parseArgs flags, so a test can check that the help lists every one) and
+// `run(args)`, which resolves to the process exit code.
 
 export interface Command {
   summary: string;
   help: string;
+  /** Its parseArgs flags; the help test checks that `help` names each. */
+  options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   run(args: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
+export const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: () => import('./commands/analyze.ts'),
   score: () => import('./commands/score.ts'),
   drop: () => import('./commands/drop.ts'),
   start: () => import('./commands/start.ts'),
   report: () => import('./commands/report.ts'),
+  remove: () => import('./commands/remove.ts'),
+  reanalyse: () => import('./commands/reanalyse.ts'),
   replay: () => import('./commands/replay.ts'),
 };
 
@@ -23,18 +31,27 @@ Drop news articles into S3 and read back how every quoted statement in them soun
 Commands:
 COMMAND_LIST
 
+Options:
+  -V, --version  print the version.
+  -h, --help     show this help.
+
 Run "quote-tone COMMAND --help" for a command's options.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(await usage());
-    return name ? 0 : 2;
+    return name ? 0 : USAGE_EXIT_CODE;
+  }
+  if (name === '--version' || name === '-V') {
+    console.log(packageVersion());
+    return 0;
   }
   const load = COMMANDS[name];
   if (!load) {
-    console.error(`quote-tone: unknown command "${name}".\n\n${await usage()}`);
-    return 2;
+    const what = name.startsWith('-') ? `unknown option "${name}"` : `unknown command "${name}"`;
+    console.error(`quote-tone: ${what}.\n\n${await usage()}`);
+    return USAGE_EXIT_CODE;
   }
   const command = await load();
   if (args.includes('--help') || args.includes('-h')) {
@@ -44,9 +61,19 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
-    console.error(`quote-tone ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (isUsageError(error)) {
+      console.error(`quote-tone ${name}: ${usageMessage(error)} (see quote-tone ${name} --help)`);
+      return USAGE_EXIT_CODE;
+    }
+    console.error(`quote-tone ${name}: ${describeError(error).message}`);
     return 1;
   }
+}
+
+/** The version in package.json, read at call time: the one thing `--version` must not get wrong. */
+export function packageVersion(): string {
+  const url = new URL('../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
 }
 
 async function usage(): Promise<string> {

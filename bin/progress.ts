@@ -1,10 +1,12 @@
-// A one-line progress bar on stderr for long uploads; plain lines when stderr is not a terminal.
+// A one-line progress bar on stderr for long runs over many files; plain lines when stderr is not
+// a terminal. It counts what succeeded, so a failed file never shows up as done (no "100%" then).
 const BAR_WIDTH = 30;
 // Off a terminal, a line every this many percent is enough to show it is moving.
 const LOG_STEP_PERCENT = 10;
 
 export class Progress {
-  private done = 0;
+  private processed = 0;
+  private failed = 0;
   private lastLoggedPercent = -LOG_STEP_PERCENT;
 
   constructor(
@@ -13,19 +15,28 @@ export class Progress {
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  tick(item: string): void {
-    this.done += 1;
-    const percent = Math.floor((this.done / this.total) * 100);
+  /** One file finished, well or not. */
+  tick(item: string, ok = true): void {
+    this.processed += 1;
+    if (!ok) this.failed += 1;
+    const succeeded = this.processed - this.failed;
+    const percent = Math.floor((succeeded / this.total) * 100);
+    const failedNote = this.failed ? `, ${this.failed} failed` : '';
     if (this.stream.isTTY) {
-      const filled = Math.round((this.done / this.total) * BAR_WIDTH);
+      const filled = Math.round((succeeded / this.total) * BAR_WIDTH);
       const bar = `${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}`;
       this.stream.write(
-        `\r${this.label} [${bar}] ${this.done}/${this.total} ${item.slice(0, 40).padEnd(40)}`,
+        `\r${this.label} [${bar}] ${succeeded}/${this.total}${failedNote} ${item.slice(0, 40).padEnd(40)}`,
       );
-      if (this.done === this.total) this.stream.write('\n');
-    } else if (percent - this.lastLoggedPercent >= LOG_STEP_PERCENT || this.done === this.total) {
+      if (this.processed === this.total) this.stream.write('\n');
+    } else if (percent - this.lastLoggedPercent >= LOG_STEP_PERCENT || this.processed === this.total) {
       this.lastLoggedPercent = percent;
-      this.stream.write(`${this.label}: ${this.done}/${this.total} (${percent}%)\n`);
+      this.stream.write(`${this.label}: ${succeeded}/${this.total} (${percent}%)${failedNote}\n`);
     }
+  }
+
+  /** A line of its own (a failure), printed without tearing the bar on a terminal. */
+  note(line: string): void {
+    this.stream.write(this.stream.isTTY ? `\r\x1b[K${line}\n` : `${line}\n`);
   }
 }

@@ -1,72 +1,87 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeArticle } from '../../shared/analyze-article.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { QuoteToneError } from '../../shared/errors.ts';
 import type { Report } from '../../shared/report-schema.ts';
+import { articleFiles } from '../article-files.ts';
+import { UsageError } from '../cli-errors.ts';
 import { formatToneTable } from '../format-table.ts';
 
-export const summary = 'analyse local article files offline (no S3) and print their tone reports';
+export const summary = 'analyse local article files or folders offline (no S3) and print their tone reports';
 
-export const help = `Usage: quote-tone analyze FILE... [--format table|json] [--out DIR]
+export const help = `Usage: quote-tone analyze FILE|DIR... [--format table|json] [--out DIR]
 
-Analyses .txt, .md, .html and .json articles on this machine, without S3.
+Analyses .txt, .md, .html and .json articles on this machine, without S3. Folders are walked
+(with their subfolders), as "quote-tone drop" does; other files in them are skipped with a note.
 
 Options:
   --format table|json  table (default): a tone table per article.
                        json: the report (one file) or JSON Lines, one report per line (several).
-  --out DIR            also write DIR/<file name without extension>.json per article.
+  --out DIR            also write DIR/<file name without extension>.json per article (a file
+                       found in a subfolder keeps its subfolder under DIR).
   -h, --help           show this help.
 
 A file that cannot be analysed is reported on stderr with a one-line reason; the other files
 are still analysed, and the exit code is 1.
 
-Example:
-  npx quote-tone analyze examples/harbour-talks.txt --format json`;
+Examples:
+  npx quote-tone analyze examples/harbour-talks.txt --format json
+  npx quote-tone analyze examples --out /tmp/reports`;
+
+export const options = {
+  format: { type: 'string', default: 'table' },
+  out: { type: 'string' },
+} as const;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'table' }, out: { type: 'string' } },
-  });
-  if (values.format !== 'table' && values.format !== 'json') {
-    throw new Error(`expected --format table or json, but got "${values.format}"`);
-  }
-  if (positionals.length === 0) throw new Error('expected at least one FILE; see quote-tone analyze --help');
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
+  if (values.format !== 'table' && values.format !== 'json')
+    throw new UsageError(`expected --format table or json, got "${values.format}"`);
+  if (positionals.length === 0) throw new UsageError('expected at least one FILE or DIR');
+
+  const { files, skipped, missing } = await articleFiles(positionals);
+  for (const path of skipped)
+    console.error(`quote-tone analyze: skipped ${path} (not .txt .md .html or .json)`);
+  for (const path of missing) console.error(`quote-tone analyze: ${path}: no such file or folder`);
   if (values.out) await mkdir(values.out, { recursive: true });
 
   const reports: Report[] = [];
-  let failed = 0;
-  for (const file of positionals) {
+  let failed = missing.length;
+  for (const file of files) {
     try {
       const report = analyzeArticle({
-        id: articleIdFromKey(basename(file)),
-        source: { bucket: null, key: file },
-        content: await readFile(file),
+        id: articleIdFromKey(file.name),
+        source: { bucket: null, key: file.path },
+        content: await readFile(file.path),
       });
       reports.push(report);
       if (values.out) {
-        const target = join(values.out, `${basename(file, extname(file))}.json`);
+        const target = join(values.out, `${file.name.replace(/\.[^./]+$/, '')}.json`);
+        await mkdir(dirname(target), { recursive: true });
         await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
       }
       if (values.format === 'table') console.log(formatToneTable(report));
     } catch (error) {
       failed += 1;
-      console.error(`quote-tone analyze: ${file}: ${describe(error)}`);
+      console.error(`quote-tone analyze: ${file.path}: ${describe(error)}`);
     }
   }
   if (values.format === 'json') {
     const [only] = reports;
-    if (positionals.length === 1 && only) console.log(JSON.stringify(only, null, 2));
+    if (files.length === 1 && positionals.length === 1 && only) console.log(JSON.stringify(only, null, 2));
     else for (const report of reports) console.log(JSON.stringify(report));
+  }
+  if (files.length === 0 && missing.length === 0) {
+    console.error('quote-tone analyze: found no article files (.txt .md .html .json)');
+    return 1;
   }
   return failed ? 1 : 0;
 }
 
 function describe(error: unknown): string {
   if (error instanceof QuoteToneError) return `refused (${error.code}): ${error.message}`;
-  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return 'no such file';
+  if (error instanceof Error && 'code' in error && error.code === 'EACCES') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { type FailureQueue, redrive } from '../../functions/lib/redrive.ts';
+import { UsageError } from '../cli-errors.ts';
 
 export const summary = 're-drive failed analyses from the on-failure queue (AWS)';
 
@@ -16,6 +17,7 @@ Options:
   --function NAME   invoke this function instead of the one recorded in the message.
   --max N           re-drive at most N messages (default 1000).
   --dry-run         list what would be re-driven; change nothing.
+  -h, --help        show this help.
 
 Credentials and region come from the standard AWS environment variables and profiles.`;
 
@@ -24,21 +26,20 @@ const DEFAULT_MAX = 1_000;
 // Long polling: wait briefly for messages instead of returning empty at once.
 const WAIT_SECONDS = 2;
 
+export const options = {
+  queue: { type: 'string' },
+  function: { type: 'string' },
+  max: { type: 'string', default: String(DEFAULT_MAX) },
+  'dry-run': { type: 'boolean', default: false },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      queue: { type: 'string' },
-      function: { type: 'string' },
-      max: { type: 'string', default: String(DEFAULT_MAX) },
-      'dry-run': { type: 'boolean', default: false },
-    },
-  });
+  const { values } = parseArgs({ args, options });
   const queueUrl = values.queue ?? process.env.QUOTE_TONE_FAILURE_QUEUE;
-  if (!queueUrl) throw new Error('expected --queue URL (the stack output FailureQueueUrl); see --help');
+  if (!queueUrl) throw new UsageError('expected --queue URL (the stack output FailureQueueUrl)');
   const max = Number(values.max);
   if (!Number.isInteger(max) || max <= 0)
-    throw new Error(`expected --max to be a positive whole number, got "${values.max}"`);
+    throw new UsageError(`expected --max to be a positive whole number, got "${values.max}"`);
 
   const sqs = new SQSClient({});
   const lambda = new LambdaClient({});

@@ -1,11 +1,5 @@
-import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
-import { embeddedS3ClientConfig, ObjectStore } from '../../functions/lib/object-store.ts';
+import type { ObjectStore } from '../../functions/lib/object-store.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../../functions/local/pipeline.ts';
 import {
   ARTICLES_INDEX_KEY,
@@ -14,12 +8,11 @@ import {
   ArticlesIndexSchema,
   emptyArticlesIndex,
 } from '../../shared/article-index.ts';
+import { UsageError } from '../cli-errors.ts';
+import { csvField } from '../csv.ts';
+import { formatQuoteCsv, formatQuoteTable, readQuotes } from '../quote-rows.ts';
+import { RESULTS_BUCKET_ENV, requireBucket, withResultsStore } from '../results-store.ts';
 
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DEFAULT_STORE = join(REPO_ROOT, '.local', 's3');
-const BUCKET_ENV = 'QUOTE_TONE_RESULTS_BUCKET';
-// Long enough for a local server to accept, short enough that a missing one costs nothing.
-const PROBE_TIMEOUT_MS = 300;
 // Column widths for a 100-column terminal.
 const DATE_WIDTH = 10;
 const TITLE_WIDTH = 34;
@@ -27,18 +20,27 @@ const SPEAKERS_WIDTH = 30;
 const COUNT_WIDTH = 6;
 const LABEL_WIDTH = 3;
 
-export const summary = 'list analysed (or failed) articles from the results store: table, JSON or CSV';
+export const summary =
+  'list analysed (or failed) articles, or every quoted statement, from the results store';
 
-export const help = `Usage: quote-tone report [--speaker NAME] [--since DATE] [--failed] [--format table|json|csv]
-                        [--bucket NAME] [--endpoint URL] [--dir DIR]
+export const help = `Usage: quote-tone report [--quotes] [--speaker NAME] [--since DATE] [--failed]
+                        [--format table|json|csv] [--bucket NAME] [--endpoint URL] [--dir DIR]
 
 Reads index/articles.json from the results store and prints one entry per analysed article,
 newest first: quotes, mean tone (-1..+1), label counts and main speakers.
+With --quotes, lists every quoted statement instead, newest first: date, speaker, label, score,
+article and text, read from the articles' reports.
+
+What:
+  --quotes         one row per statement (speaker, date, article, label, score, text); its date is
+                   the article's publication day when the article gives one, else its analysis day.
+  --failed         list the refused or failed articles instead, with their code and reason.
 
 Filters:
-  --speaker NAME   only articles quoting this speaker (case-insensitive, part of a name is enough).
-  --since DATE     only articles analysed on or after DATE (2026-11-28 or an ISO time).
-  --failed         list the refused or failed articles instead, with their code and reason.
+  --speaker NAME   only articles quoting this speaker, or with --quotes only this speaker's
+                   statements (case-insensitive, part of a name is enough).
+  --since DATE     only articles analysed on or after DATE (2026-11-28 or an ISO time); with
+                   --quotes, only statements dated on or after that day.
 
 Output:
   --format F       table (default), json (an array of index entries) or csv.
@@ -49,13 +51,16 @@ Store (default: the local one):
                    embedded server that is stopped again.
   --dir DIR        read the local store kept in DIR (as "quote-tone start --dir DIR").
   --bucket NAME    an AWS results bucket (the stack's ResultsBucketName output), or set
-                   ${BUCKET_ENV}; credentials come from the standard AWS environment.
-  --endpoint URL   another embedded S3 server (bucket ${LOCAL_RESULTS_BUCKET} unless --bucket).
+                   ${RESULTS_BUCKET_ENV}; credentials come from the standard AWS environment.
+  --endpoint URL   another embedded S3 server (bucket ${LOCAL_RESULTS_BUCKET} unless --bucket),
+                   e.g. the one "quote-tone start --port N" printed.
+  -h, --help       show this help.
 
 Examples:
   npx quote-tone report --since 2026-11-01
   npx quote-tone report --speaker "Anna Smith" --format csv > anna.csv
-  npx quote-tone report --failed`;
+  npx quote-tone report --failed
+  npx quote-tone report --quotes --speaker "Anna Smith" --since 2026-01-01 --format csv`;
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -67,29 +72,46 @@ export interface ReportFilter {
   failed?: boolean;
 }
 
+export const options = {
+  quotes: { type: 'boolean', default: false },
+  speaker: { type: 'string' },
+  since: { type: 'string' },
+  failed: { type: 'boolean', default: false },
+  format: { type: 'string', default: 'table' },
+  bucket: { type: 'string' },
+  endpoint: { type: 'string' },
+  dir: { type: 'string' },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      speaker: { type: 'string' },
-      since: { type: 'string' },
-      failed: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'table' },
-      bucket: { type: 'string' },
-      endpoint: { type: 'string' },
-      dir: { type: 'string' },
-    },
-  });
+  const { values } = parseArgs({ args, options });
   const format = values.format as Format;
   if (!FORMATS.includes(format))
-    throw new Error(`expected --format table, json or csv, got "${values.format}"`);
+    throw new UsageError(`expected --format table, json or csv, got "${values.format}"`);
+  if (values.quotes && values.failed) throw new UsageError('expected --quotes or --failed, not both');
   const since = values.since === undefined ? undefined : parseSince(values.since);
-
-  const index = await readIndex({
-    bucket: values.bucket ?? process.env[BUCKET_ENV],
+  const target = {
+    bucket: values.bucket ?? process.env[RESULTS_BUCKET_ENV],
     endpoint: values.endpoint,
     dir: values.dir,
-  });
+  };
+
+  if (values.quotes) {
+    const filter = {
+      ...(values.speaker ? { speaker: values.speaker } : {}),
+      ...(since ? { since: since.slice(0, 10) } : {}),
+    };
+    const { rows, unreadable } = await withResultsStore(target, (store, bucket) =>
+      readQuotes(store, bucket, filter),
+    );
+    for (const key of unreadable) console.error(`quote-tone report: skipped ${key} (not a readable report)`);
+    if (format === 'json') console.log(JSON.stringify(rows, null, 2));
+    else if (format === 'csv') process.stdout.write(formatQuoteCsv(rows));
+    else console.log(formatQuoteTable(rows));
+    return unreadable.length ? 1 : 0;
+  }
+
+  const index = await withResultsStore(target, fetchIndex);
   const entries = selectEntries(index, {
     failed: values.failed,
     ...(values.speaker ? { speaker: values.speaker } : {}),
@@ -223,65 +245,18 @@ function speakerLine(entries: ArticleEntry[], speaker: string): string {
   return `${who}: ${quotes} quote${quotes === 1 ? '' : 's'}, mean tone ${quotes ? signed(sum / quotes) : 'n/a'}`;
 }
 
-interface StoreTarget {
-  bucket: string | undefined;
-  endpoint: string | undefined;
-  dir: string | undefined;
-}
-
-// Local by default: the running pipeline if there is one, else the directory it keeps, read through a
-// temporary embedded server (its on-disk layout is s3rver's business, so it is not parsed here).
-async function readIndex(target: StoreTarget): Promise<ArticlesIndex> {
-  if (target.endpoint || (target.bucket && !target.dir)) {
-    const local = target.endpoint !== undefined;
-    const client = new S3Client(local ? embeddedS3ClientConfig(target.endpoint ?? '') : {});
-    return fetchIndex(new ObjectStore(client), target.bucket ?? LOCAL_RESULTS_BUCKET);
-  }
-  if (!target.dir && (await canConnect(LOCAL_ADDRESS, LOCAL_S3_PORT))) {
-    const endpoint = `http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT}`;
-    return fetchIndex(new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint))), LOCAL_RESULTS_BUCKET);
-  }
-  const directory = target.dir ?? DEFAULT_STORE;
-  if (!existsSync(join(directory, LOCAL_RESULTS_BUCKET))) {
-    throw new Error(`found no local store in ${directory}; run "npm start" first, or pass --bucket`);
-  }
-  const server = new S3rver({ address: LOCAL_ADDRESS, port: 0, directory, silent: true });
-  const { port } = await server.run();
-  try {
-    const client = new S3Client(embeddedS3ClientConfig(`http://${LOCAL_ADDRESS}:${port}`));
-    return await fetchIndex(new ObjectStore(client), LOCAL_RESULTS_BUCKET);
-  } finally {
-    await server.close();
-  }
-}
-
 async function fetchIndex(store: ObjectStore, bucket: string): Promise<ArticlesIndex> {
   const stored = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
-  return stored ? ArticlesIndexSchema.parse(stored.value) : emptyArticlesIndex();
-}
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: PROBE_TIMEOUT_MS });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.once('connect', () => done(true));
-    socket.once('timeout', () => done(false));
-    socket.once('error', () => done(false));
-  });
+  if (stored) return ArticlesIndexSchema.parse(stored.value);
+  await requireBucket(store, bucket);
+  return emptyArticlesIndex();
 }
 
 function parseSince(value: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime()))
-    throw new Error(`expected --since as a date like 2026-11-28, got "${value}"`);
+    throw new UsageError(`expected --since as a date like 2026-11-28, got "${value}"`);
   return date.toISOString();
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function signed(score: number): string {

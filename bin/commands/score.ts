@@ -1,63 +1,148 @@
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
 import { scoreTone } from '../../shared/score-tone.ts';
+import { UsageError } from '../cli-errors.ts';
+import { csvField } from '../csv.ts';
 
-export const summary = 'score statements from stdin (JSON Lines or plain lines), one result per line';
+export const summary = 'score statements, one per line, from files or stdin: one result per line';
 
-export const help = `Usage: quote-tone score < statements.jsonl > scores.jsonl
+export const help = `Usage: quote-tone score [FILE...] [--format jsonl|csv] < statements
 
-Reads one statement per line on standard input, either JSON {"id": ..., "text": ...}
-or plain text, and writes one JSON line per statement on standard output:
+Reads one statement per line, either JSON {"id": ..., "text": ...} or plain text, from each
+FILE in turn ("-" or no FILE: standard input), and writes one result per statement:
   {"id": ..., "label": "positive|negative|neutral|mixed", "score": -1..1}
-Plain lines get their line number (from 1) as id. Blank lines are skipped.
-A JSON line without a string "text" is reported on stderr and skipped; the exit code is then 1.
+Plain lines get their line number (from 1) as id; with several inputs, "FILE:LINE".
+Blank lines are skipped. A JSON line without a string "text", or a file that cannot be read,
+is reported on stderr and skipped; the exit code is then 1.
 
-Example:
-  echo "There are no reasons for joy, of course" | npx quote-tone score`;
+Options:
+  --format jsonl|csv   jsonl (default): one JSON object per line. csv: id,label,score with a header.
+  -h, --help           show this help.
 
+Examples:
+  echo "There are no reasons for joy, of course" | npx quote-tone score
+  npx quote-tone score statements.jsonl more.txt --format csv > scores.csv`;
+
+export const options = {
+  format: { type: 'string', default: 'jsonl' },
+} as const;
+
+const FORMATS = ['jsonl', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+const STDIN = '-';
 // Batch output: one write per this many lines keeps 100k-line runs fast without holding all output.
 const WRITE_BATCH = 1_000;
 
-export async function run(_args: string[]): Promise<number> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  let buffer: string[] = [];
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format))
+    throw new UsageError(`expected --format jsonl or csv, got "${values.format}"`);
+  const inputs = positionals.length ? positionals : [STDIN];
+  if (inputs.filter((input) => input === STDIN).length > 1)
+    throw new UsageError('expected "-" (standard input) at most once');
+
+  const output = new BatchedOutput();
+  if (format === 'csv') await output.push('id,label,score');
+  let bad = 0;
+  for (const input of inputs) {
+    const name = input === STDIN ? 'stdin' : input;
+    const prefix = inputs.length > 1 ? `${name}:` : '';
+    try {
+      bad += await scoreLines(input === STDIN ? process.stdin : await openFile(input), prefix, name, (row) =>
+        output.push(
+          format === 'csv'
+            ? [String(row.id), row.label, String(row.score)].map(csvField).join(',')
+            : JSON.stringify(row),
+        ),
+      );
+    } catch (error) {
+      bad += 1;
+      console.error(`quote-tone score: ${name}: ${readError(error)}; skipped`);
+    }
+  }
+  await output.flush();
+  return bad ? 1 : 0;
+}
+
+interface ScoredRow {
+  id: unknown;
+  label: string;
+  score: number;
+}
+
+async function scoreLines(
+  input: Readable,
+  idPrefix: string,
+  name: string,
+  emit: (row: ScoredRow) => Promise<void>,
+): Promise<number> {
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
   let bad = 0;
   for await (const line of lines) {
     lineNumber += 1;
     if (!line.trim()) continue;
-    const statement = parseLine(line, lineNumber);
+    const statement = parseLine(line, idPrefix ? `${idPrefix}${lineNumber}` : lineNumber);
     if (!statement) {
       bad += 1;
       console.error(
-        `quote-tone score: line ${lineNumber}: expected {"id", "text"} with a string text; skipped`,
+        `quote-tone score: ${name} line ${lineNumber}: expected {"id", "text"} with a string text; skipped`,
       );
       continue;
     }
     const tone = scoreTone(statement.text);
-    buffer.push(JSON.stringify({ id: statement.id, label: tone.label, score: tone.score }));
-    if (buffer.length >= WRITE_BATCH) {
-      await write(`${buffer.join('\n')}\n`);
-      buffer = [];
-    }
+    await emit({ id: statement.id, label: tone.label, score: tone.score });
   }
-  if (buffer.length) await write(`${buffer.join('\n')}\n`);
-  return bad ? 1 : 0;
+  return bad;
 }
 
-function parseLine(line: string, lineNumber: number): { id: unknown; text: string } | null {
+/** Lines to stdout, written in batches; `push` waits only when a batch goes out. */
+class BatchedOutput {
+  private lines: string[] = [];
+
+  async push(line: string): Promise<void> {
+    this.lines.push(line);
+    if (this.lines.length >= WRITE_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.lines.length === 0) return;
+    const chunk = `${this.lines.join('\n')}\n`;
+    this.lines = [];
+    await new Promise<void>((resolve, reject) => {
+      process.stdout.write(chunk, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+}
+
+// Opening first makes a missing file an error before any line is read, not a stream error mid-way.
+function openFile(path: string): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    const stream = createReadStream(path);
+    stream.once('open', () => resolve(stream));
+    stream.once('error', reject);
+  });
+}
+
+function readError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a folder, expected a file of statements';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function parseLine(line: string, fallbackId: unknown): { id: unknown; text: string } | null {
   const trimmed = line.trim();
-  if (!trimmed.startsWith('{')) return { id: lineNumber, text: line };
+  if (!trimmed.startsWith('{')) return { id: fallbackId, text: line };
   try {
     const parsed = JSON.parse(trimmed) as { id?: unknown; text?: unknown };
-    return typeof parsed.text === 'string' ? { id: parsed.id ?? lineNumber, text: parsed.text } : null;
+    return typeof parsed.text === 'string' ? { id: parsed.id ?? fallbackId, text: parsed.text } : null;
   } catch {
     // A line that merely starts with "{" but is not JSON is still a statement.
-    return { id: lineNumber, text: line };
+    return { id: fallbackId, text: line };
   }
-}
-
-function write(chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(chunk, (error) => (error ? reject(error) : resolve()));
-  });
 }

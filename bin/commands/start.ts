@@ -2,14 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Outcome } from '../../functions/analyze-article/analyze-object.ts';
 import { LOCAL_DASHBOARD_PORT, startDashboardServer } from '../../functions/local/dashboard-server.ts';
-import type { Delivery } from '../../functions/local/event-bridge.ts';
-import { LOCAL_S3_PORT, type LocalPipeline, startLocalPipeline } from '../../functions/local/pipeline.ts';
-import type { Report } from '../../shared/report-schema.ts';
-import { reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { LOCAL_S3_PORT, startLocalPipeline } from '../../functions/local/pipeline.ts';
+import { UPLOAD_PREFIX } from '../../shared/store-layout.ts';
 import { articleFiles } from '../article-files.ts';
-import { formatToneTable } from '../format-table.ts';
+import { DescribedCliError, UsageError } from '../cli-errors.ts';
+import { PipelineLog } from '../pipeline-log.ts';
+import { endpointFlag } from '../s3-target.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_STORE = join(REPO_ROOT, '.local', 's3');
@@ -17,48 +16,49 @@ const EXAMPLES = join(REPO_ROOT, 'examples');
 
 export const summary = 'run the whole pipeline locally on an embedded S3 server (no AWS needed)';
 
-export const help = `Usage: quote-tone start [--once] [--port N] [--dashboard-port N] [--dir DIR] [--no-examples] [--verbose]
+export const help = `Usage: quote-tone start [--once] [--port N] [--dashboard-port N] [--dir DIR] [--no-examples]
+                       [--verbose] [--logs]
 
 Starts an embedded S3 server on 127.0.0.1 with the upload and results buckets, runs the same
 Lambda handlers as on AWS for every article dropped under articles/, drops the example
-articles, prints a tone table per article, serves the dashboard at a local URL it prints, and
-keeps running until Ctrl-C.
+articles, prints one line per article (its id, quotes and mean tone, or why it was refused),
+serves the dashboard at a local URL it prints, and keeps running until Ctrl-C, which prints a
+summary (so does --once).
 
 Options:
-  --once           process the examples, print their tables and exit.
-  --port N         port of the embedded S3 server (default ${LOCAL_S3_PORT}).
-  --dashboard-port N  port of the dashboard (default ${LOCAL_DASHBOARD_PORT}).
-  --dir DIR        where the local buckets are kept between runs (default .local/s3).
-  --no-examples    do not drop the examples.
-  --verbose        show the handlers' JSON logs.`;
+  --once              process the examples, print their lines and a summary, and exit.
+  --port N            port of the embedded S3 server (default ${LOCAL_S3_PORT}; 0: any free port).
+  --dashboard-port N  port of the dashboard (default ${LOCAL_DASHBOARD_PORT}; 0: any free port).
+  --dir DIR           where the local buckets are kept between runs (default .local/s3).
+  --no-examples       do not drop the examples.
+  --verbose           print each article's full tone table instead of one line.
+  --logs              show the handlers' JSON logs.
+  -h, --help          show this help.
+
+With npm, put the options after "--": npm start -- --port 4769`;
+
+export const options = {
+  once: { type: 'boolean', default: false },
+  port: { type: 'string', default: String(LOCAL_S3_PORT) },
+  'dashboard-port': { type: 'string', default: String(LOCAL_DASHBOARD_PORT) },
+  dir: { type: 'string', default: DEFAULT_STORE },
+  'no-examples': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  logs: { type: 'boolean', default: false },
+} as const;
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      once: { type: 'boolean', default: false },
-      port: { type: 'string', default: String(LOCAL_S3_PORT) },
-      'dashboard-port': { type: 'string', default: String(LOCAL_DASHBOARD_PORT) },
-      dir: { type: 'string', default: DEFAULT_STORE },
-      'no-examples': { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-    },
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`expected --port 0-65535, got "${values.port}"`);
+  const { values } = parseArgs({ args, options });
+  const port = parsePort('--port', values.port);
+  const dashboardPort = parsePort('--dashboard-port', values['dashboard-port']);
 
-  const pipeline = await startLocalPipeline({ directory: values.dir, port, verbose: values.verbose });
-  let failures = 0;
-  // Printing a skipped article reads its stored report, so it can outlast the delivery itself.
-  const printing = new Set<Promise<void>>();
-  pipeline.bridge.onDelivery((delivery) => {
-    const printed = printDelivery(pipeline, delivery).then((ok) => {
-      if (!ok) failures += 1;
-      printing.delete(printed);
-    });
-    printing.add(printed);
-  });
+  const pipeline = await startLocalPipeline({ directory: values.dir, port, verbose: values.logs }).catch(
+    (error: unknown) => {
+      throw portError(error, port, 'S3 server', '--port');
+    },
+  );
+  const log = new PipelineLog(pipeline, values.verbose);
+  log.follow();
 
   if (!values['no-examples']) {
     const { files } = await articleFiles([EXAMPLES]);
@@ -70,57 +70,64 @@ export async function run(args: string[]): Promise<number> {
       );
     }
     await pipeline.bridge.idle();
-    await Promise.all(printing);
+    await log.settled();
   }
 
   if (values.once) {
     await pipeline.close();
+    await log.settled();
+    const dir = values.dir === DEFAULT_STORE ? '' : ` --dir ${values.dir}`;
     console.log(
-      `Reports are in the local results bucket ${pipeline.resultsBucket} (kept in ${values.dir}).\n` +
-        'List them with "npx quote-tone report"; "npm start" serves them on the dashboard.',
+      `${log.summary()}\nReports are in the local results bucket ${pipeline.resultsBucket} (kept in ${values.dir}).\n` +
+        `List them with "npx quote-tone report${dir}" (statements: "npx quote-tone report --quotes${dir}"); "npm start" serves them on the dashboard.`,
     );
-    return failures ? 1 : 0;
+    return log.failures ? 1 : 0;
   }
   const dashboard = await startDashboardServer({
     store: pipeline.store,
     resultsBucket: pipeline.resultsBucket,
-    port: Number(values['dashboard-port']),
+    port: dashboardPort,
   }).catch(async (error: unknown) => {
     // Stop the S3 server too, or it would keep the process alive after the error.
     await pipeline.close();
-    throw new Error(`could not serve the dashboard (${String(error)}); try --dashboard-port 0`);
+    throw portError(error, dashboardPort, 'dashboard', '--dashboard-port');
   });
+  const endpoint = endpointFlag(pipeline.endpoint);
   console.log(`Local pipeline running. S3 endpoint: ${pipeline.endpoint}
 Dashboard: ${dashboard.url}
 Drop more articles:
-  npx quote-tone drop FILE|DIR...
+  npx quote-tone drop FILE|DIR...${endpoint}
   aws --endpoint-url ${pipeline.endpoint} s3 cp FILE s3://${pipeline.uploadBucket}/${UPLOAD_PREFIX}   (credentials S3RVER/S3RVER)
+Read, remove or re-analyse them:
+  npx quote-tone report${endpoint}   (--quotes for every statement)
+  npx quote-tone remove KEY${endpoint}
+  npx quote-tone reanalyse KEY|--all${endpoint}
 Results bucket: ${pipeline.resultsBucket} (kept in ${values.dir}). Press Ctrl-C to stop.`);
-  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   await dashboard.close();
   await pipeline.close();
+  await log.settled();
+  console.log(`\n${log.summary()}`);
   return 0;
 }
 
-async function printDelivery(pipeline: LocalPipeline, delivery: Delivery): Promise<boolean> {
-  if (delivery.route !== 'analyze-article') return delivery.error === undefined;
-  if (delivery.error !== undefined) {
-    console.error(`${delivery.key}: failed: ${String(delivery.error)}`);
-    return false;
-  }
-  for (const outcome of delivery.result as Outcome[]) {
-    if (outcome.status === 'analysed') console.log(formatToneTable(outcome.report));
-    if (outcome.status === 'refused')
-      console.error(`${outcome.key}: refused (${outcome.code}): ${outcome.reason}\n`);
-    if (outcome.status === 'removed') console.log(`${outcome.key}: removed, with its report\n`);
-    if (outcome.status === 'skipped' && outcome.reason === 'duplicate') {
-      const stored = await pipeline.store.getJson<Report>(
-        pipeline.resultsBucket,
-        reportKey(outcome.articleId),
-      );
-      if (stored) console.log(`${formatToneTable(stored.value)}  (unchanged since the last run)\n`);
-    }
-    if (outcome.status === 'refused') return false;
-  }
-  return true;
+function parsePort(flag: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`expected ${flag} to be a port 0-65535, got "${value}"`);
+  return port;
+}
+
+// A busy port is the usual reason a server does not start: say which and how to pick another.
+function portError(error: unknown, port: number, server: string, flag: string): Error {
+  if ((error as { code?: unknown }).code !== 'EADDRINUSE')
+    return new DescribedCliError(`could not start the ${server}: ${String(error)}`, { cause: error });
+  return new DescribedCliError(
+    `port ${port} (${server}) is already in use, perhaps by another "npm start"; ` +
+      `pick another with ${flag} N, or ${flag} 0 for any free port (npm start -- ${flag} 0)`,
+    { cause: error },
+  );
 }

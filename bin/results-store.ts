@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../functions/local/pipeline.ts';
+import { DescribedCliError, describeError, type ErrorContext, inContext } from './cli-errors.ts';
+
+// The results store the reading commands use: the running local pipeline, else the local store on
+// disk, else an AWS bucket (--bucket or QUOTE_TONE_RESULTS_BUCKET), or --endpoint.
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_STORE_DIR = join(REPO_ROOT, '.local', 's3');
+export const RESULTS_BUCKET_ENV = 'QUOTE_TONE_RESULTS_BUCKET';
+// Long enough for a local server to accept, short enough that a missing one costs nothing.
+const PROBE_TIMEOUT_MS = 300;
+
+export interface ResultsTarget {
+  bucket: string | undefined;
+  endpoint: string | undefined;
+  dir: string | undefined;
+}
+
+/**
+ * Runs `read` against the results store the flags name; S3 errors come out as one described line.
+ * Without flags: the local pipeline if it is running, otherwise its directory on disk, read through a
+ * temporary embedded server (its on-disk layout is s3rver's business, so it is not parsed here).
+ *
+ * @example const index = await withResultsStore(target, (store, bucket) => store.getJson(bucket, key))
+ */
+export async function withResultsStore<T>(
+  target: ResultsTarget,
+  read: (store: ObjectStore, bucket: string) => Promise<T>,
+): Promise<T> {
+  if (target.endpoint || (target.bucket && !target.dir)) {
+    const endpoint = target.endpoint?.replace(/\/+$/, '');
+    const client = new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : {});
+    const bucket = target.bucket ?? LOCAL_RESULTS_BUCKET;
+    const context: ErrorContext = endpoint ? { bucket, endpoint } : { bucket };
+    return inContext(context, () => read(new ObjectStore(client), bucket));
+  }
+  if (!target.dir && (await canConnect(LOCAL_ADDRESS, LOCAL_S3_PORT))) {
+    const endpoint = `http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT}`;
+    const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
+    return inContext({ bucket: LOCAL_RESULTS_BUCKET, endpoint }, () => read(store, LOCAL_RESULTS_BUCKET));
+  }
+  const directory = target.dir ?? DEFAULT_STORE_DIR;
+  if (!existsSync(join(directory, LOCAL_RESULTS_BUCKET))) {
+    throw new DescribedCliError(
+      `found no local store in ${directory}; run "npm start" first, or pass --bucket NAME`,
+    );
+  }
+  const server = new S3rver({ address: LOCAL_ADDRESS, port: 0, directory, silent: true });
+  const { port } = await server.run();
+  try {
+    const endpoint = `http://${LOCAL_ADDRESS}:${port}`;
+    const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
+    return await inContext({ bucket: LOCAL_RESULTS_BUCKET }, () => read(store, LOCAL_RESULTS_BUCKET));
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * A missing object reads as null, and so does every object of a missing bucket: when an expected
+ * file is absent, this tells "no such bucket" apart from "nothing written yet".
+ */
+export async function requireBucket(store: ObjectStore, bucket: string): Promise<void> {
+  try {
+    await store.client.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status !== 404) throw error;
+    const missing = Object.assign(new Error(`no bucket ${bucket}`), { name: 'NoSuchBucket' });
+    throw new DescribedCliError(describeError(missing, { bucket }).message, { cause: error });
+  }
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: PROBE_TIMEOUT_MS });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
+  });
+}

@@ -1,0 +1,55 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { LOCAL_ADDRESS, LOCAL_S3_PORT, LOCAL_UPLOAD_BUCKET } from '../functions/local/pipeline.ts';
+import type { ErrorContext } from './cli-errors.ts';
+
+// Where the upload-side commands (drop, remove, reanalyse) send their requests: the local
+// pipeline by default, an AWS bucket with --bucket, another embedded server with --endpoint.
+
+export const LOCAL_ENDPOINT = `http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT}`;
+
+export interface S3Target {
+  store: ObjectStore;
+  bucket: string;
+  /** The embedded server's URL; undefined for AWS. */
+  endpoint: string | undefined;
+  /** For messages: http://…/bucket or s3://bucket. */
+  where: string;
+  context: ErrorContext;
+}
+
+/** @example uploadTarget({}).where // 'http://127.0.0.1:4569/quote-tone-uploads' */
+export function uploadTarget(flags: {
+  bucket?: string | undefined;
+  endpoint?: string | undefined;
+}): S3Target {
+  return s3Target(flags, LOCAL_UPLOAD_BUCKET);
+}
+
+/** A bucket on AWS (`--bucket` alone) or on an embedded server (the local one unless `--endpoint`). */
+export function s3Target(
+  flags: { bucket?: string | undefined; endpoint?: string | undefined },
+  localBucket: string,
+): S3Target {
+  const local = !flags.bucket || flags.endpoint !== undefined;
+  const endpoint = local ? (flags.endpoint ?? LOCAL_ENDPOINT).replace(/\/+$/, '') : undefined;
+  const bucket = flags.bucket ?? localBucket;
+  const store = new ObjectStore(new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : {}));
+  return {
+    store,
+    bucket,
+    endpoint,
+    where: endpoint ? `${endpoint}/${bucket}` : `s3://${bucket}`,
+    context: endpoint ? { bucket, endpoint } : { bucket },
+  };
+}
+
+/**
+ * The flags a printed command needs to reach the pipeline at `endpoint`: none for the default
+ * port, `--endpoint URL` otherwise, so every hint works as printed.
+ *
+ * @example endpointFlag('http://127.0.0.1:4769') // ' --endpoint http://127.0.0.1:4769'
+ */
+export function endpointFlag(endpoint: string): string {
+  return endpoint === LOCAL_ENDPOINT ? '' : ` --endpoint ${endpoint}`;
+}
