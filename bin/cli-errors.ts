@@ -80,6 +80,8 @@ export function describeError(error: unknown, context: ErrorContext = {}): Descr
     return fatal(
       `no bucket named ${bucket}${context.endpoint ? ` at ${context.endpoint}` : ''}; check the name (the stack outputs UploadBucketName and ResultsBucketName)`,
     );
+  if (/NonExistentQueue|QueueDoesNotExist/.test(name))
+    return fatal('no such queue; check the URL (the stack output FailureQueueUrl) and AWS_REGION');
   if (ACCESS_DENIED.has(name) || status === 403)
     return fatal(
       `access denied to ${bucket} (${name || 'HTTP 403'}); check that your AWS credentials (AWS_PROFILE) may use it`,

@@ -6,7 +6,7 @@ import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../functions/local/pipeline.ts';
-import { DescribedCliError, describeError, type ErrorContext, inContext } from './cli-errors.ts';
+import { DescribedCliError, type ErrorContext, inContext } from './cli-errors.ts';
 
 // The results store the reading commands use: the running local pipeline, else the local store on
 // disk, else an AWS bucket (--bucket or QUOTE_TONE_RESULTS_BUCKET), or --endpoint.
@@ -73,8 +73,8 @@ export async function requireBucket(store: ObjectStore, bucket: string): Promise
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status !== 404) throw error;
-    const missing = Object.assign(new Error(`no bucket ${bucket}`), { name: 'NoSuchBucket' });
-    throw new DescribedCliError(describeError(missing, { bucket }).message, { cause: error });
+    // Thrown as S3 names it, so the caller's inContext describes it with the endpoint too.
+    throw Object.assign(new Error(`no bucket ${bucket}`, { cause: error }), { name: 'NoSuchBucket' });
   }
 }
 
