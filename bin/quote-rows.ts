@@ -123,7 +123,7 @@ function newestFirst(a: QuoteRow, b: QuoteRow): number {
 
 // Bylines write dates many ways ("2026-11-28T09:00Z", "November 20, 2019 - 11:28 AMT"): the day is
 // taken from an ISO date, or from a leading "Month D, YYYY", when the whole string does not parse.
-const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const ISO_DAY = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const MONTH_DAY_YEAR = /^[A-Z][a-z]+\.? \d{1,2},? \d{4}/;
 
 /** @example publicationDay('November 20, 2019 - 11:28 AMT') // '2019-11-20' */
