@@ -3,11 +3,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LOCAL_DASHBOARD_PORT, startDashboardServer } from '../../functions/local/dashboard-server.ts';
-import { LOCAL_S3_PORT, startLocalPipeline } from '../../functions/local/pipeline.ts';
+import { LOCAL_ADDRESS, LOCAL_S3_PORT, startLocalPipeline } from '../../functions/local/pipeline.ts';
 import { UPLOAD_PREFIX } from '../../shared/store-layout.ts';
 import { articleFiles } from '../article-files.ts';
-import { DescribedCliError, UsageError } from '../cli-errors.ts';
 import { PipelineLog } from '../pipeline-log.ts';
+import { checkPortFree, parsePort, portError } from '../ports.ts';
 import { endpointFlag } from '../s3-target.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -52,6 +52,7 @@ export async function run(args: string[]): Promise<number> {
   const port = parsePort('--port', values.port);
   const dashboardPort = parsePort('--dashboard-port', values['dashboard-port']);
 
+  await checkPortFree(LOCAL_ADDRESS, port, 'S3 server', '--port');
   const pipeline = await startLocalPipeline({ directory: values.dir, port, verbose: values.logs }).catch(
     (error: unknown) => {
       throw portError(error, port, 'S3 server', '--port');
@@ -112,22 +113,4 @@ Results bucket: ${pipeline.resultsBucket} (kept in ${values.dir}). Press Ctrl-C 
   await log.settled();
   console.log(`\n${log.summary()}`);
   return 0;
-}
-
-function parsePort(flag: string, value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new UsageError(`expected ${flag} to be a port 0-65535, got "${value}"`);
-  return port;
-}
-
-// A busy port is the usual reason a server does not start: say which and how to pick another.
-function portError(error: unknown, port: number, server: string, flag: string): Error {
-  if ((error as { code?: unknown }).code !== 'EADDRINUSE')
-    return new DescribedCliError(`could not start the ${server}: ${String(error)}`, { cause: error });
-  return new DescribedCliError(
-    `port ${port} (${server}) is already in use, perhaps by another "npm start"; ` +
-      `pick another with ${flag} N, or ${flag} 0 for any free port (npm start -- ${flag} 0)`,
-    { cause: error },
-  );
 }

@@ -1,0 +1,108 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync, startCli } from './cli-process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'quote-tone-start-'));
+const ARTICLE = join(dir, 'harbour.txt');
+let busy: Server;
+let busyPort: number;
+
+beforeAll(async () => {
+  writeFileSync(ARTICLE, '"We will win, and this is a wonderful day," said Anna Smith.\n');
+  busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  busyPort = (busy.address() as { port: number }).port;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => busy.close(resolve));
+});
+
+function store(): string {
+  return mkdtempSync(join(dir, 'store-'));
+}
+
+describe('quote-tone start', () => {
+  it('says the S3 port is busy and names --port, in one line', async () => {
+    const { status, stderr } = await runCliAsync([
+      'start',
+      '--port',
+      String(busyPort),
+      '--no-examples',
+      '--dir',
+      store(),
+    ]);
+
+    expect(status).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      `quote-tone start: port ${busyPort} (S3 server) is already in use, perhaps by another "npm start"; pick another with --port N, or --port 0 for any free port (npm start -- --port 0)`,
+    ]);
+  });
+
+  it('says the dashboard port is busy and names --dashboard-port, in one line', async () => {
+    const { status, stderr } = await runCliAsync([
+      'start',
+      '--port',
+      '0',
+      '--dashboard-port',
+      String(busyPort),
+      '--no-examples',
+      '--dir',
+      store(),
+    ]);
+
+    expect(status).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^quote-tone start: port ${busyPort} \\(dashboard\\) is already in use.*--dashboard-port 0`),
+      ),
+    ]);
+  });
+
+  it('prints one line per example article and a summary with --once', async () => {
+    const directory = store();
+
+    const { status, stdout } = await runCliAsync(['start', '--once', '--port', '0', '--dir', directory]);
+
+    expect(status).toBe(0);
+    const lines = stdout.split('\n').filter((line) => line.startsWith('analysed'));
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(/^analysed +[a-z-]+-[0-9a-f]{8} {2}\d+ quotes?, mean tone [+-]\d\.\d\d/);
+    expect(stdout).not.toContain('SPEAKER');
+    expect(stdout).toMatch(/^Summary: 4 analysed \(\d+ quotes\), 0 refused, 0 failed, 0 removed, 0 unchanged$/m);
+    expect(stdout).toContain(`npx quote-tone report --dir ${directory}`);
+  });
+
+  it('prints hints that carry the endpoint in use, a table per article with --verbose, and a summary on Ctrl-C', async () => {
+    const running = startCli([
+      'start',
+      '--port',
+      '0',
+      '--dashboard-port',
+      '0',
+      '--no-examples',
+      '--verbose',
+      '--dir',
+      store(),
+    ]);
+    const banner = await running.waitForOutput(/Press Ctrl-C to stop/);
+    const endpoint = /S3 endpoint: (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] ?? '';
+    const dropHint = /npx quote-tone (drop FILE\|DIR\.\.\..*)$/m.exec(banner)?.[1] ?? '';
+    expect(dropHint).toBe(`drop FILE|DIR... --endpoint ${endpoint}`);
+    expect(banner).toContain(`npx quote-tone report --endpoint ${endpoint}`);
+
+    // The hint, as printed, with a file for FILE|DIR...
+    const dropped = await runCliAsync(dropHint.replace('FILE|DIR...', ARTICLE).split(' '));
+    expect(dropped.status).toBe(0);
+    await running.waitForOutput(/Anna Smith/);
+    running.child.kill('SIGINT');
+    const { status, stdout } = await running.ended;
+
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/SPEAKER\s+LABEL\s+SCORE/);
+    expect(stdout).toMatch(/\nSummary: 1 analysed \(1 quote\), 0 refused, 0 failed, 0 removed, 0 unchanged\n/);
+  });
+});
