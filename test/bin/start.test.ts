@@ -57,7 +57,9 @@ describe('quote-tone start', () => {
     expect(status).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
-        new RegExp(`^quote-tone start: port ${busyPort} \\(dashboard\\) is already in use.*--dashboard-port 0`),
+        new RegExp(
+          `^quote-tone start: port ${busyPort} \\(dashboard\\) is already in use.*--dashboard-port 0`,
+        ),
       ),
     ]);
   });
@@ -70,9 +72,12 @@ describe('quote-tone start', () => {
     expect(status).toBe(0);
     const lines = stdout.split('\n').filter((line) => line.startsWith('analysed'));
     expect(lines).toHaveLength(4);
-    for (const line of lines) expect(line).toMatch(/^analysed +[a-z-]+-[0-9a-f]{8} {2}\d+ quotes?, mean tone [+-]\d\.\d\d/);
+    for (const line of lines)
+      expect(line).toMatch(/^analysed +[a-z-]+-[0-9a-f]{8} {2}\d+ quotes?, mean tone [+-]\d\.\d\d/);
     expect(stdout).not.toContain('SPEAKER');
-    expect(stdout).toMatch(/^Summary: 4 analysed \(\d+ quotes\), 0 refused, 0 failed, 0 removed, 0 unchanged$/m);
+    expect(stdout).toMatch(
+      /^Summary: 4 analysed \(\d+ quotes\), 0 refused, 0 failed, 0 removed, 0 unchanged$/m,
+    );
     expect(stdout).toContain(`npx quote-tone report --dir ${directory}`);
   });
 
@@ -103,6 +108,8 @@ describe('quote-tone start', () => {
 
     expect(status).toBe(0);
     expect(stdout).toMatch(/SPEAKER\s+LABEL\s+SCORE/);
-    expect(stdout).toMatch(/\nSummary: 1 analysed \(1 quote\), 0 refused, 0 failed, 0 removed, 0 unchanged\n/);
+    expect(stdout).toMatch(
+      /\nSummary: 1 analysed \(1 quote\), 0 refused, 0 failed, 0 removed, 0 unchanged\n/,
+    );
   });
 });
