@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../bin/cli.ts';
 import { expectValidReport } from '../helpers/report-validator.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
@@ -9,6 +10,9 @@ const dir = mkdtempSync(join(tmpdir(), 'quote-tone-cli-'));
 const PESKOV = join(dir, 'peskov.txt');
 const WIND = join(dir, 'wind farm.md');
 const EMPTY = join(dir, 'empty.txt');
+const STATEMENTS = join(dir, 'statements.jsonl');
+const FOLDER = join(dir, 'folder');
+const REPO = join(import.meta.dirname, '..', '..');
 
 beforeAll(() => {
   // The acceptance case: the speaker is named in the sentence before a pronoun attribution.
@@ -18,6 +22,14 @@ beforeAll(() => {
   );
   writeFileSync(WIND, '# Wind farm approved\n\n"This is a huge step for cheaper power," said Laura Chen.\n');
   writeFileSync(EMPTY, '   \n\n  ');
+  writeFileSync(
+    STATEMENTS,
+    '{"id": "a", "text": "This is a wonderful, happy result"}\n\nA terrible, tragic failure\n',
+  );
+  mkdirSync(join(FOLDER, 'world'), { recursive: true });
+  writeFileSync(join(FOLDER, 'peskov.txt'), readFileSync(PESKOV));
+  writeFileSync(join(FOLDER, 'world', 'wind.md'), readFileSync(WIND));
+  writeFileSync(join(FOLDER, 'notes.pdf'), 'not an article');
 });
 
 describe('quote-tone analyze', () => {
@@ -66,6 +78,29 @@ describe('quote-tone analyze', () => {
   });
 });
 
+describe('quote-tone analyze DIR', () => {
+  it('walks a folder and its subfolders like drop, skipping other files', () => {
+    const { status, stdout, stderr } = runCli(['analyze', FOLDER]);
+
+    expect(status).toBe(0);
+    expect(stdout).toContain('Dmitry Peskov');
+    expect(stdout).toContain('Laura Chen');
+    expect(stderr.trim()).toBe(
+      `quote-tone analyze: skipped ${join(FOLDER, 'notes.pdf')} (not .txt .md .html or .json)`,
+    );
+  });
+
+  it('keeps the subfolder under --out', () => {
+    const out = join(dir, 'folder-out');
+
+    const { status } = runCli(['analyze', FOLDER, '--out', out]);
+
+    expect(status).toBe(0);
+    expect(existsSync(join(out, 'peskov.json'))).toBe(true);
+    expectValidReport(JSON.parse(readFileSync(join(out, 'world', 'wind.json'), 'utf8')));
+  });
+});
+
 describe('quote-tone score', () => {
   it('scores JSON Lines and plain lines, keeping ids', () => {
     const input = [
@@ -99,12 +134,127 @@ describe('quote-tone score', () => {
   });
 });
 
+describe('quote-tone score FILE...', () => {
+  it('scores the lines of a file, keeping JSON ids and numbering plain lines', () => {
+    const { status, stdout } = runCli(['score', STATEMENTS]);
+
+    expect(status).toBe(0);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      { id: 'a', label: 'positive', score: expect.any(Number) },
+      { id: 3, label: 'negative', score: expect.any(Number) },
+    ]);
+  });
+
+  it('reads "-" as standard input beside files, with FILE:LINE ids', () => {
+    const { status, stdout } = runCli(['score', STATEMENTS, '-'], 'A calm, ordinary day\n');
+
+    expect(status).toBe(0);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(['a', `${STATEMENTS}:3`, 'stdin:1']);
+  });
+
+  it('scores an article file line by line instead of ignoring it', () => {
+    const article = readFileSync(join(REPO, 'examples', 'harbour-talks.txt'), 'utf8');
+
+    const { status, stdout } = runCli(['score', join(REPO, 'examples', 'harbour-talks.txt')]);
+
+    expect(status).toBe(0);
+    const nonBlank = article.split('\n').filter((line) => line.trim()).length;
+    expect(stdout.trim().split('\n')).toHaveLength(nonBlank);
+  });
+
+  it('writes CSV with --format csv', () => {
+    const { status, stdout } = runCli(['score', STATEMENTS, '--format', 'csv']);
+
+    expect(status).toBe(0);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'id,label,score',
+      expect.stringMatching(/^a,positive,0\.\d+$/),
+    ]);
+  });
+
+  it('rejects an unsupported --format with exit code 2 and one line', () => {
+    const { status, stdout, stderr } = runCli(['score', STATEMENTS, '--format', 'table']);
+
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'quote-tone score: expected --format jsonl or csv, got "table" (see quote-tone score --help)\n',
+    );
+  });
+
+  it('rejects an unknown flag with exit code 2 and one line', () => {
+    const { status, stderr } = runCli(['score', '--lines', STATEMENTS]);
+
+    expect(status).toBe(2);
+    expect(stderr).toBe("quote-tone score: unknown option '--lines' (see quote-tone score --help)\n");
+  });
+
+  it('names a missing file, still scores the others and exits 1', () => {
+    const { status, stdout, stderr } = runCli(['score', join(dir, 'typo.jsonl'), STATEMENTS]);
+
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe(`quote-tone score: ${join(dir, 'typo.jsonl')}: no such file; skipped`);
+    expect(stdout.trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('quote-tone --version', () => {
+  it.each(['--version', '-V'])('prints the package version for %s', (flag) => {
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+
+    const { status, stdout } = runCli([flag]);
+
+    expect(status).toBe(0);
+    expect(stdout).toBe(`${version}\n`);
+  });
+});
+
 describe('help', () => {
-  it.each(['analyze', 'score', 'drop', 'start', 'replay'])('explains quote-tone %s --help', (command) => {
+  it.each(Object.keys(COMMANDS))('explains quote-tone %s --help', (command) => {
     const { status, stdout } = runCli([command, '--help']);
 
     expect(status).toBe(0);
     expect(stdout).toContain(`Usage: quote-tone ${command}`);
+  });
+
+  it.each(Object.keys(COMMANDS))('lists every flag of quote-tone %s in its help', async (name) => {
+    const command = await COMMANDS[name]?.();
+
+    const flags = Object.keys(command?.options ?? {});
+
+    expect(flags.length).toBeGreaterThan(0);
+    for (const flag of [...flags, 'help']) expect(command?.help).toMatch(new RegExp(`--${flag}\\b`));
+  });
+
+  it("lists every command and every flag in the README's command table", async () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const table = readme.slice(
+      readme.indexOf('## Command line'),
+      readme.indexOf('\n## ', readme.indexOf('## Command line') + 1),
+    );
+
+    for (const [name, load] of Object.entries(COMMANDS)) {
+      // A command may take more than one row (report and report --quotes).
+      const rows = table
+        .split('\n')
+        .filter(
+          (line) => line.startsWith(`| \`quote-tone ${name} `) || line.startsWith(`| \`quote-tone ${name}\``),
+        )
+        .join('\n');
+      expect(rows, `README row for ${name}`).not.toBe('');
+      for (const flag of Object.keys((await load()).options ?? {}))
+        expect(rows, `${name} --${flag}`).toMatch(new RegExp(`--${flag}\\b`));
+    }
   });
 
   it('names the unknown command and lists the real ones', () => {
