@@ -70,7 +70,9 @@ export async function run(args: string[]): Promise<number> {
   }
   if (values.format === 'json') {
     const [only] = reports;
-    if (files.length === 1 && positionals.length === 1 && only) console.log(JSON.stringify(only, null, 2));
+    // One named file gives one JSON document; anything that can hold several gives JSON Lines.
+    const single = positionals.length === 1 && files.length === 1 && files[0]?.path === positionals[0];
+    if (single && only) console.log(JSON.stringify(only, null, 2));
     else for (const report of reports) console.log(JSON.stringify(report));
   }
   if (files.length === 0 && missing.length === 0) {

@@ -44,6 +44,8 @@ export async function run(args: string[]): Promise<number> {
   if (inputs.filter((input) => input === STDIN).length > 1)
     throw new UsageError('expected "-" (standard input) at most once');
 
+  if (inputs.includes(STDIN) && process.stdin.isTTY)
+    console.error('quote-tone score: reading statements from the terminal, one per line; end with Ctrl-D');
   const output = new BatchedOutput();
   if (format === 'csv') await output.push('id,label,score');
   let bad = 0;

@@ -82,6 +82,26 @@ describe('AWS errors', () => {
     );
   });
 
+  it('says the upload bucket does not exist once, not once per file', async () => {
+    fake = await startFakeS3(() => ({ status: 404, code: 'NoSuchBucket' }));
+
+    const { status, stderr } = await runCliAsync([
+      'drop',
+      ARTICLE,
+      ARTICLE,
+      '--bucket',
+      'no-such-uploads',
+      '--endpoint',
+      fake.endpoint,
+    ]);
+
+    expect(status).toBe(1);
+    const failures = stderr.split('\n').filter((line) => line.startsWith('quote-tone drop:'));
+    expect(failures).toEqual([
+      expect.stringMatching(/^quote-tone drop: no bucket named "no-such-uploads" at http/),
+    ]);
+  });
+
   it('says access was denied to the bucket, with the credentials hint', async () => {
     fake = await startFakeS3(() => ({ status: 403, code: 'AccessDenied' }));
 
