@@ -43,7 +43,8 @@ Filters:
                    --quotes, only statements dated on or after that day.
 
 Output:
-  --format F       table (default), json (an array of index entries) or csv.
+  --format F       table (default), json (an array of index entries, or with --quotes of
+                   statements) or csv.
 
 Store (default: the local one):
   (no flags)       the local pipeline of "npm start" at http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT} if it is running,
