@@ -77,7 +77,9 @@ export async function run(args: string[]): Promise<number> {
   if (values.once) {
     await pipeline.close();
     await log.settled();
-    const dir = values.dir === DEFAULT_STORE ? '' : ` --dir ${values.dir}`;
+    // The hint names the store this run used, quoted when a shell would split it.
+    const dirArg = /[\s"'$]/.test(values.dir) ? JSON.stringify(values.dir) : values.dir;
+    const dir = values.dir === DEFAULT_STORE ? '' : ` --dir ${dirArg}`;
     console.log(
       `${log.summary()}\nReports are in the local results bucket ${pipeline.resultsBucket} (kept in ${values.dir}).\n` +
         `List them with "npx quote-tone report${dir}" (statements: "npx quote-tone report --quotes${dir}"); "npm start" serves them on the dashboard.`,
