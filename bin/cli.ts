@@ -78,7 +78,7 @@ export function packageVersion(): string {
 
 async function usage(): Promise<string> {
   const lines = await Promise.all(
-    Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)}${(await load()).summary}`),
+    Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(11)}${(await load()).summary}`),
   );
   return USAGE.replace('COMMAND_LIST', lines.join('\n'));
 }
