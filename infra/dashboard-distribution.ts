@@ -191,6 +191,12 @@ export class DashboardDistribution extends Construct {
 
     // Fixed output names, so the README and scripts can name them whatever the construct tree.
     new CfnOutput(stack, 'DashboardUrl', { value: `https://${host}/` }).overrideLogicalId('DashboardUrl');
+    if (settings.domain) {
+      new CfnOutput(stack, 'DashboardCdnHostName', {
+        value: this.distribution.distributionDomainName,
+        description: `Point ${settings.domain.name} here (DNS CNAME or Route 53 alias)`,
+      }).overrideLogicalId('DashboardCdnHostName');
+    }
     if (this.signIn) {
       new CfnOutput(stack, 'DashboardUserPoolId', {
         value: this.signIn.userPool.userPoolId,

@@ -357,7 +357,12 @@ describe('private mode outside us-east-1, with a custom domain and a WAF rate li
   it('signs in and out on the custom domain', () => {
     const [client] = resourcesOf(site.template, 'AWS::Cognito::UserPoolClient');
     expect(client?.Properties.CallbackURLs).toEqual(['https://tone.newsroom.example']);
-    expect(render(site.template.toJSON().Outputs.DashboardUrl.Value)).toBe('https://tone.newsroom.example/');
+    const outputs = site.template.toJSON().Outputs;
+    expect(render(outputs.DashboardUrl.Value)).toBe('https://tone.newsroom.example/');
+    // Where the domain's DNS record must point.
+    expect(render(outputs.DashboardCdnHostName.Value)).toBe(
+      `${logicalIdOf(site.main, 'DashboardSite/Cdn')}.DomainName`,
+    );
   });
 
   it('blocks a client IP past the rate limit, and the distribution uses that web ACL', () => {
