@@ -1,16 +1,11 @@
-import * as path from 'node:path';
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
-import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { ARTICLE_SUFFIXES } from '../shared/article-format.ts';
-import { DASHBOARD_CSP } from '../shared/dashboard-csp.ts';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/input-policy.ts';
 import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/quote-lake.ts';
 import {
@@ -20,8 +15,10 @@ import {
   REPORTS_PREFIX,
   UPLOAD_PREFIX,
 } from '../shared/store-layout.ts';
+import { DashboardDistribution } from './dashboard-distribution.ts';
+import { dashboardSettingsOf } from './dashboard-settings.ts';
 import { acknowledgeCdkHelpers, acknowledgePrefixGrants } from './nag-acknowledgements.ts';
-import { PipelineFunction, PROJECT_ROOT } from './pipeline-function.ts';
+import { PipelineFunction } from './pipeline-function.ts';
 import { accessLogBucket, failureQueue, secureBucket } from './secure-defaults.ts';
 
 // Sized from `npm run bench`: analysis peaks at about 110 MB plus 60 MB per MB of text, so the
@@ -62,7 +59,8 @@ export const ATHENA_WORKGROUP_NAME = 'quote-tone';
 
 /**
  * quote-tone on AWS: articles dropped into the upload bucket become tone reports, a dashboard-ready
- * index and an Athena quote lake in the results bucket, served by CloudFront.
+ * index and an Athena quote lake in the results bucket, served by CloudFront (see
+ * dashboard-distribution.ts for who may read it).
  */
 export class QuoteToneStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps = {}) {
@@ -255,87 +253,25 @@ export class QuoteToneStack extends Stack {
       },
     });
 
-    // --- Dashboard: private bucket + results' index/ and reports/ behind one CloudFront origin ---
-    const dashboardBucket = secureBucket(this, 'Dashboard', { serverAccessLogsBucket: logBucket });
-    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'quote-tone dashboard: no inline script, no framing, HTTPS only',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: DASHBOARD_CSP, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(365),
-          includeSubdomains: true,
-          override: true,
-        },
-      },
-    });
-    // The results bucket is handed to CloudFront as an imported reference, so the origin cannot add
-    // its default grant on every object; the grant below opens only index/ and reports/.
-    const resultsForCdn = s3.Bucket.fromBucketAttributes(this, 'ResultsForCdn', {
-      bucketName: resultsBucket.bucketName,
-      bucketArn: resultsBucket.bucketArn,
-      bucketRegionalDomainName: resultsBucket.bucketRegionalDomainName,
-    });
-    const resultsOrigin = origins.S3BucketOrigin.withOriginAccessControl(resultsForCdn);
-    const resultsBehavior: cloudfront.BehaviorOptions = {
-      origin: resultsOrigin,
-      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-      // Reports and the index change whenever an article is analysed: do not serve stale copies.
-      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-      responseHeadersPolicy: securityHeaders,
-    };
-    const distribution = new cloudfront.Distribution(this, 'DashboardCdn', {
-      comment: 'quote-tone dashboard',
-      defaultRootObject: 'index.html',
-      enableLogging: true,
-      logBucket,
-      logFilePrefix: 'cloudfront/',
-      defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(dashboardBucket),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        responseHeadersPolicy: securityHeaders,
-      },
-      additionalBehaviors: {
-        [`${INDEX_PREFIX}*`]: resultsBehavior,
-        [`${REPORTS_PREFIX}*`]: resultsBehavior,
-      },
-    });
-    resultsBucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
-        actions: ['s3:GetObject'],
-        resources: [
-          resultsBucket.arnForObjects(`${INDEX_PREFIX}*`),
-          resultsBucket.arnForObjects(`${REPORTS_PREFIX}*`),
-        ],
-        conditions: { StringEquals: { 'AWS:SourceArn': distribution.distributionArn } },
-      }),
-    );
-    Validations.of(distribution).acknowledge({
-      id: '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
-      reason:
-        "Applies to the dashboard distribution's results origin: the bucket is passed in as an imported reference on purpose, so the origin cannot grant CloudFront every object; the stack grants it read on index/* and reports/* only.",
-    });
+    // --- Dashboard: CloudFront over dashboard/ and the results' index/ and reports/ -------------
+    // Private (Cognito sign-in at the edge) unless deployed with -c dashboardAccess=public|none.
+    const dashboardSettings = dashboardSettingsOf(this.node);
+    if (dashboardSettings.access !== 'none') {
+      new DashboardDistribution(this, 'DashboardSite', {
+        settings: { ...dashboardSettings, access: dashboardSettings.access },
+        resultsBucket,
+        logBucket,
+        dataPrefixes: [INDEX_PREFIX, REPORTS_PREFIX],
+      });
+    }
 
-    new s3deploy.BucketDeployment(this, 'DashboardFiles', {
-      sources: [s3deploy.Source.asset(path.join(PROJECT_ROOT, 'dashboard'))],
-      destinationBucket: dashboardBucket,
-      distribution,
-      distributionPaths: ['/*'],
-    });
-
-    acknowledgeCdkHelpers(this, { distribution, dashboardBucket, failedEvents });
+    acknowledgeCdkHelpers(this, { failedEvents });
 
     new CfnOutput(this, 'UploadBucketName', {
       value: uploadBucket.bucketName,
       description: `Drop articles under ${UPLOAD_PREFIX}`,
     });
     new CfnOutput(this, 'ResultsBucketName', { value: resultsBucket.bucketName });
-    new CfnOutput(this, 'DashboardUrl', { value: `https://${distribution.distributionDomainName}/` });
     new CfnOutput(this, 'FailureQueueUrl', {
       value: failedEvents.queueUrl,
       description: 'Events that failed after retries; re-drive with quote-tone replay',

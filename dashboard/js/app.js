@@ -2,6 +2,7 @@ import { drawToneByDay } from './chart.js';
 import { IndexMissingError, loadIndex, loadReport } from './data.js';
 import { el, replaceChildren } from './dom.js';
 import { filterArticles, filterSpeakers, meanToneByDay } from './model.js';
+import { offerSignOut } from './session.js';
 import { articleTable, articleView, speakersTable, summaryTiles } from './views.js';
 
 // The dashboard: routes (#/, #/speakers, #/article/<id>), filters, and a poll that picks up newly
@@ -208,5 +209,6 @@ window.addEventListener('hashchange', () => {
   window.scrollTo(0, 0);
 });
 
+offerSignOut(/** @type {HTMLAnchorElement} */ (document.getElementById('sign-out')));
 await refresh();
 setInterval(refresh, POLL_INTERVAL_MS);

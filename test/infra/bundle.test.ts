@@ -1,9 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { isBuiltin } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/pipeline-function.ts';
 import { synthStack } from './synth-stack.ts';
@@ -16,13 +20,16 @@ const FUNCTIONS = ['quote-tone-analyze', 'quote-tone-update-index'];
 let outdir: string;
 let sandbox: string;
 const bundles = new Map<string, string>();
+// The dashboard's Lambda@Edge sign-in check (private mode, the default): CommonJS, index.js.
+const EDGE_CHECK = 'dashboard-sign-in-check';
 
 beforeAll(() => {
   outdir = mkdtempSync(path.join(tmpdir(), 'quote-tone-cdk-'));
   sandbox = mkdtempSync(path.join(tmpdir(), 'quote-tone-lambda-'));
   const { template } = synthStack({ bundle: true, outdir });
   for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
-    const service = fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME;
+    const isEdgeCheck = fn.Properties.Runtime === 'nodejs22.x' && fn.Properties.Handler === 'index.handler';
+    const service = isEdgeCheck ? EDGE_CHECK : fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME;
     // The asset's S3 key is "<hash>.zip"; the cloud assembly stages it as asset.<hash>/.
     const s3Key = fn.Properties.Code?.S3Key;
     if (typeof service !== 'string' || typeof s3Key !== 'string') continue;
@@ -33,7 +40,7 @@ beforeAll(() => {
       path.join(PROJECT_ROOT, 'node_modules', '@aws-sdk'),
       path.join(taskDir, 'node_modules', '@aws-sdk'),
     );
-    bundles.set(service, path.join(taskDir, 'index.mjs'));
+    bundles.set(service, path.join(taskDir, isEdgeCheck ? 'index.js' : 'index.mjs'));
   }
 });
 
@@ -94,5 +101,96 @@ describe('the core', () => {
 
     // Assess
     expect(required).toEqual([]);
+  });
+});
+
+describe('the dashboard sign-in check bundle (Lambda@Edge)', () => {
+  // Lambda@Edge refuses a viewer-request function whose zipped package exceeds 1 MB.
+  const EDGE_VIEWER_PACKAGE_LIMIT = 1024 * 1024;
+
+  it('fits the Lambda@Edge viewer-request package limit when compressed', () => {
+    const compressed = deflateRawSync(readFileSync(bundleOf(EDGE_CHECK)), { level: 9 }).length;
+    expect(compressed).toBeLessThan(EDGE_VIEWER_PACKAGE_LIMIT);
+  });
+
+  it('imports no module at run time but Node built-ins and the AWS SDK the runtime ships', () => {
+    const code = readFileSync(bundleOf(EDGE_CHECK), 'utf8');
+    const specifiers = [...code.matchAll(/\brequire\(\s*"([^"]+)"\s*\)/g)].map((match) => match[1] ?? '');
+    expect(specifiers).toContain('@aws-sdk/client-ssm');
+    expect(specifiers.filter((s) => !isBuiltin(s) && !s.startsWith('@aws-sdk/'))).toEqual([]);
+  });
+
+  it('reads its pool from SSM, then sends a page to sign-in and answers data with 401', async () => {
+    // Prepare: an SSM endpoint that answers GetParameter with the settings the stack would write.
+    const config = {
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_Bundle1',
+      clientId: 'bundleclient',
+      signInHost: 'bundle.auth.us-east-1.amazoncognito.com',
+      signOutRedirect: 'https://bundle.auth.us-east-1.amazoncognito.com/logout?client_id=bundleclient',
+    };
+    const asked: string[] = [];
+    const ssm = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        asked.push(JSON.parse(body).Name);
+        response.setHeader('content-type', 'application/x-amz-json-1.1');
+        response.end(
+          JSON.stringify({ Parameter: { Name: JSON.parse(body).Name, Value: JSON.stringify(config) } }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => ssm.listen(0, '127.0.0.1', resolve));
+    const { port } = ssm.address() as AddressInfo;
+    const event = (uri: string) => ({
+      Records: [
+        {
+          cf: {
+            request: {
+              uri,
+              querystring: '',
+              method: 'GET',
+              headers: { host: [{ key: 'Host', value: 'd1.cloudfront.net' }] },
+            },
+          },
+        },
+      ],
+    });
+    const events = ['/index.html', '/index/articles.json'].map(event);
+    const script = `const { handler } = require(${JSON.stringify(bundleOf(EDGE_CHECK))});
+      (async () => {
+        for (const event of ${JSON.stringify(events)}) {
+          const result = await handler(event);
+          console.log(JSON.stringify({ status: result.status, location: result.headers.location?.[0]?.value }));
+        }
+      })();`;
+
+    // Act: the bundle as Lambda@Edge runs it, with nothing but the SDK beside it.
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
+        cwd: path.dirname(bundleOf(EDGE_CHECK)),
+        env: {
+          PATH: process.env.PATH ?? '',
+          AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${port}`,
+          AWS_ACCESS_KEY_ID: 'bundle-test',
+          AWS_SECRET_ACCESS_KEY: 'bundle-test',
+        },
+      });
+
+      // Assess: one read of the parameter baked in at synth time, then the check's answers.
+      const [page, data] = stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(asked).toEqual(['/quote-tone/QuoteTone/dashboard-auth']);
+      expect(page.status).toBe('302');
+      expect(page.location).toMatch(/^https:\/\/bundle\.auth\.us-east-1\.amazoncognito\.com\/authorize\?/);
+      expect(data).toEqual({ status: '401' });
+    } finally {
+      ssm.close();
+    }
   });
 });

@@ -8,7 +8,6 @@ import {
   UPDATE_INDEX_RESERVED_CONCURRENCY,
 } from '../../infra/quote-tone-stack.ts';
 import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
-import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
 import { LAKE_COLUMNS } from '../../shared/quote-lake.ts';
 import { type SynthesizedStack, synthStack } from './synth-stack.ts';
 
@@ -334,90 +333,18 @@ describe('quote lake', () => {
   });
 });
 
-describe('dashboard', () => {
-  type Origin = { Id: string; DomainName: Json; OriginAccessControlId?: Json; S3OriginConfig?: Json };
-  const distribution = () =>
-    Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig;
-
-  it('reaches both buckets through origin access control only', () => {
-    const origins: Origin[] = distribution().Origins;
-    expect(origins.map((origin) => render(origin.DomainName)).sort()).toEqual(
-      [`${logicalId('Dashboard')}.RegionalDomainName`, `${logicalId('Results')}.RegionalDomainName`].sort(),
-    );
-    for (const origin of origins) {
-      expect(render(origin.OriginAccessControlId ?? null)).toMatch(/OriginAccessControl.*\.Id$/);
-      expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
-    }
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
-  });
-
-  it('routes index/* and reports/* to the results bucket and everything else to the dashboard bucket, HTTPS only', () => {
-    const config = distribution();
-    const originOf = (id: string) => render(config.Origins.find((o: Origin) => o.Id === id).DomainName);
-    expect(originOf(config.DefaultCacheBehavior.TargetOriginId)).toBe(
-      `${logicalId('Dashboard')}.RegionalDomainName`,
-    );
-    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('https-only');
-    expect(
-      config.CacheBehaviors.map(
-        (b: { PathPattern: string; TargetOriginId: string; ViewerProtocolPolicy: string }) => [
-          b.PathPattern,
-          originOf(b.TargetOriginId),
-          b.ViewerProtocolPolicy,
-        ],
-      ),
-    ).toEqual([
-      ['index/*', `${logicalId('Results')}.RegionalDomainName`, 'https-only'],
-      ['reports/*', `${logicalId('Results')}.RegionalDomainName`, 'https-only'],
-    ]);
-  });
-
-  it('lets CloudFront read only index/* and reports/* of the results bucket', () => {
-    const [policy] = Object.values(
-      template.findResources('AWS::S3::BucketPolicy', {
-        Properties: { Bucket: { Ref: logicalId('Results') } },
-      }),
-    );
-    const cloudFrontGrants = asList(policy?.Properties.PolicyDocument.Statement)
-      .map((s) => s as { [key: string]: Json })
-      .filter((s) => JSON.stringify(s.Principal).includes('cloudfront.amazonaws.com'));
-    expect(cloudFrontGrants).toHaveLength(1);
-    expect(cloudFrontGrants[0]?.Action).toBe('s3:GetObject');
-    expect(asList(cloudFrontGrants[0]?.Resource).map(render).sort()).toEqual(
-      [`${logicalId('Results')}.Arn/index/*`, `${logicalId('Results')}.Arn/reports/*`].sort(),
-    );
-  });
-
-  it('sends a Content-Security-Policy that allows only same-origin scripts, never inline ones', () => {
-    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
-      ResponseHeadersPolicyConfig: {
-        SecurityHeadersConfig: {
-          ContentSecurityPolicy: { ContentSecurityPolicy: DASHBOARD_CSP, Override: true },
-        },
-      },
-    });
-    expect(DASHBOARD_CSP).toContain("script-src 'self'");
-    expect(DASHBOARD_CSP).not.toMatch(/unsafe-inline|unsafe-eval/);
-  });
-
-  it('logs viewer requests to the log bucket', () => {
-    expect(distribution().Logging).toEqual({
-      Bucket: { 'Fn::GetAtt': [logicalId('AccessLogs'), 'RegionalDomainName'] },
-      Prefix: 'cloudfront/',
-    });
-  });
-
-  it('deploys dashboard/ into the private dashboard bucket', () => {
-    template.hasResourceProperties('Custom::CDKBucketDeployment', {
-      DestinationBucketName: { Ref: logicalId('Dashboard') },
-    });
-  });
-});
+// The dashboard site (distribution, sign-in, access modes) is specified in dashboard-access.test.ts.
 
 describe('outputs', () => {
-  it('names the upload and results buckets, the dashboard URL and the failure queue', () => {
+  it('names the upload and results buckets, the dashboard URL, its user pool and the failure queue', () => {
     expect(Object.keys(template.toJSON().Outputs).sort()).toEqual(
-      ['DashboardUrl', 'FailureQueueUrl', 'ResultsBucketName', 'UploadBucketName'].sort(),
+      [
+        'DashboardUrl',
+        'DashboardUserPoolId',
+        'FailureQueueUrl',
+        'ResultsBucketName',
+        'UploadBucketName',
+      ].sort(),
     );
   });
 });
