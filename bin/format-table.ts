@@ -19,13 +19,14 @@ export function formatToneTable(report: Report): string {
     summary.meanScore === null ? 'n/a' : formatScore(summary.meanScore)
   }`;
   if (report.quotes.length === 0) return `${header}\n  (no quoted statements found)\n`;
-  const rows = report.quotes.map((quote) =>
-    [
-      pad(truncate(quote.speaker.name ?? '(unknown)', SPEAKER_WIDTH), SPEAKER_WIDTH),
-      pad(quote.tone.label, LABEL_WIDTH),
-      formatScore(quote.tone.score).padStart(SCORE_WIDTH),
-      ` ${quote.kind === 'indirect' ? '~' : '"'}${truncate(quote.text, EXCERPT_WIDTH)}`,
-    ].join(' '),
+  const rows = report.quotes.map(
+    (quote) =>
+      [
+        pad(truncate(quote.speaker.name ?? '(unknown)', SPEAKER_WIDTH), SPEAKER_WIDTH),
+        pad(quote.tone.label, LABEL_WIDTH),
+        formatScore(quote.tone.score).padStart(SCORE_WIDTH),
+        ` ${quote.kind === 'indirect' ? '~' : '"'}${truncate(quote.text, EXCERPT_WIDTH)}`,
+      ].join(' ') + drivers(quote.tone.explanation),
   );
   const columns = [
     pad('SPEAKER', SPEAKER_WIDTH),
@@ -34,6 +35,20 @@ export function formatToneTable(report: Report): string {
     ' QUOTE (" direct, ~ reported)',
   ].join(' ');
   return `${header}\n  ${columns}\n${rows.map((row) => `  ${row}`).join('\n')}\n`;
+}
+
+// The contributors shown under each quote: the largest, in text order.
+const TOP_DRIVERS = 3;
+
+/** "      driven by: not +0.12, disaster -0.41" under a row, or nothing when no word moved the score. */
+function drivers(explanation: Report['quotes'][number]['tone']['explanation']): string {
+  const top = [...explanation]
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, TOP_DRIVERS)
+    .sort((a, b) => a.start - b.start);
+  if (top.length === 0) return '';
+  const indent = ' '.repeat(SPEAKER_WIDTH + LABEL_WIDTH + SCORE_WIDTH + 4);
+  return `\n  ${indent}driven by: ${top.map((part) => `${part.text} ${formatScore(part.weight)}`).join(', ')}`;
 }
 
 function formatScore(score: number): string {

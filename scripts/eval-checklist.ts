@@ -17,13 +17,13 @@ const BASELINES = ['vader', 'afinn'] as const;
 // CI fails below these. The mean and the worst capability sit a case or two under the figures
 // measured at the last change (see the commit); names and places must never change a label.
 const FLOORS: Readonly<Record<string, number>> = {
-  mean: 0.84,
-  worst: 0.25,
-  'invariance to names and places': 0.9,
+  mean: 0.92,
+  worst: 0.4,
+  'invariance to names and places': 1,
 };
 
 /** What score.mjs --json prints. */
-interface SuiteScore {
+export interface SuiteScore {
   mean: number;
   rows: { capability: string; n: number; passRate: number }[];
   fails: string[];
@@ -38,16 +38,7 @@ interface SuiteScore {
 export async function run(): Promise<EvalPart> {
   const scratch = mkdtempSync(join(tmpdir(), 'quote-tone-checklist-'));
   try {
-    const ours = scoreSuite(
-      predictionsFile(scratch, 'quote-tone', () =>
-        execFileSync(process.execPath, [resolve(REPO, 'bin/quote-tone.js'), 'score'], {
-          cwd: REPO,
-          input: readFileSync(CASES),
-          env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
-          maxBuffer: 64 * 1024 * 1024,
-        }),
-      ),
-    );
+    const ours = ourScore(scratch);
     const baselines = BASELINES.map((name) =>
       scoreSuite(
         predictionsFile(scratch, name, () =>
@@ -89,6 +80,29 @@ export async function run(): Promise<EvalPart> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** quote-tone's pass rates on the suite, through the CLI (a fresh process: the weights on disk). */
+export async function suiteScore(): Promise<SuiteScore> {
+  const scratch = mkdtempSync(join(tmpdir(), 'quote-tone-checklist-'));
+  try {
+    return ourScore(scratch);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function ourScore(scratch: string): SuiteScore {
+  return scoreSuite(
+    predictionsFile(scratch, 'quote-tone', () =>
+      execFileSync(process.execPath, [resolve(REPO, 'bin/quote-tone.js'), 'score'], {
+        cwd: REPO,
+        input: readFileSync(CASES),
+        env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    ),
+  );
 }
 
 function predictionsFile(scratch: string, name: string, produce: () => Buffer): string {

@@ -28,14 +28,16 @@ type Ternary = (typeof TERNARY)[number];
 // VADER's documented cut for its compound score.
 const VADER_NEUTRAL_BAND = 0.05;
 // CI fails below these: each sits just under the figure measured when the model was last fitted
-// (see the commit), so a harmless change passes and a real regression does not.
+// (see the commit), so a harmless change passes and a real regression does not. NewsMTSC's floors
+// went down (r 0.55 -> 0.505) when reports of harm started to read as negative: its gold is the
+// tone towards a named target, which calls most such reports neutral (see shared/tone/MODEL.md).
 const FLOORS: Readonly<Record<string, number>> = {
-  'nyt.r': 0.595,
-  'nyt.accuracy': 0.6,
-  'nyt.macroF1': 0.575,
-  'newsmtsc.r': 0.55,
-  'newsmtsc.accuracy': 0.64,
-  'newsmtsc.macroF1': 0.625,
+  'nyt.r': 0.605,
+  'nyt.accuracy': 0.615,
+  'nyt.macroF1': 0.585,
+  'newsmtsc.r': 0.505,
+  'newsmtsc.accuracy': 0.625,
+  'newsmtsc.macroF1': 0.61,
 };
 
 interface Row {

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { scoreTone } from '../../shared/score-tone.ts';
+import { rateTone } from '../../shared/score-tone.ts';
 
 export const summary = 'score statements from stdin (JSON Lines or plain lines), one result per line';
 
@@ -33,7 +33,7 @@ export async function run(_args: string[]): Promise<number> {
       );
       continue;
     }
-    const tone = scoreTone(statement.text);
+    const tone = rateTone(statement.text);
     buffer.push(JSON.stringify({ id: statement.id, label: tone.label, score: tone.score }));
     if (buffer.length >= WRITE_BATCH) {
       await write(`${buffer.join('\n')}\n`);

@@ -317,7 +317,7 @@ function quoteCard(quote, context) {
           'p',
           { class: 'drivers' },
           'Driven by: ',
-          tone.explanation.map((word) =>
+          topDrivers(tone.explanation).map((word) =>
             el(
               'span',
               {
@@ -332,6 +332,18 @@ function quoteCard(quote, context) {
         )
       : el('p', { class: 'drivers meta' }, 'No scoring words.'),
   );
+}
+
+/**
+ * The largest contributors to a score (at most five), in text order.
+ *
+ * @param {{text: string, start: number, weight: number, rules: string[]}[]} explanation
+ */
+function topDrivers(explanation) {
+  return [...explanation]
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, 5)
+    .sort((a, b) => a.start - b.start);
 }
 
 /**
