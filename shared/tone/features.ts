@@ -36,6 +36,9 @@ export const DENSE_FEATURES = [
   'inducedBalance',
   'inducedStrongest',
   'inducedWeakest',
+  // The same two for the judgement of "X is a Y" alone: what the statement says X is.
+  'judgementStrongest',
+  'judgementWeakest',
 ] as const;
 
 /** 2^14 buckets: room for the stems of 7k training sentences with few collisions, 16 kB per class as bytes. */
@@ -136,6 +139,8 @@ export function featurize(
   let inducedNegative = 0;
   let strongest = 0;
   let weakest = 0;
+  let judgedStrongest = 0;
+  let judgedWeakest = 0;
   let tablePositive = 0;
   let tableNegative = 0;
   for (let i = 0; i < count; i += 1) {
@@ -156,6 +161,10 @@ export function featurize(
     else inducedNegative -= polarity;
     if (polarity > strongest) strongest = polarity;
     if (polarity < weakest) weakest = polarity;
+    if (reading.predicate[i] === 1) {
+      if (polarity > judgedStrongest) judgedStrongest = polarity;
+      if (polarity < judgedWeakest) judgedWeakest = polarity;
+    }
     // A negated word's vector says nothing reliable about the statement ("no reasons for joy" is
     // not joyful): it stays out of the mean, and its negated stem bucket speaks for it instead.
     if (negated) continue;
@@ -170,6 +179,8 @@ export function featurize(
   dense[k++] = (inducedPositive - inducedNegative) / counted;
   dense[k++] = strongest;
   dense[k++] = weakest;
+  dense[k++] = judgedStrongest;
+  dense[k++] = judgedWeakest;
   out.rowCount = rowCount;
   out.tablePositive = used > 0 ? tablePositive / used : 0;
   out.tableNegative = used > 0 ? tableNegative / used : 0;

@@ -59,6 +59,8 @@ export interface Reading {
   share: Float64Array;
   /** Reports of harm ("were killed", "laid off") outside negation. */
   harms: number;
+  /** Per token: 1 in the judgement of "X is a Y" (the words after the verb, in its clause). */
+  predicate: Uint8Array;
   /** Per token: the product of the rule factors on its lexicon weights (0: carries none). */
   factor: Float64Array;
   /** Per token: a weight the rules give a word no lexicon rates (the head of "laid off"), else 0. */
@@ -153,7 +155,7 @@ const SUBJECT_FACTOR = 0.3;
 /** Words of a question left open ("whether it will succeed") are not asserted. */
 const QUESTIONED_FACTOR = 0.2;
 /** Share in the word features of conceded words, of a judgement's subject, of an open question. */
-const CONCEDED_SHARE = 0.3;
+const CONCEDED_SHARE = 0.15;
 const SUBJECT_SHARE = 0.3;
 const QUESTIONED_SHARE = 0.3;
 // Scratch buffers start this large (tokens) and double when a statement needs more.
@@ -179,6 +181,7 @@ export function readStatement(statement: string): Reading {
     counted: new Uint8Array(count),
     share: new Float64Array(count),
     harms: 0,
+    predicate: new Uint8Array(count),
     factor: EMPTY_FACTORS,
     ruleBase: new Float64Array(count),
     flags: EMPTY_FLAGS,
@@ -267,6 +270,7 @@ export function readStatement(statement: string): Reading {
     previousName = name;
     reading.counted[i] = name ? 0 : 1;
     reading.share[i] = name ? 0 : conceding ? CONCEDED_SHARE : questioned ? QUESTIONED_SHARE : 1;
+    if (judged && !name) reading.predicate[i] = 1;
     if (negationLeft > 0) reading.negated[i] = 1;
 
     const phrase = phraseAt(tokens, i);

@@ -16,9 +16,9 @@ export const NEGATION_WINDOW = 4;
 /** A negated word counts against its sign, but weaker: "not good" is milder than "bad" (VADER uses -0.74). */
 export const NEGATION_FACTOR = -0.6;
 /** Words in a clause the speaker concedes ("Although X", "X but") count for half. */
-export const CONCEDED_FACTOR = 0.5;
+export const CONCEDED_FACTOR = 0.3;
 /** Words after "but", "nevertheless" or a concession carry the speaker's point. */
-export const CONTRAST_FACTOR = 1.5;
+export const CONTRAST_FACTOR = 2;
 /** "Most importantly, ...": the clause that follows is stressed. */
 export const EMPHASIS_FACTOR = 1.5;
 /** A hedged clause ("may", "perhaps") commits less. */

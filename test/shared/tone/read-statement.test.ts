@@ -46,15 +46,15 @@ describe('intensifiers and diminishers', () => {
 describe('contrast', () => {
   it('weakens what comes before "but" and stresses what follows', () => {
     expect(explain('The plan is good but the execution is poor')).toEqual({
-      good: [1.5, ['conceded']],
-      poor: [-3, ['contrasted']],
+      good: [0.9, ['conceded']],
+      poor: [-4, ['contrasted']],
     });
   });
 
   it('weakens the clause opened by "although"', () => {
     expect(explain('Although the start was bad, the result is great')).toEqual({
-      bad: [-1.5, ['conceded']],
-      great: [4.5, ['contrasted']],
+      bad: [-0.9, ['conceded']],
+      great: [6, ['contrasted']],
     });
   });
 });
