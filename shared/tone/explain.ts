@@ -272,6 +272,7 @@ function ruleNames(reading: Reading, features: FeatureBuffer, i: number): string
     const marker = after(reading.contrastAt) ?? before(reading.contrastAt);
     names.push(`conceded ('${word(marker)}')`);
   } else if (flags & RULE.CONTRASTED) names.push(`after '${word(before(reading.contrastAt))}'`);
+  if (mainBase(reading, i) !== 0 && names.length === 0) names.push('sentiment lexicon');
   if (mainBase(reading, i) === 0 && names.length === 0)
     names.push(
       (features.tokenRows[i] ?? -1) >= 0 ? 'learned from similar words' : 'learned from training text',
