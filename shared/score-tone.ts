@@ -16,6 +16,7 @@ const MIXED_OVER_POLAR = 0.8;
 const INTENSITY_SCALE = 6;
 // Each further cue of a tone closes this share of the remaining distance to strength 1.
 const TONE_CUE_STRENGTH = 0.5;
+const LABELS: readonly ToneLabel[] = ['positive', 'negative', 'neutral', 'mixed'];
 const TONE_ORDER: readonly ToneName[] = ['tentative', 'confident', 'grave', 'conciliatory', 'adversarial'];
 // Reported numbers carry this many decimals: enough to rank quotes, no 1.7999999999999998.
 const DECIMALS = 3;
@@ -112,10 +113,10 @@ function roundedShares(shares: Record<ToneLabel, number>): Record<ToneLabel, num
     neutral: round(shares.neutral),
     mixed: round(shares.mixed),
   };
-  const labels = Object.keys(rounded) as ToneLabel[];
-  const largest = labels.reduce((a, b) => (rounded[b] > rounded[a] ? b : a));
+  let largest: ToneLabel = 'positive';
+  for (const label of LABELS) if (rounded[label] > rounded[largest]) largest = label;
   let others = 0;
-  for (const label of labels) if (label !== largest) others += rounded[label];
+  for (const label of LABELS) if (label !== largest) others += rounded[label];
   rounded[largest] = round(1 - others);
   return rounded;
 }

@@ -45,8 +45,7 @@ export function explain(
   const count = reading.tokens.lower.length;
   const perToken = new Float64Array(count);
   const dense = features.dense;
-  // The weight of dense feature k on the logit difference.
-  const w = (k: number) => (LOGIT_WEIGHTS.dense[0][k] ?? 0) - (LOGIT_WEIGHTS.dense[1][k] ?? 0);
+  const w = logitWeight;
   let baseline =
     (LOGIT_WEIGHTS.bias[0] ?? 0) -
     (LOGIT_WEIGHTS.bias[1] ?? 0) +
@@ -54,22 +53,20 @@ export function explain(
 
   const norm = Math.sqrt(reading.words + 1);
   // Main lexicon: log sums shared out by weight, balance exactly.
+  const values = scratch(count);
+  for (let i = 0; i < count; i += 1) values[i] = mainBase(reading, i) * (reading.factor[i] ?? 0);
   shareLexicon(
     perToken,
-    (i) => mainBase(reading, i) * (reading.factor[i] ?? 0),
+    values,
     [w(INDEX.positive), w(INDEX.negative), w(INDEX.balance)],
     [dense[INDEX.positive] ?? 0, dense[INDEX.negative] ?? 0],
     norm,
   );
   for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
     const at = INDEX.senticonPositive + lexicon * 3;
-    shareLexicon(
-      perToken,
-      (i) => secondaryBase(reading, i, lexicon) * (reading.factor[i] ?? 0),
-      [w(at), w(at + 1), w(at + 2)],
-      [dense[at] ?? 0, dense[at + 1] ?? 0],
-      norm,
-    );
+    for (let i = 0; i < count; i += 1)
+      values[i] = secondaryBase(reading, i, lexicon) * (reading.factor[i] ?? 0);
+    shareLexicon(perToken, values, [w(at), w(at + 1), w(at + 2)], [dense[at] ?? 0, dense[at + 1] ?? 0], norm);
   }
   // Rule counts go to the words that triggered them.
   baseline += spread(perToken, reading.hedgeAt, w(INDEX.tentative) * (dense[INDEX.tentative] ?? 0));
@@ -93,15 +90,11 @@ export function explain(
   }
   // The word table: predicted polarity (as the induced features), and each word's logit share.
   const counted = Math.sqrt(features.hashedCount + 1);
-  const polarity = (i: number) => {
-    const row = features.tokenRows[i] ?? -1;
-    if (row < 0) return 0;
-    const value = table.polarity[row] ?? 0;
-    return reading.negated[i] === 1 ? -value : value;
-  };
+  for (let i = 0; i < count; i += 1) values[i] = polarityAt(reading, features, table, i);
+  const polarity = values;
   shareLexicon(
     perToken,
-    polarity,
+    values,
     [w(INDEX.inducedPositive), w(INDEX.inducedNegative), w(INDEX.inducedBalance)],
     [dense[INDEX.inducedPositive] ?? 0, dense[INDEX.inducedNegative] ?? 0],
     counted,
@@ -109,9 +102,9 @@ export function explain(
   let strongest = -1;
   let weakest = -1;
   for (let i = 0; i < count; i += 1) {
-    const value = polarity(i);
-    if (value > 0 && (strongest < 0 || value > polarity(strongest))) strongest = i;
-    if (value < 0 && (weakest < 0 || value < polarity(weakest))) weakest = i;
+    const value = polarity[i] ?? 0;
+    if (value > 0 && (strongest < 0 || value > (polarity[strongest] ?? 0))) strongest = i;
+    if (value < 0 && (weakest < 0 || value < (polarity[weakest] ?? 0))) weakest = i;
   }
   if (strongest >= 0)
     perToken[strongest] =
@@ -143,9 +136,29 @@ export function explain(
   return list(reading, features, perToken, scale, score);
 }
 
+/** The weight of dense feature k on the logit difference. */
+function logitWeight(k: number): number {
+  return (LOGIT_WEIGHTS.dense[0][k] ?? 0) - (LOGIT_WEIGHTS.dense[1][k] ?? 0);
+}
+
+function polarityAt(reading: Reading, features: FeatureBuffer, table: WordTable, i: number): number {
+  const row = features.tokenRows[i] ?? -1;
+  if (row < 0) return 0;
+  const value = table.polarity[row] ?? 0;
+  return reading.negated[i] === 1 ? -value : value;
+}
+
+// Per-token values of one lexicon or column, reused across calls (scoring is synchronous).
+let scratchValues = new Float64Array(256);
+function scratch(count: number): Float64Array {
+  if (scratchValues.length < count) scratchValues = new Float64Array(count * 2);
+  scratchValues.fill(0, 0, count);
+  return scratchValues;
+}
+
 function shareLexicon(
   perToken: Float64Array,
-  weightOf: (i: number) => number,
+  weights: Float64Array,
   [wPositive, wNegative, wBalance]: readonly [number, number, number],
   [positiveFeature, negativeFeature]: readonly [number, number],
   norm: number,
@@ -153,13 +166,13 @@ function shareLexicon(
   let positive = 0;
   let negative = 0;
   for (let i = 0; i < perToken.length; i += 1) {
-    const weight = weightOf(i);
+    const weight = weights[i] ?? 0;
     if (weight > 0) positive += weight;
     else negative -= weight;
   }
   if (positive === 0 && negative === 0) return;
   for (let i = 0; i < perToken.length; i += 1) {
-    const weight = weightOf(i);
+    const weight = weights[i] ?? 0;
     if (weight === 0) continue;
     let part = (wBalance * weight) / norm;
     if (weight > 0) part += (wPositive * positiveFeature * weight) / positive;
@@ -219,7 +232,7 @@ function list(
   }
   // A label is never shown with only drivers of the other sign: list the largest small driver of
   // the score's own sign when none made the cut.
-  if (sign !== 0 && best.index >= 0 && !parts.some((part) => Math.sign(part.weight) === sign)) {
+  if (sign !== 0 && best.index >= 0 && !hasSign(parts, sign)) {
     const i = best.index;
     const contribution = (perToken[i] ?? 0) * scale;
     otherWords -= contribution;
@@ -244,40 +257,58 @@ function list(
 function ruleNames(reading: Reading, features: FeatureBuffer, i: number): string[] {
   const flags = reading.flags[i] ?? 0;
   const names: string[] = [];
-  const word = (at: number | undefined) =>
-    at === undefined ? '' : reading.statement.slice(reading.tokens.start[at], reading.tokens.end[at]);
-  const before = (at: readonly number[]) => {
-    let found: number | undefined;
-    for (const k of at) if (k < i) found = k;
-    return found;
-  };
-  const after = (at: readonly number[]) => at.find((k) => k > i);
   if (reading.negatorAt.includes(i)) names.push('negation');
   if (reading.contrastAt.includes(i)) names.push('contrast');
   if (reading.hedgeAt.includes(i)) names.push('hedge');
   if (reading.harmAt.includes(i)) names.push('report of harm');
-  if (flags & RULE.NEGATED) names.push(`negated by '${word(before(reading.negatorAt))}'`);
-  const modifier = () => {
-    for (let k = i - 1; k >= Math.max(0, i - 4); k -= 1)
-      if ((reading.flags[k] ?? 0) & RULE.MODIFIER) return word(k);
-    return 'a softener';
-  };
-  if (flags & RULE.INTENSIFIED) names.push(`strengthened by '${modifier()}'`);
-  if (flags & RULE.DIMINISHED) names.push(`softened by '${modifier()}'`);
+  if (flags & RULE.NEGATED) names.push(`negated by '${wordAt(reading, before(reading.negatorAt, i))}'`);
+  if (flags & RULE.INTENSIFIED) names.push(`strengthened by '${modifierBefore(reading, i)}'`);
+  if (flags & RULE.DIMINISHED) names.push(`softened by '${modifierBefore(reading, i)}'`);
   if (flags & RULE.EMPHASISED) names.push('emphasised');
-  if (flags & RULE.HEDGED) names.push(`hedged by '${word(before(reading.hedgeAt))}'`);
+  if (flags & RULE.HEDGED) names.push(`hedged by '${wordAt(reading, before(reading.hedgeAt, i))}'`);
   if (flags & RULE.QUESTIONED) names.push('in an open question');
   if (flags & RULE.SUBJECT) names.push('subject of a judgement');
   if (flags & RULE.CONCEDED) {
-    const marker = after(reading.contrastAt) ?? before(reading.contrastAt);
-    names.push(`conceded ('${word(marker)}')`);
-  } else if (flags & RULE.CONTRASTED) names.push(`after '${word(before(reading.contrastAt))}'`);
-  if (mainBase(reading, i) !== 0 && names.length === 0) names.push('sentiment lexicon');
-  if (mainBase(reading, i) === 0 && names.length === 0)
-    names.push(
-      (features.tokenRows[i] ?? -1) >= 0 ? 'learned from similar words' : 'learned from training text',
-    );
+    const marker = after(reading.contrastAt, i) ?? before(reading.contrastAt, i);
+    names.push(`conceded ('${wordAt(reading, marker)}')`);
+  } else if (flags & RULE.CONTRASTED) names.push(`after '${wordAt(reading, before(reading.contrastAt, i))}'`);
+  if (names.length === 0) {
+    if (mainBase(reading, i) !== 0) names.push('sentiment lexicon');
+    else
+      names.push(
+        (features.tokenRows[i] ?? -1) >= 0 ? 'learned from similar words' : 'learned from training text',
+      );
+  }
   return names;
+}
+
+function hasSign(parts: readonly ToneEvidence[], sign: number): boolean {
+  for (const part of parts) if (Math.sign(part.weight) === sign) return true;
+  return false;
+}
+
+function wordAt(reading: Reading, at: number | undefined): string {
+  return at === undefined ? '' : reading.statement.slice(reading.tokens.start[at], reading.tokens.end[at]);
+}
+
+/** The last of `at` before token i. */
+function before(at: readonly number[], i: number): number | undefined {
+  let found: number | undefined;
+  for (const k of at) if (k < i) found = k;
+  return found;
+}
+
+/** The first of `at` after token i. */
+function after(at: readonly number[], i: number): number | undefined {
+  for (const k of at) if (k > i) return k;
+  return undefined;
+}
+
+/** The intensifier or softener a few words before token i. */
+function modifierBefore(reading: Reading, i: number): string {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k -= 1)
+    if ((reading.flags[k] ?? 0) & RULE.MODIFIER) return wordAt(reading, k);
+  return 'a softener';
 }
 
 function round(value: number): number {
