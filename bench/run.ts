@@ -14,6 +14,7 @@ import {
 } from './figures.ts';
 import { formatTable, type Row } from './format.ts';
 import { KB, MB } from './measure.ts';
+import { realToneThroughput } from './tone-real.ts';
 
 // npm run bench [-- --quick] [--json FILE] [--markdown FILE] [--only tone,articles,...]
 // Prints one table: every figure of issue 7 (and issue 6's linearity) beside its baseline from
@@ -28,6 +29,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--json FILE] [--markdown FILE]
   --markdown FILE  also write the table and the machine as the README's Performance section
   --only FIGURES   comma-separated subset of: ${[
     'tone',
+    'tone-real',
     'articles',
     'adversarial',
     'bundles',
@@ -147,6 +149,7 @@ async function main(): Promise<number> {
   const children = await buildChildren();
   const figures: [string, () => Figure | Promise<Figure>][] = [
     ['tone', () => toneThroughput(plan)],
+    ['tone-real', () => realToneThroughput()],
     ['articles', () => articleThroughput(plan, children)],
     ['adversarial', () => adversarialLinearity(plan, children)],
     ['bundles', () => bundlesAndColdStarts(plan)],

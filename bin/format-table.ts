@@ -19,13 +19,14 @@ export function formatToneTable(report: Report): string {
     summary.meanScore === null ? 'n/a' : formatScore(summary.meanScore)
   }`;
   if (report.quotes.length === 0) return `${header}\n  (no quoted statements found)\n`;
-  const rows = report.quotes.map((quote) =>
-    [
-      pad(truncate(quote.speaker.name ?? '(unknown)', SPEAKER_WIDTH), SPEAKER_WIDTH),
-      pad(quote.tone.label, LABEL_WIDTH),
-      formatScore(quote.tone.score).padStart(SCORE_WIDTH),
-      ` ${quote.kind === 'indirect' ? '~' : '"'}${truncate(quote.text, EXCERPT_WIDTH)}`,
-    ].join(' '),
+  const rows = report.quotes.map(
+    (quote) =>
+      [
+        pad(truncate(quote.speaker.name ?? '(unknown)', SPEAKER_WIDTH), SPEAKER_WIDTH),
+        pad(quote.tone.label, LABEL_WIDTH),
+        formatScore(quote.tone.score).padStart(SCORE_WIDTH),
+        ` ${quote.kind === 'indirect' ? '~' : '"'}${truncate(quote.text, EXCERPT_WIDTH)}`,
+      ].join(' ') + drivers(quote.tone.explanation, quote.tone.label),
   );
   const columns = [
     pad('SPEAKER', SPEAKER_WIDTH),
@@ -34,6 +35,25 @@ export function formatToneTable(report: Report): string {
     ' QUOTE (" direct, ~ reported)',
   ].join(' ');
   return `${header}\n  ${columns}\n${rows.map((row) => `  ${row}`).join('\n')}\n`;
+}
+
+// The contributors shown under each quote: the largest, in text order.
+const TOP_DRIVERS = 3;
+
+/** "      driven by: not +0.12, disaster -0.41" under a row; a polar label keeps a driver of its sign. */
+function drivers(
+  explanation: Report['quotes'][number]['tone']['explanation'],
+  label: Report['quotes'][number]['tone']['label'],
+): string {
+  const sign = label === 'positive' ? 1 : label === 'negative' ? -1 : 0;
+  const bySize = [...explanation].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const top = bySize.slice(0, TOP_DRIVERS);
+  const own = bySize.find((part) => Math.sign(part.weight) === sign);
+  if (sign !== 0 && own && !top.includes(own)) top[top.length - 1] = own;
+  top.sort((a, b) => a.start - b.start);
+  if (top.length === 0) return '';
+  const indent = ' '.repeat(SPEAKER_WIDTH + LABEL_WIDTH + SCORE_WIDTH + 4);
+  return `\n  ${indent}driven by: ${top.map((part) => `${part.text} ${formatScore(part.weight)}`).join(', ')}`;
 }
 
 function formatScore(score: number): string {

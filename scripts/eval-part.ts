@@ -57,7 +57,18 @@ export function accuracy<T>(predicted: readonly T[], gold: readonly T[]): number
  * macroF1([1, 0, -1], [1, 0, 1], [-1, 0, 1]) // 0.556
  */
 export function macroF1<T>(predicted: readonly T[], gold: readonly T[], classes: readonly T[]): number {
-  let sum = 0;
+  const perClass = classF1(predicted, gold, classes);
+  return perClass.length ? perClass.reduce((sum, f1) => sum + f1, 0) / perClass.length : 0;
+}
+
+/**
+ * F1 of each class, in the order given (a class never predicted nor gold scores 0).
+ *
+ * @example
+ * classF1([1, 0, -1], [1, 0, 1], [-1, 0, 1]) // [0, 1, 0.667]
+ */
+export function classF1<T>(predicted: readonly T[], gold: readonly T[], classes: readonly T[]): number[] {
+  const scores: number[] = [];
   for (const label of classes) {
     let tp = 0;
     let fp = 0;
@@ -67,7 +78,7 @@ export function macroF1<T>(predicted: readonly T[], gold: readonly T[], classes:
       else if (predicted[i] === label) fp += 1;
       else if (gold[i] === label) fn += 1;
     }
-    sum += tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+    scores.push(tp ? (2 * tp) / (2 * tp + fp + fn) : 0);
   }
-  return classes.length ? sum / classes.length : 0;
+  return scores;
 }

@@ -13,7 +13,7 @@ import { SentimentAnalyzer } from 'natural/lib/natural/sentiment/index.js';
 import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/index.js';
 import Sentiment from 'sentiment';
-import { accuracy, type EvalPart, macroF1, pearson } from './eval-part.ts';
+import { accuracy, classF1, type EvalPart, macroF1, pearson } from './eval-part.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEV = resolve(REPO, '../shared/eval/sentiment/dev');
@@ -28,14 +28,16 @@ type Ternary = (typeof TERNARY)[number];
 // VADER's documented cut for its compound score.
 const VADER_NEUTRAL_BAND = 0.05;
 // CI fails below these: each sits just under the figure measured when the model was last fitted
-// (see the commit), so a harmless change passes and a real regression does not.
+// (see the commit), so a harmless change passes and a real regression does not. NewsMTSC's floors
+// went down (r 0.55 -> 0.505) when reports of harm started to read as negative: its gold is the
+// tone towards a named target, which calls most such reports neutral (see shared/tone/MODEL.md).
 const FLOORS: Readonly<Record<string, number>> = {
-  'nyt.r': 0.595,
-  'nyt.accuracy': 0.6,
-  'nyt.macroF1': 0.575,
-  'newsmtsc.r': 0.55,
-  'newsmtsc.accuracy': 0.64,
-  'newsmtsc.macroF1': 0.625,
+  'nyt.r': 0.605,
+  'nyt.accuracy': 0.615,
+  'nyt.macroF1': 0.585,
+  'newsmtsc.r': 0.505,
+  'newsmtsc.accuracy': 0.625,
+  'newsmtsc.macroF1': 0.61,
 };
 
 interface Row {
@@ -90,6 +92,7 @@ export async function run(): Promise<EvalPart> {
     `| scorer | ${DATASETS.map((d) => d.title).join(' | ')} |`,
     `|---|${DATASETS.map(() => '---').join('|')}|`,
   ];
+  const perClass: string[] = [];
   const loaded = DATASETS.map((dataset) => ({ dataset, rows: readRows(resolve(DEV, dataset.file)) }));
   for (const [name, scorer] of SCORERS) {
     const cells: string[] = [];
@@ -111,6 +114,17 @@ export async function run(): Promise<EvalPart> {
       );
       cells.push(`${r.toFixed(3)} / ${acc.toFixed(3)} / ${f1.toFixed(3)}`);
       if (name === 'quote-tone score') {
+        const f1s = classF1(
+          scored.map((s) => s.label),
+          gold,
+          TERNARY,
+        );
+        perClass.push(
+          `${dataset.title}: ${TERNARY.map((label, k) => `${label} ${(f1s[k] ?? 0).toFixed(3)}`).join(', ')}`,
+        );
+        TERNARY.forEach((label, k) => {
+          metrics[`${dataset.key}.f1.${label}`] = round(f1s[k] ?? 0);
+        });
         metrics[`${dataset.key}.r`] = round(r);
         metrics[`${dataset.key}.accuracy`] = round(acc);
         metrics[`${dataset.key}.macroF1`] = round(f1);
@@ -118,6 +132,7 @@ export async function run(): Promise<EvalPart> {
     }
     lines.push(`| ${name} | ${cells.join(' | ')} |`);
   }
+  lines.push('', 'quote-tone F1 per class:', ...perClass.map((line) => `  ${line}`));
   return { name: 'tone', table: lines.join('\n'), metrics, floors: { ...FLOORS } };
 }
 

@@ -1,4 +1,4 @@
-// `npm run eval`: scores the analyser on ../shared/eval (quotes, tone, HTML bodies), prints each
+// `npm run eval`: scores the analyser on ../shared/eval (quotes, tone, the behavioural tone checklist, HTML bodies), prints each
 // part's figures beside its baselines from the same run, and exits 1 if any figure is below its
 // floor, so CI never lets quality drop silently.
 import type { EvalPart } from './eval-part.ts';
@@ -6,6 +6,7 @@ import type { EvalPart } from './eval-part.ts';
 const PARTS: Record<string, () => Promise<{ run(): Promise<EvalPart> }>> = {
   quotes: () => import('./eval-quotes.ts'),
   tone: () => import('./eval-tone.ts'),
+  checklist: () => import('./eval-checklist.ts'),
   html: () => import('./eval-html.ts'),
 };
 

@@ -38,10 +38,14 @@ export const ToneSchema = z.object({
       evidence: z.array(z.string()),
     }),
   ),
-  // The words that moved the score, in text order, with the rules that changed their weight.
+  // The words that moved the score most, in text order, each with its contribution and how it was
+  // read; with the baseline and the unlisted words' rest they sum to the score (within 0.01).
   explanation: z.array(
     z.object({ text: z.string(), start: z.int(), weight: z.number(), rules: z.array(z.string()) }),
   ),
+  // Optional so reports written before explanations added up still validate.
+  baseline: z.optional(z.number()),
+  otherWords: z.optional(z.number()),
 });
 
 export const SpeakerSchema = z.object({

@@ -1,9 +1,9 @@
 import { decide } from './tone/decision.ts';
-import { createFeatureBuffer, type FeatureBuffer, featurize } from './tone/features.ts';
+import { explain } from './tone/explain.ts';
+import { createFeatureBuffer, featurize } from './tone/features.ts';
 import { predict, THRESHOLDS } from './tone/model.ts';
-import { type Reading, readStatement } from './tone/read-statement.ts';
-import { WORD_TABLE } from './tone/word-table.ts';
-import type { Tone, ToneEvidence, ToneLabel, ToneName, ToneScore } from './types.ts';
+import { readStatement } from './tone/read-statement.ts';
+import type { Tone, ToneLabel, ToneName, ToneScore } from './types.ts';
 
 // Mixed needs sentiment words of both signs summing to at least this much each (AFINN units: one
 // clear word like "good" or "bad" is 3, so one such word on each side is not enough). At 2, NYT dev
@@ -16,12 +16,10 @@ const MIXED_OVER_POLAR = 0.8;
 const INTENSITY_SCALE = 6;
 // Each further cue of a tone closes this share of the remaining distance to strength 1.
 const TONE_CUE_STRENGTH = 0.5;
+const LABELS: readonly ToneLabel[] = ['positive', 'negative', 'neutral', 'mixed'];
 const TONE_ORDER: readonly ToneName[] = ['tentative', 'confident', 'grave', 'conciliatory', 'adversarial'];
-// A word the lexicons do not rate joins the explanation when the word table's polarity for it is at
-// least this strong ("blunder" -0.23, "admirable" 0.23; "table" 0.06 and "the" 0.02 stay out).
-const INFERRED_MIN_POLARITY = 0.15;
-// Explanation weights are in AFINN units (-5..5); table polarities are on -1..1.
-const AFINN_SCALE = 5;
+// Reported numbers carry this many decimals: enough to rank quotes, no 1.7999999999999998.
+const DECIMALS = 3;
 
 // One buffer for every call: scoring is synchronous, so calls never share it at the same time.
 const FEATURES = createFeatureBuffer();
@@ -29,14 +27,51 @@ const FEATURES = createFeatureBuffer();
 /**
  * Scores how one statement sounds: rules over AFINN-165 and news lexicons (negation, intensifiers,
  * contrast, hedges, fillers, bracketed insertions), then a model fitted on news sentences
- * (`scripts/fit-tone.ts`). The explanation lists the words that moved the score in text order.
+ * (`scripts/fit-tone.ts`). The explanation lists, in text order, the words that moved the score with
+ * their contributions; with the baseline and the small rest they sum to the score.
  *
  * @example
  * scoreTone('There are no reasons for joy, of course').label // 'negative'
  */
 export function scoreTone(statement: string): ToneScore {
+  const { reading, features, probabilities, score, confidence, label } = decideTone(statement);
+  const tones: Tone[] = [];
+  for (const name of TONE_ORDER) {
+    const cues = reading.cues[name];
+    if (cues.length === 0) continue;
+    const evidence = [...new Set(cues)];
+    tones.push({ name, strength: round(1 - (1 - TONE_CUE_STRENGTH) ** cues.length), evidence });
+  }
+  tones.sort((a, b) => b.strength - a.strength);
+  const explanation = explain(reading, features, score, probabilities.positive);
+  return {
+    label,
+    score: round(score),
+    confidence: roundedShares(confidence),
+    intensity: round(1 - Math.exp(-(reading.positive + reading.negative) / INTENSITY_SCALE)),
+    tones,
+    explanation: explanation.parts,
+    baseline: explanation.baseline,
+    otherWords: explanation.otherWords,
+  };
+}
+
+/**
+ * Only the label and score of a statement, without tones or explanation: what `quote-tone score`
+ * prints, at a fraction of the cost.
+ *
+ * @example
+ * rateTone('The talks failed.') // { label: 'negative', score: -0.6 }
+ */
+export function rateTone(statement: string): { label: ToneLabel; score: number } {
+  const { label, score } = decideTone(statement);
+  return { label, score: round(score) };
+}
+
+function decideTone(statement: string) {
   const reading = readStatement(statement);
-  const probabilities = predict(featurize(reading, FEATURES));
+  const features = featurize(reading, FEATURES);
+  const probabilities = predict(features);
   const score = clamp(probabilities.positive - probabilities.negative);
   // Strong words of both signs in balance make a statement mixed: the mixed share grows with the
   // balance and shrinks as the model grows sure of one side.
@@ -62,47 +97,28 @@ export function scoreTone(statement: string): ToneScore {
         : decided > 0
           ? 'positive'
           : 'negative';
-  const tones: Tone[] = [];
-  for (const name of TONE_ORDER) {
-    const cues = reading.cues[name];
-    if (cues.length === 0) continue;
-    const evidence = [...new Set(cues)];
-    tones.push({ name, strength: 1 - (1 - TONE_CUE_STRENGTH) ** cues.length, evidence });
-  }
-  tones.sort((a, b) => b.strength - a.strength);
-  return {
-    label,
-    score,
-    confidence,
-    intensity: 1 - Math.exp(-(reading.positive + reading.negative) / INTENSITY_SCALE),
-    tones,
-    explanation: explain(reading, FEATURES),
-  };
+  return { reading, features, probabilities, score, confidence, label };
 }
 
-/**
- * The lexicon words the rules weighed, plus the words only the word table rates (rule "inferred"):
- * without them "It was a blunder" would read negative with nothing to show why.
- */
-function explain(reading: Reading, features: FeatureBuffer): ToneEvidence[] {
-  const inferred: ToneEvidence[] = [];
-  const { tokens } = reading;
-  for (let i = 0; i < tokens.lower.length; i += 1) {
-    const row = features.tokenRows[i] ?? -1;
-    if (row < 0 || (reading.facts[i]?.main ?? 0) !== 0) continue;
-    const polarity = WORD_TABLE.polarity[row] ?? 0;
-    if (Math.abs(polarity) < INFERRED_MIN_POLARITY) continue;
-    const negated = reading.negated[i] === 1;
-    const start = tokens.start[i] ?? 0;
-    inferred.push({
-      text: reading.statement.slice(start, tokens.end[i]),
-      start,
-      weight: Math.round((negated ? -polarity : polarity) * AFINN_SCALE * 100) / 100,
-      rules: negated ? ['inferred', 'negated'] : ['inferred'],
-    });
-  }
-  if (inferred.length === 0) return reading.evidence;
-  return [...reading.evidence, ...inferred].sort((a, b) => a.start - b.start);
+function round(value: number): number {
+  const factor = 10 ** DECIMALS;
+  return Math.round(value * factor) / factor + 0;
+}
+
+/** Rounded shares that still sum to 1: the largest absorbs the rounding. */
+function roundedShares(shares: Record<ToneLabel, number>): Record<ToneLabel, number> {
+  const rounded = {
+    positive: round(shares.positive),
+    negative: round(shares.negative),
+    neutral: round(shares.neutral),
+    mixed: round(shares.mixed),
+  };
+  let largest: ToneLabel = 'positive';
+  for (const label of LABELS) if (rounded[label] > rounded[largest]) largest = label;
+  let others = 0;
+  for (const label of LABELS) if (label !== largest) others += rounded[label];
+  rounded[largest] = round(1 - others);
+  return rounded;
 }
 
 function clamp(value: number): number {

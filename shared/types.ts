@@ -90,9 +90,9 @@ export interface ToneEvidence {
   text: string;
   /** Offset of `text` inside the scored statement. */
   start: number;
-  /** Its contribution after rules were applied. */
+  /** Its contribution to the score (score units, rounded); with the baseline and the rest they sum to the score. */
   weight: number;
-  /** The rules that changed its base weight, e.g. "negated", "intensified", "contrasted"; "inferred" marks a word only the word table rates. */
+  /** How it was read, in plain words: "negated by 'not'", "after 'but'", "learned from similar words". */
   rules: string[];
 }
 
@@ -113,5 +113,10 @@ export interface ToneScore {
   /** 0..1: how strongly anything is expressed, regardless of direction. */
   intensity: number;
   tones: Tone[];
+  /** The words that moved the score most, in text order. */
   explanation: ToneEvidence[];
+  /** The model's part before any word: its bias and the statement's length (absorbs rounding). */
+  baseline?: number;
+  /** The summed contributions of the words too small to list. */
+  otherWords?: number;
 }

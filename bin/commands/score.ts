@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { scoreTone } from '../../shared/score-tone.ts';
+import { rateTone } from '../../shared/score-tone.ts';
 import { UsageError } from '../cli-errors.ts';
 import { csvField } from '../csv.ts';
 
@@ -95,7 +95,7 @@ async function scoreLines(
       );
       continue;
     }
-    const tone = scoreTone(statement.text);
+    const tone = rateTone(statement.text);
     await emit({ id: statement.id, label: tone.label, score: tone.score });
   }
   return bad;

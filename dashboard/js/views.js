@@ -317,7 +317,7 @@ function quoteCard(quote, context) {
           'p',
           { class: 'drivers' },
           'Driven by: ',
-          tone.explanation.map((word) =>
+          topDrivers(tone.explanation, tone.label).map((word) =>
             el(
               'span',
               {
@@ -332,6 +332,23 @@ function quoteCard(quote, context) {
         )
       : el('p', { class: 'drivers meta' }, 'No scoring words.'),
   );
+}
+
+/**
+ * The largest contributors to a score (at most five), in text order; a positive or negative label
+ * always keeps its largest driver of its own sign, so a card never reads "positive" beside only
+ * negative words.
+ *
+ * @param {{text: string, start: number, weight: number, rules: string[]}[]} explanation
+ * @param {string} label
+ */
+function topDrivers(explanation, label) {
+  const sign = label === 'positive' ? 1 : label === 'negative' ? -1 : 0;
+  const bySize = [...explanation].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const top = bySize.slice(0, 5);
+  const own = bySize.find((part) => Math.sign(part.weight) === sign);
+  if (sign !== 0 && own && !top.includes(own)) top[top.length - 1] = own;
+  return top.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -16,6 +16,10 @@ export const DENSE_FEATURES = [
   'exclamations',
   'questions',
   'length',
+  // Reports of harm, and lexicon weight that negation turned around ("not a success").
+  'harms',
+  'negatedPositive',
+  'negatedNegative',
   // One positive, negative and balance triple per secondary lexicon, in lexicon.ts order.
   'senticonPositive',
   'senticonNegative',
@@ -32,6 +36,9 @@ export const DENSE_FEATURES = [
   'inducedBalance',
   'inducedStrongest',
   'inducedWeakest',
+  // The same two for the judgement of "X is a Y" alone: what the statement says X is.
+  'judgementStrongest',
+  'judgementWeakest',
 ] as const;
 
 /** 2^14 buckets: room for the stems of 7k training sentences with few collisions, 16 kB per class as bytes. */
@@ -46,14 +53,19 @@ const NEGATED_SALT = 0x5bd1e995;
 export interface FeatureBuffer {
   dense: Float64Array;
   buckets: Int32Array;
-  /** How many entries of `buckets` are in use, one per counted word (the divisor of the table means); each has the value `hashedValue`. */
+  /** Per entry of `buckets`: its value, the word's share (reading.share) over the root of `hashedCount`. */
+  bucketValues: Float64Array;
+  /** Per entry of `buckets`: the token it came from. */
+  bucketTokens: Int32Array;
+  /** How many entries of `buckets` are in use, one per counted word (the divisor of the table means). */
   hashedCount: number;
-  hashedValue: number;
   /** The words' mean additions to the positive and negative logits, from the word table. */
   tablePositive: number;
   tableNegative: number;
   /** Word-table rows of the counted, not negated words the table knows (the first `rowCount`), for fitting. */
   rows: Int32Array;
+  /** Per entry of `rows`: the word's share. */
+  rowWeights: Float64Array;
   rowCount: number;
   /** Per token: its word-table row, or -1 when it is not counted or the table does not know it. */
   tokenRows: Int32Array;
@@ -64,11 +76,13 @@ export function createFeatureBuffer(maxTokens = 256): FeatureBuffer {
   return {
     dense: new Float64Array(DENSE_FEATURES.length),
     buckets: new Int32Array(maxTokens),
+    bucketValues: new Float64Array(maxTokens),
+    bucketTokens: new Int32Array(maxTokens),
     hashedCount: 0,
-    hashedValue: 0,
     tablePositive: 0,
     tableNegative: 0,
     rows: new Int32Array(maxTokens),
+    rowWeights: new Float64Array(maxTokens),
     tokenRows: new Int32Array(maxTokens),
     rowCount: 0,
   };
@@ -98,6 +112,9 @@ export function featurize(
   dense[k++] = reading.exclamations > 0 ? 1 : 0;
   dense[k++] = reading.questions > 0 ? 1 : 0;
   dense[k++] = Math.log1p(words);
+  dense[k++] = Math.log1p(reading.harms);
+  dense[k++] = Math.log1p(reading.negatedPositive);
+  dense[k++] = Math.log1p(reading.negatedNegative);
   for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
     const positive = reading.secondaryPositive[lexicon] ?? 0;
     const negative = reading.secondaryNegative[lexicon] ?? 0;
@@ -110,7 +127,10 @@ export function featurize(
   const count = tokens.lower.length;
   if (out.buckets.length < count) {
     out.buckets = new Int32Array(count);
+    out.bucketValues = new Float64Array(count);
+    out.bucketTokens = new Int32Array(count);
     out.rows = new Int32Array(count);
+    out.rowWeights = new Float64Array(count);
     out.tokenRows = new Int32Array(count);
   }
   let used = 0;
@@ -119,12 +139,17 @@ export function featurize(
   let inducedNegative = 0;
   let strongest = 0;
   let weakest = 0;
+  let judgedStrongest = 0;
+  let judgedWeakest = 0;
   let tablePositive = 0;
   let tableNegative = 0;
   for (let i = 0; i < count; i += 1) {
     out.tokenRows[i] = -1;
     if (!reading.counted[i]) continue;
     const hash = reading.facts[i]?.hash ?? 0;
+    const share = reading.share[i] ?? 1;
+    out.bucketTokens[used] = i;
+    out.bucketValues[used] = share;
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
     const row = table.rows.get(tokens.lower[i] ?? '');
     if (row === undefined) continue;
@@ -136,12 +161,17 @@ export function featurize(
     else inducedNegative -= polarity;
     if (polarity > strongest) strongest = polarity;
     if (polarity < weakest) weakest = polarity;
+    if (reading.predicate[i] === 1) {
+      if (polarity > judgedStrongest) judgedStrongest = polarity;
+      if (polarity < judgedWeakest) judgedWeakest = polarity;
+    }
     // A negated word's vector says nothing reliable about the statement ("no reasons for joy" is
     // not joyful): it stays out of the mean, and its negated stem bucket speaks for it instead.
     if (negated) continue;
+    out.rowWeights[rowCount] = share;
     out.rows[rowCount++] = row;
-    tablePositive += table.positive[row] ?? 0;
-    tableNegative += table.negative[row] ?? 0;
+    tablePositive += share * (table.positive[row] ?? 0);
+    tableNegative += share * (table.negative[row] ?? 0);
   }
   const counted = Math.sqrt(used + 1);
   dense[k++] = Math.log1p(inducedPositive);
@@ -149,11 +179,14 @@ export function featurize(
   dense[k++] = (inducedPositive - inducedNegative) / counted;
   dense[k++] = strongest;
   dense[k++] = weakest;
+  dense[k++] = judgedStrongest;
+  dense[k++] = judgedWeakest;
   out.rowCount = rowCount;
   out.tablePositive = used > 0 ? tablePositive / used : 0;
   out.tableNegative = used > 0 ? tableNegative / used : 0;
   out.hashedCount = used;
   // Scaled so a long sentence's many words do not drown the rule features.
-  out.hashedValue = used > 0 ? 1 / Math.sqrt(used) : 0;
+  const scale = used > 0 ? 1 / Math.sqrt(used) : 0;
+  for (let k = 0; k < used; k += 1) out.bucketValues[k] = (out.bucketValues[k] ?? 0) * scale;
   return out;
 }

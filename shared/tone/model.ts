@@ -1,11 +1,27 @@
 // The fitted part of the scorer: a small multinomial logistic regression over the rule features,
 // hashed words and the word table's per-word logit shares (word-table.ts), fitted by `scripts/fit-tone.ts` on the NewsMTSC training split. Neutral is the
 // reference class, so the model holds two weight vectors: positive-vs-neutral and negative-vs-neutral.
+import * as z from 'zod/mini';
 import { QuoteToneError } from '../errors.ts';
 import type { Probabilities, Thresholds } from './decision.ts';
 import { DENSE_FEATURES, type FeatureBuffer, HASH_BITS } from './features.ts';
 import weights from './model-weights.json' with { type: 'json' };
 import { decodeColumn, WORD_TABLE } from './word-table.ts';
+
+const pair = <T extends z.core.SomeType>(item: T) => z.tuple([item, item]);
+const finite = () => z.number().check(z.refine(Number.isFinite, 'a finite number'));
+
+/** The JSON that `scripts/fit-tone.ts` writes: checked at load, so a damaged file fails loudly. */
+export const ModelWeightsSchema = z.object({
+  hashBits: z.int(),
+  dense: z.array(z.string()),
+  bias: pair(finite()),
+  denseWeights: pair(z.array(finite())),
+  hashedStep: z.number().check(z.positive()),
+  hashedWeights: pair(z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/))),
+  thresholds: z.object({ positive: finite(), negative: finite() }),
+  wordTable: z.string(),
+});
 
 /** The JSON that `scripts/fit-tone.ts` writes. */
 export interface ModelWeights {
@@ -34,12 +50,18 @@ export class ModelWeightsMismatchError extends QuoteToneError {
   }
 }
 
-const MODEL = weights as unknown as ModelWeights;
-checkShape(MODEL);
+const MODEL: ModelWeights = loadWeights(weights);
 const POSITIVE_DENSE = Float64Array.from(MODEL.denseWeights[0]);
 const NEGATIVE_DENSE = Float64Array.from(MODEL.denseWeights[1]);
 const POSITIVE_HASHED = decodeColumn(MODEL.hashedWeights[0], MODEL.hashedStep);
 const NEGATIVE_HASHED = decodeColumn(MODEL.hashedWeights[1], MODEL.hashedStep);
+
+/** The decoded weights, [positive, negative] each, for the explanation (explain.ts). */
+export const LOGIT_WEIGHTS = {
+  bias: MODEL.bias,
+  dense: [POSITIVE_DENSE, NEGATIVE_DENSE],
+  hashed: [POSITIVE_HASHED, NEGATIVE_HASHED],
+} as const;
 
 /** The label decision's biases, as fitted. */
 export const THRESHOLDS: Readonly<Thresholds> = MODEL.thresholds;
@@ -59,15 +81,14 @@ export function predict(features: FeatureBuffer): Probabilities {
     positive += (POSITIVE_DENSE[k] ?? 0) * value;
     negative += (NEGATIVE_DENSE[k] ?? 0) * value;
   }
-  let hashedPositive = 0;
-  let hashedNegative = 0;
   for (let k = 0; k < features.hashedCount; k += 1) {
     const bucket = features.buckets[k] ?? 0;
-    hashedPositive += POSITIVE_HASHED[bucket] ?? 0;
-    hashedNegative += NEGATIVE_HASHED[bucket] ?? 0;
+    const value = features.bucketValues[k] ?? 0;
+    positive += (POSITIVE_HASHED[bucket] ?? 0) * value;
+    negative += (NEGATIVE_HASHED[bucket] ?? 0) * value;
   }
-  positive += hashedPositive * features.hashedValue + features.tablePositive;
-  negative += hashedNegative * features.hashedValue + features.tableNegative;
+  positive += features.tablePositive;
+  negative += features.tableNegative;
   // Softmax against the neutral logit 0, shifted by the largest logit so exp never overflows.
   const top = Math.max(0, positive, negative);
   const ePositive = Math.exp(positive - top);
@@ -75,6 +96,23 @@ export function predict(features: FeatureBuffer): Probabilities {
   const eNeutral = Math.exp(-top);
   const total = ePositive + eNegative + eNeutral;
   return { positive: ePositive / total, negative: eNegative / total, neutral: eNeutral / total };
+}
+
+/** Validates shipped (or refitted) weights against the schema and the current features. */
+export function loadWeights(json: unknown): ModelWeights {
+  const parsed = ModelWeightsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ModelWeightsMismatchError(
+      `model-weights.json does not match its schema at ${issue?.path.join('.') || 'the top'} (${issue?.message})`,
+    );
+  }
+  const model = parsed.data;
+  checkShape(model);
+  if (model.denseWeights.some((column) => column.length !== model.dense.length)) {
+    throw new ModelWeightsMismatchError(`the dense weights do not list one weight per dense feature`);
+  }
+  return model;
 }
 
 function checkShape(model: ModelWeights): void {

@@ -16,6 +16,7 @@ import {
   NEGATION_WINDOW,
   namesSomething,
   negates,
+  passiveAfter,
   phraseAt,
   takesTheFloor,
   yetContrasts,
@@ -27,12 +28,15 @@ import {
   CONCILIATORY_WORD,
   CONFIDENT_WORD,
   CONTRAST_WORD,
+  COPULA_WORD,
   CUE_WORDS,
   GRAVE_WORD,
+  HARM_WORD,
   HEDGE_WORD,
   INTERJECTION_WORD,
   MODIFIER_WORD,
   NEGATOR_WORD,
+  OPEN_QUESTION_WORD,
   type WordFacts,
   wordFacts,
 } from './word-facts.ts';
@@ -48,6 +52,26 @@ export interface Reading {
   negated: Uint8Array;
   /** Per token: 1 when it counts as a word of the speaker for the model (not bracketed, not a name). */
   counted: Uint8Array;
+  /**
+   * Per token: how much the word counts in the word features (hashed stems, word table), 0..1: less
+   * in a clause the speaker concedes, in the subject of a judgement, in a question left open.
+   */
+  share: Float64Array;
+  /** Reports of harm ("were killed", "laid off") outside negation. */
+  harms: number;
+  /** Per token: 1 in the judgement of "X is a Y" (the words after the verb, in its clause). */
+  predicate: Uint8Array;
+  /** Per token: the product of the rule factors on its lexicon weights (0: carries none). */
+  factor: Float64Array;
+  /** Per token: a weight the rules give a word no lexicon rates (the head of "laid off"), else 0. */
+  ruleBase: Float64Array;
+  /** Per token: bits saying which rules applied (see `ruleNames`). */
+  flags: Uint16Array;
+  /** Token indexes of the words that triggered rule features: negators, contrasts, harms, hedges. */
+  negatorAt: number[];
+  contrastAt: number[];
+  harmAt: number[];
+  hedgeAt: number[];
   /** Sentiment words in text order with their weights after the rules. */
   evidence: ToneEvidence[];
   /** Sum of positive main-lexicon weights after the rules. */
@@ -89,10 +113,26 @@ const CONCEDED = 32;
 const CONTRASTED = 64;
 const BRACKETED = 128;
 const NAME = 256;
+const SUBJECT = 8192;
+const QUESTIONED = 16384;
 const INTERJECTION = 512;
 const PREPOSITION = 1024;
 const NEGATOR = 2048;
 const MODIFIER = 4096;
+/** The rule bits of `Reading.flags`, for the explanation. */
+export const RULE = {
+  NEGATED,
+  INTENSIFIED,
+  DIMINISHED,
+  EMPHASISED,
+  HEDGED,
+  CONCEDED,
+  CONTRASTED,
+  SUBJECT,
+  QUESTIONED,
+  NEGATOR,
+  MODIFIER,
+} as const;
 const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [BRACKETED, 'bracketed'],
   [NAME, 'name'],
@@ -107,7 +147,17 @@ const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [HEDGED, 'hedged'],
   [CONCEDED, 'conceded'],
   [CONTRASTED, 'contrasted'],
+  [SUBJECT, 'subject'],
+  [QUESTIONED, 'questioned'],
 ];
+/** In "X is a disaster" the judgement decides: the subject's own words count this much. */
+const SUBJECT_FACTOR = 0.3;
+/** Words of a question left open ("whether it will succeed") are not asserted. */
+const QUESTIONED_FACTOR = 0.2;
+/** Share in the word features of conceded words, of a judgement's subject, of an open question. */
+const CONCEDED_SHARE = 0.15;
+const SUBJECT_SHARE = 0.3;
+const QUESTIONED_SHARE = 0.3;
 // Scratch buffers start this large (tokens) and double when a statement needs more.
 const SCRATCH_TOKENS = 256;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
@@ -129,6 +179,16 @@ export function readStatement(statement: string): Reading {
     facts: new Array<WordFacts | undefined>(count),
     negated: new Uint8Array(count),
     counted: new Uint8Array(count),
+    share: new Float64Array(count),
+    harms: 0,
+    predicate: new Uint8Array(count),
+    factor: EMPTY_FACTORS,
+    ruleBase: new Float64Array(count),
+    flags: EMPTY_FLAGS,
+    negatorAt: [],
+    contrastAt: [],
+    harmAt: [],
+    hedgeAt: [],
     evidence: [],
     positive: 0,
     negative: 0,
@@ -169,6 +229,10 @@ export function readStatement(statement: string): Reading {
   let conceding = false;
   let contrasted = false;
   let sentenceStart = 0;
+  let clauseStart = 0;
+  let judged = false;
+  let questioned = false;
+  let previousName = false;
 
   for (let i = 0; i < count; i += 1) {
     const word = tokens.lower[i] ?? '';
@@ -176,6 +240,10 @@ export function readStatement(statement: string): Reading {
       if (word === '!') reading.exclamations += 1;
       else if (word === '?') reading.questions += 1;
       if (!isClauseBoundary(word)) continue;
+      clauseStart = i + 1;
+      judged = false;
+      questioned = false;
+      previousName = false;
       negationLeft = 0;
       modifierLeft = 0;
       hedged = false;
@@ -196,9 +264,13 @@ export function readStatement(statement: string): Reading {
       flags[i] = BRACKETED;
       continue;
     }
-    reading.words += 1;
     const name = namesSomething(tokens, i, headline);
+    // A name of several words counts as one word, so swapping names never changes the length.
+    if (!(name && previousName)) reading.words += 1;
+    previousName = name;
     reading.counted[i] = name ? 0 : 1;
+    reading.share[i] = name ? 0 : conceding ? CONCEDED_SHARE : questioned ? QUESTIONED_SHARE : 1;
+    if (judged && !name) reading.predicate[i] = 1;
     if (negationLeft > 0) reading.negated[i] = 1;
 
     const phrase = phraseAt(tokens, i);
@@ -207,6 +279,7 @@ export function readStatement(statement: string): Reading {
       switch (phrase.role) {
         case 'hedge':
           addCue(reading, 'tentative', text);
+          reading.hedgeAt.push(i);
           hedged = true;
           break;
         case 'confident':
@@ -223,10 +296,22 @@ export function readStatement(statement: string): Reading {
         case 'negator':
           negationLeft = NEGATION_WINDOW + 1;
           reading.negations += 1;
+          reading.negatorAt.push(i);
           break;
         case 'concessive':
           conceding = true;
           reading.contrasts += 1;
+          reading.contrastAt.push(i);
+          break;
+        case 'harm':
+          // The phrase weighs as one harm word would: "were laid off" reads like "were fired".
+          reading.ruleBase[i] = HARM_WEIGHT;
+          factor[i] = negationLeft > 0 ? NEGATION_FACTOR : 1;
+          if (negationLeft > 0) flags[i] = NEGATED;
+          else {
+            reading.harms += 1;
+            reading.harmAt.push(i);
+          }
           break;
         case 'filler':
         case 'neutral':
@@ -239,6 +324,7 @@ export function readStatement(statement: string): Reading {
           reading.facts[k] = wordFacts(tokens.lower[k] ?? '');
         }
         reading.counted[k] = 1;
+        reading.share[k] = reading.share[i] ?? 1;
         if (negationLeft > 0) reading.negated[k] = 1;
         roles[k] = phrase.role;
       }
@@ -252,6 +338,7 @@ export function readStatement(statement: string): Reading {
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
       negationLeft = NEGATION_WINDOW + 1;
       reading.negations += 1;
+      reading.negatorAt.push(i);
       reading.negated[i] = 1;
       flags[i] = NEGATOR;
       continue;
@@ -264,26 +351,49 @@ export function readStatement(statement: string): Reading {
       continue;
     }
     if (kinds & CONTRAST_WORD || (word === 'yet' && yetContrasts(tokens, i))) {
-      concede(factor, flags, sentenceStart, i);
+      concede(factor, flags, reading.share, sentenceStart, i);
       sentenceStart = i + 1;
+      clauseStart = i + 1;
+      judged = false;
       contrasted = true;
       reading.contrasts += 1;
+      reading.contrastAt.push(i);
       negationLeft = 0;
       hedged = false;
       continue;
     }
     if (kinds & CONCESSIVE_WORD) {
       conceding = true;
+      reading.share[i] = CONCEDED_SHARE;
       reading.contrasts += 1;
+      reading.contrastAt.push(i);
       continue;
+    }
+    if (kinds & OPEN_QUESTION_WORD) {
+      questioned = true;
+      reading.share[i] = QUESTIONED_SHARE;
+      addCue(reading, 'tentative', statement.slice(tokens.start[i], tokens.end[i]));
+      reading.hedgeAt.push(i);
+      continue;
+    }
+    if (kinds & COPULA_WORD && !judged && !questioned && i > clauseStart && !passiveAfter(tokens, i)) {
+      // "The rescue was a blunder": the judgement after the verb decides, not the subject's words.
+      judged = true;
+      judgeSubject(factor, flags, reading.share, clauseStart, i);
+    }
+    if (kinds & HARM_WORD && negationLeft === 0 && !name) {
+      reading.harms += 1;
+      reading.harmAt.push(i);
     }
     if (word === 'yet') {
       addCue(reading, 'tentative', statement.slice(tokens.start[i], tokens.end[i]));
+      reading.hedgeAt.push(i);
       hedged = true;
       continue;
     }
 
     if (kinds & CUE_WORDS && !name && negationLeft === 0) collectCues(reading, statement, i, kinds);
+    if (kinds & HEDGE_WORD && !name && negationLeft === 0) reading.hedgeAt.push(i);
     if (kinds & HEDGE_WORD) hedged = true;
 
     let f = 1;
@@ -310,6 +420,10 @@ export function readStatement(statement: string): Reading {
         f *= HEDGE_FACTOR;
         why |= HEDGED;
       }
+      if (questioned) {
+        f *= QUESTIONED_FACTOR;
+        why |= QUESTIONED;
+      }
       if (conceding) {
         f *= CONCEDED_FACTOR;
         why |= CONCEDED;
@@ -327,6 +441,8 @@ export function readStatement(statement: string): Reading {
   }
 
   sumUp(reading, statement, factor, flags, roles);
+  reading.factor = factor.slice(0, count);
+  reading.flags = flags.slice(0, count);
   return reading;
 }
 
@@ -343,7 +459,8 @@ function sumUp(
     const facts = reading.facts[i];
     if (facts === undefined) continue;
     const f = factor[i] ?? 0;
-    const base = facts.main;
+    const ruled = reading.ruleBase[i] ?? 0;
+    const base = facts.main !== 0 ? facts.main : ruled;
     if (base !== 0) {
       // A word the rules silenced weighs 0, not -0.
       const weight = f === 0 ? 0 : base * f;
@@ -363,13 +480,34 @@ function sumUp(
     }
     if (f === 0) continue;
     for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
-      const weight = (facts.secondary[lexicon] ?? 0) * f;
+      const weight = secondaryBase(reading, i, lexicon) * f;
       if (weight > 0) reading.secondaryPositive[lexicon] = (reading.secondaryPositive[lexicon] ?? 0) + weight;
       else if (weight < 0)
         reading.secondaryNegative[lexicon] = (reading.secondaryNegative[lexicon] ?? 0) - weight;
     }
   }
 }
+
+/** A harm phrase weighs like a clearly bad word in AFINN units ("fired" is -2). */
+const HARM_WEIGHT = -2;
+// The secondary lexicons rate on -1..1, AFINN on -5..5.
+const AFINN_MAX = 5;
+
+/** Token `i`'s main-lexicon weight before the rules (a rule's weight when no lexicon rates it). */
+export function mainBase(reading: Reading, i: number): number {
+  const main = reading.facts[i]?.main ?? 0;
+  return main !== 0 ? main : (reading.ruleBase[i] ?? 0);
+}
+
+/** Token `i`'s weight in secondary lexicon `lexicon` before the rules. */
+export function secondaryBase(reading: Reading, i: number, lexicon: number): number {
+  const ruled = reading.ruleBase[i] ?? 0;
+  if (ruled !== 0) return ruled / AFINN_MAX;
+  return reading.facts[i]?.secondary[lexicon] ?? 0;
+}
+
+const EMPTY_FACTORS = new Float64Array(0);
+const EMPTY_FLAGS = new Uint16Array(0);
 
 /** Most statements have no cue of a given tone: they share this empty list until one is found. */
 const NO_CUES: readonly string[] = Object.freeze([]);
@@ -382,11 +520,34 @@ function addCue(reading: Reading, tone: ToneName, text: string): void {
 }
 
 /** "X, but Y": what came before the contrast in this sentence is conceded. */
-function concede(factor: Float64Array, flags: Uint16Array, from: number, to: number): void {
+function concede(
+  factor: Float64Array,
+  flags: Uint16Array,
+  share: Float64Array,
+  from: number,
+  to: number,
+): void {
   for (let k = from; k < to; k += 1) {
+    share[k] = (share[k] ?? 0) * CONCEDED_SHARE;
     if (factor[k] === 0) continue;
     factor[k] = (factor[k] ?? 0) * CONCEDED_FACTOR;
     flags[k] = (flags[k] ?? 0) | CONCEDED;
+  }
+}
+
+/** "X is a Y": the subject X's words count less, in the rules and in the word features. */
+function judgeSubject(
+  factor: Float64Array,
+  flags: Uint16Array,
+  share: Float64Array,
+  from: number,
+  to: number,
+): void {
+  for (let k = from; k < to; k += 1) {
+    share[k] = (share[k] ?? 0) * SUBJECT_SHARE;
+    if (factor[k] === 0) continue;
+    factor[k] = (factor[k] ?? 0) * SUBJECT_FACTOR;
+    flags[k] = (flags[k] ?? 0) | SUBJECT;
   }
 }
 

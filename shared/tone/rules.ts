@@ -1,6 +1,14 @@
 // Small rules that decide how a token counts, each reading the tokens around it. The weights
 // here shape the explanation; the fitted model (model.ts) decides the final score.
-import { LIKE_AS_VERB_BEFORE, LIKE_LOOKBACK_SKIP, PHRASES, type PhraseRole } from './cues.ts';
+import {
+  HARM_PHRASES,
+  LIKE_AS_VERB_BEFORE,
+  LIKE_LOOKBACK_SKIP,
+  NOT_NAMES,
+  PHRASES,
+  type PhraseRole,
+  SAYING_VERBS,
+} from './cues.ts';
 import type { Tokens } from './tokenize.ts';
 
 /** "not at all happy", "no reasons for joy": a negator reaches up to this many words ahead. */
@@ -8,9 +16,9 @@ export const NEGATION_WINDOW = 4;
 /** A negated word counts against its sign, but weaker: "not good" is milder than "bad" (VADER uses -0.74). */
 export const NEGATION_FACTOR = -0.6;
 /** Words in a clause the speaker concedes ("Although X", "X but") count for half. */
-export const CONCEDED_FACTOR = 0.5;
+export const CONCEDED_FACTOR = 0.3;
 /** Words after "but", "nevertheless" or a concession carry the speaker's point. */
-export const CONTRAST_FACTOR = 1.5;
+export const CONTRAST_FACTOR = 2;
 /** "Most importantly, ...": the clause that follows is stressed. */
 export const EMPHASIS_FACTOR = 1.5;
 /** A hedged clause ("may", "perhaps") commits less. */
@@ -75,9 +83,56 @@ export function yetContrasts(tokens: Tokens, index: number): boolean {
  * dictionary sense does not count. Headlines, where most words are capitalised, are exempt.
  */
 export function namesSomething(tokens: Tokens, index: number, headline: boolean): boolean {
-  if (headline || !tokens.capitalised[index] || opensClause(tokens, index)) return false;
+  if (headline) return false;
+  if (!tokens.capitalised[index]) return joinsName(tokens, index);
+  if (opensClause(tokens, index)) return opensName(tokens, index);
   const previous = tokens.lower[index - 1] ?? '';
   return previous !== '"' && previous !== '“' && previous !== "'" && previous !== '[';
+}
+
+// Lower-case words that join the parts of a name ("Rio de Janeiro", "Ludwig van Beethoven").
+const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ben',
+]);
+
+function joinsName(tokens: Tokens, index: number): boolean {
+  return (
+    NAME_PARTICLES.has(tokens.lower[index] ?? '') &&
+    tokens.capitalised[index - 1] === true &&
+    tokens.capitalised[index + 1] === true &&
+    tokens.isWord[index - 1] === true &&
+    tokens.isWord[index + 1] === true
+  );
+}
+
+/**
+ * A capitalised word opening a clause is a name when another capitalised word follows it ("Anna
+ * Berg said") or a verb of saying does ("Anna said"), unless it is a word sentences open with ("The").
+ */
+function opensName(tokens: Tokens, index: number): boolean {
+  if (NOT_NAMES.has(tokens.lower[index] ?? '')) return false;
+  const next = index + 1;
+  if (!tokens.isWord[next] || tokens.bracketed[next]) return false;
+  return tokens.capitalised[next] === true || SAYING_VERBS.has(tokens.lower[next] ?? '');
 }
 
 // A statement reads as a headline when more than this share of its words are capitalised.
@@ -116,7 +171,11 @@ interface PhraseEntry {
 // First word -> phrases starting with it, longest first so "as well as" wins over "as well".
 const PHRASE_INDEX: ReadonlyMap<string, readonly PhraseEntry[]> = (() => {
   const index = new Map<string, PhraseEntry[]>();
-  for (const [phrase, role] of PHRASES) {
+  const all: (readonly [string, PhraseRole])[] = [
+    ...PHRASES,
+    ...HARM_PHRASES.map((phrase) => [phrase, 'harm'] as const),
+  ];
+  for (const [phrase, role] of all) {
     const words = phrase.split(' ');
     const first = words[0] ?? '';
     const list = index.get(first) ?? [];
@@ -142,4 +201,81 @@ export function phraseAt(tokens: Tokens, index: number): { role: PhraseRole; end
     if (matched) return { role, end: index + words.length };
   }
   return null;
+}
+
+// Words between a copula and its participle ("was never recognised", "is not yet done").
+const PASSIVE_SKIP: ReadonlySet<string> = new Set([
+  'not',
+  'never',
+  'being',
+  'been',
+  'also',
+  'still',
+  'already',
+  'yet',
+  'just',
+  'now',
+  'then',
+  'widely',
+  'largely',
+  'fully',
+  'quickly',
+]);
+// Irregular participles that make "is/was X" passive rather than a judgement.
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  'made',
+  'done',
+  'given',
+  'taken',
+  'seen',
+  'held',
+  'known',
+  'shown',
+  'built',
+  'found',
+  'kept',
+  'left',
+  'paid',
+  'sent',
+  'told',
+  'won',
+  'hit',
+  'cut',
+  'put',
+  'set',
+  'shut',
+  'brought',
+  'bought',
+  'caught',
+  'taught',
+  'sold',
+  'spent',
+  'struck',
+  'led',
+  'met',
+  'run',
+  'begun',
+  'chosen',
+  'written',
+  'driven',
+  'broken',
+  'spoken',
+  'stolen',
+  'thrown',
+  'hidden',
+  'forgotten',
+  'beaten',
+  'born',
+  'sworn',
+  'torn',
+  'worn',
+]);
+
+/** "was recognised", "were laid off": a copula before a participle is passive, not a judgement. */
+export function passiveAfter(tokens: Tokens, copula: number): boolean {
+  let next = copula + 1;
+  while (PASSIVE_SKIP.has(tokens.lower[next] ?? '')) next += 1;
+  if (!tokens.isWord[next]) return false;
+  const word = tokens.lower[next] ?? '';
+  return (word.length > 4 && word.endsWith('ed')) || IRREGULAR_PARTICIPLES.has(word);
 }

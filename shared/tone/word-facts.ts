@@ -8,12 +8,15 @@ import {
   CONCILIATORY,
   CONFIDENT,
   CONTRAST_AFTER,
+  COPULAS,
   DIMINISHERS,
   GRAVE,
+  HARM_WORDS,
   HEDGES,
   INTENSIFIERS,
   INTERJECTIONS,
   NEGATORS,
+  OPEN_QUESTION,
 } from './cues.ts';
 import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
 
@@ -28,6 +31,9 @@ export const GRAVE_WORD = 64;
 export const CONCILIATORY_WORD = 128;
 export const ADVERSARIAL_WORD = 256;
 export const INTERJECTION_WORD = 512;
+export const COPULA_WORD = 1024;
+export const HARM_WORD = 2048;
+export const OPEN_QUESTION_WORD = 4096;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -86,6 +92,9 @@ function describe(word: string): WordFacts {
   if (CONCILIATORY.has(word)) kinds |= CONCILIATORY_WORD;
   if (ADVERSARIAL.has(word)) kinds |= ADVERSARIAL_WORD;
   if (INTERJECTIONS.has(word)) kinds |= INTERJECTION_WORD;
+  if (COPULAS.has(word)) kinds |= COPULA_WORD;
+  if (HARM_WORDS.has(word)) kinds |= HARM_WORD;
+  if (OPEN_QUESTION.has(word)) kinds |= OPEN_QUESTION_WORD;
   return { main: wordWeight(word), secondary, kinds, modifier: intensity ?? 1, hash: stemHash(word) };
 }
 

@@ -54,13 +54,6 @@ describe('scoreTone on the statements users care about', () => {
 });
 
 describe('scoreTone explains itself', () => {
-  it('lists the words that moved the score in text order, with the rules applied', () => {
-    const tone = scoreTone('The plan is not good, but the outcome was excellent');
-    expect(tone.explanation.map((e) => e.text)).toEqual(['good', 'excellent']);
-    expect(tone.explanation[0]?.rules).toEqual(['negated', 'conceded']);
-    expect(tone.explanation[1]?.rules).toEqual(['contrasted']);
-  });
-
   it('points each explained word at its place in the statement', () => {
     const statement = 'A terrible week, a wonderful ending';
     for (const evidence of scoreTone(statement).explanation) {
@@ -93,6 +86,7 @@ describe('scoreTone contract', () => {
         const tone = scoreTone(statement);
         expect(ToneSchema.safeParse(tone).success).toBe(true);
         const total = Object.values(tone.confidence).reduce((a, b) => a + b, 0);
+        // Rounded to three decimals for the report, the largest share absorbing the rounding.
         expect(total).toBeCloseTo(1, 9);
       }),
       { numRuns: 300 },
@@ -102,5 +96,86 @@ describe('scoreTone contract', () => {
   it('gives the same result for the same statement', () => {
     const statement = 'We strongly condemn this unacceptable provocation';
     expect(scoreTone(statement)).toEqual(scoreTone(statement));
+  });
+});
+
+// The statements of the tone issue a new user tried first.
+describe('scoreTone on plain statements', () => {
+  it('reads a judgement of a plan as a disaster as negative', () => {
+    expect(scoreTone('This plan is a total disaster.').label).toBe('negative');
+  });
+
+  it('reads failed talks as negative', () => {
+    expect(scoreTone('The talks failed.').label).toBe('negative');
+  });
+
+  it('does not read a vow to fight a decision as positive', () => {
+    expect(scoreTone('We will fight this decision').label).not.toBe('positive');
+  });
+});
+
+// Our own sentences for each behaviour the rules promise.
+describe('scoreTone behaviour', () => {
+  it('lets the judgement decide a copular statement, not the subject', () => {
+    expect(scoreTone('The rescue was a blunder.').label).toBe('negative');
+    expect(scoreTone('Her comeback tour is an embarrassment.').label).toBe('negative');
+    expect(scoreTone('The flood defence scheme was a triumph.').label).toBe('positive');
+  });
+
+  it('reads reports of harm as negative', () => {
+    expect(scoreTone('Four workers were injured when the scaffolding gave way.').label).toBe('negative');
+    expect(scoreTone('The mill laid off 400 people last spring.').label).toBe('negative');
+    expect(scoreTone('The clinic ran out of insulin in March.').label).toBe('negative');
+  });
+
+  it('reads negated praise as negative', () => {
+    expect(scoreTone('The response was not impressive.').label).toBe('negative');
+    expect(scoreTone('Frankly, this deal is no success.').label).toBe('negative');
+  });
+
+  it('does not read hedges and open questions as positive', () => {
+    expect(scoreTone('Nobody knows whether the scheme will work.').label).not.toBe('positive');
+    expect(scoreTone('Whether the merger brings better wages remains to be seen.').label).not.toBe(
+      'positive',
+    );
+  });
+
+  it('lets the main clause decide after "but" and "despite"', () => {
+    expect(scoreTone('The opening weeks were rough, but the harvest festival was wonderful.').label).toBe(
+      'positive',
+    );
+    expect(scoreTone('Despite the cheerful speeches, the visit was a failure.').label).toBe('negative');
+  });
+});
+
+describe('scoreTone ignores who is named', () => {
+  const NAMES = [
+    'Anna Berg',
+    'Joy Okafor',
+    'Hope Lindqvist',
+    'Victor Grimm',
+    'Felicity Stone',
+    'Ramón Alvarez',
+    'Wei Zhang',
+    'Oluwaseun Adeyemi',
+    'Grace Kelly-Brown',
+    'Mohammed Al Rashid',
+  ];
+  const PLACES = ['Lisbon', 'Kuala Lumpur', 'Paradise Valley', 'Glasgow', 'Rio de Janeiro'];
+  const FRAMES = [
+    (name: string, place: string) => `${name} said in ${place} that the budget was a mess.`,
+    (name: string, place: string) => `${name} told reporters in ${place} the visit went well.`,
+    (name: string, place: string) => `We spoke to ${name} about the talks in ${place}, which stalled.`,
+  ];
+
+  it('gives the same score whichever person or place is named', () => {
+    for (const frame of FRAMES) {
+      const scores = NAMES.flatMap((name) => PLACES.map((place) => scoreTone(frame(name, place))));
+      const first = scores[0];
+      for (const tone of scores) {
+        expect(tone.score).toBe(first?.score);
+        expect(tone.label).toBe(first?.label);
+      }
+    }
   });
 });

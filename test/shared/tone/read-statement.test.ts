@@ -22,7 +22,7 @@ describe('negation', () => {
   });
 
   it('treats a lone "No," as an interjection, not a negator', () => {
-    expect(explain('No, the progress is real')).toMatchObject({
+    expect(explain('No, we made progress')).toMatchObject({
       No: [0, ['interjection']],
       progress: [2, []],
     });
@@ -46,15 +46,15 @@ describe('intensifiers and diminishers', () => {
 describe('contrast', () => {
   it('weakens what comes before "but" and stresses what follows', () => {
     expect(explain('The plan is good but the execution is poor')).toEqual({
-      good: [1.5, ['conceded']],
-      poor: [-3, ['contrasted']],
+      good: [0.9, ['conceded']],
+      poor: [-4, ['contrasted']],
     });
   });
 
   it('weakens the clause opened by "although"', () => {
     expect(explain('Although the start was bad, the result is great')).toEqual({
-      bad: [-1.5, ['conceded']],
-      great: [4.5, ['contrasted']],
+      bad: [-0.9, ['conceded']],
+      great: [6, ['contrasted']],
     });
   });
 });
@@ -105,6 +105,29 @@ describe('words that carry no sentiment here', () => {
 
   it('still counts capitals at the start of a sentence', () => {
     expect(explain('Great progress was made').Great).toEqual([3, []]);
+  });
+});
+
+describe('judgements', () => {
+  it('weighs the subject of "X is a Y" less than the judgement', () => {
+    expect(explain('The rescue was a blunder').rescue).toEqual([0.6, ['subject']]);
+  });
+
+  it('reads "was made" as passive, not as a judgement', () => {
+    expect(explain('Great progress was made').progress).toEqual([2, []]);
+  });
+});
+
+describe('reports of harm', () => {
+  it('weighs a harm phrase like a bad word, and negation turns it', () => {
+    expect(explain('Hundreds were laid off').laid).toEqual([-2, ['harm']]);
+    expect(explain('Nobody was laid off').laid).toEqual([1.2, ['harm', 'negated']]);
+  });
+});
+
+describe('open questions', () => {
+  it('barely counts the words of a question left open', () => {
+    expect(explain('Whether the plan helps is unclear').helps?.[1]).toContain('questioned');
   });
 });
 

@@ -1,0 +1,104 @@
+// Tone figures on real text: the NYT dev sentences of the team kit (measuring material, read at run
+// time, never stored) cycled to 100k+ lines, scored in process and through `quote-tone score`, each
+// beside AFINN (`sentiment`) on the same lines in the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import Sentiment from 'sentiment';
+import { scoreTone } from '../shared/score-tone.ts';
+import { PROJECT_ROOT } from './children.ts';
+import type { Figure } from './figures.ts';
+import { formatRate } from './format.ts';
+
+const NYT_DEV = path.resolve(PROJECT_ROOT, '../shared/eval/sentiment/dev/nyt_editorial.jsonl');
+const TARGET_PER_SECOND = 100_000;
+// At least this many lines are scored in process; the CLI file has the issue's 183k lines.
+const IN_PROCESS_LINES = 100_000;
+const CLI_LINES = 183_000;
+// The CLI must reach at least this share of AFINN's rate on the same file.
+const CLI_SHARE_OF_AFINN = 0.5;
+
+// AFINN as a line scorer in its own process, the same shape of work as `quote-tone score`.
+const AFINN_CLI = `
+const Sentiment = require('sentiment');
+const s = new Sentiment();
+const out = [];
+for (const line of require('fs').readFileSync(0, 'utf8').split('\\n')) {
+  if (!line) continue;
+  const row = JSON.parse(line);
+  const score = s.analyze(row.text).comparative;
+  out.push(JSON.stringify({ id: row.id, label: score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral', score }));
+}
+process.stdout.write(out.join('\\n') + '\\n');
+`;
+
+function realLines(count: number): string[] {
+  const texts = readFileSync(NYT_DEV, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  return Array.from({ length: count }, (_, i) => texts[i % texts.length] ?? '');
+}
+
+/**
+ * Sentences/s of scoreTone and AFINN on real sentences, and `quote-tone score` against an AFINN
+ * line scorer on a 183k-line file.
+ *
+ * @example
+ * const { rows } = realToneThroughput();
+ */
+export function realToneThroughput(): Figure {
+  if (!existsSync(NYT_DEV)) throw new Error(`Expected the team kit's NYT dev set at ${NYT_DEV}`);
+  const lines = realLines(IN_PROCESS_LINES);
+  const afinn = new Sentiment();
+  const rate = (score: (text: string) => unknown): number => {
+    for (let i = 0; i < 2000; i += 1) score(lines[i] ?? '');
+    const started = performance.now();
+    for (const line of lines) score(line);
+    return lines.length / ((performance.now() - started) / 1000);
+  };
+  const ours = rate(scoreTone);
+  const theirs = rate((text) => afinn.analyze(text).comparative);
+
+  const scratch = mkdtempSync(path.join(tmpdir(), 'quote-tone-bench-'));
+  try {
+    const file = path.join(scratch, 'lines.jsonl');
+    writeFileSync(
+      file,
+      `${realLines(CLI_LINES)
+        .map((text, i) => JSON.stringify({ id: i, text }))
+        .join('\n')}\n`,
+    );
+    const input = readFileSync(file);
+    const timed = (args: string[]): number => {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, args, { input, cwd: PROJECT_ROOT, maxBuffer: 1 << 30 });
+      if (run.status !== 0) throw new Error(`Expected ${args.join(' ')} to exit 0: ${run.stderr}`);
+      return CLI_LINES / ((performance.now() - started) / 1000);
+    };
+    const cli = timed([path.join(PROJECT_ROOT, 'bin/quote-tone.js'), 'score']);
+    const afinnCli = timed(['-e', AFINN_CLI]);
+    return {
+      rows: [
+        {
+          figure: `tone scoring, NYT dev sentences cycled to ${formatRate(IN_PROCESS_LINES)} (1 core)`,
+          quoteTone: `${formatRate(ours)}/s`,
+          baselines: `AFINN (sentiment) ${formatRate(theirs)}/s`,
+          target: `>= ${formatRate(TARGET_PER_SECOND)}/s`,
+          met: ours >= TARGET_PER_SECOND,
+        },
+        {
+          figure: `quote-tone score, ${formatRate(CLI_LINES)}-line file`,
+          quoteTone: `${formatRate(cli)} lines/s (x${(cli / afinnCli).toFixed(2)} of AFINN)`,
+          baselines: `AFINN line scorer, own process ${formatRate(afinnCli)} lines/s`,
+          target: `>= ${CLI_SHARE_OF_AFINN}x AFINN`,
+          met: cli >= CLI_SHARE_OF_AFINN * afinnCli,
+        },
+      ],
+      data: { inProcess: { quoteTone: ours, afinn: theirs }, cli: { quoteTone: cli, afinn: afinnCli } },
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
