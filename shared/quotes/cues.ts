@@ -194,7 +194,50 @@ export function mentionBefore(
   while (first < end && !tokens[first]?.capital && !isHeadable(tokens, first, end)) first++;
   // A determiner alone ("a said", "His repeated") names nobody.
   if (end - first === 1 && DETERMINERS.has(tokens[first]?.lower ?? '')) return null;
-  return first < end ? [first, end] : null;
+  return first < end ? throughPrepositions(text, tokens, first, end) : null;
+}
+
+// Prepositions that attach a phrase to the subject ("a spokesman for the embassy in Rome said").
+const SUBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'of', 'in', 'at', 'with', 'from']);
+// The longest subject read through its prepositional phrases.
+const MAX_SUBJECT_TOKENS = 2 * MAX_MENTION_TOKENS;
+
+/**
+ * The subject of the verb, not the nearest name: a mention right after a preposition is the
+ * object of a phrase attached to the real subject ("the leader, meeting with his rival Ann Lee,
+ * said"; "a spokesman for the embassy in Rome said"), so the mention grows back over each such
+ * phrase to the noun phrase that heads it.
+ */
+function throughPrepositions(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+): [number, number] {
+  let start = first;
+  while (start > 1 && end - start < MAX_SUBJECT_TOKENS) {
+    const preposition = start - 1;
+    if (!SUBJECT_PREPOSITIONS.has(tokens[preposition]?.lower ?? '')) break;
+    if (!joined(text, tokens, preposition, start) || !joined(text, tokens, preposition - 1, preposition))
+      break;
+    const head = mentionBeforeOnly(text, tokens, preposition);
+    if (!head) break;
+    start = head[0];
+  }
+  return [start, end];
+}
+
+/** The noun phrase ending right before token `at` (no fillers, no prepositions). */
+function mentionBeforeOnly(text: string, tokens: readonly Token[], at: number): [number, number] | null {
+  let first = at;
+  while (first > 0 && at - first < MAX_MENTION_TOKENS) {
+    const token = tokens[first - 1];
+    if (!token || !isMentionWord(token) || PRONOUNS.has(token.lower)) break;
+    if (first < at && !joined(text, tokens, first - 1, first)) break;
+    first--;
+  }
+  while (first < at && !tokens[first]?.capital && !isHeadable(tokens, first, at)) first++;
+  return first < at ? [first, at] : null;
 }
 
 /**

@@ -296,8 +296,27 @@ export class People {
       return { entity: this.salientPerson(at, pronoun), how: 'pronoun' };
     }
     const org = SPOKES_FOR_ONE.exec(mention);
-    if (org?.[1] && !words.some((_word, i) => i > 0 && isPersonName(words, i))) {
+    // "Ann Lee, spokesman for the council" is Ann Lee: a name before the role is the speaker.
+    if (org?.[1] && !words.some((word, i) => i > 0 && word.start < org.index && isPersonName(words, i))) {
       return { entity: this.orgNamed(cleanOrgName(org[1]), at), how: 'name' };
+    }
+    // "Ann Lee, meeting with Tom Bell": the head of a phrase comes before its preposition.
+    // "Ann Lee opening the talks": a participle after a name opens a phrase about her.
+    const cut = words.findIndex(
+      (word, i) =>
+        i > 0 &&
+        (HEAD_ENDS.has(word.lower) ||
+          (PARTICIPLE.test(word.lower) && !!words[i - 1]?.capital && !word.capital)),
+    );
+    if (cut > 0) {
+      const head = this.resolve(mention.slice(0, words[cut - 1]?.end ?? mention.length), at);
+      // "Pilots at Nova Air said": a group speaks for the organisation it is at.
+      const rest = words[cut + 1];
+      if (head.how === 'group' && GROUP_AT.has(words[cut]?.lower ?? '') && rest) {
+        const place = this.resolve(mention.slice(rest.start), at);
+        if (place.entity?.type === 'organisation') return place;
+      }
+      return head;
     }
     const headWord = head.lower.replace(POSSESSIVE, '');
     // "MPs", "CEOs": a plural acronym is a group.
@@ -855,6 +874,12 @@ function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: (item: 
   return high;
 }
 
+// Prepositions that end the head of a speaker's noun phrase; "of" and "for" stay, as they name
+// organisations ("Bank of England", "spokesman for the council").
+// "staff at", "workers from": the preposition that ties a group to its organisation.
+const GROUP_AT: ReadonlySet<string> = new Set(['at', 'from']);
+const PARTICIPLE = /^[a-z]{3,}ing$/;
+const HEAD_ENDS: ReadonlySet<string> = new Set(['with', 'in', 'at', 'from', 'on', 'during']);
 const SPOKES_FOR_ONE = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(.+)$/i;
 const ORG_STOP = new Set([
   'in',

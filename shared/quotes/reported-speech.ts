@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { commaSplice, hasFiniteVerb, questionZones } from './clause-shape.ts';
 import { appositiveBefore, cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
 import {
   ADJUNCT_PREPOSITIONS,
@@ -11,7 +12,7 @@ import {
   SPEECH_NOUNS,
   TITLES,
 } from './lexicon.ts';
-import { countLetterRuns, type Token } from './text-index.ts';
+import { countLetterRuns, type Token, tokenize } from './text-index.ts';
 
 // Reported (indirect) speech: a reporting verb or noun with a finite clause, in the orders news
 // uses: forward ("Peskov underscored that ..."), fronted ("..., Peskov said."), parenthetical
@@ -61,6 +62,9 @@ const QUOTE_MASK = '_';
 
 /** One sentence being read for reports: its masked text and tokens, and a word counter for clauses. */
 interface SentenceScan {
+  text: string;
+  /** The stretches that put a question to someone: nobody's statement. */
+  questions: readonly Span[];
   masked: string;
   tokens: readonly Token[];
   sentence: Span;
@@ -79,16 +83,26 @@ export function findReports(
   tokens: readonly Token[],
   sentence: Span,
 ): Report[] {
-  const scan: SentenceScan = { masked, tokens, sentence, count: (span) => wordCount(text, masked, span) };
+  // "Asked whether ..., the minister said": a cue inside the question reports no statement.
+  const questions = questionZones(masked, tokens);
+  const inQuestion = (token: Token | undefined) => !!token && insideAny(questions, token.start);
+  const scan: SentenceScan = {
+    text,
+    questions,
+    masked,
+    tokens,
+    sentence,
+    count: (span) => wordCount(text, masked, span),
+  };
   const reports: Report[] = [];
   // The attribution that ends the sentence owns all of it ("..., are writing apps, Cook told X."),
   // so it is looked for first, before earlier cues claim the words.
-  const closing = closingFronted(scan);
+  const closing = closingFronted(scan, inQuestion);
   if (closing) return [closing];
   let skipUntil = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token || token.start < skipUntil) continue;
+    if (!token || token.start < skipUntil || inQuestion(token)) continue;
     // "his words that", "the claim that": a noun; "the council claims that": a verb (cueAt says which).
     if (SPEECH_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'that' && !cueAt(tokens, i)) {
       const report = nounReport(scan, i);
@@ -120,11 +134,14 @@ export function findReports(
 }
 
 /** A fronted report whose cue is among the sentence's last words. */
-function closingFronted(scan: SentenceScan): Report | null {
+function closingFronted(
+  scan: SentenceScan,
+  inQuestion: (token: Token | undefined) => boolean,
+): Report | null {
   const { tokens } = scan;
   for (let i = tokens.length - 1; i >= 0 && tokens.length - i <= CLOSING_CUE_TOKENS; i--) {
     const cue = cueAt(tokens, i);
-    if (!cue || cue.naming) continue;
+    if (!cue || cue.naming || inQuestion(tokens[i])) continue;
     return frontedReport(scan, cue.first, cue.next);
   }
   return null;
@@ -167,6 +184,10 @@ function frontedReport(scan: SentenceScan, first: number, next: number): Report 
   if (clauseEnd < 0) return null;
   const clause = trimClause(masked, sentence.start, clauseEnd);
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
+  if (insideAny(scan.questions, clause.start)) return null;
+  // "The Evening News programme on Channel 4, the agency reported": a title, not a statement.
+  const words = tokenize(scan.text, clause.start, clause.end);
+  if (!hasFiniteVerb(words, 0, words.length)) return null;
   return reportAt(tokens, [clause], [first, next], mention, 'fronted');
 }
 
@@ -281,6 +302,8 @@ function nounReport(scan: SentenceScan, i: number): Report | null {
  */
 function clauseEnd(masked: string, tokens: readonly Token[], from: number, sentence: Span): number {
   const limit = Math.min(sentence.end, (tokens[from]?.start ?? sentence.start) + MAX_CLAUSE_CHARS);
+  const splice = commaSplice(masked, tokens, from, tokens.length);
+  if (splice >= 0) return Math.min(limit, tokens[splice]?.end ?? limit);
   for (let k = from + 1; k < tokens.length; k++) {
     const token = tokens[k];
     const previous = tokens[k - 1];
@@ -425,4 +448,8 @@ function reportAt(
     form,
     naming,
   };
+}
+
+function insideAny(spans: readonly Span[], at: number): boolean {
+  return spans.some((span) => span.start <= at && at < span.end);
 }

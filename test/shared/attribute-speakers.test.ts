@@ -250,4 +250,16 @@ describe('attributeSpeakers', () => {
       ]),
     ).toEqual([['with nowhere left to park at all', 'Ben Ode']]);
   });
+
+  it('gives a reported clause to the subject of the speech verb, not the nearest name', () => {
+    const article = articleOf([
+      'Harbour chief Ana Ruiz meeting with her rival Tom Bell said that she wanted a new pier.', // object of "with"
+      'A spokesman for the ferry union in Porto said it would strike.', // "in Porto" is where, not who
+    ]);
+    const quotes = attributeSpeakers(article, extractQuotes(article));
+    expect(quotes.map((quote) => [textOf(article, quote.pieces), quote.speaker.name])).toEqual([
+      ['she wanted a new pier', 'Ana Ruiz'],
+      ['it would strike', 'ferry union'],
+    ]);
+  });
 });

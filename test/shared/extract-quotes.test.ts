@@ -210,4 +210,36 @@ describe('extractQuotes: robustness', () => {
       }
     }
   });
+
+  it('does not report a programme title before "X reported"', () => {
+    expect(indirect(['The Harbour Tonight programme on Channel 9, the agency reported.'])).toEqual([]); // no verb
+  });
+
+  it('keeps a fronted clause whose verb is there', () => {
+    expect(indirect(['The ferry fares rose twice this year, the agency reported.'])).toEqual([
+      'The ferry fares rose twice this year', // "rose"... and "fares": a finite clause
+    ]);
+  });
+
+  it('does not report the question put to someone, only the answer', () => {
+    expect(
+      indirect([
+        'Asked whether it is fair to say that the port lost money, the harbour master said the books were balanced.',
+      ]),
+    ).toEqual(['the books were balanced']); // the question is nobody's statement
+  });
+
+  it('ends a reported clause at a comma splice that starts a new sentence', () => {
+    expect(
+      indirect([
+        'The mayor said that she would open the quay in May, the video of this speech was shown on TV.',
+      ]),
+    ).toEqual(['she would open the quay in May']); // ", the video ... was" is narration
+  });
+
+  it('keeps the main clause after a subordinate one inside the report', () => {
+    expect(indirect(['The mayor said that if it rains, the parade will be cancelled.'])).toEqual([
+      'if it rains, the parade will be cancelled',
+    ]);
+  });
 });
