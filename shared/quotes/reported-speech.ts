@@ -59,6 +59,59 @@ const TAIL_PEEK_CHARS = 8;
 const ACCORDING_TO_CHARS = 80;
 const ACCORDING_TO = /^\s*according to [^,]{1,60},\s*/i;
 const QUOTE_MASK = '_';
+// A quote that opens after a dash or colon at the end of a fronted stretch.
+const QUOTE_AFTER_BREAK = /[—–:]\s*["“‘][^"“”‘’]*["”’]?[,\s]*$/;
+const POSSESSIVE_WORD = /['’]s?$/;
+// "using", "saying": a gerund; these "-ing" words are nouns and pronouns.
+const GERUND = /^[a-z]{2,}ing$/;
+const GERUND_NOUNS: ReadonlySet<string> = new Set([
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'morning',
+]);
+// Reporting verbs that as often take a noun phrase ("revealed the plan", "denied the charge").
+const NOUN_OBJECT_VERBS: ReadonlySet<string> = new Set(
+  [
+    'reveal',
+    'announce',
+    'confirm',
+    'acknowledge',
+    'disclose',
+    'describe',
+    'outline',
+    'explain',
+    'recall',
+    'admit',
+    'deny',
+    'unveil',
+    'detail',
+    'report',
+    'predict',
+    'repeat',
+  ].flatMap((verb) => [
+    verb,
+    `${verb}s`,
+    verb.endsWith('e') ? `${verb}d` : `${verb}ed`,
+    verb.endsWith('y') ? `${verb.slice(0, -1)}ied` : `${verb}ed`,
+    verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`,
+  ]),
+);
+// How many words a clause's subject may take before its verb ("the new ferry timetable is").
+const SUBJECT_WINDOW = 5;
+// Determiners that make the next word a noun or adjective: "a newly revealed call".
+const NOUN_DETERMINERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+]);
 
 /** One sentence being read for reports: its masked text and tokens, and a word counter for clauses. */
 interface SentenceScan {
@@ -113,7 +166,7 @@ export function findReports(
       continue;
     }
     const cue = cueAt(tokens, i);
-    if (!cue) continue;
+    if (!cue || modifiesNoun(tokens, i)) continue;
     const report =
       frontedReport(scan, cue.first, cue.next) ??
       parentheticalReport(scan, cue.first, cue.next) ??
@@ -185,6 +238,8 @@ function frontedReport(scan: SentenceScan, first: number, next: number): Report 
   const clause = trimClause(masked, sentence.start, clauseEnd);
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
   if (insideAny(scan.questions, clause.start)) return null;
+  // "He changed his story — “I now recall,” he said": the attribution is the quote's alone.
+  if (QUOTE_AFTER_BREAK.test(masked.slice(clause.start, clauseEnd))) return null;
   // "The Evening News programme on Channel 4, the agency reported": a title, not a statement.
   const words = tokenize(scan.text, clause.start, clause.end);
   if (!hasFiniteVerb(words, 0, words.length)) return null;
@@ -210,7 +265,9 @@ function parentheticalReport(scan: SentenceScan, first: number, next: number): R
   const head = trimClause(masked, sentence.start, startComma);
   // `"...," said Ronald Smith, an analyst at ...`: after a quote, the words past the comma
   // describe the speaker; a parenthetical needs narration of its own before it.
-  if (!before && (!head || count(head) === 0)) return null;
+  // `"...," Jon Bell said, adding ...`: after a closing quote the attribution is the quote's.
+  if (!head || count(head) === 0 || QUOTE_AFTER_BREAK.test(masked.slice(head.start, head.end + 2)))
+    return null;
   const pieces = head && count(head) > MAX_LEAD_IN_TOKENS ? [head, tail] : [tail];
   return reportAt(tokens, pieces, [first, next], mention, 'parenthetical');
 }
@@ -252,6 +309,11 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   const clauseToken = tokens[at];
   if (!clauseToken || NON_CLAUSE_STARTS.has(clauseToken.lower)) return null;
   if (!joinedOrThat(masked, tokens, at)) return null;
+  // "continued using the site": a verb of speech before a gerund reports nothing.
+  if (at === next && GERUND.test(clauseToken.lower) && !GERUND_NOUNS.has(clauseToken.lower)) return null;
+  // "revealed the extent of the problem": these verbs take a noun phrase as readily as a clause,
+  // so without "that" the clause needs a subject pronoun or a verb within its first words.
+  if (at === next && NOUN_OBJECT_VERBS.has(cueWord) && !startsClause(tokens, at)) return null;
   // "..., saying the policy ...": a participle reports only after a comma ("are writing apps" does not).
   if (
     cueWord.endsWith('ing') &&
@@ -262,7 +324,11 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   }
   const clause = trimClause(masked, clauseToken.start, clauseEnd(masked, tokens, at, sentence));
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
-  const mention = mentionBefore(masked, tokens, first) ?? subjectOf(masked, tokens);
+  const mention =
+    mentionBefore(masked, tokens, first) ??
+    appositiveBefore(masked, tokens, first) ??
+    (cueWord.endsWith('ing') ? mainSubject(masked, tokens, first) : null) ??
+    subjectOf(masked, tokens);
   return reportAt(tokens, [clause], [first, next], mention, 'forward');
 }
 
@@ -397,6 +463,10 @@ function subjectOf(masked: string, tokens: readonly Token[]): [number, number] |
   const first = tokens[0];
   if (!first?.capital || NON_NAME_CAPITALS.has(first.lower)) return null;
   let next = 1;
+  // "Dockers' unions say": a possessive opens a noun phrase whose head comes next.
+  if (POSSESSIVE_WORD.test(first.lower) && tokens[1] && !tokens[1].capital && joined(masked, tokens, 0, 1)) {
+    return [0, 2];
+  }
   while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
   // "Liberal Democrat spokesman Mark Oaten argued ...": a role and a name after the capitals.
   let role = next;
@@ -452,4 +522,38 @@ function reportAt(
 
 function insideAny(spans: readonly Span[], at: number): boolean {
   return spans.some((span) => span.start <= at && at < span.end);
+}
+
+/** "the reported deal", "a newly revealed call": a speech verb after a determiner describes a noun. */
+function modifiesNoun(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.lower ?? '';
+  if (NOUN_DETERMINERS.has(before)) return true;
+  return before.endsWith('ly') && NOUN_DETERMINERS.has(tokens[i - 2]?.lower ?? '');
+}
+
+/** A clause opens at `at`: a subject pronoun, or a finite verb within the subject's few words. */
+function startsClause(tokens: readonly Token[], at: number): boolean {
+  if (CLAUSE_SUBJECTS.has(tokens[at]?.lower ?? '')) return true;
+  for (let k = at + 1; k < tokens.length && k - at <= SUBJECT_WINDOW; k++) {
+    const word = tokens[k]?.lower ?? '';
+    if (ADJUNCT_PREPOSITIONS.has(word) || word === 'of') return false;
+    if (hasFiniteVerb(tokens, k, k + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Last week the harbour master Jon Bell spoke to the board, saying ...": a participle's speaker
+ * is the subject of the sentence's main verb, the first finite verb before it.
+ */
+function mainSubject(masked: string, tokens: readonly Token[], participle: number): [number, number] | null {
+  for (let k = 1; k < participle; k++) {
+    const token = tokens[k];
+    if (!token || token.capital) continue;
+    if (!hasFiniteVerb(tokens, k, k + 1) && !cueAt(tokens, k)) continue;
+    // "Dockers' unions have ...": a plural noun after an owner is the subject, not its verb.
+    if (!token.lower.endsWith('ed') && POSSESSIVE_WORD.test(tokens[k - 1]?.lower ?? '')) continue;
+    return mentionBefore(masked, tokens, k);
+  }
+  return null;
 }

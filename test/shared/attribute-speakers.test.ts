@@ -262,4 +262,16 @@ describe('attributeSpeakers', () => {
       ['it would strike', 'ferry union'],
     ]);
   });
+
+  it('gives a participle clause to the subject of the main verb', () => {
+    const article = articleOf([
+      'Last week harbour master Ana Ruiz wrote to the board, saying the pier needed new railings.',
+      "Fishermen's unions have reacted with anger, saying the fees are too high.", // a group, not a name
+    ]);
+    const quotes = attributeSpeakers(article, extractQuotes(article));
+    expect(quotes.map((quote) => [textOf(article, quote.pieces), quote.speaker.name])).toEqual([
+      ['the pier needed new railings', 'Ana Ruiz'],
+      ['the fees are too high', null],
+    ]);
+  });
 });

@@ -243,3 +243,36 @@ describe('extractQuotes: robustness', () => {
     ]);
   });
 });
+
+describe('extractQuotes: what is not reported speech', () => {
+  it('reads a speech verb after a determiner as an adjective', () => {
+    expect(indirect(['The board studied a newly revealed letter from the harbour master Ana Ruiz.'])).toEqual(
+      [],
+    );
+  });
+
+  it('reads no clause in a verb of speech before a gerund', () => {
+    expect(indirect(['If you continue using the ferry app, we will send you offers every week.'])).toEqual(
+      [],
+    );
+  });
+
+  it('needs a clause, not a noun phrase, after verbs that take either', () => {
+    expect(indirect(['Ruiz also revealed the cost of the repairs she ordered last year.'])).toEqual([]); // noun phrase
+    expect(indirect(['Ruiz also revealed the repairs were finished last year.'])).toEqual([
+      'the repairs were finished last year', // clause: "were"
+    ]);
+  });
+
+  it('leaves the words after a quote and its attribution to the quote', () => {
+    const paragraphs = ['"The pier is safe," Ruiz told reporters, pointing to the new railings by the quay.'];
+    expect(indirect(paragraphs)).toEqual([]);
+    expect(direct(paragraphs)).toEqual(['The pier is safe,']);
+  });
+
+  it('leaves a quote opened after a dash to its own attribution', () => {
+    expect(
+      indirect(['Ruiz has changed her story once — "I now do remember," she said, meeting the crew.']),
+    ).toEqual([]);
+  });
+});
