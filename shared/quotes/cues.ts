@@ -280,6 +280,8 @@ export function mentionAfter(text: string, tokens: readonly Token[], from: numbe
 // "said another witness in the probe, former adviser Fiona Hill.": a description without a name
 // is followed, within this many words, by the name it describes.
 const MAX_APPOSITIVE_TOKENS = 14;
+// Lowercase role words an appositive may open with before its name ("former press adviser").
+const MAX_APPOSITIVE_ROLE_WORDS = 3;
 
 function withAppositiveName(
   text: string,
@@ -287,13 +289,16 @@ function withAppositiveName(
   from: number,
   next: number,
 ): [number, number] {
+  let comma = -1;
   for (let k = next; k < tokens.length && k - from < MAX_APPOSITIVE_TOKENS; k++) {
     const token = tokens[k];
     const previous = tokens[k - 1];
     if (!token || !previous) break;
     const gap = text.slice(previous.end, token.start);
     if (/[.;:!?"“”]/.test(gap)) break;
-    if (!token.capital || !gap.includes(',')) continue;
+    if (gap.includes(',')) comma = k;
+    // The name may follow a few words of its role: ", former harbour adviser Ana Ruiz".
+    if (!token.capital || comma < 0 || k - comma > MAX_APPOSITIVE_ROLE_WORDS) continue;
     let end = k;
     while (
       end < tokens.length &&
@@ -304,7 +309,8 @@ function withAppositiveName(
       end++;
     }
     const rest = text.slice(tokens[end - 1]?.end ?? 0).trimStart();
-    if (rest === '' || /^[.;!?]/.test(rest)) return [from, end];
+    if (rest === '' || /^[.;!?]/.test(rest)) return comma === k ? [from, end] : [comma, end];
+    comma = -1;
   }
   return [from, next];
 }

@@ -342,7 +342,10 @@ export class People {
       (ROLE_FAMILIES.has(headWord) || ORG_NOUNS.has(headWord) || GROUP_NOUNS.has(headWord) || plural);
     const name = described ? null : nameIn(mention, words);
     if (name) return { entity: this.byName(name, at), how: 'name' };
-    const family = roleFamily(words.at(-2)?.lower, headWord);
+    const family = shadowed(
+      words.some((word) => word.lower === 'shadow'),
+      roleFamily(words.at(-2)?.lower, headWord),
+    );
     if (family === 'spokes') {
       const spokes = this.spokesperson(mention, words, at);
       if (spokes) return { entity: spokes, how: 'description' };
@@ -575,6 +578,7 @@ export class People {
     // Only the words directly in front of the name describe it: a comma may separate them
     // only right before the name, and a conjunction or preposition ends them ("the prime
     // minister and Gordon Brown" gives Brown no role).
+    let shadow = false;
     for (let k = from - 1; k >= 0 && from - k <= ROLE_WINDOW; k--) {
       const word = tokens[k];
       const next = tokens[k + 1];
@@ -588,7 +592,8 @@ export class People {
         TITLES.has(word.lower) ||
         ROLE_MODIFIERS.has(word.lower);
       if (!describes) break;
-      this.addRole(word.lower, entity, tokens[k - 1]?.lower);
+      shadow ||= tokens[k - 1]?.lower === 'shadow' || tokens[k - 2]?.lower === 'shadow';
+      this.addRole(word.lower, entity, tokens[k - 1]?.lower, shadow);
     }
     // After: "Ronald Smith, an analyst at ...", "Christine Rush, director of ...".
     const last = tokens[end - 1];
@@ -602,8 +607,8 @@ export class People {
     }
   }
 
-  private addRole(word: string, entity: Entity, previous?: string): void {
-    const family = roleFamily(previous, word);
+  private addRole(word: string, entity: Entity, previous?: string, shadow = false): void {
+    const family = shadowed(shadow, roleFamily(previous, word));
     if (family) entity.roles.add(family);
     if (word === 'spokeswoman' || word === 'actress') entity.gender = 'female';
     if (!DETERMINERS.has(word)) entity.modifiers.add(word);
@@ -1057,4 +1062,9 @@ function lastWord(name: string): string {
 /** The role family of a head noun, reading two-word roles first ("prime minister", "press secretary"). */
 function roleFamily(previous: string | undefined, head: string): string | undefined {
   return (previous ? ROLE_COMPOUNDS.get(`${previous} ${head}`) : undefined) ?? ROLE_FAMILIES.get(head);
+}
+
+/** "shadow chancellor" is the opposition's: never the same role as "the chancellor". */
+function shadowed(shadow: boolean, family: string | undefined): string | undefined {
+  return shadow && family ? `shadow ${family}` : family;
 }

@@ -274,4 +274,22 @@ describe('attributeSpeakers', () => {
       ['the fees are too high', null],
     ]);
   });
+
+  it('keeps a shadow minister apart from the minister', () => {
+    const article = articleOf([
+      'Opposition shadow chancellor Tom Bell spoke first.', // "shadow chancellor"
+      'Finance minister Ana Ruiz has addressed the party behind closed doors.',
+      'The Chancellor said the opposition plans would cut spending.', // not the shadow one
+    ]);
+    const quotes = attributeSpeakers(article, extractQuotes(article));
+    expect(quotes.map((quote) => quote.speaker.name)).toEqual(['Ana Ruiz']);
+  });
+
+  it('names the person of an appositive that opens with role words', () => {
+    const article = articleOf([
+      'The port would be closed all winter, said another witness at the hearing, former harbour adviser Ana Ruiz.',
+    ]);
+    const quotes = attributeSpeakers(article, extractQuotes(article));
+    expect(quotes.map((quote) => quote.speaker.name)).toEqual(['Ana Ruiz']);
+  });
 });
