@@ -34,22 +34,66 @@ export function attributeSpeakers(article: CleanArticle, quotes: QuoteCandidate[
   let current: Speaker | null = null;
   const attributed: AttributedQuote[] = [];
   for (const quote of quotes) {
-    const speaker: Speaker = quote.mention
-      ? named(article.text, people, quote.mention, current)
-      : (narrated(people, quote, current) ?? inherited(current));
+    const speaker = firstSpeaker({ text: article.text, people, quote, current });
     if (quote.kind === 'direct' || quote.mention) current = speaker;
     attributed.push({ ...quote, speaker });
   }
   return attributed;
 }
 
+/** What the speaker rules read: the quote, the article's people and the speaker so far. */
+interface SpeakerSite {
+  text: string;
+  people: People;
+  quote: QuoteCandidate;
+  current: Speaker | null;
+}
+
+/** A named way of choosing a quote's speaker; tried in declared order. */
+interface SpeakerRule {
+  name: string;
+  choose(site: SpeakerSite): Speaker | null;
+}
+
+/**
+ * The speaker rules, in the order they are tried; the first that names a speaker wins, and its
+ * name (with how a mention was resolved: "mention-pronoun", "mention-description", ...) is the
+ * speaker's `rule`.
+ */
+export const SPEAKER_RULES: readonly SpeakerRule[] = [
+  // The words at the cue: a name, pronoun, description or group, resolved in the article.
+  {
+    name: 'mention',
+    choose: ({ text, people, quote, current }) =>
+      quote.mention && named(text, people, quote.mention, current),
+  },
+  // A floating quote right after a sentence about someone else is that person's.
+  { name: 'narrated-subject', choose: ({ people, quote, current }) => narrated(people, quote, current) },
+  // Otherwise the quote continues the current speaker (or nobody).
+  { name: 'inherited', choose: ({ current }) => inherited(current) },
+];
+
+function firstSpeaker(site: SpeakerSite): Speaker {
+  for (const rule of SPEAKER_RULES) {
+    const speaker = rule.choose(site);
+    if (speaker) return { ...speaker, rule: speaker.rule ?? rule.name };
+  }
+  return { name: null, mention: null, confidence: CONFIDENCE.none, rule: 'none' };
+}
+
 function named(text: string, people: People, mention: Span, current: Speaker | null): Speaker {
   const written = text.slice(mention.start, mention.end);
   const resolution: Resolution = people.resolve(written, mention.start);
   const entity = resolution.entity;
+  const rule = `mention-${resolution.how}`;
   if (resolution.how === 'document' && current) {
     // "the statement said": the statement is the current speaker's.
-    return { ...current, mention: written, confidence: Math.min(current.confidence, CONFIDENCE.inherited) };
+    return {
+      ...current,
+      mention: written,
+      confidence: Math.min(current.confidence, CONFIDENCE.inherited),
+      rule,
+    };
   }
   if (!entity) {
     return {
@@ -57,9 +101,18 @@ function named(text: string, people: People, mention: Span, current: Speaker | n
       mention: written,
       confidence: resolution.how === 'group' ? CONFIDENCE.group : CONFIDENCE.unknown,
       type: resolution.how === 'group' ? 'group' : 'person',
+      rule,
     };
   }
-  return { name: entity.name, mention: written, confidence: CONFIDENCE[resolution.how], type: entity.type };
+  return {
+    name: entity.name,
+    mention: written,
+    confidence: CONFIDENCE[resolution.how],
+    type: entity.type,
+    ...(entity.description?.role ? { role: entity.description.role } : {}),
+    ...(entity.description?.organisation ? { organisation: entity.description.organisation } : {}),
+    rule,
+  };
 }
 
 /**
@@ -71,12 +124,24 @@ function narrated(people: People, quote: QuoteCandidate, current: Speaker | null
   if (quote.kind !== 'direct' || !first) return null;
   const subject = people.sentenceSubject(first.start - 1);
   if (!subject || subject.name === current?.name) return null;
-  return { name: subject.name, mention: null, confidence: CONFIDENCE.narrated, type: subject.type };
+  return {
+    name: subject.name,
+    mention: null,
+    confidence: CONFIDENCE.narrated,
+    type: subject.type,
+    ...(subject.description?.role ? { role: subject.description.role } : {}),
+    ...(subject.description?.organisation ? { organisation: subject.description.organisation } : {}),
+  };
 }
 
 function inherited(current: Speaker | null): Speaker {
-  if (!current) return { name: null, mention: null, confidence: CONFIDENCE.none };
-  return { ...current, mention: null, confidence: Math.min(current.confidence, CONFIDENCE.inherited) };
+  if (!current) return { name: null, mention: null, confidence: CONFIDENCE.none, rule: 'inherited' };
+  return {
+    ...current,
+    mention: null,
+    confidence: Math.min(current.confidence, CONFIDENCE.inherited),
+    rule: 'inherited',
+  };
 }
 
 function maskDirect(text: string, quotes: readonly QuoteCandidate[]): string {

@@ -18,6 +18,7 @@ import {
   TITLES,
 } from './lexicon.ts';
 import { sameSurname } from './name-variants.ts';
+import { type Description, roleAfter, roleBefore } from './roles.ts';
 import { forEachLowercaseWord, splitSentences, type Token, tokenize } from './text-index.ts';
 
 // Who is who in one article: the people and organisations it names, how it describes them
@@ -34,6 +35,8 @@ export interface Entity {
   modifiers: Set<string>;
   /** Known only as one bare word at a cue ("Gazprom said"): maybe not a person at all. */
   weak: boolean;
+  /** The first role the article gives ("Kremlin spokesman") and its organisation ("Kremlin"). */
+  description?: Description;
 }
 
 interface Occurrence {
@@ -536,6 +539,7 @@ export class People {
     }
     for (let k = runStart; k < end; k++) entity.modifiers.add(tokens[k]?.lower ?? '');
     this.readRoles(masked, tokens, runStart, end, entity);
+    entity.description ??= this.describe(masked, tokens, runStart, nameStart, end);
     this.occurrences.push({ at: firstToken.start, entity, possessive, sentence });
   }
 
@@ -565,6 +569,35 @@ export class People {
       if (span && span.start <= start && end <= span.end) return true;
     }
     return false;
+  }
+
+  /** The role before the name ("Kremlin Spokesman Dmitry Peskov") or in an appositive after it. */
+  private describe(
+    masked: string,
+    tokens: readonly Token[],
+    runStart: number,
+    nameStart: number,
+    end: number,
+  ): Description | undefined {
+    let from = runStart;
+    while (from > 0 && runStart - from < ROLE_WINDOW) {
+      const word = tokens[from - 1];
+      if (!word || ROLE_STOP.has(word.lower) || !joined(masked, tokens, from - 1, from)) break;
+      if (
+        !word.capital &&
+        !roleFamily(undefined, word.lower) &&
+        !TITLES.has(word.lower) &&
+        !ROLE_MODIFIERS.has(word.lower)
+      )
+        break;
+      from--;
+    }
+    const before = roleBefore(this.text, tokens, from, nameStart);
+    if (before) return before;
+    const last = tokens[end - 1];
+    const next = tokens[end];
+    if (!last || !next || masked.slice(last.end, next.start).trim() !== ',') return undefined;
+    return roleAfter(this.text, tokens, end) ?? undefined;
   }
 
   private readRoles(

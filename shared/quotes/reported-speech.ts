@@ -25,7 +25,7 @@ export interface Report {
   cue: Span;
   mention: Span | null;
   /** Fronted and parenthetical reports own every quote in their sentence. */
-  form: 'forward' | 'fronted' | 'parenthetical' | 'noun';
+  form: 'forward' | 'fronted' | 'parenthetical' | 'noun' | 'attribution-only';
   /** Naming verbs ("described as") only attribute quoted words; they report no clause. */
   naming: boolean;
 }
@@ -167,11 +167,7 @@ export function findReports(
     }
     const cue = cueAt(tokens, i);
     if (!cue || modifiesNoun(tokens, i)) continue;
-    const report =
-      frontedReport(scan, cue.first, cue.next) ??
-      parentheticalReport(scan, cue.first, cue.next) ??
-      forwardReport(scan, cue.first, cue.next) ??
-      attributionOnly(scan, cue.first, cue.next);
+    const report = firstReport(scan, cue.first, cue.next);
     if (!report) continue;
     report.naming = cue.naming;
     if (cue.naming && report.form !== 'fronted') {
@@ -184,6 +180,35 @@ export function findReports(
     skipUntil = report.pieces.at(-1)?.end ?? cue.next;
   }
   return reports;
+}
+
+/** A named way of reading a reported clause around a cue at tokens [first, next). */
+interface ReportRule {
+  name: Report['form'];
+  read(scan: SentenceScan, first: number, next: number): Report | null;
+}
+
+/**
+ * The report forms, in the order they are tried at each cue; the first that reads a clause
+ * wins. Each report carries its rule's name as `form`.
+ */
+export const REPORT_RULES: readonly ReportRule[] = [
+  // "The pier is safe, the mayor said." The clause before the comma, the speaker after it.
+  { name: 'fronted', read: frontedReport },
+  // "But, he said, if the rain stops ..." An attribution between commas splits the clause.
+  { name: 'parenthetical', read: parentheticalReport },
+  // "The mayor said (that) the pier is safe." The clause after the cue.
+  { name: 'forward', read: forwardReport },
+  // "Ruiz told the board, which ... "in good time"": a speaker for the sentence's quotes, no clause.
+  { name: 'attribution-only', read: attributionOnly },
+];
+
+function firstReport(scan: SentenceScan, first: number, next: number): Report | null {
+  for (const rule of REPORT_RULES) {
+    const report = rule.read(scan, first, next);
+    if (report) return report;
+  }
+  return null;
 }
 
 /** A fronted report whose cue is among the sentence's last words. */
@@ -340,7 +365,7 @@ function attributionOnly(scan: SentenceScan, first: number, next: number): Repor
   const { masked, tokens } = scan;
   const mention = mentionBefore(masked, tokens, first);
   if (!mention) return null;
-  return reportAt(tokens, [], [first, next], mention, 'forward', true);
+  return reportAt(tokens, [], [first, next], mention, 'attribution-only', true);
 }
 
 function nounReport(scan: SentenceScan, i: number): Report | null {
