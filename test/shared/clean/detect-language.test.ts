@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatToneTable } from '../../../bin/format-table.ts';
 import { analyzeArticle } from '../../../shared/analyze-article.ts';
 import { detectLanguage } from '../../../shared/clean/detect-language.ts';
 
@@ -46,6 +47,7 @@ describe('a non-English article', () => {
     expect(report.article.language).toBe('pt');
     expect(report.warnings?.[0]).toMatch(/English-only/);
     expect(report.quotes).toEqual([]);
+    expect(formatToneTable(report)).toMatch(/warning: .*English-only/); // what `quote-tone analyze` prints
   });
 
   it('leaves an English report without warnings', () => {
