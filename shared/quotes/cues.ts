@@ -198,6 +198,18 @@ export function mentionBefore(
 }
 
 // Prepositions that attach a phrase to the subject ("a spokesman for the embassy in Rome said").
+// Pronouns and quantifiers that head a group described by a phrase ("those with", "many of").
+const GROUP_HEADS: ReadonlySet<string> = new Set([
+  'those',
+  'people',
+  'anyone',
+  'everyone',
+  'many',
+  'most',
+  'some',
+  'all',
+  'few',
+]);
 const SUBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'of', 'in', 'at', 'with', 'from']);
 // The longest subject read through its prepositional phrases.
 const MAX_SUBJECT_TOKENS = 2 * MAX_MENTION_TOKENS;
@@ -218,6 +230,8 @@ function throughPrepositions(
   while (start > 1 && end - start < MAX_SUBJECT_TOKENS) {
     const preposition = start - 1;
     if (!SUBJECT_PREPOSITIONS.has(tokens[preposition]?.lower ?? '')) break;
+    // "those with the condition reported": the people the phrase describes are the speakers.
+    if (GROUP_HEADS.has(tokens[preposition - 1]?.lower ?? '')) return [preposition - 1, end];
     if (!joined(text, tokens, preposition, start) || !joined(text, tokens, preposition - 1, preposition))
       break;
     const head = mentionBeforeOnly(text, tokens, preposition);

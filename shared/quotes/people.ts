@@ -343,6 +343,20 @@ export class People {
     const described =
       !head.capital &&
       (ROLE_FAMILIES.has(headWord) || ORG_NOUNS.has(headWord) || GROUP_NOUNS.has(headWord) || plural);
+    // "Rules introduced in 2002", "Figures released today": a capital that opens the sentence
+    // and runs into a participle starts a noun phrase, not a name.
+    const second = words[1];
+    if (
+      words.length > 1 &&
+      first.capital &&
+      second &&
+      !second.capital &&
+      PARTICIPLE_FORM.test(second.lower) &&
+      !this.findPerson(first.lower.replace(POSSESSIVE, '')) &&
+      this.opensSentenceWithCommonWord(mention, at, first)
+    ) {
+      return { entity: null, how: first.lower.endsWith('s') ? 'group' : 'unknown' };
+    }
     const name = described ? null : nameIn(mention, words);
     if (name) return { entity: this.byName(name, at), how: 'name' };
     const family = shadowed(
@@ -468,6 +482,18 @@ export class People {
       const runStart = i;
       i = end - 1;
       const name = nameOf(tokens.slice(runStart, end));
+      // "the DTI has dismissed ...": an acronym with an article is an organisation, so "a
+      // spokesman" in the next sentence can speak for it.
+      const only = tokens[runStart];
+      if (
+        end - runStart === 1 &&
+        only &&
+        tokens[runStart - 1]?.lower === 'the' &&
+        ORG_ACRONYM.test(this.text.slice(only.start, only.end))
+      ) {
+        this.orgNamed(this.text.slice(only.start, only.end), only.start);
+        continue;
+      }
       if (
         !name ||
         isModifier(this.text, tokens, runStart, end, name) ||
@@ -551,7 +577,18 @@ export class People {
       const entity = this.entities[k];
       if (entity?.type === 'person' && sameSurname(lastWord(entity.name), surname)) return entity;
     }
-    return undefined;
+    // "Mr Kim" after "Kim Yungmin": where the family name comes first, the short form is the
+    // first word of the full name. Only one full name may match.
+    const lowered = surname.toLowerCase();
+    let firstWord: Entity | undefined;
+    for (let k = this.entities.length - 1; k >= 0 && this.entities.length - k <= MAX_FUZZY_CANDIDATES; k--) {
+      const entity = this.entities[k];
+      if (entity?.type !== 'person' || !entity.name.includes(' ')) continue;
+      if (entity.name.slice(0, entity.name.indexOf(' ')).toLowerCase() !== lowered) continue;
+      if (firstWord && firstWord !== entity) return undefined;
+      firstWord = entity;
+    }
+    return firstWord;
   }
 
   private isSpeakerMention(start: number, end: number): boolean {
@@ -916,6 +953,7 @@ function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: (item: 
 // organisations ("Bank of England", "spokesman for the council").
 // "staff at", "workers from": the preposition that ties a group to its organisation.
 const GROUP_AT: ReadonlySet<string> = new Set(['at', 'from']);
+const PARTICIPLE_FORM = /^[a-z]{3,}(?:ed|ing)$/;
 const PARTICIPLE = /^[a-z]{3,}ing$/;
 const HEAD_ENDS: ReadonlySet<string> = new Set(['with', 'in', 'at', 'from', 'on', 'during']);
 const SPOKES_FOR_ONE = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(.+)$/i;
@@ -1043,6 +1081,8 @@ function hasRoleBefore(masked: string, tokens: readonly Token[], runStart: numbe
 
 // "TASS", "BBC": organisations written in capitals.
 const ACRONYM = /^[A-Z]{2,6}$/;
+// "the DTI", "the IAAF": three letters or more; two-letter ones are mostly places ("the UK").
+const ORG_ACRONYM = /^[A-Z]{3,6}$/;
 
 function isPersonName(words: readonly Token[], i: number): boolean {
   const word = words[i];

@@ -485,6 +485,8 @@ function isRoleWord(word: string): boolean {
 }
 
 function subjectOf(masked: string, tokens: readonly Token[]): [number, number] | null {
+  const owned = ownerAppositive(masked, tokens);
+  if (owned) return owned;
   const first = tokens[0];
   if (!first?.capital || NON_NAME_CAPITALS.has(first.lower)) return null;
   let next = 1;
@@ -581,4 +583,21 @@ function mainSubject(masked: string, tokens: readonly Token[], participle: numbe
     return mentionBefore(masked, tokens, k);
   }
   return null;
+}
+
+/**
+ * "The firm's founder, Ana Ruiz, said ...": an owner's role opening the sentence, then the
+ * name between commas; the name is the subject.
+ */
+function ownerAppositive(masked: string, tokens: readonly Token[]): [number, number] | null {
+  const owner = tokens[0]?.lower === 'the' ? 1 : 0;
+  const role = tokens[owner + 1];
+  if (!POSSESSIVE_WORD.test(tokens[owner]?.lower ?? '') || !role || role.capital) return null;
+  const named = tokens[owner + 2];
+  if (!named?.capital || masked.slice(role.end, named.start).trim() !== ',') return null;
+  let end = owner + 3;
+  while (tokens[end]?.capital && joined(masked, tokens, end - 1, end)) end++;
+  return masked.slice(tokens[end - 1]?.end ?? 0, tokens[end]?.start ?? 0).trim() === ','
+    ? [owner + 2, end]
+    : null;
 }

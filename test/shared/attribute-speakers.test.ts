@@ -292,4 +292,46 @@ describe('attributeSpeakers', () => {
     const quotes = attributeSpeakers(article, extractQuotes(article));
     expect(quotes.map((quote) => quote.speaker.name)).toEqual(['Ana Ruiz']);
   });
+
+  describe('names that are names', () => {
+    /** Each statement's speaker, direct and reported. */
+    const names = (paragraphs: string[]) => {
+      const article = articleOf(paragraphs);
+      return attributeSpeakers(article, extractQuotes(article)).map((quote) => quote.speaker.name);
+    };
+
+    it('joins a family-name-first short form to its full name', () => {
+      expect(
+        names(['"Rates will rise," said analyst Park Jiwon.', '"The banks know it," said Mr Park.']),
+      ).toEqual(['Park Jiwon', 'Park Jiwon']);
+    });
+
+    it('takes no sentence-opening noun phrase with a participle for a name', () => {
+      expect(
+        names([
+          'Rules adopted in 2010 demand that ferries carry two lifeboats each.',
+          'The rules cost each ferry firm money.', // the article writes the word in lowercase too
+        ]),
+      ).toEqual([null]);
+    });
+
+    it('gives an unnamed spokesman to the acronym organisation just mentioned', () => {
+      expect(
+        names([
+          'However, the HMRC has rejected the plan.',
+          'A spokesman said the office saw no case for a change.',
+        ]),
+      ).toEqual(['HMRC']);
+    });
+
+    it('gives a statement by people described by a topic to nobody, not to the topic', () => {
+      expect(names(['In one survey those with IBS said they slept badly most nights.'])).toEqual([null]);
+    });
+
+    it("names the person in an appositive after an owner's role", () => {
+      expect(names(["The firm's founder, Ana Ruiz, said the ferry would run all winter."])).toEqual([
+        'Ana Ruiz',
+      ]);
+    });
+  });
 });
