@@ -32,10 +32,12 @@ export function attributeSpeakers(article: CleanArticle, quotes: QuoteCandidate[
   const mentions = quotes.flatMap((quote) => (quote.mention ? [quote.mention] : []));
   const people = new People(article.text, masked, article.paragraphs, mentions);
   let current: Speaker | null = null;
+  const spoken = new Set<string>();
   const attributed: AttributedQuote[] = [];
   for (const quote of quotes) {
-    const speaker = firstSpeaker({ text: article.text, people, quote, current });
+    const speaker = firstSpeaker({ text: article.text, people, quote, current, spoken });
     if (quote.kind === 'direct' || quote.mention) current = speaker;
+    if (speaker.name) spoken.add(speaker.name);
     attributed.push({ ...quote, speaker });
   }
   return attributed;
@@ -43,6 +45,8 @@ export function attributeSpeakers(article: CleanArticle, quotes: QuoteCandidate[
 
 /** What the speaker rules read: the quote, the article's people and the speaker so far. */
 interface SpeakerSite {
+  /** Everyone who has spoken so far in the article. */
+  spoken: ReadonlySet<string>;
   text: string;
   people: People;
   quote: QuoteCandidate;
@@ -64,8 +68,8 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
   // The words at the cue: a name, pronoun, description or group, resolved in the article.
   {
     name: 'mention',
-    choose: ({ text, people, quote, current }) =>
-      quote.mention && named(text, people, quote.mention, current),
+    choose: ({ text, people, quote, current, spoken }) =>
+      quote.mention && named(text, people, quote.mention, current, spoken),
   },
   // A floating quote right after a sentence about someone else is that person's.
   { name: 'narrated-subject', choose: ({ people, quote, current }) => narrated(people, quote, current) },
@@ -81,11 +85,35 @@ function firstSpeaker(site: SpeakerSite): Speaker {
   return { name: null, mention: null, confidence: CONFIDENCE.none, rule: 'none' };
 }
 
-function named(text: string, people: People, mention: Span, current: Speaker | null): Speaker {
+function named(
+  text: string,
+  people: People,
+  mention: Span,
+  current: Speaker | null,
+  spoken: ReadonlySet<string>,
+): Speaker {
   const written = text.slice(mention.start, mention.end);
   const resolution: Resolution = people.resolve(written, mention.start);
   const entity = resolution.entity;
   const rule = `mention-${resolution.how}`;
+  // "... from coma patient Tom Bell. "It is wrong," he said.": a pronoun after a quote keeps
+  // the current speaker when the person nearer to it was only the object of the narration.
+  if (
+    resolution.how === 'pronoun' &&
+    entity &&
+    current?.name &&
+    current.type === 'person' &&
+    entity.name !== current.name &&
+    !spoken.has(entity.name) &&
+    !people.namedAsSubject(entity, mention.start)
+  ) {
+    return {
+      ...current,
+      mention: written,
+      confidence: CONFIDENCE.pronoun,
+      rule: 'mention-pronoun-continuing',
+    };
+  }
   if (resolution.how === 'document' && current) {
     // "the statement said": the statement is the current speaker's.
     return {

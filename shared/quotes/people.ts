@@ -463,6 +463,23 @@ export class People {
     return null;
   }
 
+  /**
+   * True when the latest mention of `entity` before `at` reads as its sentence's subject: among
+   * the opening words, with no preposition before it ("Ana Ruiz opened ...", "Mayor Ana Ruiz
+   * said"), not the object at its end ("... withdrew support from ferry captain Tom Bell").
+   */
+  namedAsSubject(entity: Entity, at: number): boolean {
+    const latest = this.latestBefore(at);
+    for (let k = latest; k >= 0 && latest - k < MAX_LOOKBACK; k--) {
+      const occurrence = this.occurrences[k];
+      if (!occurrence) break;
+      if (occurrence.entity !== entity) continue;
+      const lead = tokenize(this.text, occurrence.sentence, occurrence.at);
+      return lead.length <= MAX_SUBJECT_LEAD && !lead.some((word) => LEAD_BREAKERS.has(word.lower));
+    }
+    return false;
+  }
+
   private readStandalone(masked: string, tokens: readonly Token[]): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
@@ -949,12 +966,26 @@ function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: (item: 
   return high;
 }
 
-// Prepositions that end the head of a speaker's noun phrase; "of" and "for" stay, as they name
-// organisations ("Bank of England", "spokesman for the council").
 // "staff at", "workers from": the preposition that ties a group to its organisation.
 const GROUP_AT: ReadonlySet<string> = new Set(['at', 'from']);
+// "Last week harbour master": the words a subject's description may take before its name.
+const MAX_SUBJECT_LEAD = 6;
+// Words that make a later name an object or part of another phrase ("by" names an agent: a subject).
+const LEAD_BREAKERS: ReadonlySet<string> = new Set([
+  'from',
+  'to',
+  'with',
+  'of',
+  'for',
+  'against',
+  'that',
+  'when',
+  'and',
+]);
 const PARTICIPLE_FORM = /^[a-z]{3,}(?:ed|ing)$/;
 const PARTICIPLE = /^[a-z]{3,}ing$/;
+// Prepositions that end the head of a speaker's noun phrase; "of" and "for" stay, as they name
+// organisations ("Bank of England", "spokesman for the council").
 const HEAD_ENDS: ReadonlySet<string> = new Set(['with', 'in', 'at', 'from', 'on', 'during']);
 const SPOKES_FOR_ONE = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(.+)$/i;
 const ORG_STOP = new Set([

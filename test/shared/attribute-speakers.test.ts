@@ -334,4 +334,14 @@ describe('attributeSpeakers', () => {
       ]);
     });
   });
+
+  it('keeps the current speaker for "he said" when the nearer name was only an object', () => {
+    expect(
+      speakers([
+        '"The ferry law needs no change," Mayor Tom Bell said.',
+        'The council cut the grant set by a court for ferry captain Ana Ruiz.', // Ruiz: an object, never a speaker
+        '"It is important we keep the crossing open," he said.',
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['Tom Bell', 'Tom Bell']);
+  });
 });
