@@ -788,6 +788,12 @@ export const ORG_NAME_WORDS: ReadonlySet<string> = new Set([
   'congress',
   'cabinet',
   'administration',
+  'olympic',
+  'olympics',
+  'games',
+  'championship',
+  'championships',
+  'prix',
 ]);
 
 /** Plural nouns that name an anonymous group of speakers ("analysts said"). */

@@ -539,7 +539,7 @@ export class People {
     const last = words.at(-1) ?? '';
     const possessive = POSSESSIVE.test(this.text.slice(lastToken.start, lastToken.end));
     const titled = name.titles.length > 0;
-    let entity = this.findPerson(last);
+    let entity = this.findPerson(last, words.length === 1);
     if (!entity) {
       if (ORG_NAME_WORDS.has(last.toLowerCase()) || PLURAL_ACRONYM.test(last)) return;
       // "NEW DELHI": a dateline or heading in capitals, not a person.
@@ -586,7 +586,8 @@ export class People {
     this.occurrences.push({ at: firstToken.start, entity, possessive, sentence });
   }
 
-  private findPerson(surname: string): Entity | undefined {
+  /** `shortForm`: the name is one word, which may be the first of a family-name-first full name. */
+  private findPerson(surname: string, shortForm = false): Entity | undefined {
     const exact = this.bySurname.get(surname.toLowerCase());
     if (exact) return exact;
     // Spelling variants: compare with the most recent people only, to stay linear.
@@ -596,6 +597,7 @@ export class People {
     }
     // "Mr Kim" after "Kim Yungmin": where the family name comes first, the short form is the
     // first word of the full name. Only one full name may match.
+    if (!shortForm) return undefined;
     const lowered = surname.toLowerCase();
     let firstWord: Entity | undefined;
     for (let k = this.entities.length - 1; k >= 0 && this.entities.length - k <= MAX_FUZZY_CANDIDATES; k--) {
@@ -761,7 +763,7 @@ export class People {
 
   private byName(name: string[], at: number): Entity {
     const last = name.at(-1) ?? '';
-    const known = this.findPerson(last);
+    const known = this.findPerson(last, name.length === 1);
     if (known) {
       // Two people with one surname: the one mentioned most recently.
       const lowered = last.toLowerCase();

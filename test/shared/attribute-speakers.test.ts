@@ -306,6 +306,15 @@ describe('attributeSpeakers', () => {
       ).toEqual(['Park Jiwon', 'Park Jiwon']);
     });
 
+    it('keeps apart a full name that merely ends in another full name’s first word', () => {
+      expect(
+        names([
+          '"Rates will rise," said analyst Park Jiwon.',
+          'Minho Park, another trader, said the banks would wait.',
+        ]),
+      ).toEqual(['Park Jiwon', 'Minho Park']);
+    });
+
     it('takes no sentence-opening noun phrase with a participle for a name', () => {
       expect(
         names([
