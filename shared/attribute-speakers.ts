@@ -136,7 +136,8 @@ function named(
     name: entity.name,
     mention: written,
     confidence: CONFIDENCE[resolution.how],
-    type: entity.type,
+    // One bare word only ever seen at a cue ("Nova said") is likelier a firm than a person.
+    type: entity.weak ? 'organisation' : entity.type,
     ...(entity.description?.role ? { role: entity.description.role } : {}),
     ...(entity.description?.organisation ? { organisation: entity.description.organisation } : {}),
     rule,

@@ -50,7 +50,7 @@ export const SpeakerSchema = z.object({
   mention: z.nullable(z.string()),
   confidence: unitInterval(),
   type: z.optional(z.enum(['person', 'organisation', 'group'])),
-  // The same for every form of one speaker across articles ("person:putin" for "Putin",
+  // The same for every form of one speaker across articles ("putin" for "Putin",
   // "President Putin" and "Vladimir Putin"; see speakerKey). null when name is null.
   key: z.optional(z.nullable(z.string())),
   // As the article gives them ("Kremlin spokesman", "Kremlin"); absent when it gives none.

@@ -847,7 +847,8 @@ export class People {
     const owned = capitals.some((word) => POSSESSIVE.test(word.lower));
     const own = capitals[0];
     if (capitals.length >= 2 && !owned && own && !this.opensSentenceWithCommonWord(mention, at, own)) {
-      return this.orgNamed(mention.slice(own.start, words.at(-1)?.end ?? own.end), at);
+      // "the Reporters Without Borders group" is Reporters Without Borders: the noun describes it.
+      return this.orgNamed(mention.slice(own.start, capitals.at(-1)?.end ?? own.end), at);
     }
     // A bare word only ever seen at a cue ("Halifax said") is likelier the firm than a person.
     const latest = this.latestBefore(at);

@@ -24,12 +24,14 @@ const DIACRITICS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 /**
- * The canonical key of a speaker, the same for every way articles name them: "person:putin"
- * for "Putin", "Vladimir Putin", "President Putin" and "Russian President Vladimir Putin";
- * "organisation:home-office" for "Home Office". Two people who share a surname share a key.
+ * The canonical key of a speaker, the same for every way articles name them: "putin" for
+ * "Putin", "Vladimir Putin", "President Putin" and "Russian President Vladimir Putin";
+ * "home-office" for "Home Office". A one-word name gets the same key whatever type it was
+ * given ("Nova said" may be read as a firm in one article, a person in another). Two people
+ * who share a surname share a key.
  *
  * @example
- * speakerKey('Russian President Vladimir Putin', 'person') // 'person:putin'
+ * speakerKey('Russian President Vladimir Putin', 'person') // 'putin'
  */
 export function speakerKey(name: string, type: 'person' | 'organisation' | 'group' = 'person'): string {
   const words = name
@@ -39,8 +41,8 @@ export function speakerKey(name: string, type: 'person' | 'organisation' | 'grou
     .replace(/['’]s?\b/g, '')
     .split(NOT_WORD)
     .filter((word) => word !== '');
-  if (type !== 'person') return `${type}:${words.join('-')}`;
+  if (type !== 'person') return words.join('-');
   while (words.length > 1 && POST_NOMINALS.has(words.at(-1) ?? '')) words.pop();
   const proper = words.filter((word) => !TITLES.has(word) && !ROLE_FAMILIES.has(word));
-  return `person:${proper.at(-1) ?? words.at(-1) ?? ''}`;
+  return proper.at(-1) ?? words.at(-1) ?? '';
 }
