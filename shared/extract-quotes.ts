@@ -14,11 +14,11 @@ import { findReports, type Report } from './quotes/reported-speech.ts';
 import { splitSentences, type Token, tokenize } from './quotes/text-index.ts';
 import type { CleanArticle, QuoteCandidate, Span } from './types.ts';
 
-// How far after a closing mark an attribution may sit ("," said Malte Pollmann, spokesman for ...).
+// How far after a closing mark an attribution may sit ("," said Lars Berg, spokesman for ...).
 const AFTER_WINDOW = 160;
 // How far before an opening mark an attribution may sit (Tory leader Michael Howard has said: ").
 const BEFORE_WINDOW = 200;
-// Words between two quote pieces that can still be one attribution ("Benioff weighed in, telling Cook,").
+// Words between two quote pieces that can still be one attribution ("Ruiz weighed in, telling Bell,").
 const MAX_JOIN_GAP_TOKENS = 12;
 // Words a listener or "that" may add between a cue and the opening mark ("told delegates: ").
 const MAX_BEFORE_OBJECT_TOKENS = 4;
@@ -261,7 +261,7 @@ function canJoin(masked: string, left: MarkedQuote, right: MarkedQuote): boolean
   return tokenize(masked, left.close, right.open).length <= MAX_JOIN_GAP_TOKENS;
 }
 
-/** `," said Ronald Smith` / `," Holmes testified` / `," according to officials`. */
+/** `," said Ola Lunde` / `," Lunde testified` / `," according to officials`. */
 function attributionAfter(masked: string, start: number, end: number): Attribution | null {
   if (end <= start) return null;
   const tokens = tokenize(masked, start, end);
@@ -303,7 +303,7 @@ function attributionAfter(masked: string, start: number, end: number): Attributi
   return null;
 }
 
-/** `the news agency quoted Mr Khodorkovsky as saying`: the speaker is the one quoted. */
+/** `the news agency quoted Mr Novak as saying`: the speaker is the one quoted. */
 function quotedAsSaying(masked: string, tokens: readonly Token[], k: number): Attribution | null {
   for (let as = k + 2; as < tokens.length && as - k <= MAX_MENTION_TOKENS; as++) {
     if (tokens[as]?.lower === 'as' && tokens[as + 1]?.lower === 'saying') {
@@ -330,7 +330,7 @@ function attributionBefore(masked: string, start: number, end: number): Attribut
     const word = tokens[k]?.lower ?? '';
     if (objectWords > 0 && !OBJECT_VERBS.has(word) && tokens.at(-1)?.lower !== 'that' && !cue.naming)
       return null;
-    // "Ian Hamilton, an expert at ..., told the paper: "": past a long appositive, the subject.
+    // "Ada Moss, an expert at ..., told the paper: "": past a long appositive, the subject.
     const mention =
       mentionBefore(masked, tokens, k) ?? appositiveBefore(masked, tokens, k) ?? leadingName(tokens);
     return {

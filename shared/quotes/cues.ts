@@ -128,7 +128,7 @@ export function cueAt(tokens: readonly Token[], i: number, besideQuote = false):
       (PLURAL_SUBJECT.has(before.lower) ||
         GROUP_NOUNS.has(before.lower) ||
         isPluralName(before) ||
-        // "Yukos claims": a proper name, not possessive, is a subject.
+        // "Novacorp claims": a proper name, not possessive, is a subject.
         (before.capital && !POSSESSIVE_END.test(before.lower)));
     // "which Apple views as": a naming verb followed by "as" is a verb whatever its subject.
     const namingAs = naming && tokens[i + 1]?.lower === 'as';
@@ -255,8 +255,8 @@ function mentionBeforeOnly(text: string, tokens: readonly Token[], at: number): 
 }
 
 /**
- * The speaker mention starting at token `from` (after a cue: "said Ronald Smith, an analyst").
- * Stops at punctuation; an appositive name after a comma is included ("the director, Craig Prater").
+ * The speaker mention starting at token `from` (after a cue: "said Ola Lunde, an analyst").
+ * Stops at punctuation; an appositive name after a comma is included ("the director, Jon Dale").
  *
  * @example
  * mentionAfter(text, tokens, 1) // "said the American." -> tokens 1..3
@@ -271,7 +271,7 @@ export function mentionAfter(text: string, tokens: readonly Token[], from: numbe
     if (!token || !isMentionWord(token) || !joined(text, tokens, next - 1, next)) break;
     next++;
   }
-  // "the festival's executive director, Craig Prater." names the person after the comma.
+  // "the festival's executive director, Jon Dale." names the person after the comma.
   const after = tokens[next];
   const lastWord = tokens[next - 1];
   if (
@@ -291,7 +291,7 @@ export function mentionAfter(text: string, tokens: readonly Token[], from: numbe
   return [from, next];
 }
 
-// "said another witness in the probe, former adviser Fiona Hill.": a description without a name
+// "said another witness in the probe, former adviser Ada Moss.": a description without a name
 // is followed, within this many words, by the name it describes.
 const MAX_APPOSITIVE_TOKENS = 14;
 // Lowercase role words an appositive may open with before its name ("former press adviser").
@@ -452,7 +452,7 @@ export function spanOf(tokens: readonly Token[], first: number, next: number): S
 }
 
 /**
- * "Jack Buser, director for games at the firm, tells the paper": a name, an appositive between
+ * "Eva Lind, director for games at the firm, tells the paper": a name, an appositive between
  * commas, then the cue. Returns the name's token range and the cue, reading forward from `from`.
  *
  * @example
@@ -477,7 +477,7 @@ export function appositiveCue(
 }
 
 /**
- * Reading backward from a cue preceded by a comma: "..., Jack Buser, director at the firm, said".
+ * Reading backward from a cue preceded by a comma: "..., Eva Lind, director at the firm, said".
  * Returns the name's token range, or null when no name-and-appositive precedes the cue.
  */
 export function appositiveBefore(

@@ -22,7 +22,7 @@ import { type Description, roleAfter, roleBefore } from './roles.ts';
 import { forEachLowercaseWord, splitSentences, type Token, tokenize } from './text-index.ts';
 
 // Who is who in one article: the people and organisations it names, how it describes them
-// ("Kremlin Spokesman Dmitry Peskov", "Ronald Smith, an analyst at ..."), and where each is
+// ("Kremlin Spokesman Dmitry Peskov", "Ola Lunde, an analyst at ..."), and where each is
 // mentioned, so a pronoun, a description or a surname can be resolved to a canonical name.
 
 export interface Entity {
@@ -33,7 +33,7 @@ export interface Entity {
   roles: Set<string>;
   /** Lowercased words of its descriptions ("kremlin", "russian"), to break ties. */
   modifiers: Set<string>;
-  /** Known only as one bare word at a cue ("Gazprom said"): maybe not a person at all. */
+  /** Known only as one bare word at a cue ("Novacorp said"): maybe not a person at all. */
   weak: boolean;
   /** The first role the article gives ("Kremlin spokesman") and its organisation ("Kremlin"). */
   description?: Description;
@@ -216,7 +216,7 @@ const POST_NOMINALS = new Set(['mp', 'mep', 'msp', 'qc', 'kc', 'jr', 'sr', 'obe'
 const MAX_LOOKBACK = 400;
 // Surname spelling variants are compared with this many of the most recent people.
 const MAX_FUZZY_CANDIDATES = 64;
-// Speaker mentions that can contain one name ("Andrew Hogg, spokesman for ..."): a handful.
+// Speaker mentions that can contain one name ("Lars Berg, spokesman for ..."): a handful.
 const MAX_NESTED_MENTIONS = 4;
 // "a spokesman for the Medical Foundation for the Care of ...": how far an organisation's name runs.
 const ORG_NAME_CHARS = 80;
@@ -250,7 +250,7 @@ export class People {
   private readonly bySurname = new Map<string, Entity>();
   private readonly occurrences: Occurrence[] = [];
   private readonly sentenceStarts: number[] = [];
-  /** Capitalised words that occur on their own somewhere ("Henman" beside "Tim Henman"). */
+  /** Capitalised words that occur on their own somewhere ("Dale" beside "Jon Dale"). */
   private readonly standalone = new Set<string>();
   /** Words the article writes in lowercase: a capital on one of them is only a sentence start. */
   private readonly lowercase = new Set<string>();
@@ -383,7 +383,7 @@ export class People {
     if (head.capital && words.length > 1 && DETERMINERS.has(first.lower) && DEMONYMS.has(headWord)) {
       return { entity: this.salientPerson(at, null), how: 'description' };
     }
-    // A capitalised single word that is not a known person: an organisation ("Gazprom").
+    // A capitalised single word that is not a known person: an organisation ("Novacorp").
     // Its name starts at its first capital ("the official Xinhua News Agency").
     const opening = words.find((word) => word.capital && !DETERMINERS.has(word.lower)) ?? first;
     if (head.capital)
@@ -663,7 +663,7 @@ export class People {
     end: number,
     entity: Entity,
   ): void {
-    // Before: "his US counterpart Joe Biden", "the festival's executive director, Craig Prater".
+    // Before: "his US counterpart Joe Biden", "the festival's executive director, Jon Dale".
     // Only the words directly in front of the name describe it: a comma may separate them
     // only right before the name, and a conjunction or preposition ends them ("the prime
     // minister and Gordon Brown" gives Brown no role).
@@ -684,7 +684,7 @@ export class People {
       shadow ||= tokens[k - 1]?.lower === 'shadow' || tokens[k - 2]?.lower === 'shadow';
       this.addRole(word.lower, entity, tokens[k - 1]?.lower, shadow);
     }
-    // After: "Ronald Smith, an analyst at ...", "Christine Rush, director of ...".
+    // After: "Ola Lunde, an analyst at ...", "Eva Lind, director of ...".
     const last = tokens[end - 1];
     const next = tokens[end];
     if (last && next && masked.slice(last.end, next.start).trim() === ',') {
@@ -707,7 +707,7 @@ export class People {
     for (const match of masked.matchAll(SPOKES_FOR)) {
       const matchAt = match.index ?? 0;
       const at = matchAt + match[0].length;
-      // "Andrew Hogg, spokesman for ...": the role belongs to the named person.
+      // "Lars Berg, spokesman for ...": the role belongs to the named person.
       if (masked.slice(Math.max(0, matchAt - 3), matchAt).includes(',')) continue;
       const words = tokenize(masked, at, Math.min(masked.length, at + ORG_NAME_CHARS));
       let end = 0;
@@ -1051,7 +1051,7 @@ function nameOf(fullRun: readonly Token[]): NameParts | null {
   }
   const tokens = run.slice(k);
   if (tokens.length === 0 || tokens.some((token) => ORG_NAME_WORDS.has(token.lower))) return null;
-  // A long run is a description and a name ("Ukraine Kurt Volker"): the last two words name.
+  // A long run is a description and a name ("Norway Ola Lunde"): the last two words name.
   return { titles, tokens: tokens.length > 3 ? tokens.slice(-2) : tokens, end: length };
 }
 
@@ -1095,7 +1095,7 @@ function endsOrgName(masked: string, tokens: readonly Token[], runStart: number)
   );
 }
 
-/** "Christine Rush, director of ...": a name followed by a role after a comma is a person. */
+/** "Eva Lind, director of ...": a name followed by a role after a comma is a person. */
 function hasAppositiveRole(masked: string, tokens: readonly Token[], end: number): boolean {
   const last = tokens[end - 1];
   const next = tokens[end];
@@ -1106,7 +1106,7 @@ function hasAppositiveRole(masked: string, tokens: readonly Token[], end: number
   return false;
 }
 
-/** "union leader Sofia Berg", "founder Mikhail Khodorkovsky": a role noun right before a name. */
+/** "union leader Sofia Berg", "founder Pavel Novak": a role noun right before a name. */
 function hasRoleBefore(masked: string, tokens: readonly Token[], runStart: number): boolean {
   const before = tokens[runStart - 1];
   if (!before || before.capital || !joined(masked, tokens, runStart - 1, runStart)) return false;

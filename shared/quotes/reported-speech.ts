@@ -42,9 +42,9 @@ const MAX_LEAD_IN_TOKENS = 2;
 // and the bound keeps the work per cue constant.
 const MAX_CLAUSE_CHARS = 1_200;
 // How near the sentence end a closing attribution's cue sits: "said the festival's executive director,
-// Craig Prater in an interview with the paper."
+// Jon Dale in an interview with the paper."
 const CLOSING_CUE_TOKENS = 16;
-// A clause ends before a new speaker's report or a non-restrictive relative: ", but Sondland has said".
+// A clause ends before a new speaker's report or a non-restrictive relative: ", but Ruiz has said".
 const NEXT_REPORT_WORDS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
 // How many words a new report's speaker and fillers may take ("the Tory leader has also said").
 const NEW_REPORT_TOKENS = 8;
@@ -239,7 +239,7 @@ function frontedReport(scan: SentenceScan, first: number, next: number): Report 
     appositiveBefore(masked, tokens, first) &&
     (OBJECT_VERBS.has(tokens[first]?.lower ?? '') || !mentionAfter(masked, tokens, next))
   ) {
-    // "..., Jack Buser, director at the firm, tells the paper.": the name before the appositive.
+    // "..., Eva Lind, director at the firm, tells the paper.": the name before the appositive.
     mention = appositiveBefore(masked, tokens, first);
     if (!mention) return null;
     attributionStart = mention[0];
@@ -250,7 +250,7 @@ function frontedReport(scan: SentenceScan, first: number, next: number): Report 
     // ", told Newsweek": after a telling verb comes the listener, never an inverted speaker.
     !OBJECT_VERBS.has(tokens[first]?.lower ?? '')
   ) {
-    // "..., said founder Mikhail Khodorkovsky." (a participle never inverts: ", saying the ...")
+    // "..., said founder Pavel Novak." (a participle never inverts: ", saying the ...")
     mention = mentionAfter(masked, tokens, next);
     if (!mention || !speakerLike(tokens, mention)) return null;
     attributionStart = first;
@@ -288,7 +288,7 @@ function parentheticalReport(scan: SentenceScan, first: number, next: number): R
   const tail = trimClause(masked, following.start, sentence.end);
   if (!tail || count(tail) < MIN_CLAUSE_TOKENS) return null;
   const head = trimClause(masked, sentence.start, startComma);
-  // `"...," said Ronald Smith, an analyst at ...`: after a quote, the words past the comma
+  // `"...," said Ola Lunde, an analyst at ...`: after a quote, the words past the comma
   // describe the speaker; a parenthetical needs narration of its own before it.
   // `"...," Jon Bell said, adding ...`: after a closing quote the attribution is the quote's.
   if (!head || count(head) === 0 || QUOTE_AFTER_BREAK.test(masked.slice(head.start, head.end + 2)))
@@ -319,7 +319,7 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   const gap = masked.slice(tokens[next - 1]?.end ?? 0, afterCue.start);
   // `said: "` or `said, "` introduces a direct quote, not a clause.
   if (gap.trim() !== '' && gap.trim() !== 'that') return null;
-  // `"...," said Ronald Smith, an analyst`: a cue right after a quote names its speaker next.
+  // `"...," said Ola Lunde, an analyst`: a cue right after a quote names its speaker next.
   const before = masked.slice(tokens[first - 1]?.end ?? sentence.start, tokens[first]?.start ?? 0);
   if (/["“”«»„_]/.test(before)) return null;
   if (afterCue.lower === 'that') {
@@ -358,7 +358,7 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
 }
 
 /**
- * A cue with a speaker but no clause ("Cook told Benioff, which meant ... "best ..."") still
+ * A cue with a speaker but no clause ("Ruiz told Bell, which meant ... "best ..."") still
  * attributes the quoted words of its sentence; it reports nothing itself (no pieces).
  */
 function attributionOnly(scan: SentenceScan, first: number, next: number): Report | null {
@@ -408,7 +408,7 @@ function clauseEnd(masked: string, tokens: readonly Token[], from: number, sente
   return limit;
 }
 
-/** True when a speaker and a cue start at token `from` ("Sondland has said", "he added"). */
+/** True when a speaker and a cue start at token `from` ("Ruiz has said", "he added"). */
 function startsReport(masked: string, tokens: readonly Token[], from: number): boolean {
   for (let k = from + 1; k < tokens.length && k - from <= NEW_REPORT_TOKENS; k++) {
     if (!cueAt(tokens, k)) continue;
@@ -454,7 +454,7 @@ function tailIsAdjunct(masked: string, tokens: readonly Token[], from: number, s
   const gap = masked.slice(tokens[from - 1]?.end ?? token.start, token.start);
   if (gap.includes(',')) return true;
   if (ADJUNCT_PREPOSITIONS.has(token.lower)) return true;
-  // "Cook told Benioff." / "Henman told his website, ...": a short listener, then the end.
+  // "Ruiz told Bell." / "Ruiz told her website, ...": a short listener, then the end.
   let k = from;
   while (k < tokens.length && k - from < MAX_OBJECT_TOKENS && joined(masked, tokens, k, k + 1)) k++;
   const end = tokens[k]?.end ?? sentence.end;
@@ -495,7 +495,7 @@ function subjectOf(masked: string, tokens: readonly Token[]): [number, number] |
     return [0, 2];
   }
   while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
-  // "Liberal Democrat spokesman Mark Oaten argued ...": a role and a name after the capitals.
+  // "Green Party spokesman Ola Lunde argued ...": a role and a name after the capitals.
   let role = next;
   while (role < tokens.length && role - next < MAX_ROLE_WORDS && isRoleWord(tokens[role]?.lower ?? ''))
     role++;
