@@ -18,7 +18,9 @@ export function formatToneTable(report: Report): string {
   const header = `${report.article.source.key}${title}: ${summary.quotes} quote${summary.quotes === 1 ? '' : 's'}, mean tone ${
     summary.meanScore === null ? 'n/a' : formatScore(summary.meanScore)
   }`;
-  if (report.quotes.length === 0) return `${header}\n  (no quoted statements found)\n`;
+  // "Not in English": said before anything else, so an empty table is never a silent zero.
+  const warnings = (report.warnings ?? []).map((warning) => `  warning: ${warning}\n`).join('');
+  if (report.quotes.length === 0) return `${header}\n${warnings || '  (no quoted statements found)\n'}`;
   const rows = report.quotes.map(
     (quote) =>
       [
@@ -34,7 +36,7 @@ export function formatToneTable(report: Report): string {
     'SCORE'.padStart(SCORE_WIDTH),
     ' QUOTE (" direct, ~ reported)',
   ].join(' ');
-  return `${header}\n  ${columns}\n${rows.map((row) => `  ${row}`).join('\n')}\n`;
+  return `${header}\n${warnings}  ${columns}\n${rows.map((row) => `  ${row}`).join('\n')}\n`;
 }
 
 // The contributors shown under each quote: the largest, in text order.

@@ -1,5 +1,6 @@
 import { attributeSpeakers } from './attribute-speakers.ts';
 import { buildReport } from './build-report.ts';
+import { detectLanguage } from './clean/detect-language.ts';
 import { cleanArticle } from './clean-article.ts';
 import { extractQuotes } from './extract-quotes.ts';
 import { admitArticle } from './input-policy.ts';
@@ -28,7 +29,10 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
   });
   const article = cleanArticle(rawText, format);
-  const attributed = attributeSpeakers(article, extractQuotes(article));
+  // The quote and tone rules read English: another language gets a warning, not a silent zero.
+  const language = detectLanguage(article.text);
+  const english = language === 'en' || language === 'und';
+  const attributed = english ? attributeSpeakers(article, extractQuotes(article)) : [];
   const quotes = attributed.map((quote) => ({
     ...quote,
     tone: scoreTone(quote.pieces.map((piece) => article.text.slice(piece.start, piece.end)).join(' ')),
@@ -39,6 +43,13 @@ export function analyzeArticle(input: ArticleInput, options: AnalyzeOptions = {}
     article,
     quotes,
     analyzedAt: options.analyzedAt ?? new Date(),
+    language,
+    warnings: english ? [] : [englishOnlyWarning(language)],
     ...(options.build ? { build: options.build } : {}),
   });
+}
+
+/** The warning a non-English article's report carries. */
+export function englishOnlyWarning(language: string): string {
+  return `This article looks like it is not in English (language: ${language}); quotes, speakers and tone are English-only, so none were analysed.`;
 }

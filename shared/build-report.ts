@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ANALYZER } from './analyzer-info.ts';
+import { linkStatements } from './quotes/link-statements.ts';
+import { speakerKey } from './quotes/speaker-key.ts';
 import { type LabelCounts, REPORT_SCHEMA_VERSION, type Report, type ReportQuote } from './report-schema.ts';
 import type { ArticleInput, AttributedQuote, CleanArticle, ToneLabel, ToneScore } from './types.ts';
 
@@ -14,6 +16,10 @@ export interface BuildReportInput {
   quotes: ScoredQuote[];
   analyzedAt: Date;
   build?: string;
+  /** ISO 639-1 code of the article's language (see detectLanguage). */
+  language?: string;
+  /** Shown to the reader with the report ("quotes and tone are English-only"). */
+  warnings?: readonly string[];
 }
 
 /**
@@ -30,9 +36,25 @@ export function buildReport({
   quotes,
   analyzedAt,
   build,
+  language,
+  warnings,
 }: BuildReportInput): Report {
   const ordered = [...quotes].sort((a, b) => firstStart(a) - firstStart(b));
-  const reportQuotes = ordered.map((quote, index): ReportQuote => toReportQuote(article, quote, index));
+  const links = linkStatements(
+    ordered.map((quote) => ({
+      kind: quote.kind,
+      pieces: quote.pieces,
+      cue: quote.cue ? article.text.slice(quote.cue.start, quote.cue.end) : null,
+    })),
+  );
+  const reportQuotes = ordered.map((quote, index): ReportQuote => {
+    const link = links[index];
+    return {
+      ...toReportQuote(article, quote, index),
+      ...(link && link.within >= 0 ? { within: quoteId(link.within) } : {}),
+      ...(link?.denial ? { denial: true as const } : {}),
+    };
+  });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     article: {
@@ -50,9 +72,11 @@ export function buildReport({
       ...(article.metadata.title ? { title: article.metadata.title } : {}),
       metadata: withoutTitle(article.metadata),
       text: article.text,
+      ...(language ? { language } : {}),
     },
     analyzer: { name: ANALYZER.name, version: ANALYZER.version, ...(build ? { build } : {}) },
     analyzedAt: analyzedAt.toISOString(),
+    ...(warnings && warnings.length > 0 ? { warnings: [...warnings] } : {}),
     quotes: reportQuotes,
     summary: summarise(reportQuotes),
   };
@@ -67,7 +91,7 @@ function toReportQuote(article: CleanArticle, quote: ScoredQuote, index: number)
   const first = spans[0] ?? { start: 0, end: 0 };
   const last = spans.at(-1) ?? first;
   return {
-    id: `q${index + 1}`,
+    id: quoteId(index),
     text: spans.map((span) => article.text.slice(span.start, span.end)).join(' '),
     kind: quote.kind,
     speaker: {
@@ -75,13 +99,21 @@ function toReportQuote(article: CleanArticle, quote: ScoredQuote, index: number)
       mention: quote.speaker.mention,
       confidence: quote.speaker.confidence,
       ...(quote.speaker.type ? { type: quote.speaker.type } : {}),
+      key: quote.speaker.name ? speakerKey(quote.speaker.name, quote.speaker.type) : null,
+      ...(quote.speaker.role ? { role: quote.speaker.role } : {}),
+      ...(quote.speaker.organisation ? { organisation: quote.speaker.organisation } : {}),
     },
     cue: quote.cue ? article.text.slice(quote.cue.start, quote.cue.end) : null,
     span: { start: first.start, end: last.end },
     spans,
     paragraph: quote.paragraph,
+    rules: { found: quote.rule, attributed: quote.speaker.rule ?? 'none' },
     tone: quote.tone,
   };
+}
+
+function quoteId(index: number): string {
+  return `q${index + 1}`;
 }
 
 function withoutTitle(metadata: CleanArticle['metadata']): Report['article']['metadata'] {
@@ -93,7 +125,9 @@ export function emptyLabelCounts(): LabelCounts {
   return { positive: 0, negative: 0, neutral: 0, mixed: 0 };
 }
 
-function summarise(quotes: ReportQuote[]): Report['summary'] {
+function summarise(entries: ReportQuote[]): Report['summary'] {
+  // One statement, counted once: quoted words inside a reported clause belong to the clause.
+  const quotes = entries.filter((quote) => quote.within === undefined);
   const labels = emptyLabelCounts();
   const bySpeaker = new Map<string, { quotes: number; total: number; labels: LabelCounts }>();
   let total = 0;

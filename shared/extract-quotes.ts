@@ -14,11 +14,11 @@ import { findReports, type Report } from './quotes/reported-speech.ts';
 import { splitSentences, type Token, tokenize } from './quotes/text-index.ts';
 import type { CleanArticle, QuoteCandidate, Span } from './types.ts';
 
-// How far after a closing mark an attribution may sit ("," said Malte Pollmann, spokesman for ...).
+// How far after a closing mark an attribution may sit ("," said Lars Berg, spokesman for ...).
 const AFTER_WINDOW = 160;
 // How far before an opening mark an attribution may sit (Tory leader Michael Howard has said: ").
 const BEFORE_WINDOW = 200;
-// Words between two quote pieces that can still be one attribution ("Benioff weighed in, telling Cook,").
+// Words between two quote pieces that can still be one attribution ("Ruiz weighed in, telling Bell,").
 const MAX_JOIN_GAP_TOKENS = 12;
 // Words a listener or "that" may add between a cue and the opening mark ("told delegates: ").
 const MAX_BEFORE_OBJECT_TOKENS = 4;
@@ -73,6 +73,7 @@ export function extractQuotes(article: CleanArticle): QuoteCandidate[] {
         paragraph: sentence.paragraph,
         cue: report.cue,
         mention: report.mention,
+        rule: `reported-${report.form}`,
       });
     }
   }
@@ -112,18 +113,24 @@ function directQuotes(
       first.open - BEFORE_WINDOW,
     );
     previousClose = last.close;
-    const adjacent = between ?? (last.closed ? attributionAfter(masked, last.close, afterEnd) : null);
+    const site: QuoteSite = {
+      text,
+      masked,
+      sentences,
+      between,
+      last,
+      afterEnd,
+      beforeStart,
+      first,
+      openSentence,
+    };
+    const adjacent = firstRule(ADJACENT_CUE_RULES, site);
     if (!adjacent && pieces.length === 1 && isTitleLike(text, pieces[0])) {
       // "The Audacity Of Hope", "Never Trumpers": capitalised like a title, said by nobody next to it.
       continue;
     }
-    const attribution =
-      adjacent ??
-      frontedAttribution(openSentence) ??
-      attributionBefore(masked, beforeStart, first.open) ??
-      sentenceAttribution(openSentence, first.open) ??
-      introducedAbove(masked, sentences, openSentence, first.open);
-    if (!attribution && !opensStatement(masked, beforeStart, first.open)) {
+    const found = adjacent ?? firstRule(DIRECT_CUE_RULES, site);
+    if (!found && !opensStatement(masked, beforeStart, first.open)) {
       // Quoted words inside narration with nobody saying them: a title, term or scare quote.
       continue;
     }
@@ -131,11 +138,79 @@ function directQuotes(
       kind: 'direct',
       pieces,
       paragraph: first.paragraph,
-      cue: attribution?.cue ?? null,
-      mention: attribution?.mention ?? null,
+      cue: found?.attribution.cue ?? null,
+      mention: found?.attribution.mention ?? null,
+      rule: found?.rule ?? 'opens-statement',
     });
   }
   return quotes;
+}
+
+/** Where a direct quote sits: what the cue rules read around it. */
+interface QuoteSite {
+  text: string;
+  masked: string;
+  sentences: readonly Sentence[];
+  /** The attribution between two joined pieces (`"X," he said, "Y."`), if any. */
+  between: Attribution | null;
+  last: MarkedQuote;
+  first: MarkedQuote;
+  /** How far after the closing mark an attribution is read. */
+  afterEnd: number;
+  /** Where reading before the opening mark starts. */
+  beforeStart: number;
+  openSentence: Sentence | undefined;
+}
+
+/** A named way of finding a direct quote's cue and speaker mention; tried in declared order. */
+interface DirectCueRule {
+  name: string;
+  /** Reads only the words touching the quote: a quote with such a cue is never a title. */
+  adjacent?: true;
+  find(site: QuoteSite): Attribution | null;
+}
+
+/**
+ * The cue rules for direct quotes, in the order they are tried: the first that finds an
+ * attribution wins. A quote no rule attributes is kept only when it opens a statement
+ * ("opens-statement": a floating quote, whose speaker is inherited).
+ */
+export const DIRECT_CUE_RULES: readonly DirectCueRule[] = [
+  // `"X," he said, "Y."`: the words between two joined pieces.
+  { name: 'between-pieces', adjacent: true, find: (site) => site.between },
+  // `"...," said Ana Ruiz` / `"...," Ruiz told reporters` / `"...," according to officials`.
+  {
+    name: 'cue-after-quote',
+    adjacent: true,
+    find: (site) => (site.last.closed ? attributionAfter(site.masked, site.last.close, site.afterEnd) : null),
+  },
+  // `"...", the minister's statement that ..., he said`: a fronted report owns its sentence's quotes.
+  { name: 'fronted-report', find: (site) => frontedAttribution(site.openSentence) },
+  // `Ruiz said: "...` / `she told the board: "...`.
+  {
+    name: 'cue-before-quote',
+    find: (site) => attributionBefore(site.masked, site.beforeStart, site.first.open),
+  },
+  // `Ruiz said the plan was "a disaster"`: a mixed clause's speaker says its quoted words.
+  { name: 'sentence-report', find: (site) => sentenceAttribution(site.openSentence, site.first.open) },
+  // `Ruiz said:` ending one paragraph introduces the quote opening the next.
+  {
+    name: 'introduced-above',
+    find: (site) => introducedAbove(site.masked, site.sentences, site.openSentence, site.first.open),
+  },
+];
+
+const ADJACENT_CUE_RULES = DIRECT_CUE_RULES.filter((rule) => rule.adjacent);
+
+function firstRule(
+  rules: readonly DirectCueRule[],
+  site: QuoteSite,
+): { rule: string; attribution: Attribution } | null {
+  for (const rule of rules) {
+    const attribution = rule.find(site);
+    if (attribution) return { rule: rule.name, attribution };
+  }
+  return null;
 }
 
 // A title has at most this many words ("The Lord of the Rings: The Return of the King").
@@ -186,7 +261,7 @@ function canJoin(masked: string, left: MarkedQuote, right: MarkedQuote): boolean
   return tokenize(masked, left.close, right.open).length <= MAX_JOIN_GAP_TOKENS;
 }
 
-/** `," said Ronald Smith` / `," Holmes testified` / `," according to officials`. */
+/** `," said Ola Lunde` / `," Lunde testified` / `," according to officials`. */
 function attributionAfter(masked: string, start: number, end: number): Attribution | null {
   if (end <= start) return null;
   const tokens = tokenize(masked, start, end);
@@ -228,7 +303,7 @@ function attributionAfter(masked: string, start: number, end: number): Attributi
   return null;
 }
 
-/** `the news agency quoted Mr Khodorkovsky as saying`: the speaker is the one quoted. */
+/** `the news agency quoted Mr Novak as saying`: the speaker is the one quoted. */
 function quotedAsSaying(masked: string, tokens: readonly Token[], k: number): Attribution | null {
   for (let as = k + 2; as < tokens.length && as - k <= MAX_MENTION_TOKENS; as++) {
     if (tokens[as]?.lower === 'as' && tokens[as + 1]?.lower === 'saying') {
@@ -255,7 +330,7 @@ function attributionBefore(masked: string, start: number, end: number): Attribut
     const word = tokens[k]?.lower ?? '';
     if (objectWords > 0 && !OBJECT_VERBS.has(word) && tokens.at(-1)?.lower !== 'that' && !cue.naming)
       return null;
-    // "Ian Hamilton, an expert at ..., told the paper: "": past a long appositive, the subject.
+    // "Ada Moss, an expert at ..., told the paper: "": past a long appositive, the subject.
     const mention =
       mentionBefore(masked, tokens, k) ?? appositiveBefore(masked, tokens, k) ?? leadingName(tokens);
     return {

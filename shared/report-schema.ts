@@ -54,6 +54,12 @@ export const SpeakerSchema = z.object({
   mention: z.nullable(z.string()),
   confidence: unitInterval(),
   type: z.optional(z.enum(['person', 'organisation', 'group'])),
+  // The same for every form of one speaker across articles ("putin" for "Putin",
+  // "President Putin" and "Vladimir Putin"; see speakerKey). null when name is null.
+  key: z.optional(z.nullable(z.string())),
+  // As the article gives them ("Kremlin spokesman", "Kremlin"); absent when it gives none.
+  role: z.optional(z.string()),
+  organisation: z.optional(z.string()),
 });
 
 export const ReportQuoteSchema = z.object({
@@ -67,6 +73,12 @@ export const ReportQuoteSchema = z.object({
   span: SpanSchema,
   spans: z.array(SpanSchema).check(z.minLength(1)),
   paragraph: count(),
+  // The named rules that found the statement and chose its speaker (shared/quotes/rules.ts).
+  rules: z.optional(z.object({ found: z.string(), attributed: z.string() })),
+  // A direct quote inside a reported clause names the clause's id: one statement, counted once.
+  within: z.optional(z.string()),
+  // The speaker denies or rebuts these words ("denied it was a 'manoeuvre'"): not their own claim.
+  denial: z.optional(z.literal(true)),
   tone: ToneSchema,
 });
 
@@ -116,10 +128,16 @@ export const ReportSchema = z.object({
     }),
     // The cleaned body; every span in this report points into it.
     text: z.string(),
+    // ISO 639-1 code of the body's language ("en", "ru", "ja"), or "und" when too short to tell.
+    language: z.optional(z.string()),
   }),
+  // What a reader must know about this report, e.g. that the article is not in English and
+  // quotes and tone are English-only.
+  warnings: z.optional(z.array(z.string())),
   analyzer: AnalyzerSchema,
   analyzedAt: z.iso.datetime(),
   quotes: z.array(ReportQuoteSchema),
+  // Each statement counted once: direct quotes inside a reported clause (`within`) are left out.
   summary: z.object({
     quotes: count(),
     direct: count(),

@@ -63,6 +63,8 @@ export interface QuoteCandidate {
   cue: Span | null;
   /** The words naming the speaker at the attribution point ("he", "the press secretary"). */
   mention: Span | null;
+  /** The named rule that found the statement and its cue (see shared/quotes/rules.ts). */
+  rule: string;
 }
 
 export type SpeakerType = 'person' | 'organisation' | 'group';
@@ -75,6 +77,12 @@ export interface Speaker {
   /** 0..1: how sure the attribution is. */
   confidence: number;
   type?: SpeakerType;
+  /** The role the article gives the speaker ("Kremlin spokesman"), when it gives one. */
+  role?: string;
+  /** The organisation the role belongs to ("Kremlin"), when the article names one. */
+  organisation?: string;
+  /** The named rule that chose the speaker (see shared/quotes/rules.ts). */
+  rule?: string;
 }
 
 export interface AttributedQuote extends QuoteCandidate {

@@ -128,7 +128,7 @@ export function cueAt(tokens: readonly Token[], i: number, besideQuote = false):
       (PLURAL_SUBJECT.has(before.lower) ||
         GROUP_NOUNS.has(before.lower) ||
         isPluralName(before) ||
-        // "Yukos claims": a proper name, not possessive, is a subject.
+        // "Novacorp claims": a proper name, not possessive, is a subject.
         (before.capital && !POSSESSIVE_END.test(before.lower)));
     // "which Apple views as": a naming verb followed by "as" is a verb whatever its subject.
     const namingAs = naming && tokens[i + 1]?.lower === 'as';
@@ -194,12 +194,69 @@ export function mentionBefore(
   while (first < end && !tokens[first]?.capital && !isHeadable(tokens, first, end)) first++;
   // A determiner alone ("a said", "His repeated") names nobody.
   if (end - first === 1 && DETERMINERS.has(tokens[first]?.lower ?? '')) return null;
-  return first < end ? [first, end] : null;
+  return first < end ? throughPrepositions(text, tokens, first, end) : null;
+}
+
+// Prepositions that attach a phrase to the subject ("a spokesman for the embassy in Rome said").
+// Pronouns and quantifiers that head a group described by a phrase ("those with", "many of").
+const GROUP_HEADS: ReadonlySet<string> = new Set([
+  'those',
+  'people',
+  'anyone',
+  'everyone',
+  'many',
+  'most',
+  'some',
+  'all',
+  'few',
+]);
+const SUBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'of', 'in', 'at', 'with', 'from']);
+// The longest subject read through its prepositional phrases.
+const MAX_SUBJECT_TOKENS = 2 * MAX_MENTION_TOKENS;
+
+/**
+ * The subject of the verb, not the nearest name: a mention right after a preposition is the
+ * object of a phrase attached to the real subject ("the leader, meeting with his rival Ann Lee,
+ * said"; "a spokesman for the embassy in Rome said"), so the mention grows back over each such
+ * phrase to the noun phrase that heads it.
+ */
+function throughPrepositions(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+): [number, number] {
+  let start = first;
+  while (start > 1 && end - start < MAX_SUBJECT_TOKENS) {
+    const preposition = start - 1;
+    if (!SUBJECT_PREPOSITIONS.has(tokens[preposition]?.lower ?? '')) break;
+    // "those with the condition reported": the people the phrase describes are the speakers.
+    if (GROUP_HEADS.has(tokens[preposition - 1]?.lower ?? '')) return [preposition - 1, end];
+    if (!joined(text, tokens, preposition, start) || !joined(text, tokens, preposition - 1, preposition))
+      break;
+    const head = mentionBeforeOnly(text, tokens, preposition);
+    if (!head) break;
+    start = head[0];
+  }
+  return [start, end];
+}
+
+/** The noun phrase ending right before token `at` (no fillers, no prepositions). */
+function mentionBeforeOnly(text: string, tokens: readonly Token[], at: number): [number, number] | null {
+  let first = at;
+  while (first > 0 && at - first < MAX_MENTION_TOKENS) {
+    const token = tokens[first - 1];
+    if (!token || !isMentionWord(token) || PRONOUNS.has(token.lower)) break;
+    if (first < at && !joined(text, tokens, first - 1, first)) break;
+    first--;
+  }
+  while (first < at && !tokens[first]?.capital && !isHeadable(tokens, first, at)) first++;
+  return first < at ? [first, at] : null;
 }
 
 /**
- * The speaker mention starting at token `from` (after a cue: "said Ronald Smith, an analyst").
- * Stops at punctuation; an appositive name after a comma is included ("the director, Craig Prater").
+ * The speaker mention starting at token `from` (after a cue: "said Ola Lunde, an analyst").
+ * Stops at punctuation; an appositive name after a comma is included ("the director, Jon Dale").
  *
  * @example
  * mentionAfter(text, tokens, 1) // "said the American." -> tokens 1..3
@@ -214,7 +271,7 @@ export function mentionAfter(text: string, tokens: readonly Token[], from: numbe
     if (!token || !isMentionWord(token) || !joined(text, tokens, next - 1, next)) break;
     next++;
   }
-  // "the festival's executive director, Craig Prater." names the person after the comma.
+  // "the festival's executive director, Jon Dale." names the person after the comma.
   const after = tokens[next];
   const lastWord = tokens[next - 1];
   if (
@@ -234,9 +291,11 @@ export function mentionAfter(text: string, tokens: readonly Token[], from: numbe
   return [from, next];
 }
 
-// "said another witness in the probe, former adviser Fiona Hill.": a description without a name
+// "said another witness in the probe, former adviser Ada Moss.": a description without a name
 // is followed, within this many words, by the name it describes.
 const MAX_APPOSITIVE_TOKENS = 14;
+// Lowercase role words an appositive may open with before its name ("former press adviser").
+const MAX_APPOSITIVE_ROLE_WORDS = 3;
 
 function withAppositiveName(
   text: string,
@@ -244,13 +303,16 @@ function withAppositiveName(
   from: number,
   next: number,
 ): [number, number] {
+  let comma = -1;
   for (let k = next; k < tokens.length && k - from < MAX_APPOSITIVE_TOKENS; k++) {
     const token = tokens[k];
     const previous = tokens[k - 1];
     if (!token || !previous) break;
     const gap = text.slice(previous.end, token.start);
     if (/[.;:!?"“”]/.test(gap)) break;
-    if (!token.capital || !gap.includes(',')) continue;
+    if (gap.includes(',')) comma = k;
+    // The name may follow a few words of its role: ", former harbour adviser Ana Ruiz".
+    if (!token.capital || comma < 0 || k - comma > MAX_APPOSITIVE_ROLE_WORDS) continue;
     let end = k;
     while (
       end < tokens.length &&
@@ -261,7 +323,8 @@ function withAppositiveName(
       end++;
     }
     const rest = text.slice(tokens[end - 1]?.end ?? 0).trimStart();
-    if (rest === '' || /^[.;!?]/.test(rest)) return [from, end];
+    if (rest === '' || /^[.;!?]/.test(rest)) return comma === k ? [from, end] : [comma, end];
+    comma = -1;
   }
   return [from, next];
 }
@@ -389,7 +452,7 @@ export function spanOf(tokens: readonly Token[], first: number, next: number): S
 }
 
 /**
- * "Jack Buser, director for games at the firm, tells the paper": a name, an appositive between
+ * "Eva Lind, director for games at the firm, tells the paper": a name, an appositive between
  * commas, then the cue. Returns the name's token range and the cue, reading forward from `from`.
  *
  * @example
@@ -414,7 +477,7 @@ export function appositiveCue(
 }
 
 /**
- * Reading backward from a cue preceded by a comma: "..., Jack Buser, director at the firm, said".
+ * Reading backward from a cue preceded by a comma: "..., Eva Lind, director at the firm, said".
  * Returns the name's token range, or null when no name-and-appositive precedes the cue.
  */
 export function appositiveBefore(

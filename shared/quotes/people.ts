@@ -18,10 +18,11 @@ import {
   TITLES,
 } from './lexicon.ts';
 import { sameSurname } from './name-variants.ts';
+import { type Description, roleAfter, roleBefore } from './roles.ts';
 import { forEachLowercaseWord, splitSentences, type Token, tokenize } from './text-index.ts';
 
 // Who is who in one article: the people and organisations it names, how it describes them
-// ("Kremlin Spokesman Dmitry Peskov", "Ronald Smith, an analyst at ..."), and where each is
+// ("Kremlin Spokesman Dmitry Peskov", "Ola Lunde, an analyst at ..."), and where each is
 // mentioned, so a pronoun, a description or a surname can be resolved to a canonical name.
 
 export interface Entity {
@@ -32,8 +33,10 @@ export interface Entity {
   roles: Set<string>;
   /** Lowercased words of its descriptions ("kremlin", "russian"), to break ties. */
   modifiers: Set<string>;
-  /** Known only as one bare word at a cue ("Gazprom said"): maybe not a person at all. */
+  /** Known only as one bare word at a cue ("Novacorp said"): maybe not a person at all. */
   weak: boolean;
+  /** The first role the article gives ("Kremlin spokesman") and its organisation ("Kremlin"). */
+  description?: Description;
 }
 
 interface Occurrence {
@@ -213,7 +216,7 @@ const POST_NOMINALS = new Set(['mp', 'mep', 'msp', 'qc', 'kc', 'jr', 'sr', 'obe'
 const MAX_LOOKBACK = 400;
 // Surname spelling variants are compared with this many of the most recent people.
 const MAX_FUZZY_CANDIDATES = 64;
-// Speaker mentions that can contain one name ("Andrew Hogg, spokesman for ..."): a handful.
+// Speaker mentions that can contain one name ("Lars Berg, spokesman for ..."): a handful.
 const MAX_NESTED_MENTIONS = 4;
 // "a spokesman for the Medical Foundation for the Care of ...": how far an organisation's name runs.
 const ORG_NAME_CHARS = 80;
@@ -247,7 +250,7 @@ export class People {
   private readonly bySurname = new Map<string, Entity>();
   private readonly occurrences: Occurrence[] = [];
   private readonly sentenceStarts: number[] = [];
-  /** Capitalised words that occur on their own somewhere ("Henman" beside "Tim Henman"). */
+  /** Capitalised words that occur on their own somewhere ("Dale" beside "Jon Dale"). */
   private readonly standalone = new Set<string>();
   /** Words the article writes in lowercase: a capital on one of them is only a sentence start. */
   private readonly lowercase = new Set<string>();
@@ -296,8 +299,27 @@ export class People {
       return { entity: this.salientPerson(at, pronoun), how: 'pronoun' };
     }
     const org = SPOKES_FOR_ONE.exec(mention);
-    if (org?.[1] && !words.some((_word, i) => i > 0 && isPersonName(words, i))) {
+    // "Ann Lee, spokesman for the council" is Ann Lee: a name before the role is the speaker.
+    if (org?.[1] && !words.some((word, i) => i > 0 && word.start < org.index && isPersonName(words, i))) {
       return { entity: this.orgNamed(cleanOrgName(org[1]), at), how: 'name' };
+    }
+    // "Ann Lee, meeting with Tom Bell": the head of a phrase comes before its preposition.
+    // "Ann Lee opening the talks": a participle after a name opens a phrase about her.
+    const cut = words.findIndex(
+      (word, i) =>
+        i > 0 &&
+        (HEAD_ENDS.has(word.lower) ||
+          (PARTICIPLE.test(word.lower) && !!words[i - 1]?.capital && !word.capital)),
+    );
+    if (cut > 0) {
+      const head = this.resolve(mention.slice(0, words[cut - 1]?.end ?? mention.length), at);
+      // "Pilots at Nova Air said": a group speaks for the organisation it is at.
+      const rest = words[cut + 1];
+      if (head.how === 'group' && GROUP_AT.has(words[cut]?.lower ?? '') && rest) {
+        const place = this.resolve(mention.slice(rest.start), at);
+        if (place.entity?.type === 'organisation') return place;
+      }
+      return head;
     }
     const headWord = head.lower.replace(POSSESSIVE, '');
     // "MPs", "CEOs": a plural acronym is a group.
@@ -321,9 +343,26 @@ export class People {
     const described =
       !head.capital &&
       (ROLE_FAMILIES.has(headWord) || ORG_NOUNS.has(headWord) || GROUP_NOUNS.has(headWord) || plural);
+    // "Rules introduced in 2002", "Figures released today": a capital that opens the sentence
+    // and runs into a participle starts a noun phrase, not a name.
+    const second = words[1];
+    if (
+      words.length > 1 &&
+      first.capital &&
+      second &&
+      !second.capital &&
+      PARTICIPLE_FORM.test(second.lower) &&
+      !this.findPerson(first.lower.replace(POSSESSIVE, '')) &&
+      this.opensSentenceWithCommonWord(mention, at, first)
+    ) {
+      return { entity: null, how: first.lower.endsWith('s') ? 'group' : 'unknown' };
+    }
     const name = described ? null : nameIn(mention, words);
     if (name) return { entity: this.byName(name, at), how: 'name' };
-    const family = roleFamily(words.at(-2)?.lower, headWord);
+    const family = shadowed(
+      words.some((word) => word.lower === 'shadow'),
+      roleFamily(words.at(-2)?.lower, headWord),
+    );
     if (family === 'spokes') {
       const spokes = this.spokesperson(mention, words, at);
       if (spokes) return { entity: spokes, how: 'description' };
@@ -344,7 +383,7 @@ export class People {
     if (head.capital && words.length > 1 && DETERMINERS.has(first.lower) && DEMONYMS.has(headWord)) {
       return { entity: this.salientPerson(at, null), how: 'description' };
     }
-    // A capitalised single word that is not a known person: an organisation ("Gazprom").
+    // A capitalised single word that is not a known person: an organisation ("Novacorp").
     // Its name starts at its first capital ("the official Xinhua News Agency").
     const opening = words.find((word) => word.capital && !DETERMINERS.has(word.lower)) ?? first;
     if (head.capital)
@@ -424,6 +463,23 @@ export class People {
     return null;
   }
 
+  /**
+   * True when the latest mention of `entity` before `at` reads as its sentence's subject: among
+   * the opening words, with no preposition before it ("Ana Ruiz opened ...", "Mayor Ana Ruiz
+   * said"), not the object at its end ("... withdrew support from ferry captain Tom Bell").
+   */
+  namedAsSubject(entity: Entity, at: number): boolean {
+    const latest = this.latestBefore(at);
+    for (let k = latest; k >= 0 && latest - k < MAX_LOOKBACK; k--) {
+      const occurrence = this.occurrences[k];
+      if (!occurrence) break;
+      if (occurrence.entity !== entity) continue;
+      const lead = tokenize(this.text, occurrence.sentence, occurrence.at);
+      return lead.length <= MAX_SUBJECT_LEAD && !lead.some((word) => LEAD_BREAKERS.has(word.lower));
+    }
+    return false;
+  }
+
   private readStandalone(masked: string, tokens: readonly Token[]): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
@@ -443,6 +499,18 @@ export class People {
       const runStart = i;
       i = end - 1;
       const name = nameOf(tokens.slice(runStart, end));
+      // "the DTI has dismissed ...": an acronym with an article is an organisation, so "a
+      // spokesman" in the next sentence can speak for it.
+      const only = tokens[runStart];
+      if (
+        end - runStart === 1 &&
+        only &&
+        tokens[runStart - 1]?.lower === 'the' &&
+        ORG_ACRONYM.test(this.text.slice(only.start, only.end))
+      ) {
+        this.orgNamed(this.text.slice(only.start, only.end), only.start);
+        continue;
+      }
       if (
         !name ||
         isModifier(this.text, tokens, runStart, end, name) ||
@@ -471,7 +539,7 @@ export class People {
     const last = words.at(-1) ?? '';
     const possessive = POSSESSIVE.test(this.text.slice(lastToken.start, lastToken.end));
     const titled = name.titles.length > 0;
-    let entity = this.findPerson(last);
+    let entity = this.findPerson(last, words.length === 1);
     if (!entity) {
       if (ORG_NAME_WORDS.has(last.toLowerCase()) || PLURAL_ACRONYM.test(last)) return;
       // "NEW DELHI": a dateline or heading in capitals, not a person.
@@ -514,10 +582,12 @@ export class People {
     }
     for (let k = runStart; k < end; k++) entity.modifiers.add(tokens[k]?.lower ?? '');
     this.readRoles(masked, tokens, runStart, end, entity);
+    entity.description ??= this.describe(masked, tokens, runStart, nameStart, end);
     this.occurrences.push({ at: firstToken.start, entity, possessive, sentence });
   }
 
-  private findPerson(surname: string): Entity | undefined {
+  /** `shortForm`: the name is one word, which may be the first of a family-name-first full name. */
+  private findPerson(surname: string, shortForm = false): Entity | undefined {
     const exact = this.bySurname.get(surname.toLowerCase());
     if (exact) return exact;
     // Spelling variants: compare with the most recent people only, to stay linear.
@@ -525,7 +595,19 @@ export class People {
       const entity = this.entities[k];
       if (entity?.type === 'person' && sameSurname(lastWord(entity.name), surname)) return entity;
     }
-    return undefined;
+    // "Mr Kim" after "Kim Yungmin": where the family name comes first, the short form is the
+    // first word of the full name. Only one full name may match.
+    if (!shortForm) return undefined;
+    const lowered = surname.toLowerCase();
+    let firstWord: Entity | undefined;
+    for (let k = this.entities.length - 1; k >= 0 && this.entities.length - k <= MAX_FUZZY_CANDIDATES; k--) {
+      const entity = this.entities[k];
+      if (entity?.type !== 'person' || !entity.name.includes(' ')) continue;
+      if (entity.name.slice(0, entity.name.indexOf(' ')).toLowerCase() !== lowered) continue;
+      if (firstWord && firstWord !== entity) return undefined;
+      firstWord = entity;
+    }
+    return firstWord;
   }
 
   private isSpeakerMention(start: number, end: number): boolean {
@@ -545,6 +627,35 @@ export class People {
     return false;
   }
 
+  /** The role before the name ("Kremlin Spokesman Dmitry Peskov") or in an appositive after it. */
+  private describe(
+    masked: string,
+    tokens: readonly Token[],
+    runStart: number,
+    nameStart: number,
+    end: number,
+  ): Description | undefined {
+    let from = runStart;
+    while (from > 0 && runStart - from < ROLE_WINDOW) {
+      const word = tokens[from - 1];
+      if (!word || ROLE_STOP.has(word.lower) || !joined(masked, tokens, from - 1, from)) break;
+      if (
+        !word.capital &&
+        !roleFamily(undefined, word.lower) &&
+        !TITLES.has(word.lower) &&
+        !ROLE_MODIFIERS.has(word.lower)
+      )
+        break;
+      from--;
+    }
+    const before = roleBefore(this.text, tokens, from, nameStart);
+    if (before) return before;
+    const last = tokens[end - 1];
+    const next = tokens[end];
+    if (!last || !next || masked.slice(last.end, next.start).trim() !== ',') return undefined;
+    return roleAfter(this.text, tokens, end) ?? undefined;
+  }
+
   private readRoles(
     masked: string,
     tokens: readonly Token[],
@@ -552,10 +663,11 @@ export class People {
     end: number,
     entity: Entity,
   ): void {
-    // Before: "his US counterpart Joe Biden", "the festival's executive director, Craig Prater".
+    // Before: "his US counterpart Joe Biden", "the festival's executive director, Jon Dale".
     // Only the words directly in front of the name describe it: a comma may separate them
     // only right before the name, and a conjunction or preposition ends them ("the prime
     // minister and Gordon Brown" gives Brown no role).
+    let shadow = false;
     for (let k = from - 1; k >= 0 && from - k <= ROLE_WINDOW; k--) {
       const word = tokens[k];
       const next = tokens[k + 1];
@@ -569,9 +681,10 @@ export class People {
         TITLES.has(word.lower) ||
         ROLE_MODIFIERS.has(word.lower);
       if (!describes) break;
-      this.addRole(word.lower, entity, tokens[k - 1]?.lower);
+      shadow ||= tokens[k - 1]?.lower === 'shadow' || tokens[k - 2]?.lower === 'shadow';
+      this.addRole(word.lower, entity, tokens[k - 1]?.lower, shadow);
     }
-    // After: "Ronald Smith, an analyst at ...", "Christine Rush, director of ...".
+    // After: "Ola Lunde, an analyst at ...", "Eva Lind, director of ...".
     const last = tokens[end - 1];
     const next = tokens[end];
     if (last && next && masked.slice(last.end, next.start).trim() === ',') {
@@ -583,8 +696,8 @@ export class People {
     }
   }
 
-  private addRole(word: string, entity: Entity, previous?: string): void {
-    const family = roleFamily(previous, word);
+  private addRole(word: string, entity: Entity, previous?: string, shadow = false): void {
+    const family = shadowed(shadow, roleFamily(previous, word));
     if (family) entity.roles.add(family);
     if (word === 'spokeswoman' || word === 'actress') entity.gender = 'female';
     if (!DETERMINERS.has(word)) entity.modifiers.add(word);
@@ -594,7 +707,7 @@ export class People {
     for (const match of masked.matchAll(SPOKES_FOR)) {
       const matchAt = match.index ?? 0;
       const at = matchAt + match[0].length;
-      // "Andrew Hogg, spokesman for ...": the role belongs to the named person.
+      // "Lars Berg, spokesman for ...": the role belongs to the named person.
       if (masked.slice(Math.max(0, matchAt - 3), matchAt).includes(',')) continue;
       const words = tokenize(masked, at, Math.min(masked.length, at + ORG_NAME_CHARS));
       let end = 0;
@@ -650,7 +763,7 @@ export class People {
 
   private byName(name: string[], at: number): Entity {
     const last = name.at(-1) ?? '';
-    const known = this.findPerson(last);
+    const known = this.findPerson(last, name.length === 1);
     if (known) {
       // Two people with one surname: the one mentioned most recently.
       const lowered = last.toLowerCase();
@@ -734,7 +847,8 @@ export class People {
     const owned = capitals.some((word) => POSSESSIVE.test(word.lower));
     const own = capitals[0];
     if (capitals.length >= 2 && !owned && own && !this.opensSentenceWithCommonWord(mention, at, own)) {
-      return this.orgNamed(mention.slice(own.start, words.at(-1)?.end ?? own.end), at);
+      // "the Reporters Without Borders group" is Reporters Without Borders: the noun describes it.
+      return this.orgNamed(mention.slice(own.start, capitals.at(-1)?.end ?? own.end), at);
     }
     // A bare word only ever seen at a cue ("Halifax said") is likelier the firm than a person.
     const latest = this.latestBefore(at);
@@ -855,6 +969,27 @@ function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: (item: 
   return high;
 }
 
+// "staff at", "workers from": the preposition that ties a group to its organisation.
+const GROUP_AT: ReadonlySet<string> = new Set(['at', 'from']);
+// "Last week harbour master": the words a subject's description may take before its name.
+const MAX_SUBJECT_LEAD = 6;
+// Words that make a later name an object or part of another phrase ("by" names an agent: a subject).
+const LEAD_BREAKERS: ReadonlySet<string> = new Set([
+  'from',
+  'to',
+  'with',
+  'of',
+  'for',
+  'against',
+  'that',
+  'when',
+  'and',
+]);
+const PARTICIPLE_FORM = /^[a-z]{3,}(?:ed|ing)$/;
+const PARTICIPLE = /^[a-z]{3,}ing$/;
+// Prepositions that end the head of a speaker's noun phrase; "of" and "for" stay, as they name
+// organisations ("Bank of England", "spokesman for the council").
+const HEAD_ENDS: ReadonlySet<string> = new Set(['with', 'in', 'at', 'from', 'on', 'during']);
 const SPOKES_FOR_ONE = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(.+)$/i;
 const ORG_STOP = new Set([
   'in',
@@ -916,7 +1051,7 @@ function nameOf(fullRun: readonly Token[]): NameParts | null {
   }
   const tokens = run.slice(k);
   if (tokens.length === 0 || tokens.some((token) => ORG_NAME_WORDS.has(token.lower))) return null;
-  // A long run is a description and a name ("Ukraine Kurt Volker"): the last two words name.
+  // A long run is a description and a name ("Norway Ola Lunde"): the last two words name.
   return { titles, tokens: tokens.length > 3 ? tokens.slice(-2) : tokens, end: length };
 }
 
@@ -960,7 +1095,7 @@ function endsOrgName(masked: string, tokens: readonly Token[], runStart: number)
   );
 }
 
-/** "Christine Rush, director of ...": a name followed by a role after a comma is a person. */
+/** "Eva Lind, director of ...": a name followed by a role after a comma is a person. */
 function hasAppositiveRole(masked: string, tokens: readonly Token[], end: number): boolean {
   const last = tokens[end - 1];
   const next = tokens[end];
@@ -971,7 +1106,7 @@ function hasAppositiveRole(masked: string, tokens: readonly Token[], end: number
   return false;
 }
 
-/** "union leader Sofia Berg", "founder Mikhail Khodorkovsky": a role noun right before a name. */
+/** "union leader Sofia Berg", "founder Pavel Novak": a role noun right before a name. */
 function hasRoleBefore(masked: string, tokens: readonly Token[], runStart: number): boolean {
   const before = tokens[runStart - 1];
   if (!before || before.capital || !joined(masked, tokens, runStart - 1, runStart)) return false;
@@ -980,6 +1115,8 @@ function hasRoleBefore(masked: string, tokens: readonly Token[], runStart: numbe
 
 // "TASS", "BBC": organisations written in capitals.
 const ACRONYM = /^[A-Z]{2,6}$/;
+// "the DTI", "the IAAF": three letters or more; two-letter ones are mostly places ("the UK").
+const ORG_ACRONYM = /^[A-Z]{3,6}$/;
 
 function isPersonName(words: readonly Token[], i: number): boolean {
   const word = words[i];
@@ -1032,4 +1169,9 @@ function lastWord(name: string): string {
 /** The role family of a head noun, reading two-word roles first ("prime minister", "press secretary"). */
 function roleFamily(previous: string | undefined, head: string): string | undefined {
   return (previous ? ROLE_COMPOUNDS.get(`${previous} ${head}`) : undefined) ?? ROLE_FAMILIES.get(head);
+}
+
+/** "shadow chancellor" is the opposition's: never the same role as "the chancellor". */
+function shadowed(shadow: boolean, family: string | undefined): string | undefined {
+  return shadow && family ? `shadow ${family}` : family;
 }

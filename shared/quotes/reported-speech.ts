@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { commaSplice, hasFiniteVerb, questionZones } from './clause-shape.ts';
 import { appositiveBefore, cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
 import {
   ADJUNCT_PREPOSITIONS,
@@ -11,7 +12,7 @@ import {
   SPEECH_NOUNS,
   TITLES,
 } from './lexicon.ts';
-import { countLetterRuns, type Token } from './text-index.ts';
+import { countLetterRuns, type Token, tokenize } from './text-index.ts';
 
 // Reported (indirect) speech: a reporting verb or noun with a finite clause, in the orders news
 // uses: forward ("Peskov underscored that ..."), fronted ("..., Peskov said."), parenthetical
@@ -24,7 +25,7 @@ export interface Report {
   cue: Span;
   mention: Span | null;
   /** Fronted and parenthetical reports own every quote in their sentence. */
-  form: 'forward' | 'fronted' | 'parenthetical' | 'noun';
+  form: 'forward' | 'fronted' | 'parenthetical' | 'noun' | 'attribution-only';
   /** Naming verbs ("described as") only attribute quoted words; they report no clause. */
   naming: boolean;
 }
@@ -41,9 +42,9 @@ const MAX_LEAD_IN_TOKENS = 2;
 // and the bound keeps the work per cue constant.
 const MAX_CLAUSE_CHARS = 1_200;
 // How near the sentence end a closing attribution's cue sits: "said the festival's executive director,
-// Craig Prater in an interview with the paper."
+// Jon Dale in an interview with the paper."
 const CLOSING_CUE_TOKENS = 16;
-// A clause ends before a new speaker's report or a non-restrictive relative: ", but Sondland has said".
+// A clause ends before a new speaker's report or a non-restrictive relative: ", but Ruiz has said".
 const NEXT_REPORT_WORDS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
 // How many words a new report's speaker and fillers may take ("the Tory leader has also said").
 const NEW_REPORT_TOKENS = 8;
@@ -58,9 +59,65 @@ const TAIL_PEEK_CHARS = 8;
 const ACCORDING_TO_CHARS = 80;
 const ACCORDING_TO = /^\s*according to [^,]{1,60},\s*/i;
 const QUOTE_MASK = '_';
+// A quote that opens after a dash or colon at the end of a fronted stretch.
+const QUOTE_AFTER_BREAK = /[—–:]\s*["“‘][^"“”‘’]*["”’]?[,\s]*$/;
+const POSSESSIVE_WORD = /['’]s?$/;
+// "using", "saying": a gerund; these "-ing" words are nouns and pronouns.
+const GERUND = /^[a-z]{2,}ing$/;
+const GERUND_NOUNS: ReadonlySet<string> = new Set([
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'morning',
+]);
+// Reporting verbs that as often take a noun phrase ("revealed the plan", "denied the charge").
+const NOUN_OBJECT_VERBS: ReadonlySet<string> = new Set(
+  [
+    'reveal',
+    'announce',
+    'confirm',
+    'acknowledge',
+    'disclose',
+    'describe',
+    'outline',
+    'explain',
+    'recall',
+    'admit',
+    'deny',
+    'unveil',
+    'detail',
+    'report',
+    'predict',
+    'repeat',
+  ].flatMap((verb) => [
+    verb,
+    `${verb}s`,
+    verb.endsWith('e') ? `${verb}d` : `${verb}ed`,
+    verb.endsWith('y') ? `${verb.slice(0, -1)}ied` : `${verb}ed`,
+    verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`,
+  ]),
+);
+// How many words a clause's subject may take before its verb ("the new ferry timetable is").
+const SUBJECT_WINDOW = 5;
+// Determiners that make the next word a noun or adjective: "a newly revealed call".
+const NOUN_DETERMINERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+]);
 
 /** One sentence being read for reports: its masked text and tokens, and a word counter for clauses. */
 interface SentenceScan {
+  text: string;
+  /** The stretches that put a question to someone: nobody's statement. */
+  questions: readonly Span[];
   masked: string;
   tokens: readonly Token[];
   sentence: Span;
@@ -79,16 +136,26 @@ export function findReports(
   tokens: readonly Token[],
   sentence: Span,
 ): Report[] {
-  const scan: SentenceScan = { masked, tokens, sentence, count: (span) => wordCount(text, masked, span) };
+  // "Asked whether ..., the minister said": a cue inside the question reports no statement.
+  const questions = questionZones(masked, tokens);
+  const inQuestion = (token: Token | undefined) => !!token && insideAny(questions, token.start);
+  const scan: SentenceScan = {
+    text,
+    questions,
+    masked,
+    tokens,
+    sentence,
+    count: (span) => wordCount(text, masked, span),
+  };
   const reports: Report[] = [];
   // The attribution that ends the sentence owns all of it ("..., are writing apps, Cook told X."),
   // so it is looked for first, before earlier cues claim the words.
-  const closing = closingFronted(scan);
+  const closing = closingFronted(scan, inQuestion);
   if (closing) return [closing];
   let skipUntil = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token || token.start < skipUntil) continue;
+    if (!token || token.start < skipUntil || inQuestion(token)) continue;
     // "his words that", "the claim that": a noun; "the council claims that": a verb (cueAt says which).
     if (SPEECH_NOUNS.has(token.lower) && tokens[i + 1]?.lower === 'that' && !cueAt(tokens, i)) {
       const report = nounReport(scan, i);
@@ -99,12 +166,8 @@ export function findReports(
       continue;
     }
     const cue = cueAt(tokens, i);
-    if (!cue) continue;
-    const report =
-      frontedReport(scan, cue.first, cue.next) ??
-      parentheticalReport(scan, cue.first, cue.next) ??
-      forwardReport(scan, cue.first, cue.next) ??
-      attributionOnly(scan, cue.first, cue.next);
+    if (!cue || modifiesNoun(tokens, i)) continue;
+    const report = firstReport(scan, cue.first, cue.next);
     if (!report) continue;
     report.naming = cue.naming;
     if (cue.naming && report.form !== 'fronted') {
@@ -119,12 +182,44 @@ export function findReports(
   return reports;
 }
 
+/** A named way of reading a reported clause around a cue at tokens [first, next). */
+interface ReportRule {
+  name: Report['form'];
+  read(scan: SentenceScan, first: number, next: number): Report | null;
+}
+
+/**
+ * The report forms, in the order they are tried at each cue; the first that reads a clause
+ * wins. Each report carries its rule's name as `form`.
+ */
+export const REPORT_RULES: readonly ReportRule[] = [
+  // "The pier is safe, the mayor said." The clause before the comma, the speaker after it.
+  { name: 'fronted', read: frontedReport },
+  // "But, he said, if the rain stops ..." An attribution between commas splits the clause.
+  { name: 'parenthetical', read: parentheticalReport },
+  // "The mayor said (that) the pier is safe." The clause after the cue.
+  { name: 'forward', read: forwardReport },
+  // "Ruiz told the board, which ... "in good time"": a speaker for the sentence's quotes, no clause.
+  { name: 'attribution-only', read: attributionOnly },
+];
+
+function firstReport(scan: SentenceScan, first: number, next: number): Report | null {
+  for (const rule of REPORT_RULES) {
+    const report = rule.read(scan, first, next);
+    if (report) return report;
+  }
+  return null;
+}
+
 /** A fronted report whose cue is among the sentence's last words. */
-function closingFronted(scan: SentenceScan): Report | null {
+function closingFronted(
+  scan: SentenceScan,
+  inQuestion: (token: Token | undefined) => boolean,
+): Report | null {
   const { tokens } = scan;
   for (let i = tokens.length - 1; i >= 0 && tokens.length - i <= CLOSING_CUE_TOKENS; i--) {
     const cue = cueAt(tokens, i);
-    if (!cue || cue.naming) continue;
+    if (!cue || cue.naming || inQuestion(tokens[i])) continue;
     return frontedReport(scan, cue.first, cue.next);
   }
   return null;
@@ -144,7 +239,7 @@ function frontedReport(scan: SentenceScan, first: number, next: number): Report 
     appositiveBefore(masked, tokens, first) &&
     (OBJECT_VERBS.has(tokens[first]?.lower ?? '') || !mentionAfter(masked, tokens, next))
   ) {
-    // "..., Jack Buser, director at the firm, tells the paper.": the name before the appositive.
+    // "..., Eva Lind, director at the firm, tells the paper.": the name before the appositive.
     mention = appositiveBefore(masked, tokens, first);
     if (!mention) return null;
     attributionStart = mention[0];
@@ -155,7 +250,7 @@ function frontedReport(scan: SentenceScan, first: number, next: number): Report 
     // ", told Newsweek": after a telling verb comes the listener, never an inverted speaker.
     !OBJECT_VERBS.has(tokens[first]?.lower ?? '')
   ) {
-    // "..., said founder Mikhail Khodorkovsky." (a participle never inverts: ", saying the ...")
+    // "..., said founder Pavel Novak." (a participle never inverts: ", saying the ...")
     mention = mentionAfter(masked, tokens, next);
     if (!mention || !speakerLike(tokens, mention)) return null;
     attributionStart = first;
@@ -167,6 +262,12 @@ function frontedReport(scan: SentenceScan, first: number, next: number): Report 
   if (clauseEnd < 0) return null;
   const clause = trimClause(masked, sentence.start, clauseEnd);
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
+  if (insideAny(scan.questions, clause.start)) return null;
+  // "He changed his story — “I now recall,” he said": the attribution is the quote's alone.
+  if (QUOTE_AFTER_BREAK.test(masked.slice(clause.start, clauseEnd))) return null;
+  // "The Evening News programme on Channel 4, the agency reported": a title, not a statement.
+  const words = tokenize(scan.text, clause.start, clause.end);
+  if (!hasFiniteVerb(words, 0, words.length)) return null;
   return reportAt(tokens, [clause], [first, next], mention, 'fronted');
 }
 
@@ -187,9 +288,11 @@ function parentheticalReport(scan: SentenceScan, first: number, next: number): R
   const tail = trimClause(masked, following.start, sentence.end);
   if (!tail || count(tail) < MIN_CLAUSE_TOKENS) return null;
   const head = trimClause(masked, sentence.start, startComma);
-  // `"...," said Ronald Smith, an analyst at ...`: after a quote, the words past the comma
+  // `"...," said Ola Lunde, an analyst at ...`: after a quote, the words past the comma
   // describe the speaker; a parenthetical needs narration of its own before it.
-  if (!before && (!head || count(head) === 0)) return null;
+  // `"...," Jon Bell said, adding ...`: after a closing quote the attribution is the quote's.
+  if (!head || count(head) === 0 || QUOTE_AFTER_BREAK.test(masked.slice(head.start, head.end + 2)))
+    return null;
   const pieces = head && count(head) > MAX_LEAD_IN_TOKENS ? [head, tail] : [tail];
   return reportAt(tokens, pieces, [first, next], mention, 'parenthetical');
 }
@@ -216,7 +319,7 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   const gap = masked.slice(tokens[next - 1]?.end ?? 0, afterCue.start);
   // `said: "` or `said, "` introduces a direct quote, not a clause.
   if (gap.trim() !== '' && gap.trim() !== 'that') return null;
-  // `"...," said Ronald Smith, an analyst`: a cue right after a quote names its speaker next.
+  // `"...," said Ola Lunde, an analyst`: a cue right after a quote names its speaker next.
   const before = masked.slice(tokens[first - 1]?.end ?? sentence.start, tokens[first]?.start ?? 0);
   if (/["“”«»„_]/.test(before)) return null;
   if (afterCue.lower === 'that') {
@@ -231,6 +334,11 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   const clauseToken = tokens[at];
   if (!clauseToken || NON_CLAUSE_STARTS.has(clauseToken.lower)) return null;
   if (!joinedOrThat(masked, tokens, at)) return null;
+  // "continued using the site": a verb of speech before a gerund reports nothing.
+  if (at === next && GERUND.test(clauseToken.lower) && !GERUND_NOUNS.has(clauseToken.lower)) return null;
+  // "revealed the extent of the problem": these verbs take a noun phrase as readily as a clause,
+  // so without "that" the clause needs a subject pronoun or a verb within its first words.
+  if (at === next && NOUN_OBJECT_VERBS.has(cueWord) && !startsClause(tokens, at)) return null;
   // "..., saying the policy ...": a participle reports only after a comma ("are writing apps" does not).
   if (
     cueWord.endsWith('ing') &&
@@ -241,19 +349,23 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   }
   const clause = trimClause(masked, clauseToken.start, clauseEnd(masked, tokens, at, sentence));
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
-  const mention = mentionBefore(masked, tokens, first) ?? subjectOf(masked, tokens);
+  const mention =
+    mentionBefore(masked, tokens, first) ??
+    appositiveBefore(masked, tokens, first) ??
+    (cueWord.endsWith('ing') ? mainSubject(masked, tokens, first) : null) ??
+    subjectOf(masked, tokens);
   return reportAt(tokens, [clause], [first, next], mention, 'forward');
 }
 
 /**
- * A cue with a speaker but no clause ("Cook told Benioff, which meant ... "best ..."") still
+ * A cue with a speaker but no clause ("Ruiz told Bell, which meant ... "best ..."") still
  * attributes the quoted words of its sentence; it reports nothing itself (no pieces).
  */
 function attributionOnly(scan: SentenceScan, first: number, next: number): Report | null {
   const { masked, tokens } = scan;
   const mention = mentionBefore(masked, tokens, first);
   if (!mention) return null;
-  return reportAt(tokens, [], [first, next], mention, 'forward', true);
+  return reportAt(tokens, [], [first, next], mention, 'attribution-only', true);
 }
 
 function nounReport(scan: SentenceScan, i: number): Report | null {
@@ -281,6 +393,8 @@ function nounReport(scan: SentenceScan, i: number): Report | null {
  */
 function clauseEnd(masked: string, tokens: readonly Token[], from: number, sentence: Span): number {
   const limit = Math.min(sentence.end, (tokens[from]?.start ?? sentence.start) + MAX_CLAUSE_CHARS);
+  const splice = commaSplice(masked, tokens, from, tokens.length);
+  if (splice >= 0) return Math.min(limit, tokens[splice]?.end ?? limit);
   for (let k = from + 1; k < tokens.length; k++) {
     const token = tokens[k];
     const previous = tokens[k - 1];
@@ -294,7 +408,7 @@ function clauseEnd(masked: string, tokens: readonly Token[], from: number, sente
   return limit;
 }
 
-/** True when a speaker and a cue start at token `from` ("Sondland has said", "he added"). */
+/** True when a speaker and a cue start at token `from` ("Ruiz has said", "he added"). */
 function startsReport(masked: string, tokens: readonly Token[], from: number): boolean {
   for (let k = from + 1; k < tokens.length && k - from <= NEW_REPORT_TOKENS; k++) {
     if (!cueAt(tokens, k)) continue;
@@ -340,7 +454,7 @@ function tailIsAdjunct(masked: string, tokens: readonly Token[], from: number, s
   const gap = masked.slice(tokens[from - 1]?.end ?? token.start, token.start);
   if (gap.includes(',')) return true;
   if (ADJUNCT_PREPOSITIONS.has(token.lower)) return true;
-  // "Cook told Benioff." / "Henman told his website, ...": a short listener, then the end.
+  // "Ruiz told Bell." / "Ruiz told her website, ...": a short listener, then the end.
   let k = from;
   while (k < tokens.length && k - from < MAX_OBJECT_TOKENS && joined(masked, tokens, k, k + 1)) k++;
   const end = tokens[k]?.end ?? sentence.end;
@@ -371,11 +485,17 @@ function isRoleWord(word: string): boolean {
 }
 
 function subjectOf(masked: string, tokens: readonly Token[]): [number, number] | null {
+  const owned = ownerAppositive(masked, tokens);
+  if (owned) return owned;
   const first = tokens[0];
   if (!first?.capital || NON_NAME_CAPITALS.has(first.lower)) return null;
   let next = 1;
+  // "Dockers' unions say": a possessive opens a noun phrase whose head comes next.
+  if (POSSESSIVE_WORD.test(first.lower) && tokens[1] && !tokens[1].capital && joined(masked, tokens, 0, 1)) {
+    return [0, 2];
+  }
   while (next < tokens.length && tokens[next]?.capital && joined(masked, tokens, next - 1, next)) next++;
-  // "Liberal Democrat spokesman Mark Oaten argued ...": a role and a name after the capitals.
+  // "Green Party spokesman Ola Lunde argued ...": a role and a name after the capitals.
   let role = next;
   while (role < tokens.length && role - next < MAX_ROLE_WORDS && isRoleWord(tokens[role]?.lower ?? ''))
     role++;
@@ -425,4 +545,59 @@ function reportAt(
     form,
     naming,
   };
+}
+
+function insideAny(spans: readonly Span[], at: number): boolean {
+  return spans.some((span) => span.start <= at && at < span.end);
+}
+
+/** "the reported deal", "a newly revealed call": a speech verb after a determiner describes a noun. */
+function modifiesNoun(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.lower ?? '';
+  if (NOUN_DETERMINERS.has(before)) return true;
+  return before.endsWith('ly') && NOUN_DETERMINERS.has(tokens[i - 2]?.lower ?? '');
+}
+
+/** A clause opens at `at`: a subject pronoun, or a finite verb within the subject's few words. */
+function startsClause(tokens: readonly Token[], at: number): boolean {
+  if (CLAUSE_SUBJECTS.has(tokens[at]?.lower ?? '')) return true;
+  for (let k = at + 1; k < tokens.length && k - at <= SUBJECT_WINDOW; k++) {
+    const word = tokens[k]?.lower ?? '';
+    if (ADJUNCT_PREPOSITIONS.has(word) || word === 'of') return false;
+    if (hasFiniteVerb(tokens, k, k + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Last week the harbour master Jon Bell spoke to the board, saying ...": a participle's speaker
+ * is the subject of the sentence's main verb, the first finite verb before it.
+ */
+function mainSubject(masked: string, tokens: readonly Token[], participle: number): [number, number] | null {
+  for (let k = 1; k < participle; k++) {
+    const token = tokens[k];
+    if (!token || token.capital) continue;
+    if (!hasFiniteVerb(tokens, k, k + 1) && !cueAt(tokens, k)) continue;
+    // "Dockers' unions have ...": a plural noun after an owner is the subject, not its verb.
+    if (!token.lower.endsWith('ed') && POSSESSIVE_WORD.test(tokens[k - 1]?.lower ?? '')) continue;
+    return mentionBefore(masked, tokens, k);
+  }
+  return null;
+}
+
+/**
+ * "The firm's founder, Ana Ruiz, said ...": an owner's role opening the sentence, then the
+ * name between commas; the name is the subject.
+ */
+function ownerAppositive(masked: string, tokens: readonly Token[]): [number, number] | null {
+  const owner = tokens[0]?.lower === 'the' ? 1 : 0;
+  const role = tokens[owner + 1];
+  if (!POSSESSIVE_WORD.test(tokens[owner]?.lower ?? '') || !role || role.capital) return null;
+  const named = tokens[owner + 2];
+  if (!named?.capital || masked.slice(role.end, named.start).trim() !== ',') return null;
+  let end = owner + 3;
+  while (tokens[end]?.capital && joined(masked, tokens, end - 1, end)) end++;
+  return masked.slice(tokens[end - 1]?.end ?? 0, tokens[end]?.start ?? 0).trim() === ','
+    ? [owner + 2, end]
+    : null;
 }

@@ -210,4 +210,69 @@ describe('extractQuotes: robustness', () => {
       }
     }
   });
+
+  it('does not report a programme title before "X reported"', () => {
+    expect(indirect(['The Harbour Tonight programme on Channel 9, the agency reported.'])).toEqual([]); // no verb
+  });
+
+  it('keeps a fronted clause whose verb is there', () => {
+    expect(indirect(['The ferry fares rose twice this year, the agency reported.'])).toEqual([
+      'The ferry fares rose twice this year', // "rose"... and "fares": a finite clause
+    ]);
+  });
+
+  it('does not report the question put to someone, only the answer', () => {
+    expect(
+      indirect([
+        'Asked whether it is fair to say that the port lost money, the harbour master said the books were balanced.',
+      ]),
+    ).toEqual(['the books were balanced']); // the question is nobody's statement
+  });
+
+  it('ends a reported clause at a comma splice that starts a new sentence', () => {
+    expect(
+      indirect([
+        'The mayor said that she would open the quay in May, the video of this speech was shown on TV.',
+      ]),
+    ).toEqual(['she would open the quay in May']); // ", the video ... was" is narration
+  });
+
+  it('keeps the main clause after a subordinate one inside the report', () => {
+    expect(indirect(['The mayor said that if it rains, the parade will be cancelled.'])).toEqual([
+      'if it rains, the parade will be cancelled',
+    ]);
+  });
+});
+
+describe('extractQuotes: what is not reported speech', () => {
+  it('reads a speech verb after a determiner as an adjective', () => {
+    expect(indirect(['The board studied a newly revealed letter from the harbour master Ana Ruiz.'])).toEqual(
+      [],
+    );
+  });
+
+  it('reads no clause in a verb of speech before a gerund', () => {
+    expect(indirect(['If you continue using the ferry app, we will send you offers every week.'])).toEqual(
+      [],
+    );
+  });
+
+  it('needs a clause, not a noun phrase, after verbs that take either', () => {
+    expect(indirect(['Ruiz also revealed the cost of the repairs she ordered last year.'])).toEqual([]); // noun phrase
+    expect(indirect(['Ruiz also revealed the repairs were finished last year.'])).toEqual([
+      'the repairs were finished last year', // clause: "were"
+    ]);
+  });
+
+  it('leaves the words after a quote and its attribution to the quote', () => {
+    const paragraphs = ['"The pier is safe," Ruiz told reporters, pointing to the new railings by the quay.'];
+    expect(indirect(paragraphs)).toEqual([]);
+    expect(direct(paragraphs)).toEqual(['The pier is safe,']);
+  });
+
+  it('leaves a quote opened after a dash to its own attribution', () => {
+    expect(
+      indirect(['Ruiz has changed her story once — "I now do remember," she said, meeting the crew.']),
+    ).toEqual([]);
+  });
 });

@@ -1,0 +1,48 @@
+import { ROLE_FAMILIES, TITLES } from './lexicon.ts';
+
+// One speaker across articles. Inside an article, attribution already resolves "Putin" and
+// "the Russian leader" to the full name it introduced; across articles only the name is
+// left, and one article says "Vladimir Putin" where another says only "President Putin". A
+// person's key is therefore the surname, stripped of titles, roles and case: every form agrees
+// on it. An organisation's key is its whole name.
+
+// Letters after a name that are not part of it ("Ann Lee MP", "Tom Bell Jr").
+const POST_NOMINALS: ReadonlySet<string> = new Set([
+  'mp',
+  'mep',
+  'msp',
+  'qc',
+  'kc',
+  'jr',
+  'sr',
+  'obe',
+  'mbe',
+  'cbe',
+  'phd',
+]);
+const DIACRITICS = /\p{M}+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * The canonical key of a speaker, the same for every way articles name them: "putin" for
+ * "Putin", "Vladimir Putin", "President Putin" and "Russian President Vladimir Putin";
+ * "home-office" for "Home Office". A one-word name gets the same key whatever type it was
+ * given ("Nova said" may be read as a firm in one article, a person in another). Two people
+ * who share a surname share a key.
+ *
+ * @example
+ * speakerKey('Russian President Vladimir Putin', 'person') // 'putin'
+ */
+export function speakerKey(name: string, type: 'person' | 'organisation' | 'group' = 'person'): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(DIACRITICS, '')
+    .toLowerCase()
+    .replace(/['’]s?\b/g, '')
+    .split(NOT_WORD)
+    .filter((word) => word !== '');
+  if (type !== 'person') return words.join('-');
+  while (words.length > 1 && POST_NOMINALS.has(words.at(-1) ?? '')) words.pop();
+  const proper = words.filter((word) => !TITLES.has(word) && !ROLE_FAMILIES.has(word));
+  return proper.at(-1) ?? words.at(-1) ?? '';
+}
