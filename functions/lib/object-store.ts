@@ -123,8 +123,26 @@ export class ObjectStore {
     });
   }
 
-  async delete(bucket: string, key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  /**
+   * Deletes the object. With `ifMatch`, only while it still has that ETag (throws
+   * WriteConflictError otherwise), so a delete never removes a write it has not seen.
+   */
+  async delete(bucket: string, key: string, options: { ifMatch?: string } = {}): Promise<void> {
+    if (options.ifMatch !== undefined && this.options.emulateConditionalWrites) {
+      await this.withKeyLock(`${bucket}/${key}`, async () => {
+        const current = await this.head(bucket, key);
+        if (current?.etag !== options.ifMatch) throw new WriteConflictError(bucket, key);
+        await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      });
+      return;
+    }
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, IfMatch: options.ifMatch }));
+    } catch (error) {
+      if (options.ifMatch !== undefined && (isConflict(error) || isMissing(error)))
+        throw new WriteConflictError(bucket, key, { cause: error });
+      throw error;
+    }
   }
 
   /** Every key under a prefix, across pages. */
