@@ -21,7 +21,7 @@ export type Outcome =
   | { status: 'analysed'; articleId: string; key: string; quotes: number; report: Report }
   | { status: 'refused'; articleId: string; key: string; code: string; reason: string }
   | { status: 'removed'; articleId: string; key: string }
-  | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' };
+  | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' | 'folder' };
 
 // Re-analysis after an upgrade depends on it. Lambda bundles get it fixed at bundle time (a hash of
 // the core's sources, see infra/analyzer-build.ts); elsewhere it is computed once per process.
@@ -55,7 +55,14 @@ export async function analyzeObject(
     ...(object.sequencer ? { sequencer: object.sequencer } : {}),
   };
   const target: WriteTarget = { store, bucket: config.resultsBucket, articleId, source };
-  const skipped = (reason: 'duplicate' | 'stale'): Outcome => ({ status: 'skipped', articleId, key, reason });
+  const skipped = (reason: 'duplicate' | 'stale' | 'folder'): Outcome => ({
+    status: 'skipped',
+    articleId,
+    key,
+    reason,
+  });
+  // The S3 console's "create folder" writes an empty object named like "articles/2026/".
+  if (key.endsWith('/')) return skipped('folder');
 
   const state = await readArticleState(store, config.resultsBucket, articleId);
   if (isSuperseded(state, source)) return skipped('stale');

@@ -1,7 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
-import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
 import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
@@ -85,8 +84,8 @@ async function routes(): Promise<Route[]> {
     {
       name: 'analyze-article',
       bucket: LOCAL_UPLOAD_BUCKET,
+      // Everything under articles/: the analyze step decides what it reads (see the stack).
       prefix: UPLOAD_PREFIX,
-      suffixes: ARTICLE_SUFFIXES,
       events: ['ObjectCreated', 'ObjectRemoved'],
       handler: (event) => analyze.handler(event),
     },
