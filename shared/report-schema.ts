@@ -77,7 +77,7 @@ export const SpeakerSummarySchema = z.object({
 export const AnalyzerSchema = z.object({
   name: z.literal('quote-tone'),
   version: z.string(),
-  // A fingerprint of the analyser's behaviour (shared/analyzer-fingerprint.ts), set by the pipeline:
+  // A hash of the analysis core and model (functions/lib/analyzer-build.ts), set by the pipeline:
   // an article dropped again after an upgrade that changes it is re-analysed, not skipped.
   build: z.optional(z.string()),
 });

@@ -1,13 +1,14 @@
 import { analyzeArticle } from '../../shared/analyze-article.ts';
-import { analyzerFingerprint } from '../../shared/analyzer-fingerprint.ts';
 import { ANALYZER } from '../../shared/analyzer-info.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { ERROR_RECORD_SCHEMA_VERSION, type ErrorRecord } from '../../shared/error-record.ts';
-import { ArticleRefusedError, QuoteToneError } from '../../shared/errors.ts';
+import { ArticleRefusedError } from '../../shared/errors.ts';
 import { checkSize } from '../../shared/input-policy.ts';
 import type { Report } from '../../shared/report-schema.ts';
 import type { ArticleSource } from '../../shared/types.ts';
+import { analyzerBuild } from '../lib/analyzer-build.ts';
 import type { ObjectStore } from '../lib/object-store.ts';
+import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, isLaterSequencer, type S3EventRecord } from '../lib/s3-event.ts';
 import { type ArticleState, currentResult, isSuperseded, readArticleState } from './result-state.ts';
 import { commitResult, removeResults, type WriteTarget } from './result-writes.ts';
@@ -23,9 +24,9 @@ export type Outcome =
   | { status: 'removed'; articleId: string; key: string }
   | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' | 'folder' };
 
-// Re-analysis after an upgrade depends on it. Lambda bundles get it fixed at bundle time (a hash of
-// the core's sources, see infra/analyzer-build.ts); elsewhere it is computed once per process.
-const ANALYZER_BUILD = process.env.QUOTE_TONE_ANALYZER_BUILD || analyzerFingerprint();
+// Re-analysis after an upgrade depends on it: a hash of the analysis core and its model, the same
+// in Lambda bundles (fixed at bundle time) and locally (see functions/lib/analyzer-build.ts).
+const ANALYZER_BUILD = analyzerBuild();
 
 // A bug in the analyser will not go away on retry, so it becomes an error record like a refusal.
 const ANALYSIS_FAILED = 'ANALYSIS_FAILED';
@@ -95,7 +96,7 @@ export async function analyzeObject(
   return { status: 'analysed', articleId, key, quotes: report.quotes.length, report };
 }
 
-class AnalysisFailedError extends QuoteToneError {
+class AnalysisFailedError extends PipelineError {
   override readonly code = ANALYSIS_FAILED;
 
   constructor(cause: unknown) {
@@ -162,7 +163,11 @@ function sameEtag(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.replace(/"/g, '') === b.replace(/"/g, '');
 }
 
-function errorRecord(articleId: string, source: ArticleSource, error: QuoteToneError): ErrorRecord {
+function errorRecord(
+  articleId: string,
+  source: ArticleSource,
+  error: ArticleRefusedError | AnalysisFailedError,
+): ErrorRecord {
   return {
     schemaVersion: ERROR_RECORD_SCHEMA_VERSION,
     articleId,

@@ -8,6 +8,7 @@ import {
   type S3ClientConfig,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { PipelineError } from './pipeline-error.ts';
 
 // The one place that talks to S3. Handlers and the CLI see plain objects and typed outcomes.
 
@@ -26,7 +27,9 @@ export interface PutOptions {
 }
 
 /** Another writer changed the object since it was read: re-read and retry. */
-export class WriteConflictError extends Error {
+export class WriteConflictError extends PipelineError {
+  override readonly code: string = 'WRITE_CONFLICT';
+
   constructor(bucket: string, key: string, options?: ErrorOptions) {
     super(
       `Expected s3://${bucket}/${key} unchanged since it was read, but another writer changed it.`,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzerSourceHash } from '../../functions/lib/analyzer-build.ts';
 import { PROJECT_ROOT } from '../../infra/pipeline-function.ts';
 import { synthStack } from './synth-stack.ts';
 
@@ -95,4 +96,10 @@ describe('the core', () => {
     // Assess
     expect(required).toEqual([]);
   });
+});
+
+it('stamps the analyze bundle with the build id the local pipeline computes from the same sources', () => {
+  const bundle = readFileSync(bundleOf('quote-tone-analyze'), 'utf8');
+
+  expect(bundle).toContain(JSON.stringify(analyzerSourceHash(PROJECT_ROOT)));
 });
