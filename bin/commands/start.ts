@@ -49,6 +49,13 @@ export async function run(args: string[]): Promise<number> {
     throw new Error(`expected --port 0-65535, got "${values.port}"`);
 
   const pipeline = await startLocalPipeline({ directory: values.dir, port, verbose: values.verbose });
+  const { analysing, removing, reindexing } = pipeline.reconciled;
+  if (analysing.length + removing.length + reindexing.length > 0) {
+    console.log(
+      `Resuming the last run: ${analysing.length} articles to analyse, ${removing.length} to remove, ` +
+        `${reindexing.length} results to index.`,
+    );
+  }
   let failures = 0;
   // Printing a skipped article reads its stored report, so it can outlast the delivery itself.
   const printing = new Set<Promise<void>>();

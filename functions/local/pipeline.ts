@@ -5,6 +5,7 @@ import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
+import { type ReconcileResult, reconcileStore } from './reconcile.ts';
 
 // The local pipeline: the same handlers as on AWS, behind an embedded S3 server on 127.0.0.1.
 // Handlers read their configuration from the environment at import, like on Lambda, so the
@@ -31,6 +32,8 @@ export interface LocalPipeline {
   resultsBucket: string;
   store: ObjectStore;
   bridge: EventBridge;
+  /** What starting found missing after an earlier run (e.g. a crash) and queued again. */
+  reconciled: ReconcileResult;
   close(): Promise<void>;
 }
 
@@ -58,13 +61,21 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const bridge = new EventBridge(await routes());
   // S3rver is a Koa app and so an EventEmitter, which its type definitions leave out.
   (server as unknown as EventEmitter).on('event', (event: S3Event) => bridge.publish(event));
+  const store = objectStoreFromEnv();
+  const reconciled = await reconcileStore({
+    store,
+    uploadBucket: LOCAL_UPLOAD_BUCKET,
+    resultsBucket: LOCAL_RESULTS_BUCKET,
+    publish: (event) => bridge.publish(event),
+  });
 
   return {
     endpoint,
     uploadBucket: LOCAL_UPLOAD_BUCKET,
     resultsBucket: LOCAL_RESULTS_BUCKET,
-    store: objectStoreFromEnv(),
+    store,
     bridge,
+    reconciled,
     close: async () => {
       await bridge.idle();
       await server.close();
