@@ -5,6 +5,7 @@ import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
+import { refuseUnstorableKeys } from './key-guard.ts';
 import { type ReconcileResult, reconcileStore } from './reconcile.ts';
 
 // The local pipeline: the same handlers as on AWS, behind an embedded S3 server on 127.0.0.1.
@@ -50,6 +51,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       { name: LOCAL_RESULTS_BUCKET, configs: [] },
     ],
   });
+  refuseUnstorableKeys(server);
   const address = await server.run();
   const endpoint = `http://${LOCAL_ADDRESS}:${address.port}`;
 

@@ -64,4 +64,19 @@ describe('nothing dropped under articles/', () => {
     expect(await errorOf(id)).toBeUndefined();
     expect(await reportOf(id)).toBeUndefined();
   });
+  it('refuses an upload whose file name is too long for the local disk, and keeps running', async () => {
+    const key = `articles/${'a'.repeat(300)}.txt`;
+
+    await expect(pipeline.store.put(pipeline.uploadBucket, key, ARTICLE)).rejects.toThrow(
+      /at most \d+ bytes for the local store/,
+    );
+    const next = await drop('after-a-long-name.txt', ARTICLE);
+    expect((await reportOf(next))?.quotes[0]?.speaker.name).toBe('Anna Smith');
+  });
+
+  it('still takes a long key whose parts fit (S3 allows 1,024 bytes)', async () => {
+    const id = await drop(`${'deep/'.repeat(40)}story.txt`, ARTICLE);
+
+    expect((await reportOf(id))?.quotes[0]?.speaker.name).toBe('Anna Smith');
+  });
 });
