@@ -9,6 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
+import { TEXT_CLAIMS_PREFIX } from '../functions/analyze-article/text-claims.ts';
 import { TOMBSTONES_PREFIX } from '../functions/analyze-article/tombstone.ts';
 import { DASHBOARD_CSP } from '../shared/dashboard-csp.ts';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/input-policy.ts';
@@ -122,9 +123,9 @@ export class QuoteToneStack extends Stack {
         resources: [uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
       }),
     );
-    // Its results, and tombstones of deleted articles (functions/analyze-article/result-writes.ts);
-    // only reports/ and errors/ notify update-index.
-    const ANALYZE_RESULT_PREFIXES = [REPORTS_PREFIX, ERRORS_PREFIX, TOMBSTONES_PREFIX];
+    // Its results, tombstones of deleted articles (functions/analyze-article/result-writes.ts) and
+    // claims on article texts (text-claims.ts); only reports/ and errors/ notify update-index.
+    const ANALYZE_RESULT_PREFIXES = [REPORTS_PREFIX, ERRORS_PREFIX, TOMBSTONES_PREFIX, TEXT_CLAIMS_PREFIX];
     analyze.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],

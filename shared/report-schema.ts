@@ -101,6 +101,11 @@ export const ReportSchema = z.object({
     source: ArticleSourceSchema,
     format: z.enum(['text', 'markdown', 'html', 'json']),
     sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    // SHA-256 of the cleaned text with whitespace collapsed, set by the pipeline: the same story
+    // republished under another key has the same one.
+    textSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+    // The id of the article that first had this text, when this one republishes it.
+    duplicateOf: z.optional(z.string()),
     chars: count(),
     title: z.optional(z.string()),
     metadata: z.object({

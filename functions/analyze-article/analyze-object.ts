@@ -12,6 +12,7 @@ import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, isLaterSequencer, type S3EventRecord } from '../lib/s3-event.ts';
 import { type ArticleState, currentResult, isSuperseded, readArticleState } from './result-state.ts';
 import { commitResult, removeResults, type WriteTarget } from './result-writes.ts';
+import { claimText, textSha256 } from './text-claims.ts';
 
 export interface AnalyzeConfig {
   resultsBucket: string;
@@ -92,6 +93,7 @@ export async function analyzeObject(
     if (!(await commitResult(target, 'error', failure, state))) return skipped('stale');
     return { status: 'refused', articleId, key, code: failure.code, reason: failure.reason };
   }
+  report = await markRepublished(store, config.resultsBucket, report);
   if (!(await commitResult(target, 'report', report, state))) return skipped('stale');
   return { status: 'analysed', articleId, key, quotes: report.quotes.length, report };
 }
@@ -108,6 +110,14 @@ class AnalysisFailedError extends PipelineError {
     );
     this.name = 'AnalysisFailedError';
   }
+}
+
+// The same cleaned text under another key (wire copy on several sites) is marked as a copy of the
+// first article that had it, so the index can count it once.
+async function markRepublished(store: ObjectStore, bucket: string, report: Report): Promise<Report> {
+  const article = { ...report.article, textSha256: textSha256(report.article.text) };
+  const duplicateOf = await claimText(store, bucket, { ...report, article });
+  return { ...report, article: duplicateOf ? { ...article, duplicateOf } : article };
 }
 
 // Anything else the core throws is a bug in it (or an exhausted machine), never the input's fault.

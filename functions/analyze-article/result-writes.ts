@@ -9,6 +9,7 @@ import {
   resultKey,
   sourceOfResult,
 } from './result-state.ts';
+import { releaseText } from './text-claims.ts';
 import { TOMBSTONE_SCHEMA_VERSION, type Tombstone, tombstoneKey } from './tombstone.ts';
 
 // Writes that cannot go backwards. Every write of a report, error record or tombstone is
@@ -106,6 +107,8 @@ export async function removeResults(target: WriteTarget, read: ArticleState): Pr
     const described = sourceOfResult(after, kind)?.sequencer;
     // A version created after this deletion keeps its result.
     if (described && source.sequencer && isLaterSequencer(described, source.sequencer)) continue;
+    const report = kind === 'report' ? after.report?.value : null;
+    if (report) await releaseText(store, bucket, report);
     await deleteIfUnchanged(store, bucket, resultKey(kind, articleId), file.etag);
   }
 }

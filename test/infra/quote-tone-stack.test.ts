@@ -174,7 +174,7 @@ describe('analyze-article function', () => {
     });
   });
 
-  it('may read only articles/* of the upload bucket and write only reports/, errors/ and tombstones/ of the results bucket', () => {
+  it('may read only articles/* of the upload bucket and write only reports/, errors/, tombstones/ and hashes/ of the results bucket', () => {
     const uploads = `${logicalId('Uploads')}.Arn`;
     const results = `${logicalId('Results')}.Arn`;
     const s3Grants = grantsOf(logicalId('AnalyzeArticle/Role')).filter((grant) => grant.startsWith('s3:'));
@@ -185,7 +185,7 @@ describe('analyze-article function', () => {
         // Key listing only, so a missing key answers 404 instead of 403.
         `s3:ListBucket on ${uploads}`,
         `s3:ListBucket on ${results}`,
-        ...['reports/*', 'errors/*', 'tombstones/*'].flatMap((prefix) =>
+        ...['reports/*', 'errors/*', 'tombstones/*', 'hashes/*'].flatMap((prefix) =>
           ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'].map(
             (action) => `${action} on ${results}/${prefix}`,
           ),
