@@ -31,18 +31,33 @@ export function resultKey(kind: ResultKind, articleId: string): string {
   return kind === 'report' ? reportKey(articleId) : errorKey(articleId);
 }
 
-/** @example await readArticleState(store, 'quote-tone-results', 'talks-1a2b3c4d') */
+/**
+ * Reads the article's report, error record and tombstone. `headOnly` names a result file whose
+ * ETag is enough (one just written): it is not downloaded, and its value is null.
+ *
+ * @example await readArticleState(store, 'quote-tone-results', 'talks-1a2b3c4d')
+ */
 export async function readArticleState(
   store: ObjectStore,
   bucket: string,
   articleId: string,
+  headOnly?: ResultKind,
 ): Promise<ArticleState> {
   const [report, error, tombstone] = await Promise.all([
-    readValidated(store, bucket, reportKey(articleId), ReportSchema),
-    readValidated(store, bucket, errorKey(articleId), ErrorRecordSchema),
+    headOnly === 'report'
+      ? headOf(store, bucket, reportKey(articleId))
+      : readValidated(store, bucket, reportKey(articleId), ReportSchema),
+    headOnly === 'error'
+      ? headOf(store, bucket, errorKey(articleId))
+      : readValidated(store, bucket, errorKey(articleId), ErrorRecordSchema),
     readValidated(store, bucket, tombstoneKey(articleId), TombstoneSchema),
   ]);
   return { report, error, tombstone };
+}
+
+async function headOf(store: ObjectStore, bucket: string, key: string): Promise<StoredFile<never> | null> {
+  const head = await store.head(bucket, key);
+  return head ? { etag: head.etag, value: null } : null;
 }
 
 async function readValidated<T>(

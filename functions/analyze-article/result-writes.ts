@@ -62,9 +62,12 @@ export async function commitResult(
     }
   }
 
-  const after = await readArticleState(store, bucket, articleId);
+  const after = await readArticleState(store, bucket, articleId, kind);
+  // Overwritten since: only a later version (or another delivery of this one) gets past the
+  // conditions, and that writer settles the article itself.
+  if (after[kind]?.etag !== written) return false;
   if (isSuperseded(after, source)) {
-    if (after[kind]?.etag === written) await deleteIfUnchanged(store, bucket, key, written);
+    await deleteIfUnchanged(store, bucket, key, written);
     return false;
   }
   const other: ResultKind = kind === 'report' ? 'error' : 'report';

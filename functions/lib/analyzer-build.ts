@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PipelineError } from './pipeline-error.ts';
 
 // The analyser build id stamped into every report and error record. An article whose stored
 // result carries the same object version and build is not analysed again, so the id must change
@@ -15,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 const CORE_ENTRY = 'shared/analyze-article.ts';
 // 12 hex digits: two builds never share one by chance.
 const BUILD_HEX_DIGITS = 12;
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // Import and re-export statements at the start of a line (spanning lines), and bare imports;
 // anchored so a "from '…'" inside a comment or string is not taken for one.
@@ -59,8 +59,37 @@ let computed: string | undefined;
 export function analyzerBuild(): string {
   const bundled = process.env.QUOTE_TONE_ANALYZER_BUILD;
   if (bundled) return bundled;
-  computed ??= analyzerSourceHash(PROJECT_ROOT);
+  computed ??= analyzerSourceHash(projectRoot());
   return computed;
+}
+
+// The checkout this module runs from: found by walking up, because a bundle of it (a benchmark's
+// child process, say) lives elsewhere in the tree than functions/lib/.
+function projectRoot(): string {
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  for (let directory = start; ; directory = path.dirname(directory)) {
+    if (
+      existsSync(path.join(directory, CORE_ENTRY)) &&
+      existsSync(path.join(directory, 'package-lock.json'))
+    ) {
+      return directory;
+    }
+    if (path.dirname(directory) === directory) {
+      throw new MissingAnalyzerSourcesError(start);
+    }
+  }
+}
+
+/** Neither a bundled build id nor the sources to compute one: a bundle built without the define. */
+export class MissingAnalyzerSourcesError extends PipelineError {
+  override readonly code = 'MISSING_ANALYZER_SOURCES';
+
+  constructor(start: string) {
+    super(
+      `Expected QUOTE_TONE_ANALYZER_BUILD to be defined or ${CORE_ENTRY} in a directory above ${start}, but found neither.`,
+    );
+    this.name = 'MissingAnalyzerSourcesError';
+  }
 }
 
 // The core's files (relative to the root) and the packages they import: a deep import
