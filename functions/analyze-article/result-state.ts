@@ -32,8 +32,8 @@ export function resultKey(kind: ResultKind, articleId: string): string {
 }
 
 /**
- * Reads the article's report, error record and tombstone. `headOnly` names a result file whose
- * ETag is enough (one just written): it is not downloaded, and its value is null.
+ * Reads the article's report, error record and tombstone. `skip` names a result file not worth
+ * reading (the one the caller just wrote): it comes back as null.
  *
  * @example await readArticleState(store, 'quote-tone-results', 'talks-1a2b3c4d')
  */
@@ -41,23 +41,14 @@ export async function readArticleState(
   store: ObjectStore,
   bucket: string,
   articleId: string,
-  headOnly?: ResultKind,
+  skip?: ResultKind,
 ): Promise<ArticleState> {
   const [report, error, tombstone] = await Promise.all([
-    headOnly === 'report'
-      ? headOf(store, bucket, reportKey(articleId))
-      : readValidated(store, bucket, reportKey(articleId), ReportSchema),
-    headOnly === 'error'
-      ? headOf(store, bucket, errorKey(articleId))
-      : readValidated(store, bucket, errorKey(articleId), ErrorRecordSchema),
+    skip === 'report' ? null : readValidated(store, bucket, reportKey(articleId), ReportSchema),
+    skip === 'error' ? null : readValidated(store, bucket, errorKey(articleId), ErrorRecordSchema),
     readValidated(store, bucket, tombstoneKey(articleId), TombstoneSchema),
   ]);
   return { report, error, tombstone };
-}
-
-async function headOf(store: ObjectStore, bucket: string, key: string): Promise<StoredFile<never> | null> {
-  const head = await store.head(bucket, key);
-  return head ? { etag: head.etag, value: null } : null;
 }
 
 async function readValidated<T>(

@@ -66,6 +66,13 @@ export async function claimText(
     sourceKey: source.key,
     claimedAt: new Date().toISOString(),
   };
+  // Most texts are new: try to create the claim before reading anything.
+  try {
+    await store.putJson(bucket, textClaimKey(sha), claim, { ifNoneMatch: '*' });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof WriteConflictError)) throw error;
+  }
   for (let attempt = 1; ; attempt += 1) {
     const stored = await readClaim(store, bucket, sha);
     if (stored?.value?.articleId === articleId) return undefined;
