@@ -5,7 +5,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
-import { ARTICLE_SUFFIXES } from '../shared/article-format.ts';
+import { TEXT_CLAIMS_PREFIX } from '../functions/analyze-article/text-claims.ts';
+import { TOMBSTONES_PREFIX } from '../functions/analyze-article/tombstone.ts';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/input-policy.ts';
 import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/quote-lake.ts';
 import {
@@ -120,27 +121,26 @@ export class QuoteToneStack extends Stack {
         resources: [uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
       }),
     );
+    // Its results, tombstones of deleted articles (functions/analyze-article/result-writes.ts) and
+    // claims on article texts (text-claims.ts); only reports/ and errors/ notify update-index.
+    const ANALYZE_RESULT_PREFIXES = [REPORTS_PREFIX, ERRORS_PREFIX, TOMBSTONES_PREFIX, TEXT_CLAIMS_PREFIX];
     analyze.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-        resources: [
-          resultsBucket.arnForObjects(`${REPORTS_PREFIX}*`),
-          resultsBucket.arnForObjects(`${ERRORS_PREFIX}*`),
-        ],
+        resources: ANALYZE_RESULT_PREFIXES.map((prefix) => resultsBucket.arnForObjects(`${prefix}*`)),
       }),
     );
     analyze.role.addToPolicy(listKeysOf(uploadBucket, resultsBucket));
     acknowledgePrefixGrants(analyze.role, uploadBucket, [UPLOAD_PREFIX]);
-    acknowledgePrefixGrants(analyze.role, resultsBucket, [REPORTS_PREFIX, ERRORS_PREFIX]);
-    // One notification per suffix: S3 filters take one prefix and one suffix. Deleting an article
-    // removes its report, so removals are delivered with the same filters.
-    for (const suffix of ARTICLE_SUFFIXES) {
-      for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
-        uploadBucket.addEventNotification(event, new s3n.LambdaDestination(analyze.function), {
-          prefix: UPLOAD_PREFIX,
-          suffix,
-        });
-      }
+    acknowledgePrefixGrants(analyze.role, resultsBucket, ANALYZE_RESULT_PREFIXES);
+    // Everything under articles/, whatever its name: S3 suffix filters are case-sensitive and one
+    // per notification, so filtering here silently dropped "Story.TXT" and "doc.pdf". The function
+    // decides (any-case suffixes, content sniffing) and records a refusal as errors/<id>.json.
+    // Deleting an article removes its results, so removals are delivered too.
+    for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
+      uploadBucket.addEventNotification(event, new s3n.LambdaDestination(analyze.function), {
+        prefix: UPLOAD_PREFIX,
+      });
     }
 
     // --- Index: reports/ and errors/ -> index/ and lake/ in the same bucket ----------------------

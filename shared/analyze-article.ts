@@ -13,7 +13,7 @@ export interface AnalyzeOptions {
   analyzedAt?: Date;
   /** The size limit in bytes; DEFAULT_MAX_ARTICLE_BYTES when absent. */
   maxBytes?: number;
-  /** Stamped into `analyzer.build` (see analyzerFingerprint). */
+  /** Stamped into `analyzer.build` (the pipeline's build id, functions/lib/analyzer-build.ts). */
   build?: string;
 }
 

@@ -11,18 +11,34 @@ const FORMAT_BY_SUFFIX: ReadonlyMap<string, ArticleFormat> = new Map([
   ['.json', 'json'],
 ]);
 
-/** The suffixes the upload bucket notifies on and the CLI accepts. */
-export const ARTICLE_SUFFIXES = ['.txt', '.md', '.html', '.json'] as const;
+/** Every suffix quote-tone reads, in lower case; suffixes match in any case. */
+export const ARTICLE_SUFFIXES = [...FORMAT_BY_SUFFIX.keys()];
+
+// The start of a web page, after optional whitespace and a byte-order mark.
+const HTML_START = /^\uFEFF?\s*<(?:!doctype\s+html|html|head|body|article|!--)/i;
+const JSON_START = /^\uFEFF?\s*\{/;
 
 /**
- * The article format named by a key's or file name's suffix.
+ * The article format named by a key's or file name's suffix, in any case (`Story.TXT`, `page.htm`).
+ * A name without a suffix (`articles/story`) is read by its content: a web page, a JSON object, or
+ * plain text. Any other suffix is refused, saying which are read.
  *
  * @example
- * formatFromKey('articles/talks.md') // 'markdown'
+ * formatFromKey('articles/talks.Markdown') // 'markdown'
+ * formatFromKey('articles/wire-copy', '<!doctype html><html>…') // 'html'
  */
-export function formatFromKey(key: string): ArticleFormat {
-  const dot = key.lastIndexOf('.');
-  const format = dot >= 0 ? FORMAT_BY_SUFFIX.get(key.slice(dot).toLowerCase()) : undefined;
-  if (!format) throw new UnsupportedFormatError(key);
+export function formatFromKey(key: string, text?: string): ArticleFormat {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  // A leading dot is a hidden file's name, not a suffix.
+  if (dot <= 0) return text === undefined ? 'text' : sniffFormat(text);
+  const format = FORMAT_BY_SUFFIX.get(name.slice(dot).toLowerCase());
+  if (!format) throw new UnsupportedFormatError(key, name.slice(dot), ARTICLE_SUFFIXES);
   return format;
+}
+
+function sniffFormat(text: string): ArticleFormat {
+  if (HTML_START.test(text)) return 'html';
+  if (JSON_START.test(text)) return 'json';
+  return 'text';
 }

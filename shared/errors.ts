@@ -32,8 +32,15 @@ export class EmptyArticleError extends ArticleRefusedError {
 export class UnsupportedFormatError extends ArticleRefusedError {
   override readonly code = 'UNSUPPORTED_FORMAT';
 
-  constructor(key: string) {
-    super(`Expected a .txt, .md, .html or .json article, but got "${key}".`);
+  constructor(
+    key: string,
+    suffix?: string,
+    supported: readonly string[] = ['.txt', '.md', '.html', '.json'],
+  ) {
+    super(
+      `Expected an article named ${supported.join(', ')} (any case), but "${key}"` +
+        (suffix ? ` ends in "${suffix}".` : ' has no such suffix.'),
+    );
     this.name = 'UnsupportedFormatError';
   }
 }

@@ -52,10 +52,10 @@ export function checkSize(bytes: number, limit: number = DEFAULT_MAX_ARTICLE_BYT
 }
 
 /**
- * Decides whether raw content can be analysed: it must have a supported suffix, fit the size
- * limit, be text rather than binary (judged by content, not suffix) and hold more than
- * whitespace. Returns the decoded text and format, or throws an ArticleRefusedError subclass
- * that says what was expected and what arrived.
+ * Decides whether raw content can be analysed: it must fit the size limit, be text rather than
+ * binary (judged by content, not suffix), have a supported suffix in any case or none (then its
+ * content names the format) and hold more than whitespace. Returns the decoded text and format,
+ * or throws an ArticleRefusedError subclass that says what was expected and what arrived.
  *
  * @example
  * admitArticle(bytes, 'articles/talks.txt') // { text: '…', format: 'text', encoding: 'utf-8' }
@@ -65,15 +65,16 @@ export function admitArticle(
   key: string,
   options: AdmitOptions = {},
 ): AdmittedArticle {
-  const format = options.format ?? formatFromKey(key);
   const limit = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   if (options.size !== undefined) checkSize(options.size, limit);
   checkSize(typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength, limit);
+  // Content before name: "doc.pdf" is refused as the PDF it is, not just for its suffix.
   const signature = detectSignature(content);
   if (signature) throw new BinaryContentError(signature);
   const { text, encoding } = decodeBytes(content);
   const controlProblem = detectControlCharacters(text);
   if (controlProblem) throw new BinaryContentError(controlProblem);
+  const format = options.format ?? formatFromKey(key, text);
   if (text.length === 0) throw new EmptyArticleError('the file is empty');
   if (text.trim().length === 0) throw new EmptyArticleError('it holds only whitespace');
   return { text, format, encoding };

@@ -93,7 +93,7 @@ export const SpeakerSummarySchema = z.object({
 export const AnalyzerSchema = z.object({
   name: z.literal('quote-tone'),
   version: z.string(),
-  // A fingerprint of the analyser's behaviour (shared/analyzer-fingerprint.ts), set by the pipeline:
+  // A hash of the analysis core and model (functions/lib/analyzer-build.ts), set by the pipeline:
   // an article dropped again after an upgrade that changes it is re-analysed, not skipped.
   build: z.optional(z.string()),
 });
@@ -117,6 +117,11 @@ export const ReportSchema = z.object({
     source: ArticleSourceSchema,
     format: z.enum(['text', 'markdown', 'html', 'json']),
     sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    // SHA-256 of the cleaned text with whitespace collapsed, set by the pipeline: the same story
+    // republished under another key has the same one.
+    textSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+    // The id of the article that first had this text, when this one republishes it.
+    duplicateOf: z.optional(z.string()),
     chars: count(),
     title: z.optional(z.string()),
     metadata: z.object({

@@ -58,6 +58,13 @@ export async function run(args: string[]): Promise<number> {
       throw portError(error, port, 'S3 server', '--port');
     },
   );
+  const { analysing, removing, reindexing } = pipeline.reconciled;
+  if (analysing.length + removing.length + reindexing.length > 0) {
+    console.log(
+      `Resuming the last run: ${analysing.length} articles to analyse, ${removing.length} to remove, ` +
+        `${reindexing.length} results to index.`,
+    );
+  }
   const log = new PipelineLog(pipeline, values.verbose);
   log.follow();
 

@@ -1,15 +1,18 @@
 import { analyzeArticle } from '../../shared/analyze-article.ts';
-import { analyzerFingerprint } from '../../shared/analyzer-fingerprint.ts';
 import { ANALYZER } from '../../shared/analyzer-info.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { ERROR_RECORD_SCHEMA_VERSION, type ErrorRecord } from '../../shared/error-record.ts';
-import { QuoteToneError } from '../../shared/errors.ts';
+import { ArticleRefusedError } from '../../shared/errors.ts';
 import { checkSize } from '../../shared/input-policy.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { errorKey, reportKey } from '../../shared/store-layout.ts';
 import type { ArticleSource } from '../../shared/types.ts';
+import { analyzerBuild } from '../lib/analyzer-build.ts';
 import type { ObjectStore } from '../lib/object-store.ts';
+import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, isLaterSequencer, type S3EventRecord } from '../lib/s3-event.ts';
+import { type ArticleState, currentResult, isSuperseded, readArticleState } from './result-state.ts';
+import { commitResult, removeResults, type WriteTarget } from './result-writes.ts';
+import { claimText, textSha256 } from './text-claims.ts';
 
 export interface AnalyzeConfig {
   resultsBucket: string;
@@ -20,18 +23,19 @@ export type Outcome =
   | { status: 'analysed'; articleId: string; key: string; quotes: number; report: Report }
   | { status: 'refused'; articleId: string; key: string; code: string; reason: string }
   | { status: 'removed'; articleId: string; key: string }
-  | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' };
+  | { status: 'skipped'; articleId: string; key: string; reason: 'duplicate' | 'stale' | 'folder' };
 
-// Re-analysis after an upgrade depends on it. Lambda bundles get it fixed at bundle time (a hash of
-// the core's sources, see infra/analyzer-build.ts); elsewhere it is computed once per process.
-const ANALYZER_BUILD = process.env.QUOTE_TONE_ANALYZER_BUILD || analyzerFingerprint();
+// Re-analysis after an upgrade depends on it: a hash of the analysis core and its model, the same
+// in Lambda bundles (fixed at bundle time) and locally (see functions/lib/analyzer-build.ts).
+const ANALYZER_BUILD = analyzerBuild();
 
 // A bug in the analyser will not go away on retry, so it becomes an error record like a refusal.
 const ANALYSIS_FAILED = 'ANALYSIS_FAILED';
 
 /**
  * Handles one S3 record: analyses a created article into `reports/<id>.json` (or `errors/<id>.json`),
- * or removes the results of a deleted one. Duplicate and out-of-order deliveries change nothing.
+ * or removes the results of a deleted one. Duplicate and out-of-order deliveries change nothing,
+ * and no write can take an article back to an earlier version (see result-writes.ts).
  * S3 errors propagate so Lambda retries the event.
  *
  * @example
@@ -52,37 +56,49 @@ export async function analyzeObject(
     ...(object.versionId ? { versionId: object.versionId } : {}),
     ...(object.sequencer ? { sequencer: object.sequencer } : {}),
   };
+  const target: WriteTarget = { store, bucket: config.resultsBucket, articleId, source };
+  const skipped = (reason: 'duplicate' | 'stale' | 'folder'): Outcome => ({
+    status: 'skipped',
+    articleId,
+    key,
+    reason,
+  });
+  // The S3 console's "create folder" writes an empty object named like "articles/2026/".
+  if (key.endsWith('/')) return skipped('folder');
 
-  const previous = await readPrevious(store, config.resultsBucket, articleId);
-  if (previous && isStale(previous, source)) return { status: 'skipped', articleId, key, reason: 'stale' };
+  const state = await readArticleState(store, config.resultsBucket, articleId);
+  if (isSuperseded(state, source)) return skipped('stale');
 
   if (record.eventName.startsWith('ObjectRemoved')) {
-    await store.delete(config.resultsBucket, reportKey(articleId));
-    await store.delete(config.resultsBucket, errorKey(articleId));
+    await removeResults(target, state);
     return { status: 'removed', articleId, key };
   }
-  if (previous && isSameVersion(previous, source))
-    return { status: 'skipped', articleId, key, reason: 'duplicate' };
+  const current = currentResult(state);
+  if (current && isSameVersion(current, source)) {
+    await recordRedrop(target, state, current);
+    return skipped('duplicate');
+  }
 
+  let report: Report;
   try {
     // Checked from the event, before downloading: a huge upload never reaches memory.
     if (object.size !== undefined) checkSize(object.size, config.maxArticleBytes);
     const stored = await store.get(source.bucket ?? '', key, source.versionId);
-    if (!stored) return { status: 'skipped', articleId, key, reason: 'stale' };
-    const report = analyzeOrWrap(articleId, source, stored.body, config.maxArticleBytes);
-    await store.putJson(config.resultsBucket, reportKey(articleId), report);
-    await store.delete(config.resultsBucket, errorKey(articleId));
-    return { status: 'analysed', articleId, key, quotes: report.quotes.length, report };
+    // Deleted or overwritten since the event: the later change's own event describes the key.
+    if (!stored || isOtherVersion(source, stored.etag)) return skipped('stale');
+    report = analyzeOrWrap(articleId, source, stored.body, config.maxArticleBytes);
   } catch (error) {
-    if (!(error instanceof QuoteToneError)) throw error;
-    const record = errorRecord(articleId, source, error);
-    await store.putJson(config.resultsBucket, errorKey(articleId), record);
-    await store.delete(config.resultsBucket, reportKey(articleId));
-    return { status: 'refused', articleId, key, code: record.code, reason: record.reason };
+    if (!(error instanceof ArticleRefusedError || error instanceof AnalysisFailedError)) throw error;
+    const failure = errorRecord(articleId, source, error);
+    if (!(await commitResult(target, 'error', failure, state))) return skipped('stale');
+    return { status: 'refused', articleId, key, code: failure.code, reason: failure.reason };
   }
+  report = await markRepublished(store, config.resultsBucket, report);
+  if (!(await commitResult(target, 'report', report, state))) return skipped('stale');
+  return { status: 'analysed', articleId, key, quotes: report.quotes.length, report };
 }
 
-class AnalysisFailedError extends QuoteToneError {
+class AnalysisFailedError extends PipelineError {
   override readonly code = ANALYSIS_FAILED;
 
   constructor(cause: unknown) {
@@ -96,6 +112,15 @@ class AnalysisFailedError extends QuoteToneError {
   }
 }
 
+// The same cleaned text under another key (wire copy on several sites) is marked as a copy of the
+// first article that had it, so the index can count it once.
+async function markRepublished(store: ObjectStore, bucket: string, report: Report): Promise<Report> {
+  const article = { ...report.article, textSha256: textSha256(report.article.text) };
+  const duplicateOf = await claimText(store, bucket, { ...report, article });
+  return { ...report, article: duplicateOf ? { ...article, duplicateOf } : article };
+}
+
+// Anything else the core throws is a bug in it (or an exhausted machine), never the input's fault.
 function analyzeOrWrap(
   articleId: string,
   source: ArticleSource,
@@ -105,39 +130,54 @@ function analyzeOrWrap(
   try {
     return analyzeArticle({ id: articleId, source, content }, { maxBytes, build: ANALYZER_BUILD });
   } catch (error) {
-    if (error instanceof QuoteToneError) throw error;
+    if (error instanceof ArticleRefusedError) throw error;
     throw new AnalysisFailedError(error);
   }
 }
 
-type PreviousSource = { source: ArticleSource; analyzer: { version: string; build?: string } };
+type CurrentResult = NonNullable<ReturnType<typeof currentResult>>;
 
-async function readPrevious(
-  store: ObjectStore,
-  bucket: string,
-  articleId: string,
-): Promise<PreviousSource | null> {
-  const report = await store.getJson<Report>(bucket, reportKey(articleId));
-  if (report) return { source: report.value.article.source, analyzer: report.value.analyzer };
-  const failure = await store.getJson<ErrorRecord>(bucket, errorKey(articleId));
-  return failure ? { source: failure.value.source, analyzer: failure.value.analyzer } : null;
-}
-
-// Same object version, analysed by an analyser that behaves the same: a repeated delivery.
-function isSameVersion(previous: PreviousSource, source: ArticleSource): boolean {
+// Same object version, analysed by an analyser that behaves the same: a repeated delivery or a
+// re-drop of the same bytes.
+function isSameVersion(current: CurrentResult, source: ArticleSource): boolean {
   const sameObject = source.versionId
-    ? previous.source.versionId === source.versionId
-    : source.etag !== undefined && previous.source.etag === source.etag;
-  return sameObject && previous.analyzer.build === ANALYZER_BUILD;
+    ? current.source.versionId === source.versionId
+    : source.etag !== undefined && sameEtag(current.source.etag, source.etag);
+  return sameObject && current.build === ANALYZER_BUILD;
 }
 
-// The stored result came from a later change to the key than this event describes.
-function isStale(previous: PreviousSource, source: ArticleSource): boolean {
-  const before = previous.source.sequencer;
-  return before !== undefined && source.sequencer !== undefined && isLaterSequencer(before, source.sequencer);
+// The same bytes uploaded again are a later change to the key: the stored result takes the new
+// sequencer (and version id), so an event for a version in between cannot pass as the latest. The
+// rewrite also re-announces the result to update-index, which is how a re-drop repairs a missing
+// index entry. A repeated delivery of the same event writes nothing.
+async function recordRedrop(target: WriteTarget, state: ArticleState, current: CurrentResult): Promise<void> {
+  const { sequencer } = target.source;
+  if (!sequencer || (current.source.sequencer && !isLaterSequencer(sequencer, current.source.sequencer)))
+    return;
+  const refreshed =
+    current.kind === 'report' && state.report?.value
+      ? { ...state.report.value, article: { ...state.report.value.article, source: target.source } }
+      : state.error?.value && { ...state.error.value, source: target.source };
+  if (refreshed) await commitResult(target, current.kind, refreshed, state);
 }
 
-function errorRecord(articleId: string, source: ArticleSource, error: QuoteToneError): ErrorRecord {
+// Without a version id (an unversioned bucket, the embedded server) the key may hold newer bytes
+// than the event announced; its ETag tells.
+function isOtherVersion(source: ArticleSource, storedEtag: string | undefined): boolean {
+  if (source.versionId || source.etag === undefined || storedEtag === undefined) return false;
+  return !sameEtag(source.etag, storedEtag);
+}
+
+// Events carry ETags bare, GetObject and HeadObject quoted.
+function sameEtag(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.replace(/"/g, '') === b.replace(/"/g, '');
+}
+
+function errorRecord(
+  articleId: string,
+  source: ArticleSource,
+  error: ArticleRefusedError | AnalysisFailedError,
+): ErrorRecord {
   return {
     schemaVersion: ERROR_RECORD_SCHEMA_VERSION,
     articleId,

@@ -1,7 +1,11 @@
 // Configuration is read once, at module load, and a missing variable is named in the error
 // (STYLE.md "Handlers are thin").
 
-export class MissingConfigError extends Error {
+import { PipelineError } from './pipeline-error.ts';
+
+export class MissingConfigError extends PipelineError {
+  override readonly code = 'MISSING_CONFIG';
+
   constructor(name: string) {
     super(`Expected environment variable ${name} to be set, but it is missing or empty.`);
     this.name = 'MissingConfigError';
@@ -21,7 +25,16 @@ export function intFromEnv(name: string, fallback: number): number {
   if (!value) return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed <= 0) {
-    throw new Error(`Expected ${name} to be a positive whole number, but got "${value}".`);
+    throw new InvalidConfigError(`Expected ${name} to be a positive whole number, but got "${value}".`);
   }
   return parsed;
+}
+
+export class InvalidConfigError extends PipelineError {
+  override readonly code = 'INVALID_CONFIG';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidConfigError';
+  }
 }

@@ -8,6 +8,7 @@ import {
   type S3ClientConfig,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { PipelineError } from './pipeline-error.ts';
 
 // The one place that talks to S3. Handlers and the CLI see plain objects and typed outcomes.
 
@@ -26,7 +27,9 @@ export interface PutOptions {
 }
 
 /** Another writer changed the object since it was read: re-read and retry. */
-export class WriteConflictError extends Error {
+export class WriteConflictError extends PipelineError {
+  override readonly code: string = 'WRITE_CONFLICT';
+
   constructor(bucket: string, key: string, options?: ErrorOptions) {
     super(
       `Expected s3://${bucket}/${key} unchanged since it was read, but another writer changed it.`,
@@ -123,8 +126,26 @@ export class ObjectStore {
     });
   }
 
-  async delete(bucket: string, key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  /**
+   * Deletes the object. With `ifMatch`, only while it still has that ETag (throws
+   * WriteConflictError otherwise), so a delete never removes a write it has not seen.
+   */
+  async delete(bucket: string, key: string, options: { ifMatch?: string } = {}): Promise<void> {
+    if (options.ifMatch !== undefined && this.options.emulateConditionalWrites) {
+      await this.withKeyLock(`${bucket}/${key}`, async () => {
+        const current = await this.head(bucket, key);
+        if (current?.etag !== options.ifMatch) throw new WriteConflictError(bucket, key);
+        await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      });
+      return;
+    }
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, IfMatch: options.ifMatch }));
+    } catch (error) {
+      if (options.ifMatch !== undefined && (isConflict(error) || isMissing(error)))
+        throw new WriteConflictError(bucket, key, { cause: error });
+      throw error;
+    }
   }
 
   /** Every key under a prefix, across pages. */

@@ -1,5 +1,6 @@
 // zod/mini keeps the bundles small (13 KB against 450 KB for classic zod).
 import * as z from 'zod/mini';
+import { PipelineError } from './pipeline-error.ts';
 
 // The subset of the S3 event notification we rely on (Powertools parser's S3 schema is the model).
 const S3EventRecordSchema = z.object({
@@ -26,7 +27,9 @@ export const S3EventSchema = z.object({ Records: z.array(S3EventRecordSchema).ch
 export type S3EventRecord = z.infer<typeof S3EventRecordSchema>;
 export type S3Event = z.infer<typeof S3EventSchema>;
 
-export class InvalidEventError extends Error {
+export class InvalidEventError extends PipelineError {
+  override readonly code = 'INVALID_EVENT';
+
   constructor(detail: string, options?: ErrorOptions) {
     super(`Expected an S3 event notification with Records, but ${detail}.`, options);
     this.name = 'InvalidEventError';

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,11 +10,24 @@ import type { ObjectStore } from '../lib/object-store.ts';
 
 // The dashboard locally, laid out as CloudFront serves it on AWS: the static files of dashboard/
 // at the root, and index/* and reports/* of the results bucket at the same paths, from one origin,
-// with the same security headers. Nothing else of the results bucket is reachable.
+// with the same security headers. Nothing else of the results bucket is reachable: a request path
+// is decoded first and then must be a documented key (index/….json or reports/<id>.json, plain
+// segments only, so "/reports/..%2ferrors%2f…" is refused, not normalised by the S3 server into
+// another prefix). Only requests addressed to the bound host and port are answered, so a web page
+// on another origin cannot reach the server by pointing its own domain at 127.0.0.1 (DNS rebinding).
 
 export const DASHBOARD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dashboard');
 // Next to the embedded S3 server's 4569, so both are easy to remember.
 export const LOCAL_DASHBOARD_PORT = 4570;
+
+// Longer request paths are refused before any lookup: every documented key is far shorter, and a
+// file or object name over 255 bytes cannot exist on the local disk anyway.
+const MAX_PATH_BYTES = 255;
+// The documented store keys: index files and reports, as plain segments that cannot be "." or ".."
+// (no segment starts with a dot) and hold no escape, backslash or space.
+const STORE_KEY =
+  /^(?:index|reports)\/(?:[A-Za-z0-9_=-][A-Za-z0-9._=-]*\/)*[A-Za-z0-9_=-][A-Za-z0-9._=-]*\.json$/;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,9 +66,11 @@ export interface DashboardServer {
 /** @example const dashboard = await startDashboardServer({ store, resultsBucket: 'quote-tone-results' }) */
 export async function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
   const root = options.root ?? DASHBOARD_DIR;
+  const allowedHosts = new Set<string>();
   const server = createServer((request, response) => {
-    serve(request, response, root, options).catch((error: unknown) => {
-      send(response, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}`);
+    serve(request, response, root, options, allowedHosts).catch((error: unknown) => {
+      if (response.headersSent) response.destroy();
+      else send(response, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}`);
     });
   });
   const host = options.host ?? '127.0.0.1';
@@ -63,6 +79,9 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     server.listen(options.port ?? LOCAL_DASHBOARD_PORT, host, () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;
+  for (const name of LOOPBACK_HOSTS.has(host) ? [host, 'localhost'] : [host]) {
+    allowedHosts.add(`${name.includes(':') ? `[${name}]` : name}:${port}`);
+  }
   return {
     url: `http://${host}:${port}/`,
     close: () =>
@@ -78,14 +97,32 @@ async function serve(
   response: ServerResponse,
   root: string,
   options: DashboardServerOptions,
+  allowedHosts: ReadonlySet<string>,
 ): Promise<void> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    send(response, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD.');
+  const text = 'text/plain; charset=utf-8';
+  if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) {
+    send(response, 421, text, `Expected a request for ${[...allowedHosts].join(' or ')}.`);
     return;
   }
-  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    send(response, 405, text, 'Only GET and HEAD.');
+    return;
+  }
+  const path = decodedPath(request.url ?? '/');
+  if (path === null) {
+    send(response, 400, text, 'Expected a URL path with valid percent-escapes.');
+    return;
+  }
+  if (Buffer.byteLength(path, 'utf8') > MAX_PATH_BYTES) {
+    send(response, 414, text, `Expected a path of at most ${MAX_PATH_BYTES} bytes.`);
+    return;
+  }
   const key = path.slice(1);
   if (key.startsWith(INDEX_PREFIX) || key.startsWith(REPORTS_PREFIX)) {
+    if (!STORE_KEY.test(key)) {
+      send(response, 404, text, 'Not found.');
+      return;
+    }
     const stored = await options.store.get(options.resultsBucket, key);
     if (!stored) send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
     else send(response, 200, CONTENT_TYPES['.json'] ?? '', stored.body, request.method === 'HEAD');
@@ -99,6 +136,14 @@ async function serve(
   }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   send(response, 200, type, await readFile(file), request.method === 'HEAD');
+}
+
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
 }
 
 function send(

@@ -1,11 +1,12 @@
 import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
-import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
 import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
+import { refuseUnstorableKeys } from './key-guard.ts';
+import { type ReconcileResult, reconcileStore } from './reconcile.ts';
 
 // The local pipeline: the same handlers as on AWS, behind an embedded S3 server on 127.0.0.1.
 // Handlers read their configuration from the environment at import, like on Lambda, so the
@@ -32,6 +33,8 @@ export interface LocalPipeline {
   resultsBucket: string;
   store: ObjectStore;
   bridge: EventBridge;
+  /** What starting found missing after an earlier run (e.g. a crash) and queued again. */
+  reconciled: ReconcileResult;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
       { name: LOCAL_RESULTS_BUCKET, configs: [] },
     ],
   });
+  refuseUnstorableKeys(server);
   const address = await server.run();
   const endpoint = `http://${LOCAL_ADDRESS}:${address.port}`;
 
@@ -59,13 +63,21 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   const bridge = new EventBridge(await routes());
   // S3rver is a Koa app and so an EventEmitter, which its type definitions leave out.
   (server as unknown as EventEmitter).on('event', (event: S3Event) => bridge.publish(event));
+  const store = objectStoreFromEnv();
+  const reconciled = await reconcileStore({
+    store,
+    uploadBucket: LOCAL_UPLOAD_BUCKET,
+    resultsBucket: LOCAL_RESULTS_BUCKET,
+    publish: (event) => bridge.publish(event),
+  });
 
   return {
     endpoint,
     uploadBucket: LOCAL_UPLOAD_BUCKET,
     resultsBucket: LOCAL_RESULTS_BUCKET,
-    store: objectStoreFromEnv(),
+    store,
     bridge,
+    reconciled,
     close: async () => {
       await bridge.idle();
       await server.close();
@@ -85,8 +97,8 @@ async function routes(): Promise<Route[]> {
     {
       name: 'analyze-article',
       bucket: LOCAL_UPLOAD_BUCKET,
+      // Everything under articles/: the analyze step decides what it reads (see the stack).
       prefix: UPLOAD_PREFIX,
-      suffixes: ARTICLE_SUFFIXES,
       events: ['ObjectCreated', 'ObjectRemoved'],
       handler: (event) => analyze.handler(event),
     },

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -27,6 +28,8 @@ describe('the local dashboard server', () => {
     await store.putJson(BUCKET, 'index/articles.json', { schemaVersion: 1, articles: [] });
     await store.putJson(BUCKET, 'reports/talks.json', { article: { id: 'talks' } });
     await store.putJson(BUCKET, 'errors/talks.json', { code: 'SECRET' });
+    await store.client.send(new CreateBucketCommand({ Bucket: 'uploads' }));
+    await store.put('uploads', 'articles/raw.txt', 'RAW UPLOAD');
     dashboard = await startDashboardServer({ store, resultsBucket: BUCKET, port: 0 });
   });
 
@@ -69,4 +72,69 @@ describe('the local dashboard server', () => {
   it('refuses writes', async () => {
     expect((await get('/index/articles.json', { method: 'PUT', body: '{}' })).status).toBe(405);
   });
+  it.each([
+    ['an error record through reports/', '/reports/..%2ferrors%2ftalks.json'],
+    ['an error record through index/', '/index/..%2ferrors%2ftalks.json'],
+    ['a raw upload in another bucket', '/reports/..%2f..%2fuploads%2farticles%2fraw.txt'],
+    ['a hidden or dotted segment', '/index/.%2e/errors/talks.json'],
+    ['a backslash', '/reports/..%5cerrors%5ctalks.json'],
+  ])('refuses %s, decoding before it checks the key', async (_case, path) => {
+    const response = await get(path);
+    const body = await response.text();
+
+    expect(response.status).toBe(404);
+    expect(body).not.toContain('SECRET');
+    expect(body).not.toContain('RAW UPLOAD');
+  });
+
+  it('answers 400 for a malformed escape, and keeps serving', async () => {
+    expect((await get('/reports/%E0%A4%A.json')).status).toBe(400);
+    expect((await get('/index/articles.json')).status).toBe(200);
+  });
+
+  it('refuses a path over 255 bytes cleanly, and keeps serving', async () => {
+    const long = await get(`/reports/${'a'.repeat(300)}.json`);
+
+    expect(long.status).toBe(414);
+    expect((await get('/reports/talks.json')).status).toBe(200);
+  });
+
+  it.each([
+    ['another domain (DNS rebinding)', 'attacker.example'],
+    ['another domain on the same port', 'attacker.example:PORT'],
+    ['no port', '127.0.0.1'],
+  ])('refuses a request addressed to %s', async (_case, host) => {
+    const port = new URL(dashboard.url).port;
+
+    const { status, body } = await rawGet('/index/articles.json', host.replace('PORT', port));
+
+    expect(status).toBe(421);
+    expect(body).not.toContain('schemaVersion');
+  });
+
+  it('answers requests addressed to the bound address or localhost', async () => {
+    const port = new URL(dashboard.url).port;
+
+    expect((await rawGet('/index/articles.json', `127.0.0.1:${port}`)).status).toBe(200);
+    expect((await rawGet('/index/articles.json', `localhost:${port}`)).status).toBe(200);
+  });
+
+  // fetch() sets Host from the URL; a raw request sends whatever Host a rebinding page would.
+  function rawGet(path: string, host: string): Promise<{ status: number; body: string }> {
+    const url = new URL(dashboard.url);
+    return new Promise((resolve, reject) => {
+      const outgoing = request(
+        { host: url.hostname, port: url.port, path, headers: { host } },
+        (incoming) => {
+          let body = '';
+          incoming.on('data', (chunk) => {
+            body += String(chunk);
+          });
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body }));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+  }
 });

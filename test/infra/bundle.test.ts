@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzerSourceHash } from '../../functions/lib/analyzer-build.ts';
 import { PROJECT_ROOT } from '../../infra/pipeline-function.ts';
 import { synthStack } from './synth-stack.ts';
 
@@ -193,4 +194,10 @@ describe('the dashboard sign-in check bundle (Lambda@Edge)', () => {
       ssm.close();
     }
   });
+});
+
+it('stamps the analyze bundle with the build id the local pipeline computes from the same sources', () => {
+  const bundle = readFileSync(bundleOf('quote-tone-analyze'), 'utf8');
+
+  expect(bundle).toContain(JSON.stringify(analyzerSourceHash(PROJECT_ROOT)));
 });

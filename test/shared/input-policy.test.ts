@@ -152,3 +152,44 @@ describe('admitted then cleaned: hostile or broken input', () => {
     }
   });
 });
+
+describe('the format of an article', () => {
+  it.each([
+    ['articles/Story.TXT', 'text'],
+    ['articles/notes.text', 'text'],
+    ['articles/page.htm', 'html'],
+    ['articles/PAGE.HTML', 'html'],
+    ['articles/x.markdown', 'markdown'],
+    ['articles/feed.Json', 'json'],
+  ])('reads %s as %s, whatever the case of its suffix', (key, format) => {
+    const content = format === 'json' ? '{"body": "Some text here."}' : 'Some text here.';
+
+    expect(admitArticle(encode(content), key).format).toBe(format);
+  });
+
+  it.each([
+    ['<!DOCTYPE html><html><body><p>Some text.</p></body></html>', 'html'],
+    ['  <html><p>Some text.</p></html>', 'html'],
+    ['{"body": "Some text here."}', 'json'],
+    ['Some text, with <b>a tag</b> inside.', 'text'],
+  ])('reads a key without a suffix by its content: %s', (content, format) => {
+    expect(admitArticle(encode(content), 'articles/wire-copy').format).toBe(format);
+  });
+
+  it('refuses doc.pdf as the PDF it is, not only for its name', () => {
+    const error = refusal(() =>
+      admitArticle(withHead([0x25, 0x50, 0x44, 0x46, 0x2d], '1.7'), 'articles/doc.pdf'),
+    );
+
+    expect(error).toBeInstanceOf(BinaryContentError);
+    expect(error.message).toMatch(/PDF document/);
+  });
+
+  it('names the suffix it refuses and the ones it reads', () => {
+    const error = refusal(() => admitArticle(encode('a,b,c'), 'articles/table.csv'));
+
+    expect(error.code).toBe('UNSUPPORTED_FORMAT');
+    expect(error.message).toContain('".csv"');
+    expect(error.message).toContain('.markdown');
+  });
+});

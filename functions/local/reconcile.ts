@@ -1,0 +1,173 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { articleIdFromKey } from '../../shared/article-id.ts';
+import { ARTICLES_INDEX_KEY, readArticlesIndex } from '../../shared/article-index.ts';
+import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import type { ArticleSource } from '../../shared/types.ts';
+import { currentResult, readArticleState } from '../analyze-article/result-state.ts';
+import type { ObjectStore } from '../lib/object-store.ts';
+import type { S3Event } from '../lib/s3-event.ts';
+
+// The local pipeline's queue lives in memory, so a crash (SIGKILL, power loss) loses the events
+// it held: articles uploaded but never analysed, results written but never indexed. Rather than
+// keep a second copy of the queue on disk, the store is the queue: on start, every object under
+// articles/ whose current version has no result is queued for analysis again, every result of a
+// vanished article is queued for removal, and every result without an index entry is announced to
+// update-index again, through the same events the embedded server emits. All three steps are safe
+// to repeat (the handlers skip what is already done), so a crash during reconciling is harmless.
+
+export interface ReconcileTarget {
+  store: ObjectStore;
+  uploadBucket: string;
+  resultsBucket: string;
+  /** Where the events go: the local event bridge's `publish`. */
+  publish: (event: S3Event) => void;
+  /** The ids the index lists, by status; the default reads the article index. */
+  indexedArticles?: () => Promise<Map<string, 'analysed' | 'failed'>>;
+}
+
+export interface ReconcileResult {
+  /** Articles whose current version had no report or error record: queued for analysis. */
+  analysing: string[];
+  /** Results whose article is gone: queued for removal. */
+  removing: string[];
+  /** Results the index does not list as they are: announced to update-index again. */
+  reindexing: string[];
+}
+
+interface ListedObject {
+  key: string;
+  etag: string;
+  size: number;
+}
+
+// Reads a few articles' results at a time: enough to hide the embedded server's latency.
+const READ_CONCURRENCY = 8;
+
+/**
+ * Brings a local store left by a crash back to "every article has a result for its current
+ * version, and every result is indexed", by queueing events for what is missing.
+ *
+ * @example
+ * const { analysing } = await reconcileStore({ store, uploadBucket, resultsBucket, publish })
+ */
+export async function reconcileStore(target: ReconcileTarget): Promise<ReconcileResult> {
+  const { store, uploadBucket, resultsBucket } = target;
+  const [articles, reports, errors] = await Promise.all([
+    listObjects(store, uploadBucket, UPLOAD_PREFIX),
+    listObjects(store, resultsBucket, REPORTS_PREFIX),
+    listObjects(store, resultsBucket, ERRORS_PREFIX),
+  ]);
+  const results = new Map<string, ListedObject>();
+  for (const result of [...reports, ...errors]) results.set(idOfResult(result.key), result);
+
+  const outcome: ReconcileResult = { analysing: [], removing: [], reindexing: [] };
+  const upToDate: { id: string; kind: 'report' | 'error'; object: ListedObject }[] = [];
+  const articleIds = new Set<string>();
+  await forEachLimited(articles, READ_CONCURRENCY, async (article) => {
+    if (article.key.endsWith('/')) return;
+    const id = articleIdFromKey(article.key);
+    articleIds.add(id);
+    const current = results.has(id) ? currentResult(await readArticleState(store, resultsBucket, id)) : null;
+    if (current && sameEtag(current.source.etag, article.etag)) {
+      const object = results.get(id);
+      if (object) upToDate.push({ id, kind: current.kind, object });
+      return;
+    }
+    outcome.analysing.push(article.key);
+    target.publish(eventFor(uploadBucket, 'ObjectCreated:Put', article));
+  });
+
+  const orphans = [...results.keys()].filter((id) => !articleIds.has(id));
+  await forEachLimited(orphans, READ_CONCURRENCY, async (id) => {
+    const source = await sourceOf(store, resultsBucket, id);
+    // Results of objects outside articles/ (hand-made events in tests, other tools) are not ours.
+    if (source?.bucket !== uploadBucket || !source.key.startsWith(UPLOAD_PREFIX)) return;
+    outcome.removing.push(source.key);
+    target.publish(eventFor(uploadBucket, 'ObjectRemoved:Delete', { key: source.key, etag: '', size: 0 }));
+  });
+
+  const indexed = await (target.indexedArticles ?? (() => readIndexedArticles(store, resultsBucket)))();
+  for (const { id, kind, object } of upToDate) {
+    if (indexed.get(id) === (kind === 'report' ? 'analysed' : 'failed')) continue;
+    outcome.reindexing.push(object.key);
+    target.publish(eventFor(resultsBucket, 'ObjectCreated:Put', object));
+  }
+  return outcome;
+}
+
+async function listObjects(store: ObjectStore, bucket: string, prefix: string): Promise<ListedObject[]> {
+  const listed: ListedObject[] = [];
+  let token: string | undefined;
+  do {
+    const page = await store.client.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    );
+    for (const item of page.Contents ?? []) {
+      if (item.Key) listed.push({ key: item.Key, etag: item.ETag ?? '', size: item.Size ?? 0 });
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return listed;
+}
+
+function idOfResult(key: string): string {
+  return key.slice(key.indexOf('/') + 1).replace(/\.json$/, '');
+}
+
+async function sourceOf(store: ObjectStore, bucket: string, id: string): Promise<ArticleSource | undefined> {
+  const state = await readArticleState(store, bucket, id);
+  return currentResult(state)?.source;
+}
+
+// The default view of the index: the article index's ids and statuses. A missing or unreadable
+// index lists nothing, so every result is announced again and update-index rebuilds it.
+async function readIndexedArticles(
+  store: ObjectStore,
+  bucket: string,
+): Promise<Map<string, 'analysed' | 'failed'>> {
+  try {
+    const stored = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
+    const index = stored ? readArticlesIndex(stored.value) : { articles: [] };
+    return new Map(index.articles.map((entry) => [entry.id, entry.status]));
+  } catch {
+    return new Map();
+  }
+}
+
+// The event the embedded server emits for a write or delete (unencoded key; the bridge encodes it).
+// The sequencer is now: the version found is the key's latest change.
+function eventFor(bucket: string, eventName: string, object: ListedObject): S3Event {
+  const removed = eventName.startsWith('ObjectRemoved');
+  return {
+    Records: [
+      {
+        eventName,
+        eventTime: new Date().toISOString(),
+        s3: {
+          bucket: { name: bucket },
+          object: {
+            key: object.key,
+            sequencer: Date.now().toString(16).toUpperCase(),
+            ...(removed ? {} : { size: object.size, eTag: object.etag.replace(/"/g, '') }),
+          },
+        },
+      },
+    ],
+  };
+}
+
+function sameEtag(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.replace(/"/g, '') === b.replace(/"/g, '');
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

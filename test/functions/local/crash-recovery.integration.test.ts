@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
+import { LOCAL_RESULTS_BUCKET, LOCAL_UPLOAD_BUCKET } from '../../../functions/local/pipeline.ts';
+import { articleIdFromKey } from '../../../shared/article-id.ts';
+import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/article-index.ts';
+import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../../shared/store-layout.ts';
+import { generateArticles } from '../../e2e/generated-articles.ts';
+
+// The fault a laptop sees: `quote-tone start` killed outright (SIGKILL: no handler runs, the
+// in-memory queue is lost) in the middle of a bulk drop, then started again on the same store.
+
+const CLI = join(import.meta.dirname, '..', '..', '..', 'bin', 'quote-tone.js');
+const ARTICLES = 300;
+// Killed once a sixth of the drop has reports: well inside the run, whatever the machine's speed.
+const KILL_AFTER_REPORTS = ARTICLES / 6;
+const POLL_MS = 50;
+const UPLOAD_CONCURRENCY = 16;
+
+interface Running {
+  child: ChildProcess;
+  store: ObjectStore;
+  output: () => string;
+}
+
+async function startPipeline(directory: string): Promise<Running> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--openssl-legacy-provider',
+      CLI,
+      'start',
+      '--no-examples',
+      '--port',
+      '0',
+      '--dashboard-port',
+      '0',
+      '--dir',
+      directory,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const endpoint = await until(async () => /S3 endpoint: (http:\/\/\S+)/.exec(output)?.[1], 60_000);
+  const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
+  return { child, store, output: () => output };
+}
+
+async function until<T>(probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline)
+      throw new Error(`Expected the condition within ${timeoutMs} ms, but it never held.`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function countKeys(store: ObjectStore, bucket: string, prefix: string): Promise<number> {
+  let count = 0;
+  for await (const _key of store.list(bucket, prefix)) count += 1;
+  return count;
+}
+
+async function indexedIds(store: ObjectStore): Promise<Set<string>> {
+  const index = await store
+    .getJson<ArticlesIndex>(LOCAL_RESULTS_BUCKET, ARTICLES_INDEX_KEY)
+    .catch(() => null);
+  return new Set(index?.value.articles.map((entry) => entry.id) ?? []);
+}
+
+describe('quote-tone start killed mid-bulk', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'quote-tone-crash-'));
+  const running: ChildProcess[] = [];
+
+  afterAll(() => {
+    for (const child of running)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('leaves every article with a result and an index entry once started again', async () => {
+    const articles = generateArticles(ARTICLES);
+    const first = await startPipeline(directory);
+    running.push(first.child);
+    for (let next = 0; next < articles.length; next += UPLOAD_CONCURRENCY) {
+      await Promise.all(
+        articles
+          .slice(next, next + UPLOAD_CONCURRENCY)
+          .map((article) =>
+            first.store.put(LOCAL_UPLOAD_BUCKET, `${UPLOAD_PREFIX}${article.name}`, article.text),
+          ),
+      );
+    }
+    await until(
+      async () => (await countKeys(first.store, LOCAL_RESULTS_BUCKET, REPORTS_PREFIX)) >= KILL_AFTER_REPORTS,
+      120_000,
+    );
+    first.child.kill('SIGKILL');
+    await once(first.child, 'exit');
+
+    const second = await startPipeline(directory);
+    running.push(second.child);
+    const resultsAtRestart =
+      (await countKeys(second.store, LOCAL_RESULTS_BUCKET, REPORTS_PREFIX)) +
+      (await countKeys(second.store, LOCAL_RESULTS_BUCKET, ERRORS_PREFIX));
+    const expected = articles.map((article) => articleIdFromKey(`${UPLOAD_PREFIX}${article.name}`));
+    await until(async () => {
+      const indexed = await indexedIds(second.store);
+      return expected.every((id) => indexed.has(id));
+    }, 150_000);
+
+    expect(resultsAtRestart).toBeLessThan(ARTICLES);
+    expect(second.output()).toMatch(/Resuming the last run: [1-9]\d* articles to analyse/);
+    expect(await countKeys(second.store, LOCAL_RESULTS_BUCKET, REPORTS_PREFIX)).toBe(ARTICLES);
+    expect(await countKeys(second.store, LOCAL_RESULTS_BUCKET, ERRORS_PREFIX)).toBe(0);
+    second.child.kill('SIGINT');
+    await once(second.child, 'exit');
+  }, 300_000);
+});
