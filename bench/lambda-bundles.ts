@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import S3rver from 's3rver';
 import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
 import { analyzerSourceHash } from '../infra/analyzer-build.ts';
-import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store-layout.ts';
+import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store/layout.ts';
 import { BENCH_CACHE, PROJECT_ROOT } from './children.ts';
 import { median } from './measure.ts';
 import { articleText } from './synthetic.ts';

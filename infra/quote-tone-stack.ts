@@ -12,14 +12,14 @@ import type { Construct } from 'constructs';
 import { ARTICLE_SUFFIXES } from '../shared/article-format.ts';
 import { DASHBOARD_CSP } from '../shared/dashboard-csp.ts';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/input-policy.ts';
-import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/quote-lake.ts';
 import {
   ERRORS_PREFIX,
   INDEX_PREFIX,
   LAKE_PREFIX,
   REPORTS_PREFIX,
   UPLOAD_PREFIX,
-} from '../shared/store-layout.ts';
+} from '../shared/store/layout.ts';
+import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/store/quote-lake.ts';
 import { acknowledgeCdkHelpers, acknowledgePrefixGrants } from './nag-acknowledgements.ts';
 import { PipelineFunction, PROJECT_ROOT } from './pipeline-function.ts';
 import { accessLogBucket, failureQueue, secureBucket } from './secure-defaults.ts';

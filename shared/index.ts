@@ -5,5 +5,5 @@ export { articleIdFromKey } from './article-id.ts';
 export * from './errors.ts';
 export { REPORT_SCHEMA_VERSION, type Report, type ReportQuote, ReportSchema } from './report-schema.ts';
 export { scoreTone } from './score-tone.ts';
-export * from './store-layout.ts';
+export * from './store/layout.ts';
 export type * from './types.ts';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { embeddedS3ClientConfig, ObjectStore } from '../../functions/lib/object-store.ts';
 import { LOCAL_ADDRESS, LOCAL_S3_PORT, LOCAL_UPLOAD_BUCKET } from '../../functions/local/pipeline.ts';
-import { UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { articleFiles } from '../article-files.ts';
 import { Progress } from '../progress.ts';
 

@@ -13,7 +13,7 @@ import {
   type ArticlesIndex,
   ArticlesIndexSchema,
   emptyArticlesIndex,
-} from '../../shared/article-index.ts';
+} from '../../shared/store/article-index.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_STORE = join(REPO_ROOT, '.local', 's3');

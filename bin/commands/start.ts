@@ -7,7 +7,7 @@ import { LOCAL_DASHBOARD_PORT, startDashboardServer } from '../../functions/loca
 import type { Delivery } from '../../functions/local/event-bridge.ts';
 import { LOCAL_S3_PORT, type LocalPipeline, startLocalPipeline } from '../../functions/local/pipeline.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { articleFiles } from '../article-files.ts';
 import { formatToneTable } from '../format-table.ts';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
-import { INDEX_PREFIX, REPORTS_PREFIX } from '../../shared/store-layout.ts';
+import { INDEX_PREFIX, REPORTS_PREFIX } from '../../shared/store/layout.ts';
 import type { ObjectStore } from '../lib/object-store.ts';
 
 // The dashboard locally, laid out as CloudFront serves it on AWS: the static files of dashboard/

@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
-import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 import { EventBridge, type Route } from './event-bridge.ts';

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { type Report, ReportSchema } from '../../shared/report-schema.ts';
 import {
   ARTICLES_INDEX_KEY,
   type ArticleEntry,
@@ -7,18 +8,17 @@ import {
   emptyArticlesIndex,
   readArticlesIndex,
   withArticles,
-} from '../../shared/article-index.ts';
-import { type ErrorRecord, ErrorRecordSchema } from '../../shared/error-record.ts';
-import { lakeKey, toLakeFile } from '../../shared/quote-lake.ts';
-import { type Report, ReportSchema } from '../../shared/report-schema.ts';
+} from '../../shared/store/article-index.ts';
+import { type ErrorRecord, ErrorRecordSchema } from '../../shared/store/error-record.ts';
+import { ERRORS_PREFIX, errorKey, REPORTS_PREFIX, reportKey } from '../../shared/store/layout.ts';
+import { lakeKey, toLakeFile } from '../../shared/store/quote-lake.ts';
 import {
   type ArticleQuotes,
   buildSpeakersIndex,
   readSpeakersIndex,
   SPEAKERS_INDEX_KEY,
   speakerQuotesFromReport,
-} from '../../shared/speaker-index.ts';
-import { ERRORS_PREFIX, errorKey, REPORTS_PREFIX, reportKey } from '../../shared/store-layout.ts';
+} from '../../shared/store/speaker-index.ts';
 import { type ObjectStore, type PutOptions, WriteConflictError } from '../lib/object-store.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
 import { type RetryOptions, retryOnConflict } from './retry-on-conflict.ts';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ArticleEntry, articleEntryFromReport, currentEntry } from '../../shared/article-index.ts';
-import { makeErrorRecord, makeReport } from '../shared/index-fixtures.ts';
+import { type ArticleEntry, articleEntryFromReport, currentEntry } from '../../shared/store/article-index.ts';
+import { makeErrorRecord, makeReport } from '../shared/store/index-fixtures.ts';
 
 // The dashboard's pure functions (dashboard/js/model.js), run as the browser runs them.
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardServer, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 
 // The dashboard in headless Chromium over the local pipeline, as a reader would use it.

@@ -6,16 +6,20 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalPipeline, startLocalPipeline } from '../../functions/local/pipeline.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
+import { type Report, ReportSchema } from '../../shared/report-schema.ts';
 import {
   type AnalysedArticleEntry,
   ARTICLES_INDEX_KEY,
   type ArticlesIndex,
   ArticlesIndexSchema,
-} from '../../shared/article-index.ts';
-import { LAKE_COLUMNS, LakeRowSchema, lakeKey } from '../../shared/quote-lake.ts';
-import { type Report, ReportSchema } from '../../shared/report-schema.ts';
-import { SPEAKERS_INDEX_KEY, type SpeakersIndex, SpeakersIndexSchema } from '../../shared/speaker-index.ts';
-import { errorKey, reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+} from '../../shared/store/article-index.ts';
+import { errorKey, reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import { LAKE_COLUMNS, LakeRowSchema, lakeKey } from '../../shared/store/quote-lake.ts';
+import {
+  SPEAKERS_INDEX_KEY,
+  type SpeakersIndex,
+  SpeakersIndexSchema,
+} from '../../shared/store/speaker-index.ts';
 import { generateArticles } from './generated-articles.ts';
 
 // The store as the dashboard and Athena see it, after real drops through the embedded S3 server.

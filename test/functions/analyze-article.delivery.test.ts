@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../functions/analyze-article/analyze-object.ts';
 import { encodeEventKey } from '../../functions/lib/s3-event.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
-import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../shared/article-index.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey } from '../../shared/store-layout.ts';
+import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../shared/store/article-index.ts';
+import { reportKey } from '../../shared/store/layout.ts';
 import objectCreated from '../fixtures/events/object-created.json' with { type: 'json' };
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 

@@ -9,7 +9,7 @@ import {
 } from '../../infra/quote-tone-stack.ts';
 import { ARTICLE_SUFFIXES } from '../../shared/article-format.ts';
 import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
-import { LAKE_COLUMNS } from '../../shared/quote-lake.ts';
+import { LAKE_COLUMNS } from '../../shared/store/quote-lake.ts';
 import { type SynthesizedStack, synthStack } from './synth-stack.ts';
 
 let synthesized: SynthesizedStack;

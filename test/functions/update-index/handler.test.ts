@@ -5,9 +5,9 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
-import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/article-index.ts';
-import { reportKey } from '../../../shared/store-layout.ts';
-import { makeReport } from '../../shared/index-fixtures.ts';
+import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/store/article-index.ts';
+import { reportKey } from '../../../shared/store/layout.ts';
+import { makeReport } from '../../shared/store/index-fixtures.ts';
 
 // The Lambda entry point: an S3 event in, every record handled, failures rethrown for a retry.
 

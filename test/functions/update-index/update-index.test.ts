@@ -7,12 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { embeddedS3ClientConfig, ObjectStore, type PutOptions } from '../../../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../../../functions/lib/s3-event.ts';
 import { updateIndex, updateIndexBatch } from '../../../functions/update-index/update-index.ts';
-import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/article-index.ts';
-import { lakeKey } from '../../../shared/quote-lake.ts';
 import type { Report } from '../../../shared/report-schema.ts';
-import { SPEAKERS_INDEX_KEY, type SpeakersIndex } from '../../../shared/speaker-index.ts';
-import { errorKey, reportKey } from '../../../shared/store-layout.ts';
-import { makeErrorRecord, makeReport } from '../../shared/index-fixtures.ts';
+import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/store/article-index.ts';
+import { errorKey, reportKey } from '../../../shared/store/layout.ts';
+import { lakeKey } from '../../../shared/store/quote-lake.ts';
+import { SPEAKERS_INDEX_KEY, type SpeakersIndex } from '../../../shared/store/speaker-index.ts';
+import { makeErrorRecord, makeReport } from '../../shared/store/index-fixtures.ts';
 
 // update-index against a bare embedded S3 server (no event bridge), so each test decides exactly
 // which updates run and how they interleave.

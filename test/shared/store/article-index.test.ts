@@ -8,7 +8,7 @@ import {
   readArticlesIndex,
   withArticle,
   withArticles,
-} from '../../shared/article-index.ts';
+} from '../../../shared/store/article-index.ts';
 import { makeErrorRecord, makeReport } from './index-fixtures.ts';
 
 const MORNING = '2026-11-28T08:00:00.000Z';

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
+import { QuoteToneError } from '../errors.ts';
+import { LabelCountsSchema, type Report } from '../report-schema.ts';
 import type { ErrorRecord } from './error-record.ts';
-import { QuoteToneError } from './errors.ts';
-import { LabelCountsSchema, type Report } from './report-schema.ts';
-import { INDEX_PREFIX } from './store-layout.ts';
+import { INDEX_PREFIX } from './layout.ts';
 
 // `index/articles.json`: the manifest the dashboard loads in one request and `quote-tone report`
 // reads. One entry per article, analysed or failed. Each analysed entry also keeps its speakers'

@@ -1,5 +1,5 @@
-import type { ErrorRecord } from '../../shared/error-record.ts';
-import type { LabelCounts, Report, ReportQuote } from '../../shared/report-schema.ts';
+import type { LabelCounts, Report, ReportQuote } from '../../../shared/report-schema.ts';
+import type { ErrorRecord } from '../../../shared/store/error-record.ts';
 
 // Hand-built, schema-valid reports for the index tests: the index must not depend on how the
 // analyser finds quotes, only on what a report says.

@@ -8,15 +8,19 @@ import {
   currentEntry,
   emptyArticlesIndex,
   withArticle,
-} from '../../shared/article-index.ts';
-import { JSON_SCHEMA_SOURCES, type JsonSchemaFile, renderJsonSchema } from '../../shared/json-schemas.ts';
-import { toLakeRows } from '../../shared/quote-lake.ts';
-import { buildSpeakersIndex } from '../../shared/speaker-index.ts';
+} from '../../../shared/store/article-index.ts';
+import {
+  JSON_SCHEMA_SOURCES,
+  type JsonSchemaFile,
+  renderJsonSchema,
+} from '../../../shared/store/json-schemas.ts';
+import { toLakeRows } from '../../../shared/store/quote-lake.ts';
+import { buildSpeakersIndex } from '../../../shared/store/speaker-index.ts';
 import { makeErrorRecord, makeReport } from './index-fixtures.ts';
 
 // The published JSON Schemas (shared/schemas/) are the contract for readers outside this code base.
 
-const SCHEMA_DIR = join(import.meta.dirname, '..', '..', 'shared', 'schemas');
+const SCHEMA_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'schemas');
 const FILES = Object.keys(JSON_SCHEMA_SOURCES) as JsonSchemaFile[];
 
 const report = makeReport('talks', '2026-11-28T09:00:00.000Z', [

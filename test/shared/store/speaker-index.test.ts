@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../../shared/report-schema.ts';
 import {
   articleEntryFromReport,
   currentEntry,
   emptyArticlesIndex,
   withArticle,
-} from '../../shared/article-index.ts';
-import type { Report } from '../../shared/report-schema.ts';
+} from '../../../shared/store/article-index.ts';
 import {
   buildSpeakersIndex,
   LATEST_QUOTES_PER_SPEAKER_INDEX,
   QUOTE_EXCERPT_CHARS,
   SpeakersIndexSchema,
   speakerQuotesFromReport,
-} from '../../shared/speaker-index.ts';
+} from '../../../shared/store/speaker-index.ts';
 import { makeErrorRecord, makeReport, type QuoteSpec } from './index-fixtures.ts';
 
 const DAY_ONE = '2026-11-27T09:00:00.000Z';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import type { Report } from '../report-schema.ts';
 import { type ArticlesIndex, type LabelCountsEntry, LabelCountsSchema, roundMean } from './article-index.ts';
-import type { Report } from './report-schema.ts';
-import { INDEX_PREFIX } from './store-layout.ts';
+import { INDEX_PREFIX } from './layout.ts';
 
 // `index/speakers.json`: who sounds how, across articles. Its figures (articles, counts, means) are
 // always recomputed from `index/articles.json` (never patched), so the two agree by construction.

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { ReportSchema } from '../report-schema.ts';
 import { ArticlesIndexSchema } from './article-index.ts';
 import { ErrorRecordSchema } from './error-record.ts';
 import { LakeRowSchema } from './quote-lake.ts';
-import { ReportSchema } from './report-schema.ts';
 import { SpeakersIndexSchema } from './speaker-index.ts';
 
 // One published JSON Schema per file type in the results bucket, generated from the zod schemas the
