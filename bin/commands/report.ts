@@ -5,15 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { readAllEntries } from '../../functions/lib/index-reader.ts';
 import { embeddedS3ClientConfig, ObjectStore } from '../../functions/lib/object-store.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../../functions/local/pipeline.ts';
-import {
-  ARTICLES_INDEX_KEY,
-  type ArticleEntry,
-  type ArticlesIndex,
-  ArticlesIndexSchema,
-  emptyArticlesIndex,
-} from '../../shared/store/article-index.ts';
+import type { ArticleEntry } from '../../shared/store/article-entry.ts';
+
+/** Every entry of the index, newest first (read from the manifest and its pages). */
+export interface ArticlesIndex {
+  articles: ArticleEntry[];
+}
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_STORE = join(REPO_ROOT, '.local', 's3');
@@ -32,7 +32,7 @@ export const summary = 'list analysed (or failed) articles from the results stor
 export const help = `Usage: quote-tone report [--speaker NAME] [--since DATE] [--failed] [--format table|json|csv]
                         [--bucket NAME] [--endpoint URL] [--dir DIR]
 
-Reads index/articles.json from the results store and prints one entry per analysed article,
+Reads the index (index/manifest.json and its pages) from the results store and prints one entry per analysed article,
 newest first: quotes, mean tone (-1..+1), label counts and main speakers.
 
 Filters:
@@ -256,8 +256,7 @@ async function readIndex(target: StoreTarget): Promise<ArticlesIndex> {
 }
 
 async function fetchIndex(store: ObjectStore, bucket: string): Promise<ArticlesIndex> {
-  const stored = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
-  return stored ? ArticlesIndexSchema.parse(stored.value) : emptyArticlesIndex();
+  return { articles: await readAllEntries(store, bucket) };
 }
 
 function canConnect(host: string, port: number): Promise<boolean> {

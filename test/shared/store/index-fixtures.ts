@@ -17,6 +17,7 @@ export function makeReport(
   analyzedAt: string,
   specs: QuoteSpec[],
   title = `Title of ${id}`,
+  publishedAt?: string,
 ): Report {
   let text = '';
   const quotes = specs.map((spec, index): ReportQuote => {
@@ -52,7 +53,7 @@ export function makeReport(
       sha256: '0'.repeat(64),
       chars: text.length,
       title,
-      metadata: {},
+      metadata: publishedAt ? { publishedAt } : {},
       text,
     },
     analyzer: { name: 'quote-tone', version: 'test' },
