@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   start: () => import('./commands/start.ts'),
   report: () => import('./commands/report.ts'),
   replay: () => import('./commands/replay.ts'),
+  reindex: () => import('./commands/reindex.ts'),
 };
 
 const USAGE = `Usage: quote-tone COMMAND [options]
