@@ -32,6 +32,7 @@ import {
   withDayChanges,
   withHeadChange,
 } from '../../shared/store/speaker-files.ts';
+import { emptyTally } from '../../shared/store/tally.ts';
 import {
   MalformedObjectError,
   type ObjectStore,
@@ -153,22 +154,34 @@ export async function readSpeakerDay(
   return { ...read, value: file };
 }
 
-/** A speaker's head, rebuilt from their day files when damaged. */
+/**
+ * A speaker's head, rebuilt from their day files when damaged (or when `rebuild`: one of their day
+ * files was rebuilt, so the head's figures for it are unknown). A rebuilt head comes back marked
+ * `damaged`: it already holds every day file's figures, so no change is to be added on top.
+ */
 export async function readSpeakerHead(
   store: ObjectStore,
   bucket: string,
   key: string,
   speaker: { id: string; name: string },
   repaired: RepairLog,
+  rebuild = false,
 ): Promise<Read<SpeakerHead>> {
   const read = await readDerived(store, bucket, key, SpeakerHeadSchema);
-  if (!read.damaged) return read;
+  if (!read.damaged && !rebuild) return read;
   const days = [];
   for await (const dayKey of store.list(bucket, `${SPEAKERS_PREFIX}${speaker.id}/`)) {
     const day = await readDerived(store, bucket, dayKey, SpeakerDaySchema);
     if (!day.value) continue;
-    const { partition, day: date, undated, rev, tally, quotes } = day.value;
-    days.push({ partition, day: date, undated, rev, tally, newest: quotes.slice(0, HEAD_LATEST_QUOTES) });
+    const { partition, day: date, undated, tally, quotes } = day.value;
+    days.push({
+      partition,
+      day: date,
+      undated,
+      before: emptyTally(),
+      after: tally,
+      newest: quotes.slice(0, HEAD_LATEST_QUOTES),
+    });
   }
   const { head } = withHeadChange(emptySpeakerHead(speaker.id, speaker.name), {
     name: speaker.name,
@@ -177,8 +190,8 @@ export async function readSpeakerHead(
     changedArticles: new Set(),
     days,
   });
-  noteRepair(repaired, key);
-  return { ...read, value: head };
+  if (read.damaged) noteRepair(repaired, key);
+  return { ...read, damaged: true, value: head };
 }
 
 async function readEntryCopies(store: ObjectStore, bucket: string, prefix: string): Promise<ArticleEntry[]> {

@@ -40,6 +40,7 @@ import {
   withHeadChange,
   withRows,
 } from '../../shared/store/speaker-files.ts';
+import { emptyTally } from '../../shared/store/tally.ts';
 import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
 import {
@@ -416,26 +417,32 @@ class BatchRun {
       }
     }
     const rowsBySpeaker = new Map<string, HeadChange['days'][number][]>();
+    const rebuildHeads = new Set<string>();
     await forEachLimited([...days], IO_CONCURRENCY, async ([key, change]) => {
+      // The tally the successful write replaced: the head moves by after minus before.
+      let before = emptyTally();
+      let wrote = false;
       const file = await this.updateFile(
         key,
         () => readSpeakerDay(this.store, this.bucket, key, change, this.repaired),
-        (current) => {
+        (current, damaged) => {
           const base =
             current ?? emptySpeakerDay(change.speakerId, change.partition, change.day, change.undated);
-          const touches =
-            change.add.length > 0 || base.quotes.some((quote) => change.remove.has(quote.articleId));
-          return touches ? withDayChanges(base, change.remove, change.add) : null;
+          before = base.tally;
+          // The head's figures for a rebuilt day are unknown: the head is rebuilt from the day files.
+          if (damaged) rebuildHeads.add(change.speakerId);
+          wrote = change.add.length > 0 || base.quotes.some((quote) => change.remove.has(quote.articleId));
+          return wrote ? withDayChanges(base, change.remove, change.add) : null;
         },
       );
-      if (!file) return;
+      if (!file || !wrote) return;
       const rows = rowsBySpeaker.get(change.speakerId) ?? [];
       rows.push({
         partition: file.partition,
         day: file.day,
         undated: file.undated,
-        rev: file.rev,
-        tally: file.tally,
+        before,
+        after: file.tally,
         newest: file.quotes.slice(0, HEAD_LATEST_QUOTES),
       });
       rowsBySpeaker.set(change.speakerId, rows);
@@ -450,14 +457,22 @@ class BatchRun {
       const head = await this.updateFile(
         key,
         () =>
-          readSpeakerHead(this.store, this.bucket, key, { id: speakerId, name: info.name }, this.repaired),
-        (current) => {
+          readSpeakerHead(
+            this.store,
+            this.bucket,
+            key,
+            { id: speakerId, name: info.name },
+            this.repaired,
+            rebuildHeads.has(speakerId),
+          ),
+        (current, rebuilt) => {
           const result = withHeadChange(current ?? emptySpeakerHead(speakerId, info.name), {
             name: info.name,
             quoted: info.quoted,
             mentions: [...info.mentions],
             changedArticles: info.changed,
-            days: dayRows,
+            // A rebuilt head already holds the day files as this batch left them.
+            days: rebuilt ? dayRows.map((row) => ({ ...row, before: row.after })) : dayRows,
           });
           transition = result.joined;
           return result.head;
@@ -531,11 +546,11 @@ class BatchRun {
   private async updateFile<T>(
     key: string,
     read: () => Promise<Read<T>>,
-    change: (current: T | null) => T | null,
+    change: (current: T | null, damaged: boolean) => T | null,
   ): Promise<T | null> {
     const { value } = await retryOnConflict(async () => {
       const current = await read();
-      const next = change(current.value) ?? (current.damaged ? current.value : null);
+      const next = change(current.value, current.damaged) ?? (current.damaged ? current.value : null);
       if (next === null) return current.value;
       await this.store.put(this.bucket, key, compactJson(next), conditionOn(current.etag));
       return next;

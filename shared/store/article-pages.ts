@@ -7,8 +7,9 @@ import { addTally, emptyTally, type Tally, TallySchema, tallyOfEntry } from './t
 // dashboard's first view and every update read a bounded amount.
 
 export const INDEX_SCHEMA_VERSION = 2;
-// About 500 KB of entries: a bulk drop of a whole day still pages, and a page loads in one request.
-export const PAGE_SIZE = 500;
+// About 100 KB of entries: a page is what the dashboard shows first, and what a batch of new
+// articles rewrites, so it stays small; a busy day gets more pages.
+export const PAGE_SIZE = 100;
 
 export const ArticlePageSchema = z.object({
   schemaVersion: z.literal(INDEX_SCHEMA_VERSION),

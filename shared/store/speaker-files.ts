@@ -12,10 +12,10 @@ import { addTally, emptyTally, meanOf, type Tally, TallySchema } from './tally.t
 // index/speaker-list.json lists the SPEAKER_LIST_LIMIT most quoted speakers.
 
 // The speaker list carries the most quoted speakers only: enough for a table and a picker.
-export const SPEAKER_LIST_LIMIT = 500;
+export const SPEAKER_LIST_LIMIT = 200;
 // The head's reel and each list row's reel.
-export const HEAD_LATEST_QUOTES = 5;
-export const ROW_LATEST_QUOTES = 3;
+export const HEAD_LATEST_QUOTES = 3;
+export const ROW_LATEST_QUOTES = 1;
 // Name forms kept per speaker ("Anna Smith", "Smith", "the minister").
 const MAX_NAME_FORMS = 20;
 // Long enough for any real quote; a runaway one does not bloat every file it appears in.
@@ -51,13 +51,15 @@ export const SpeakerDaySchema = z.object({
   quotes: z.array(SpeakerQuoteSchema),
 });
 
-export const SpeakerDayRowSchema = z.object({
-  partition: z.string(),
-  day: z.string(),
-  undated: z.boolean(),
-  // The day file's rev this row summarises.
-  rev: z.int().check(z.minimum(0)),
+// One month of a speaker's series. Months, not days, so the head stays a few KB however long the
+// speaker has been quoted; the days with quotes name the day files to read for that month.
+export const SpeakerMonthSchema = z.object({
+  // YYYY-MM
+  month: z.string(),
   tally: TallySchema,
+  // Days of the month (1-31) with quotes from dated articles, and from undated ones.
+  days: z.array(z.int()),
+  undatedDays: z.array(z.int()),
 });
 
 export const SpeakerHeadSchema = z.object({
@@ -69,8 +71,8 @@ export const SpeakerHeadSchema = z.object({
   rev: z.int().check(z.minimum(0)),
   tally: TallySchema,
   meanScore: z.nullable(z.number()),
-  // The per-day series, newest first: one row per day file.
-  days: z.array(SpeakerDayRowSchema),
+  // The series, newest month first.
+  months: z.array(SpeakerMonthSchema),
   latest: z.array(SpeakerQuoteSchema),
 });
 
@@ -96,7 +98,7 @@ export const SpeakerListSchema = z.object({
 
 export type SpeakerQuote = z.infer<typeof SpeakerQuoteSchema>;
 export type SpeakerDay = z.infer<typeof SpeakerDaySchema>;
-export type SpeakerDayRow = z.infer<typeof SpeakerDayRowSchema>;
+export type SpeakerMonth = z.infer<typeof SpeakerMonthSchema>;
 export type SpeakerHead = z.infer<typeof SpeakerHeadSchema>;
 export type SpeakerRow = z.infer<typeof SpeakerRowSchema>;
 export type SpeakerList = z.infer<typeof SpeakerListSchema>;
@@ -175,7 +177,17 @@ export function withDayChanges(
   return { ...file, rev: file.rev + 1, tally, quotes: [...kept, ...add].sort(newestQuoteFirst) };
 }
 
-/** What one speaker's head gets from a batch: new day rows, names, the day files' newest quotes. */
+/** One day file's change, as its write left it: the tally before and after, and its newest quotes. */
+export interface DayTallyChange {
+  partition: string;
+  day: string;
+  undated: boolean;
+  before: Tally;
+  after: Tally;
+  newest: readonly SpeakerQuote[];
+}
+
+/** What one speaker's head gets from a batch: day changes, names, the day files' newest quotes. */
 export interface HeadChange {
   name: string;
   /** The batch saw the speaker quoted (so `name` is how they are named now), not only removed. */
@@ -183,28 +195,37 @@ export interface HeadChange {
   mentions: readonly string[];
   /** Articles whose quotes changed: their old quotes leave the reel. */
   changedArticles: ReadonlySet<string>;
-  days: readonly (SpeakerDayRow & { newest: readonly SpeakerQuote[] })[];
+  days: readonly DayTallyChange[];
 }
 
 /**
- * The head with this batch's day rows in place (each only if newer than the stored row), its
- * tally moved by the difference, and its reel refreshed. Also says whether the speaker started or
- * stopped having quotes, for the list's speaker count.
+ * The head moved by each day file's change (after minus before: changes from concurrent batches
+ * commute, whatever order they arrive in), its month series and reel refreshed. Also says whether
+ * the speaker started or stopped having quotes, for the list's speaker count.
  */
 export function withHeadChange(
   head: SpeakerHead,
   change: HeadChange,
 ): { head: SpeakerHead; joined: -1 | 0 | 1 } {
-  const days = new Map(head.days.map((row) => [row.partition, row]));
+  const months = new Map(
+    head.months.map((row) => [row.month, { ...row, days: [...row.days], undatedDays: [...row.undatedDays] }]),
+  );
   let tally = head.tally;
   const fresh: SpeakerQuote[] = [];
-  for (const { newest, ...row } of change.days) {
-    const previous = days.get(row.partition);
-    if (previous && previous.rev >= row.rev) continue;
-    tally = addTally(addTally(tally, previous?.tally ?? emptyTally(), -1), row.tally);
-    if (row.tally.quotes === 0) days.delete(row.partition);
-    else days.set(row.partition, row);
-    fresh.push(...newest);
+  for (const day of change.days) {
+    tally = addTally(addTally(tally, day.before, -1), day.after);
+    const month = day.day.slice(0, 7);
+    const row = months.get(month) ?? { month, tally: emptyTally(), days: [], undatedDays: [] };
+    row.tally = addTally(addTally(row.tally, day.before, -1), day.after);
+    const list = day.undated ? row.undatedDays : row.days;
+    const date = Number(day.day.slice(8, 10));
+    const at = list.indexOf(date);
+    if (day.after.quotes > 0 && at < 0) list.push(date);
+    if (day.after.quotes === 0 && at >= 0) list.splice(at, 1);
+    list.sort((a, b) => a - b);
+    if (row.tally.quotes > 0) months.set(month, row);
+    else months.delete(month);
+    fresh.push(...day.newest);
   }
   const latest = [...head.latest.filter((quote) => !change.changedArticles.has(quote.articleId)), ...fresh]
     .sort(newestQuoteFirst)
@@ -221,9 +242,7 @@ export function withHeadChange(
     rev: head.rev + 1,
     tally,
     meanScore: meanOf(tally),
-    days: [...days.values()].sort((a, b) =>
-      a.day !== b.day ? (a.day < b.day ? 1 : -1) : compareText(a.partition, b.partition),
-    ),
+    months: [...months.values()].sort((a, b) => compareText(b.month, a.month)),
     latest,
   };
   const had = head.tally.quotes > 0;
@@ -240,7 +259,7 @@ export function emptySpeakerHead(id: string, name: string): SpeakerHead {
     rev: 0,
     tally: emptyTally(),
     meanScore: null,
-    days: [],
+    months: [],
     latest: [],
   };
 }

@@ -202,7 +202,14 @@ describe('updateIndex', () => {
       labels: { positive: 0, negative: 1, neutral: 0, mixed: 0 },
     });
     expect((await head(ANNA))?.tally).toMatchObject({ quotes: 1, scoreSum: -0.5 });
-    expect((await head(ANNA))?.days.map((row) => row.day)).toEqual(['2026-11-28']);
+    expect((await head(ANNA))?.months).toEqual([
+      expect.objectContaining({
+        month: '2026-11',
+        days: [],
+        undatedDays: [28],
+        tally: expect.objectContaining({ quotes: 1 }),
+      }),
+    ]);
   });
 
   it('removes the entry, lake file and speaker once the report is gone, whatever event arrives late', async () => {

@@ -13,6 +13,7 @@ import {
   withRows,
 } from '../../../shared/store/speaker-files.ts';
 import { speakerIdOf } from '../../../shared/store/speaker-id.ts';
+import { emptyTally } from '../../../shared/store/tally.ts';
 import { makeErrorRecord, makeReport } from './index-fixtures.ts';
 
 // The index files change by contributions: an article's entry or quotes leave and arrive, and the
@@ -104,7 +105,7 @@ describe('speaker files', () => {
     expect(withDayChanges(day, new Set(['talks']), []).tally.quotes).toBe(0);
   });
 
-  it('moves the head by the day rows it is given, refuses older rows and reports who joined or left', () => {
+  it('moves the head by each day change (after minus before), keeps a month series and reports who joined or left', () => {
     const entry = entryFromReport(talks);
     const quotes = speakerQuotesOf(talks, entry).get(ANNA)?.quotes ?? [];
     const day = withDayChanges(emptySpeakerDay(ANNA, REF.partition, REF.day, true), new Set(), quotes);
@@ -112,8 +113,8 @@ describe('speaker files', () => {
       partition: day.partition,
       day: day.day,
       undated: true,
-      rev: day.rev,
-      tally: day.tally,
+      before: emptyTally(),
+      after: day.tally,
       newest: day.quotes,
     };
     const change = {
@@ -122,13 +123,30 @@ describe('speaker files', () => {
       mentions: ['Ms Smith'],
       changedArticles: new Set(['talks']),
     };
+    const other = withDayChanges(
+      emptySpeakerDay(ANNA, '2026-12-01', '2026-12-01', false),
+      new Set(),
+      quotes.slice(0, 1),
+    );
+    const otherRow = {
+      partition: other.partition,
+      day: other.day,
+      undated: false,
+      before: emptyTally(),
+      after: other.tally,
+      newest: [],
+    };
 
     const joined = withHeadChange(emptySpeakerHead(ANNA, 'Anna Smith'), { ...change, days: [row] });
-    const stale = withHeadChange(joined.head, { ...change, days: [{ ...row, rev: 0 }] });
+    // Two batches' changes to different days arrive in either order: same figures.
+    const ab = withHeadChange(withHeadChange(joined.head, { ...change, days: [otherRow] }).head, {
+      ...change,
+      days: [],
+    });
     const emptied = withDayChanges(day, new Set(['talks']), []);
     const left = withHeadChange(joined.head, {
       ...change,
-      days: [{ ...row, rev: emptied.rev, tally: emptied.tally, newest: [] }],
+      days: [{ ...row, before: day.tally, after: emptied.tally, newest: [] }],
     });
 
     expect(joined.joined).toBe(1);
@@ -137,10 +155,14 @@ describe('speaker files', () => {
       meanScore: 0.2,
       tally: { quotes: 2 },
     });
+    expect(joined.head.months).toEqual([{ month: '2026-11', tally: day.tally, days: [], undatedDays: [28] }]);
     expect(joined.head.latest).toHaveLength(2);
-    expect(stale.head.tally).toEqual(joined.head.tally);
+    expect(ab.head.months.map((month) => [month.month, month.days, month.tally.quotes])).toEqual([
+      ['2026-12', [1], 1],
+      ['2026-11', [], 2],
+    ]);
     expect(left.joined).toBe(-1);
-    expect(left.head).toMatchObject({ days: [], latest: [], tally: { quotes: 0 } });
+    expect(left.head).toMatchObject({ months: [], latest: [], tally: { quotes: 0 } });
   });
 
   it('lists the most quoted speakers, newest row winning, and drops speakers without quotes', () => {

@@ -23,6 +23,7 @@ import {
   withRows,
 } from '../../../shared/store/speaker-files.ts';
 import { speakerIdOf } from '../../../shared/store/speaker-id.ts';
+import { emptyTally } from '../../../shared/store/tally.ts';
 import { makeErrorRecord, makeReport } from './index-fixtures.ts';
 
 // The published JSON Schemas (shared/schemas/) are the contract for readers outside this code base.
@@ -59,8 +60,8 @@ const { head } = withHeadChange(emptySpeakerHead(anna, 'Anna Smith'), {
       partition: day.partition,
       day: day.day,
       undated: false,
-      rev: day.rev,
-      tally: day.tally,
+      before: emptyTally(),
+      after: day.tally,
       newest: day.quotes,
     },
   ],
