@@ -2,8 +2,8 @@
 // the page, served by CloudFront on AWS and by the local dashboard server from the embedded S3.
 //
 // The index is bounded (see README, "The results store"): a small manifest lists the partitions (one
-// per day, newest first, each in pages); the client loads the manifest, then the newest partition,
-// and older partitions only when asked. Every request is conditional: a file fetched before is asked
+// per day, newest first, each in pages of about 100 articles); the client loads the manifest, then
+// the newest page, and older pages only when asked. Every request is conditional: a file fetched before is asked
 // for with If-None-Match, so polling an unchanged store costs a 304 per file and downloads nothing.
 // No DOM here: views build on the data this module returns.
 
@@ -32,9 +32,9 @@ export class IndexMissingError extends Error {
  *
  * @example
  * const store = createStoreClient();
- * await store.start();            // manifest + newest partition + speaker list
+ * await store.start();            // manifest + newest page + speaker list
  * store.entries();                // the loaded article entries, newest first
- * await store.loadOlder();        // one more partition
+ * await store.loadOlder();        // one more page
  * const { changed } = await store.poll();
  *
  * @param {{ fetch?: typeof fetch, base?: string }} [options]
@@ -48,7 +48,7 @@ export function createStoreClient(options = {}) {
   let manifest = null;
   /** @type {any} */
   let speakerList = null;
-  /** Partitions whose pages are loaded, in manifest order. @type {Set<string>} */
+  /** Page URLs the reader has loaded. @type {Set<string>} */
   const loaded = new Set();
   /** @type {Map<string, any>} page URL -> page file */
   const pages = new Map();
@@ -87,32 +87,23 @@ export function createStoreClient(options = {}) {
   /** @param {string} partition @param {number} page */
   const pageUrl = (partition, page) => `index/articles/${encodeURIComponent(partition)}/${page}.json`;
 
-  /** Loads (or re-validates) every non-empty page of a partition. */
-  async function loadPartition(row) {
-    let changed = false;
-    await Promise.all(
-      row.pages
-        .filter((page) => page.tally.articles > 0)
-        .map(async (page) => {
-          const url = pageUrl(row.id, page.page);
-          const result = await getJson(url);
-          if (!result) pages.delete(url);
-          else pages.set(url, result.value);
-          changed ||= result?.changed ?? true;
-        }),
-    );
-    // Pages that emptied since.
-    for (const url of pages.keys()) {
-      if (url.startsWith(`index/articles/${encodeURIComponent(row.id)}/`)) {
-        const number = Number(url.slice(url.lastIndexOf('/') + 1, -'.json'.length));
-        if (!row.pages.some((page) => page.page === number && page.tally.articles > 0)) {
-          pages.delete(url);
-          changed = true;
-        }
-      }
+  /** Every non-empty page in the manifest, newest first (newest partition, its last page first). */
+  function pageRefs() {
+    const refs = [];
+    for (const row of manifest?.partitions ?? []) {
+      const pagesOfRow = row.pages.filter((page) => page.tally.articles > 0).sort((a, b) => b.page - a.page);
+      for (const page of pagesOfRow) refs.push(pageUrl(row.id, page.page));
     }
-    loaded.add(row.id);
-    return changed;
+    return refs;
+  }
+
+  /** Loads (or re-validates) one page. @param {string} url */
+  async function loadPage(url) {
+    const result = await getJson(url);
+    if (!result) pages.delete(url);
+    else pages.set(url, result.value);
+    loaded.add(url);
+    return result?.changed ?? true;
   }
 
   async function loadManifest() {
@@ -134,48 +125,48 @@ export function createStoreClient(options = {}) {
     /** The manifest, once loaded. */
     manifest: () => manifest,
 
-    /** First view: the manifest, the newest partition with articles, and the speaker list. */
+    /** First view: the manifest, the newest page of articles, and the speaker list. */
     async start() {
       await loadManifest();
-      const newest = manifest?.partitions.find((row) => row.tally.articles > 0);
-      await Promise.all([newest ? loadPartition(newest) : null, loadSpeakerList()]);
+      const [newest] = pageRefs();
+      await Promise.all([newest ? loadPage(newest) : null, loadSpeakerList()]);
     },
 
-    /** True when partitions older than the loaded ones have articles. */
+    /** True when pages older than the loaded ones have articles. */
     hasOlder() {
-      return (manifest?.partitions ?? []).some((row) => !loaded.has(row.id) && row.tally.articles > 0);
+      return pageRefs().some((url) => !loaded.has(url));
     },
 
-    /** Loads the next partition (the newest not loaded yet); false when there is none. */
+    /** Loads the next page (the newest not loaded yet); false when there is none. */
     async loadOlder() {
-      const next = manifest?.partitions.find((row) => !loaded.has(row.id) && row.tally.articles > 0);
+      const next = pageRefs().find((url) => !loaded.has(url));
       if (!next) return false;
-      await loadPartition(next);
+      await loadPage(next);
       return true;
     },
 
     /**
-     * Re-validates the manifest; when it changed, the loaded partitions whose pages changed (and a
-     * new newest partition) and the speaker list. `changed` is false when the store is as it was.
+     * Re-validates the manifest; when it changed, the loaded pages (each a 304 unless it changed),
+     * a new newest page and the speaker list. `changed` is false when the store is as it was.
      */
     async poll() {
       if (!(await loadManifest())) return { changed: false };
-      const rows = manifest?.partitions ?? [];
-      const newest = rows.find((row) => row.tally.articles > 0);
-      const wanted = rows.filter((row) => loaded.has(row.id) || row === newest);
-      await Promise.all([...wanted.map((row) => loadPartition(row)), loadSpeakerList()]);
-      // Partitions that are gone from the manifest (all their articles removed).
-      for (const id of loaded) if (!rows.some((row) => row.id === id)) loaded.delete(id);
+      const refs = pageRefs();
+      for (const url of [...loaded]) {
+        if (!refs.includes(url)) {
+          loaded.delete(url);
+          pages.delete(url);
+        }
+      }
+      const wanted = refs.filter((url, index) => loaded.has(url) || index === 0);
+      await Promise.all([...wanted.map((url) => loadPage(url)), loadSpeakerList()]);
       return { changed: true };
     },
 
     /** The loaded entries, newest first. */
     entries() {
       const all = [];
-      for (const row of manifest?.partitions ?? []) {
-        if (!loaded.has(row.id)) continue;
-        for (const page of row.pages) all.push(...(pages.get(pageUrl(row.id, page.page))?.articles ?? []));
-      }
+      for (const url of loaded) all.push(...(pages.get(url)?.articles ?? []));
       return all.sort((a, b) =>
         a.analyzedAt !== b.analyzedAt ? (a.analyzedAt < b.analyzedAt ? 1 : -1) : a.id < b.id ? -1 : 1,
       );

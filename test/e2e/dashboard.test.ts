@@ -201,4 +201,19 @@ describe('the dashboard', () => {
     expect(await page.locator('tr[data-speaker="Omar Haddad"] td').nth(2).textContent()).toBe('2');
     expect(problems).toEqual([]);
   });
+
+  it('polls an unchanged store with conditional requests: the manifest answers 304 and nothing is downloaded again', async () => {
+    await pipeline.bridge.idle();
+    const statuses: number[] = [];
+    const listener = (response: { url(): string; status(): number }) => {
+      if (new URL(response.url()).pathname === '/index/manifest.json') statuses.push(response.status());
+    };
+    page.on('response', listener);
+
+    // Two poll intervals at least.
+    await expect.poll(() => statuses.length, { timeout: APPEAR_TIMEOUT_MS }).toBeGreaterThanOrEqual(2);
+    page.off('response', listener);
+
+    expect(statuses.slice(1).every((status) => status === 304)).toBe(true);
+  });
 });
