@@ -43,7 +43,10 @@ function speakerName(rank: number): string {
 function zipfPicker(random: Random): () => number {
   const cumulative: number[] = [];
   let sum = 0;
-  for (let rank = 1; rank <= SPEAKER_COUNT; rank++) cumulative.push((sum += 1 / rank));
+  for (let rank = 1; rank <= SPEAKER_COUNT; rank++) {
+    sum += 1 / rank;
+    cumulative.push(sum);
+  }
   return () => {
     const target = random.next() * sum;
     let low = 0;
