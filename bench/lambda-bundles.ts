@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import S3rver from 's3rver';
 import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
 import { analyzerSourceHash } from '../infra/analyzer-build.ts';
-import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store-layout.ts';
+import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store/layout.ts';
 import { BENCH_CACHE, PROJECT_ROOT } from './children.ts';
 import { median } from './measure.ts';
 import { articleText } from './synthetic.ts';
@@ -167,7 +167,9 @@ try {
   imported = performance.now();
   const result = await handler(JSON.parse(process.argv[2]), { awsRequestId: 'bench' });
   const describe = (r) => [r?.status ?? typeof r, r?.code, r?.reason].filter(Boolean).join(': ');
-  outcome = Array.isArray(result) ? result.map(describe).join(', ') : describe(result);
+  // update-index answers { batchItemFailures, outcomes }; analyze-article an array of outcomes.
+  const list = Array.isArray(result) ? result : Array.isArray(result?.outcomes) ? result.outcomes : null;
+  outcome = list ? list.map(describe).join(', ') : describe(result);
 } catch (error) {
   outcome = 'error: ' + (error?.message ?? String(error)).split('\\n')[0];
 }
@@ -327,14 +329,16 @@ function packageInto(root: string, bundle: LambdaBundle): string {
 }
 
 // analyze-article gets a new article per event (a repeat would be skipped as a duplicate);
-// update-index gets one of the reports analyze-article wrote.
+// update-index gets one of the reports analyze-article wrote, as an SQS message.
 async function eventFor(name: string, eventNumber: number, store: ObjectStore): Promise<unknown> {
   if (name === 'update-index') {
     const reports: string[] = [];
     for await (const key of store.list(RESULTS_BUCKET, REPORTS_PREFIX)) reports.push(key);
     const key = reports[eventNumber % Math.max(1, reports.length)] ?? `${REPORTS_PREFIX}missing.json`;
     const head = await store.head(RESULTS_BUCKET, key);
-    return s3Event(RESULTS_BUCKET, key, head?.size ?? 0, head?.etag ?? '');
+    // update-index is fed by SQS: one message whose body is the S3 notification.
+    const body = JSON.stringify(s3Event(RESULTS_BUCKET, key, head?.size ?? 0, head?.etag ?? ''));
+    return { Records: [{ messageId: `cold-start-${eventNumber}`, body }] };
   }
   const articleKey = `${UPLOAD_PREFIX}cold-start-${eventNumber}.txt`;
   const body = articleText(COLD_START_ARTICLE_BYTES, eventNumber + 1);

@@ -1,5 +1,5 @@
 import { startLocalPipeline } from '../functions/local/pipeline.ts';
-import { UPLOAD_PREFIX } from '../shared/store-layout.ts';
+import { UPLOAD_PREFIX } from '../shared/store/layout.ts';
 import { articleText } from './synthetic.ts';
 
 // The end-to-end child: one local pipeline (handlers read the environment at import, so one

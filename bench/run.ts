@@ -13,6 +13,7 @@ import {
   toneThroughput,
 } from './figures.ts';
 import { formatTable, type Row } from './format.ts';
+import { FULL_INDEX_PLAN, indexFigures, QUICK_INDEX_PLAN } from './index-figure.ts';
 import { KB, MB } from './measure.ts';
 import { realToneThroughput } from './tone-real.ts';
 
@@ -36,6 +37,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--json FILE] [--markdown FILE]
     'end-to-end',
     'memory',
     'cost',
+    'index',
   ].join(',')}`;
 
 const FULL_PLAN: BenchPlan = {
@@ -156,6 +158,7 @@ async function main(): Promise<number> {
     ['end-to-end', () => endToEnd(plan, children)],
     ['memory', () => peakMemory(plan, children)],
     ['cost', () => costPer1000(plan)],
+    ['index', () => indexFigures(options.quick ? QUICK_INDEX_PLAN : FULL_INDEX_PLAN)],
   ];
   const rows: Row[] = [];
   const data: Record<string, unknown> = {};

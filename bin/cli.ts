@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   remove: () => import('./commands/remove.ts'),
   reanalyse: () => import('./commands/reanalyse.ts'),
   replay: () => import('./commands/replay.ts'),
+  reindex: () => import('./commands/reindex.ts'),
 };
 
 const USAGE = `Usage: quote-tone COMMAND [options]

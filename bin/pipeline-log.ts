@@ -2,7 +2,7 @@ import type { Outcome } from '../functions/analyze-article/analyze-object.ts';
 import type { Delivery } from '../functions/local/event-bridge.ts';
 import type { LocalPipeline } from '../functions/local/pipeline.ts';
 import type { Report } from '../shared/report-schema.ts';
-import { reportKey } from '../shared/store-layout.ts';
+import { reportKey } from '../shared/store/layout.ts';
 import { formatToneTable } from './format-table.ts';
 
 // What `quote-tone start` prints as the local pipeline works: one line per article (a bulk drop

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { ObjectStore } from '../functions/lib/object-store.ts';
-import { REPORTS_PREFIX } from '../shared/store-layout.ts';
+import { REPORTS_PREFIX } from '../shared/store/layout.ts';
 import { csvField } from './csv.ts';
 
 // Quote-level reading for `report --quotes`. The rows come from the reports under reports/ for

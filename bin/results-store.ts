@@ -33,17 +33,21 @@ export interface ResultsTarget {
 export async function withResultsStore<T>(
   target: ResultsTarget,
   read: (store: ObjectStore, bucket: string) => Promise<T>,
+  { writes = false }: { writes?: boolean } = {},
 ): Promise<T> {
+  // A command that writes (reindex) needs the conditional writes the embedded server ignores.
+  const local = (endpoint: string) =>
+    new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)), { emulateConditionalWrites: writes });
   if (target.endpoint || (target.bucket && !target.dir)) {
     const endpoint = target.endpoint?.replace(/\/+$/, '');
-    const client = new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : {});
+    const store = endpoint ? local(endpoint) : new ObjectStore(new S3Client({}));
     const bucket = target.bucket ?? LOCAL_RESULTS_BUCKET;
     const context: ErrorContext = endpoint ? { bucket, endpoint } : { bucket };
-    return inContext(context, () => read(new ObjectStore(client), bucket));
+    return inContext(context, () => read(store, bucket));
   }
   if (!target.dir && (await canConnect(LOCAL_ADDRESS, LOCAL_S3_PORT))) {
     const endpoint = `http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT}`;
-    const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
+    const store = local(endpoint);
     return inContext({ bucket: LOCAL_RESULTS_BUCKET, endpoint }, () => read(store, LOCAL_RESULTS_BUCKET));
   }
   const directory = target.dir ?? DEFAULT_STORE_DIR;
@@ -55,8 +59,7 @@ export async function withResultsStore<T>(
   const server = new S3rver({ address: LOCAL_ADDRESS, port: 0, directory, silent: true });
   const { port } = await server.run();
   try {
-    const endpoint = `http://${LOCAL_ADDRESS}:${port}`;
-    const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
+    const store = local(`http://${LOCAL_ADDRESS}:${port}`);
     return await inContext({ bucket: LOCAL_RESULTS_BUCKET }, () => read(store, LOCAL_RESULTS_BUCKET));
   } finally {
     await server.close();

@@ -1,6 +1,6 @@
 import { ARTICLE_SUFFIXES } from '../shared/article-format.ts';
 import { articleIdFromKey } from '../shared/article-id.ts';
-import { UPLOAD_PREFIX } from '../shared/store-layout.ts';
+import { UPLOAD_PREFIX } from '../shared/store/layout.ts';
 import { DescribedCliError, inContext } from './cli-errors.ts';
 import type { S3Target } from './s3-target.ts';
 

@@ -30,8 +30,12 @@ export interface PipelineFunctionProps {
   readonly memorySize: number;
   readonly timeout: Duration;
   readonly environment: Record<string, string>;
-  /** Where events go after the last retry or when too old: kept for `quote-tone replay`. */
-  readonly onFailure: sqs.IQueue;
+  /**
+   * For a function invoked asynchronously (by S3 notifications): where events go after the last
+   * retry or when too old, kept for `quote-tone replay`. Omitted for a function fed by an SQS
+   * queue, whose retries and dead-letter queue belong to the queue.
+   */
+  readonly onFailure?: sqs.IQueue;
   /** Omitted for a function that protects no shared resource. */
   readonly reservedConcurrentExecutions?: number;
 }
@@ -44,7 +48,8 @@ export interface PipelineFunctionProps {
  *   reads no file at run time: data it needs, such as the tone lexicons, is imported and inlined);
  * - its own log group with a retention, and a role that may write only to that log group
  *   (no AWSLambdaBasicExecutionRole, whose log grant covers every log group);
- * - async invocation: ASYNC_RETRY_ATTEMPTS retries, ASYNC_MAX_EVENT_AGE, then the failure queue;
+ * - async invocation (when `onFailure` is given): ASYNC_RETRY_ATTEMPTS retries, ASYNC_MAX_EVENT_AGE,
+ *   then the failure queue;
  * - recursive-loop detection set to terminate;
  * - structured JSON logs.
  *
@@ -79,9 +84,13 @@ export class PipelineFunction extends Construct {
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       recursiveLoop: lambda.RecursiveLoop.TERMINATE,
-      retryAttempts: ASYNC_RETRY_ATTEMPTS,
-      maxEventAge: ASYNC_MAX_EVENT_AGE,
-      onFailure: new SqsDestination(props.onFailure),
+      ...(props.onFailure
+        ? {
+            retryAttempts: ASYNC_RETRY_ATTEMPTS,
+            maxEventAge: ASYNC_MAX_EVENT_AGE,
+            onFailure: new SqsDestination(props.onFailure),
+          }
+        : {}),
       ...(props.reservedConcurrentExecutions === undefined
         ? {}
         : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),

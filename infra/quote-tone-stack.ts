@@ -1,21 +1,30 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TEXT_CLAIMS_PREFIX } from '../functions/analyze-article/text-claims.ts';
 import { TOMBSTONES_PREFIX } from '../functions/analyze-article/tombstone.ts';
 import { DEFAULT_MAX_ARTICLE_BYTES } from '../shared/input-policy.ts';
-import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/quote-lake.ts';
+import {
+  INDEX_BATCH_SIZE,
+  INDEX_BATCH_WINDOW_SECONDS,
+  INDEX_MAX_CONCURRENCY,
+  INDEX_MAX_RECEIVES,
+} from '../shared/store/delivery.ts';
 import {
   ERRORS_PREFIX,
   INDEX_PREFIX,
   LAKE_PREFIX,
   REPORTS_PREFIX,
   UPLOAD_PREFIX,
-} from '../shared/store-layout.ts';
+} from '../shared/store/layout.ts';
+import { LAKE_COLUMNS, LAKE_PARTITION } from '../shared/store/quote-lake.ts';
 import { DashboardDistribution } from './dashboard-distribution.ts';
 import { dashboardSettingsOf } from './dashboard-settings.ts';
 import { acknowledgeCdkHelpers, acknowledgePrefixGrants } from './nag-acknowledgements.ts';
@@ -33,15 +42,26 @@ export const ANALYZE_TIMEOUT = Duration.seconds(60);
 // The input policy refuses larger objects from the event, before downloading them.
 export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 
-// Index updates parse and rewrite two JSON index files and one lake file: I/O-bound, little CPU.
+// Index updates read and write a batch's share of the bounded index (at most about 2 MB for 100
+// records, measured by `npm run bench -- --only index`): I/O-bound, little CPU.
 export const UPDATE_INDEX_MEMORY_MB = 256;
 export const UPDATE_INDEX_TIMEOUT = Duration.seconds(30);
-// Every update-index run rewrites the same two objects (index/articles.json, index/speakers.json)
-// with If-Match conditional writes. Correctness does not need a single writer, but N concurrent
-// writers to one key lose N-1 races per round and retry, and S3 answers a hot key with 503 SlowDown.
-// Five writers bound that retry storm; during a bulk drop the excess events wait in Lambda's async
-// queue, which retries throttled events for up to the maximum event age (then the failure queue).
-export const UPDATE_INDEX_RESERVED_CONCURRENCY = 5;
+// AWS's advice for SQS event sources: a visibility timeout of at least six times the function
+// timeout, so a message is not received again while a slow invocation (or its retries) still runs.
+export const INDEX_QUEUE_VISIBILITY = Duration.seconds(UPDATE_INDEX_TIMEOUT.toSeconds() * 6);
+// A message older than this means update-index is not keeping up (or is failing): alarm.
+export const INDEX_QUEUE_AGE_ALARM = Duration.minutes(5);
+// The dead-letter queue keeps failed index events as long as SQS allows, for a redrive.
+const INDEX_DLQ_RETENTION = Duration.days(14);
+// Results-bucket events update-index listens to, chosen on purpose: analyze writes reports and
+// error records with PutObject (never Copy, POST or multipart) and deletes them on a versioned
+// bucket, which creates a delete marker; a permanent delete of a version is ObjectRemoved:Delete.
+// Anything else under reports/ or errors/ cannot change what the index should say.
+export const INDEX_EVENT_TYPES = [
+  s3.EventType.OBJECT_CREATED_PUT,
+  s3.EventType.OBJECT_REMOVED_DELETE_MARKER_CREATED,
+  s3.EventType.OBJECT_REMOVED_DELETE,
+] as const;
 // analyze-article gets no reserved concurrency: it writes one distinct key per article, so it has no
 // hot spot to protect, and reserving capacity would only take it from the rest of the account.
 
@@ -94,8 +114,8 @@ export class QuoteToneStack extends Stack {
       },
     });
 
-    // One queue for both functions: a failure record names the function it came from, and
-    // `quote-tone replay` re-drives them from one place.
+    // Analyses that failed every async retry, for `quote-tone replay` (update-index is fed by its
+    // own queue, IndexQueue, with its own dead-letter queue).
     const failedEvents = failureQueue(this, 'FailedEvents');
 
     // --- Analysis: articles/ in the upload bucket -> reports/ or errors/ in the results bucket ----
@@ -144,6 +164,21 @@ export class QuoteToneStack extends Stack {
     }
 
     // --- Index: reports/ and errors/ -> index/ and lake/ in the same bucket ----------------------
+    // Delivery: results-bucket events -> IndexQueue -> update-index in batches. A message that
+    // fails INDEX_MAX_RECEIVES receives moves to IndexDeadLetters; both have alarms.
+    const indexDeadLetters = new sqs.Queue(this, 'IndexDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: INDEX_DLQ_RETENTION,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const indexQueue = new sqs.Queue(this, 'IndexQueue', {
+      // SQS-managed keys: S3 can send to the queue without a KMS key policy.
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: INDEX_QUEUE_VISIBILITY,
+      deadLetterQueue: { queue: indexDeadLetters, maxReceiveCount: INDEX_MAX_RECEIVES },
+    });
     const updateIndex = new PipelineFunction(this, 'UpdateIndex', {
       entry: 'functions/update-index/handler.ts',
       memorySize: UPDATE_INDEX_MEMORY_MB,
@@ -154,8 +189,33 @@ export class QuoteToneStack extends Stack {
         POWERTOOLS_METRICS_NAMESPACE: 'QuoteTone',
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
-      onFailure: failedEvents,
-      reservedConcurrentExecutions: UPDATE_INDEX_RESERVED_CONCURRENCY,
+    });
+    updateIndex.function.addEventSource(
+      new SqsEventSource(indexQueue, {
+        batchSize: INDEX_BATCH_SIZE,
+        maxBatchingWindow: Duration.seconds(INDEX_BATCH_WINDOW_SECONDS),
+        // The handler names only the failed messages; the rest of the batch is deleted.
+        reportBatchItemFailures: true,
+        // The event source's own cap (not reserved concurrency, which would throttle the pollers).
+        maxConcurrency: INDEX_MAX_CONCURRENCY,
+      }),
+    );
+    new cloudwatch.Alarm(this, 'IndexDeadLettersAlarm', {
+      alarmDescription:
+        'Index events failed every receive and wait in IndexDeadLetters; fix the cause, then redrive.',
+      metric: indexDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    new cloudwatch.Alarm(this, 'IndexQueueAgeAlarm', {
+      alarmDescription: 'Index events wait longer than expected: update-index is falling behind or failing.',
+      metric: indexQueue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1) }),
+      threshold: INDEX_QUEUE_AGE_ALARM.toSeconds(),
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     updateIndex.role.addToPolicy(
       new iam.PolicyStatement({
@@ -166,9 +226,10 @@ export class QuoteToneStack extends Stack {
         ],
       }),
     );
+    // Index files are replaced in place; entry copies move with their article (deleted from the old page).
     updateIndex.role.addToPolicy(
       new iam.PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject'],
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
         resources: [resultsBucket.arnForObjects(`${INDEX_PREFIX}*`)],
       }),
     );
@@ -185,11 +246,11 @@ export class QuoteToneStack extends Stack {
       INDEX_PREFIX,
       LAKE_PREFIX,
     ]);
-    // Only report and error writes notify; the function's own index/ and lake/ writes cannot
-    // re-trigger it (and recursive-loop detection would stop it if they did).
+    // Only report and error writes and removals notify; the function's own index/ and lake/
+    // writes cannot re-trigger it.
     for (const prefix of [REPORTS_PREFIX, ERRORS_PREFIX]) {
-      for (const event of [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED]) {
-        resultsBucket.addEventNotification(event, new s3n.LambdaDestination(updateIndex.function), {
+      for (const event of INDEX_EVENT_TYPES) {
+        resultsBucket.addEventNotification(event, new s3n.SqsDestination(indexQueue), {
           prefix,
           suffix: '.json',
         });
@@ -272,6 +333,10 @@ export class QuoteToneStack extends Stack {
       description: `Drop articles under ${UPLOAD_PREFIX}`,
     });
     new CfnOutput(this, 'ResultsBucketName', { value: resultsBucket.bucketName });
+    new CfnOutput(this, 'IndexDeadLetterQueueUrl', {
+      value: indexDeadLetters.queueUrl,
+      description: 'Index events that failed every receive; redrive to IndexQueue once the cause is fixed',
+    });
     new CfnOutput(this, 'FailureQueueUrl', {
       value: failedEvents.queueUrl,
       description: 'Events that failed after retries; re-drive with quote-tone replay',

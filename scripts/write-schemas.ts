@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JSON_SCHEMA_SOURCES, type JsonSchemaFile, renderJsonSchema } from '../shared/json-schemas.ts';
+import { JSON_SCHEMA_SOURCES, type JsonSchemaFile, renderJsonSchema } from '../shared/store/json-schemas.ts';
 
 // `npm run schemas`: regenerates shared/schemas/*.schema.json from the zod schemas.
 

@@ -7,5 +7,5 @@ export * from './errors.ts';
 export { speakerKey } from './quotes/speaker-key.ts';
 export { REPORT_SCHEMA_VERSION, type Report, type ReportQuote, ReportSchema } from './report-schema.ts';
 export { scoreTone } from './score-tone.ts';
-export * from './store-layout.ts';
+export * from './store/layout.ts';
 export type * from './types.ts';

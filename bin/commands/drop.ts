@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LOCAL_UPLOAD_BUCKET } from '../../functions/local/pipeline.ts';
-import { UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { articleFiles } from '../article-files.ts';
 import { UsageError } from '../cli-errors.ts';
 import { runBatch } from '../run-batch.ts';

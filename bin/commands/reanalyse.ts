@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CopyObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { LOCAL_UPLOAD_BUCKET } from '../../functions/local/pipeline.ts';
-import { UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { UsageError } from '../cli-errors.ts';
 import { runBatch } from '../run-batch.ts';
 import { LOCAL_ENDPOINT, type S3Target, uploadTarget } from '../s3-target.ts';

@@ -1,17 +1,17 @@
 import { parseArgs } from 'node:util';
+import { readAllEntries } from '../../functions/lib/index-reader.ts';
 import type { ObjectStore } from '../../functions/lib/object-store.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../../functions/local/pipeline.ts';
-import {
-  ARTICLES_INDEX_KEY,
-  type ArticleEntry,
-  type ArticlesIndex,
-  ArticlesIndexSchema,
-  emptyArticlesIndex,
-} from '../../shared/article-index.ts';
+import type { ArticleEntry } from '../../shared/store/article-entry.ts';
 import { UsageError } from '../cli-errors.ts';
 import { csvField } from '../csv.ts';
 import { formatQuoteCsv, formatQuoteTable, readQuotes } from '../quote-rows.ts';
 import { RESULTS_BUCKET_ENV, requireBucket, withResultsStore } from '../results-store.ts';
+
+/** Every entry of the index, newest first (read from the manifest and its pages). */
+export interface ArticlesIndex {
+  articles: ArticleEntry[];
+}
 
 // Column widths for a 100-column terminal.
 const DATE_WIDTH = 10;
@@ -26,7 +26,7 @@ export const summary =
 export const help = `Usage: quote-tone report [--quotes] [--speaker NAME] [--since DATE] [--failed]
                         [--format table|json|csv] [--bucket NAME] [--endpoint URL] [--dir DIR]
 
-Reads index/articles.json from the results store and prints one entry per analysed article,
+Reads the index (index/manifest.json and its pages) from the results store and prints one entry per analysed article,
 newest first: quotes, mean tone (-1..+1), label counts and main speakers.
 With --quotes, lists every quoted statement instead, newest first: date, speaker, label, score,
 article and text, read from the articles' reports.
@@ -247,10 +247,10 @@ function speakerLine(entries: ArticleEntry[], speaker: string): string {
 }
 
 async function fetchIndex(store: ObjectStore, bucket: string): Promise<ArticlesIndex> {
-  const stored = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
-  if (stored) return ArticlesIndexSchema.parse(stored.value);
-  await requireBucket(store, bucket);
-  return emptyArticlesIndex();
+  const articles = await readAllEntries(store, bucket);
+  // An empty index and a missing bucket look alike; say which it is.
+  if (articles.length === 0) await requireBucket(store, bucket);
+  return { articles };
 }
 
 function parseSince(value: string): string {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LOCAL_DASHBOARD_PORT, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import { LOCAL_ADDRESS, LOCAL_S3_PORT, startLocalPipeline } from '../../functions/local/pipeline.ts';
-import { UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { articleFiles } from '../article-files.ts';
 import { PipelineLog } from '../pipeline-log.ts';
 import { checkPortFree, parsePort, portError } from '../ports.ts';

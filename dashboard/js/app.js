@@ -1,15 +1,21 @@
 import { drawToneByDay } from './chart.js';
-import { IndexMissingError, loadIndex, loadReport } from './data.js';
 import { el, replaceChildren } from './dom.js';
-import { filterArticles, filterSpeakers, meanToneByDay } from './model.js';
+import {
+  filterArticles,
+  filterSpeakers,
+  meanToneByDay,
+  speakerRows,
+  toneByDayFromManifest,
+} from './model.js';
 import { offerSignOut } from './session.js';
+import { createStoreClient, IndexMissingError } from './store-client.js';
 import { articleTable, articleView, speakersTable, summaryTiles } from './views.js';
 
 // The dashboard: routes (#/, #/speakers, #/article/<id>), filters, and a poll that picks up newly
 // analysed articles without a reload.
 
-// New reports arrive a few seconds after a drop; polling this often shows them promptly while
-// costing one small request pair per interval.
+// New reports arrive a few seconds after a drop; polling this often shows them promptly, and costs
+// one 304 for the manifest while nothing changes (store-client.js asks conditionally).
 const POLL_INTERVAL_MS = 4_000;
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
@@ -19,10 +25,12 @@ const textInput = /** @type {HTMLInputElement} */ (document.getElementById('filt
 const speakerSelect = /** @type {HTMLSelectElement} */ (document.getElementById('filter-speaker'));
 const labelSelect = /** @type {HTMLSelectElement} */ (document.getElementById('filter-label'));
 
+const store = createStoreClient();
+let started = false;
+
 const state = {
-  /** @type {any[]} */ articles: [],
+  /** @type {any[]} the loaded entries (newest partitions first) */ articles: [],
   /** @type {any[]} */ speakers: [],
-  version: '',
   /** @type {Map<string, any>} report cache, keyed by id and analysis time */ reports: new Map(),
   /** The article view shown, if its entry was on screen (not "not in the index yet"). */
   shownArticle: '',
@@ -65,12 +73,21 @@ async function render() {
 }
 
 function renderArticles() {
-  const shown = filterArticles(state.articles, filters());
+  const current = filters();
+  const shown = filterArticles(state.articles, current);
+  const manifest = store.manifest();
+  // Unfiltered, the figures and the chart cover the whole store (the manifest's tallies), not only
+  // the partitions loaded so far.
+  const whole = !current.text.trim() && !current.speaker && !current.label && manifest;
   const canvas = el('canvas', { id: 'tone-by-day', 'aria-label': 'Mean tone by day' });
-  const points = meanToneByDay(shown);
+  const points = whole ? toneByDayFromManifest(manifest) : meanToneByDay(shown);
+  const total = manifest ? manifest.totals.articles : state.articles.length;
+  const older = store.hasOlder()
+    ? el('button', { type: 'button', class: 'load-older', onclick: () => loadOlder() }, 'Load older articles')
+    : null;
   replaceChildren(
     main,
-    summaryTiles(shown, speakerSelect.value),
+    summaryTiles(shown, speakerSelect.value, whole ? manifest.totals : null),
     el(
       'section',
       { class: 'card chart-card' },
@@ -82,13 +99,9 @@ function renderArticles() {
     el(
       'section',
       { class: 'card' },
-      el(
-        'h2',
-        {},
-        `Articles `,
-        el('span', { class: 'count' }, `${shown.length} of ${state.articles.length}`),
-      ),
+      el('h2', {}, `Articles `, el('span', { class: 'count' }, `${shown.length} of ${total}`)),
       articleTable(shown, context()),
+      older,
     ),
   );
   if (points.length && !drawToneByDay(canvas, points))
@@ -106,7 +119,11 @@ function renderSpeakers() {
         'h2',
         {},
         'Speakers ',
-        el('span', { class: 'count' }, `${shown.length} of ${state.speakers.length}`),
+        el(
+          'span',
+          { class: 'count' },
+          `${shown.length} of ${store.speakerList()?.speakers ?? state.speakers.length}`,
+        ),
       ),
       el(
         'p',
@@ -118,8 +135,17 @@ function renderSpeakers() {
   );
 }
 
+async function loadOlder() {
+  await store.loadOlder();
+  state.articles = store.entries();
+  await render();
+}
+
 async function renderArticle(id) {
-  const entry = state.articles.find((article) => article.id === id);
+  // An article on a page not loaded yet is found through its locator.
+  const entry =
+    state.articles.find((article) => article.id === id) ?? (await store.entry(id).catch(() => null));
+  if (route().view !== 'article' || route().id !== id) return;
   state.shownArticle = entry ? id : '';
   if (!entry) {
     replaceChildren(
@@ -140,7 +166,7 @@ async function renderArticle(id) {
     if (!report) {
       replaceChildren(main, el('p', { class: 'empty' }, 'Loading the report…'));
       try {
-        report = await loadReport(entry.id);
+        report = await store.report(entry.id);
         state.reports.set(cacheKey, report);
       } catch (error) {
         replaceChildren(
@@ -170,13 +196,15 @@ function setSpeakerOptions(selected = speakerSelect.value) {
 
 async function refresh() {
   try {
-    const index = await loadIndex();
-    status.textContent = `${index.articles.articles.length} articles · updated ${new Date().toLocaleTimeString()}`;
+    let changed = true;
+    if (started) ({ changed } = await store.poll());
+    else await store.start();
+    started = true;
+    status.textContent = `${store.manifest()?.totals.articles ?? 0} articles · updated ${new Date().toLocaleTimeString()}`;
     status.classList.remove('is-error');
-    if (index.version === state.version) return;
-    state.version = index.version;
-    state.articles = index.articles.articles;
-    state.speakers = index.speakers.speakers;
+    if (!changed) return;
+    state.articles = store.entries();
+    state.speakers = speakerRows(store.speakerList());
     setSpeakerOptions();
     // Re-rendering an open article would reset the reader's scroll; it updates on the next visit.
     const current = route();

@@ -105,6 +105,53 @@ export function meanToneByDay(articles) {
 }
 
 /**
+ * The quote-weighted mean score per day from the manifest's partition tallies, oldest first: the
+ * whole store's series without loading a single page. An article counts on its publication day, or
+ * on the day it was analysed when it gives none (the partitions' own days).
+ *
+ * @example toneByDayFromManifest(manifest) // [{ day: '2026-11-27', meanScore: 0.12, quotes: 9, articles: 3 }, ...]
+ * @param {{ partitions: { day: string, tally: { articles: number, failed: number, quotes: number, scoreSum: number } }[] }} manifest
+ */
+export function toneByDayFromManifest(manifest) {
+  /** @type {Map<string, { sum: number, quotes: number, articles: number }>} */
+  const days = new Map();
+  for (const partition of manifest.partitions) {
+    const { tally } = partition;
+    if (tally.quotes === 0) continue;
+    const total = days.get(partition.day) ?? { sum: 0, quotes: 0, articles: 0 };
+    total.sum += tally.scoreSum;
+    total.quotes += tally.quotes;
+    total.articles += tally.articles - tally.failed;
+    days.set(partition.day, total);
+  }
+  return [...days]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([day, total]) => ({
+      day,
+      meanScore: total.sum / total.quotes,
+      quotes: total.quotes,
+      articles: total.articles,
+    }));
+}
+
+/**
+ * The speaker list's rows as the speakers view shows them.
+ *
+ * @param {{ rows: any[] } | null} list index/speaker-list.json
+ */
+export function speakerRows(list) {
+  return (list?.rows ?? []).map((row) => ({
+    id: row.id,
+    name: row.name,
+    articles: row.tally.articles,
+    quotes: row.tally.quotes,
+    meanScore: row.meanScore,
+    labels: row.tally.labels,
+    latestQuotes: row.latest,
+  }));
+}
+
+/**
  * The article's day as YYYY-MM-DD (UTC): published if known and readable, else analysed.
  *
  * @param {{ publishedAt?: string | null, analyzedAt: string }} article

@@ -47,30 +47,37 @@ function speakerButton(name, context) {
 }
 
 /**
- * The summary tiles above the article list.
+ * The summary tiles above the article list: from the store's totals (the manifest) when given, so
+ * they count every article and not only the loaded pages, else from the filtered entries.
  *
  * @param {any[]} articles the filtered entries
+ * @param {string} [speakerFilter]
+ * @param {any} [totals] the manifest's totals, when no filter narrows the list
  */
-export function summaryTiles(articles, speakerFilter = '') {
+export function summaryTiles(articles, speakerFilter = '', totals = null) {
   const analysed = articles.filter((article) => article.status === 'analysed');
-  const failed = articles.length - analysed.length;
-  const quotes = analysed.reduce((sum, article) => sum + article.quotes, 0);
+  let failed = articles.length - analysed.length;
+  let count = analysed.length;
+  let quotes = analysed.reduce((sum, article) => sum + article.quotes, 0);
   const scored = analysed.filter((article) => article.meanScore !== null);
   const weight = scored.reduce((sum, article) => sum + article.quotes, 0);
-  const mean = weight
+  let mean = weight
     ? scored.reduce((sum, article) => sum + article.meanScore * article.quotes, 0) / weight
     : null;
-  const labels = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
+  let labels = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
   for (const article of analysed)
     for (const label of Object.keys(labels)) labels[label] += article.labels[label];
+  if (totals) {
+    count = totals.articles - totals.failed;
+    failed = totals.failed;
+    quotes = totals.quotes;
+    mean = totals.quotes ? totals.scoreSum / totals.quotes : null;
+    labels = totals.labels;
+  }
   return el(
     'section',
     { class: 'tiles', 'aria-label': 'Summary' },
-    tile(
-      'Articles',
-      String(analysed.length),
-      failed ? el('span', { class: 'failed-note' }, `${failed} failed`) : null,
-    ),
+    tile('Articles', String(count), failed ? el('span', { class: 'failed-note' }, `${failed} failed`) : null),
     tile('Quotes', String(quotes), toneBar(labels)),
     tile('Mean tone', scoreChip(mean), 'quote-weighted'),
     speakerFilter ? speakerTile(analysed, speakerFilter) : null,
@@ -367,7 +374,7 @@ export function speakersTable(speakers, context) {
         'tr',
         { dataset: { speaker: speaker.name } },
         el('td', {}, speakerButton(speaker.name, context)),
-        el('td', { class: 'num' }, String(speaker.articles.length)),
+        el('td', { class: 'num' }, String(speaker.articles)),
         el('td', { class: 'num' }, String(speaker.quotes)),
         el('td', { class: 'num' }, scoreChip(speaker.meanScore)),
         el('td', {}, toneBar(speaker.labels)),

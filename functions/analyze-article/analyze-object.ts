@@ -1,10 +1,10 @@
 import { analyzeArticle } from '../../shared/analyze-article.ts';
 import { ANALYZER } from '../../shared/analyzer-info.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
-import { ERROR_RECORD_SCHEMA_VERSION, type ErrorRecord } from '../../shared/error-record.ts';
 import { ArticleRefusedError } from '../../shared/errors.ts';
 import { checkSize } from '../../shared/input-policy.ts';
 import type { Report } from '../../shared/report-schema.ts';
+import { ERROR_RECORD_SCHEMA_VERSION, type ErrorRecord } from '../../shared/store/error-record.ts';
 import type { ArticleSource } from '../../shared/types.ts';
 import { analyzerBuild } from '../lib/analyzer-build.ts';
 import type { ObjectStore } from '../lib/object-store.ts';

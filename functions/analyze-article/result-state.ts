@@ -1,8 +1,8 @@
 import { Buffer } from 'node:buffer';
 import type * as z from 'zod/mini';
-import { type ErrorRecord, ErrorRecordSchema } from '../../shared/error-record.ts';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
-import { errorKey, reportKey } from '../../shared/store-layout.ts';
+import { type ErrorRecord, ErrorRecordSchema } from '../../shared/store/error-record.ts';
+import { errorKey, reportKey } from '../../shared/store/layout.ts';
 import type { ArticleSource } from '../../shared/types.ts';
 import type { ObjectStore } from '../lib/object-store.ts';
 import { isLaterSequencer } from '../lib/s3-event.ts';

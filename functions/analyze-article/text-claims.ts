@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
-import { reportKey } from '../../shared/store-layout.ts';
+import { reportKey } from '../../shared/store/layout.ts';
 import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
 import { tombstoneKey } from './tombstone.ts';
 

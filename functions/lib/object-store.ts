@@ -8,7 +8,10 @@ import {
   type S3ClientConfig,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import * as z from 'zod/mini';
 import { PipelineError } from './pipeline-error.ts';
+
+type ZodMiniType = z.ZodMiniType;
 
 // The one place that talks to S3. Handlers and the CLI see plain objects and typed outcomes.
 
@@ -81,10 +84,31 @@ export class ObjectStore {
     }
   }
 
-  async getJson<T>(bucket: string, key: string): Promise<{ value: T; etag: string | undefined } | null> {
+  /**
+   * The object parsed as JSON, or null when it does not exist. With a schema the value is validated
+   * and typed by it; a body that is not JSON, or not of the schema's shape, throws
+   * MalformedObjectError (naming the key), so a caller can tell a damaged file from a missing one.
+   *
+   * @example
+   * await store.getJson(bucket, reportKey(id), ReportSchema) // { value: Report, etag } | null
+   */
+  async getJson<S extends ZodMiniType>(
+    bucket: string,
+    key: string,
+    schema: S,
+  ): Promise<{ value: z.output<S>; etag: string | undefined } | null>;
+  async getJson<T = unknown>(
+    bucket: string,
+    key: string,
+  ): Promise<{ value: T; etag: string | undefined } | null>;
+  async getJson(
+    bucket: string,
+    key: string,
+    schema?: ZodMiniType,
+  ): Promise<{ value: unknown; etag: string | undefined } | null> {
     const object = await this.get(bucket, key);
     if (!object) return null;
-    return { value: JSON.parse(Buffer.from(object.body).toString('utf8')) as T, etag: object.etag };
+    return { value: parseJsonObject(bucket, key, object.body, schema), etag: object.etag };
   }
 
   async head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
@@ -196,6 +220,47 @@ export class ObjectStore {
       if (this.keyLocks.get(lockKey) === next) this.keyLocks.delete(lockKey);
     }
   }
+}
+
+/** A stored object that is not the JSON its key promises: truncated, hand-edited or another version. */
+export class MalformedObjectError extends Error {
+  constructor(
+    readonly bucket: string,
+    readonly key: string,
+    detail: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Expected s3://${bucket}/${key} to hold valid JSON of its kind, but ${detail}.`, options);
+    this.name = 'MalformedObjectError';
+  }
+}
+
+/** @example parseJsonObject('b', 'index/manifest.json', body, ManifestSchema) */
+export function parseJsonObject(
+  bucket: string,
+  key: string,
+  body: Uint8Array,
+  schema?: ZodMiniType,
+): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(body).toString('utf8'));
+  } catch (error) {
+    throw new MalformedObjectError(bucket, key, `it does not parse (${String(error)})`, { cause: error });
+  }
+  if (!schema) return value;
+  const result = z.safeParse(schema, value);
+  if (!result.success) {
+    throw new MalformedObjectError(
+      bucket,
+      key,
+      z.prettifyError(result.error).split('\n')[0] ?? 'it does not match',
+      {
+        cause: result.error,
+      },
+    );
+  }
+  return result.data;
 }
 
 function isMissing(error: unknown): boolean {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
-import { INDEX_PREFIX, REPORTS_PREFIX } from '../../shared/store-layout.ts';
+import { INDEX_PREFIX, REPORTS_PREFIX } from '../../shared/store/layout.ts';
 import type { ObjectStore } from '../lib/object-store.ts';
 
 // The dashboard locally, laid out as CloudFront serves it on AWS: the static files of dashboard/
@@ -125,7 +125,12 @@ async function serve(
     }
     const stored = await options.store.get(options.resultsBucket, key);
     if (!stored) send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
-    else send(response, 200, CONTENT_TYPES['.json'] ?? '', stored.body, request.method === 'HEAD');
+    // Conditional requests pass through as S3 and CloudFront answer them: an unchanged file is a
+    // 304 without a body, so the dashboard's polls download nothing while nothing changes.
+    else if (stored.etag && request.headers['if-none-match'] === stored.etag)
+      send(response, 304, CONTENT_TYPES['.json'] ?? '', '', true, stored.etag);
+    else
+      send(response, 200, CONTENT_TYPES['.json'] ?? '', stored.body, request.method === 'HEAD', stored.etag);
     return;
   }
   const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
@@ -152,12 +157,15 @@ function send(
   contentType: string,
   body: string | Uint8Array,
   headOnly = false,
+  etag?: string,
 ): void {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': contentType,
-    // The index changes with every analysed article; CloudFront's caching is disabled for it too.
-    'Cache-Control': 'no-store',
+    // The index changes with every analysed article: a reader revalidates every time (a 304 when
+    // unchanged, thanks to the ETag) instead of trusting a stale copy.
+    'Cache-Control': etag ? 'no-cache' : 'no-store',
+    ...(etag ? { ETag: etag } : {}),
   });
   response.end(headOnly ? undefined : body);
 }

@@ -1,17 +1,31 @@
-import { encodeEventKey, type S3Event } from '../lib/s3-event.ts';
+import type { S3Event, S3EventRecord } from '../lib/s3-event.ts';
+import { encodeEventKey } from '../lib/s3-event.ts';
+import type { SqsBatchResponse, SqsEvent } from '../lib/sqs-event.ts';
 
 // The embedded S3 server emits one event per write, with unencoded keys and no notification
-// filters. The bridge gives each handler exactly what AWS would: only the events its
-// notification configuration selects, with URL-encoded keys.
+// filters. The bridge gives each handler exactly what AWS would: only the events its notification
+// configuration selects, with URL-encoded keys, one record per notification.
 //
-// One local delivery choice differs in form, not in meaning: a route with `batchSize` gets the
-// records queued for it (under its name) coalesced into one event of up to that many records, as
-// an SQS queue with batching would deliver them. On AWS each S3 notification carries one record;
-// the handler treats one record and many alike. Every record's outcome is still reported as its
-// own delivery. On AWS each function also has its own concurrency, so index updates never wait for
-// analyses; here all routes share one small pool, so a full batch goes ahead of the queue (at most
-// BATCHED_IN_FLIGHT at once, so the analyses keep the rest of the pool) and a partial one goes when
-// nothing else is queued.
+// A route with `queue` stands for an S3 -> SQS -> Lambda path, as update-index runs on AWS: each
+// record becomes one message whose body is the S3 notification, messages are handed to the handler
+// in batches of up to `batchSize` (an SQS event), and the handler's partial batch response decides
+// their fate: a message in `batchItemFailures` (or every message, when the handler throws) is
+// received again after a short wait, and after `maxReceiveCount` receives goes to the dead-letter
+// list. So local tests exercise the same handler, event shape and failure path as AWS.
+//
+// On AWS each function has its own concurrency, so index updates never wait for analyses; here all
+// routes share one small pool, so a full batch goes ahead of the queue (at most BATCHED_IN_FLIGHT at
+// once, so the analyses keep the rest of the pool) and a partial one goes when nothing else is
+// queued, like an SQS batching window running out.
+
+export interface QueueOptions {
+  /** Messages per handler invocation, at most (the event source mapping's BatchSize). */
+  batchSize: number;
+  /** Receives before a message goes to the dead-letter list (the redrive policy's maxReceiveCount). */
+  maxReceiveCount: number;
+  /** Wait before a failed message is received again (SQS: the visibility timeout). */
+  retryDelayMs?: number;
+}
 
 export interface Route {
   name: string;
@@ -19,16 +33,15 @@ export interface Route {
   prefix: string;
   suffixes?: readonly string[];
   events: readonly ('ObjectCreated' | 'ObjectRemoved')[];
-  handler: (event: S3Event) => Promise<unknown>;
-  /** Deliver up to this many queued records of this route's name as one event (default 1). */
-  batchSize?: number;
+  /** Gets an S3 event of one record, or, for a queued route, an SQS event of up to batchSize messages. */
+  handler: (event: S3Event | SqsEvent) => Promise<unknown>;
+  queue?: QueueOptions;
 }
 
 /**
- * One record's delivery. For a coalesced event whose handler returned one result per record (an
- * array in record order), `result` is that record's share as a one-element array, the same as the
- * handler returns for a one-record event; otherwise it is the handler's whole result. An error is
- * reported for every record of the event, as Lambda would retry them all.
+ * One record's delivery: its handler's result (for a queued route, the outcome the handler
+ * reported for this record, as a one-element array, when it reports `outcomes`), or its error. A
+ * queued record is reported once, when it is done: handled, or dead-lettered after its last receive.
  */
 export interface Delivery {
   route: string;
@@ -37,32 +50,48 @@ export interface Delivery {
   error?: unknown;
 }
 
+/** A message that exhausted its receives: what the dead-letter queue would hold. */
+export interface DeadLetter {
+  route: string;
+  key: string;
+  body: string;
+  receives: number;
+  error: unknown;
+}
+
 // Lambda runs many events at once; a few in flight locally exercise the same races
 // (concurrent index updates) without starving a 2-core machine.
 const DEFAULT_CONCURRENCY = 4;
 // Two batches in flight still race for the index (the conditional-write path runs as on AWS), and
 // each takes every record queued meanwhile; more would mostly lose those races.
 const BATCHED_IN_FLIGHT = 2;
+const DEFAULT_RETRY_DELAY_MS = 200;
 
 interface Queued {
   route: Route;
-  event: S3Event;
   key: string;
+  record: S3EventRecord;
+  messageId: string;
+  receives: number;
 }
 
 export class EventBridge {
   private readonly queue: Queued[] = [];
   private running = 0;
+  private waiting = 0;
+  private nextMessageId = 1;
   private readonly batchesInFlight = new Map<string, number>();
   private idleWaiters: (() => void)[] = [];
   private readonly listeners: ((delivery: Delivery) => void)[] = [];
+  /** Messages that failed every receive, oldest first. */
+  readonly deadLetters: DeadLetter[] = [];
 
   constructor(
     private readonly routes: readonly Route[],
     private readonly concurrency = DEFAULT_CONCURRENCY,
   ) {}
 
-  /** Called for every delivered event, with the handler's result or error. */
+  /** Called for every delivered record, with the handler's result or error. */
   onDelivery(listener: (delivery: Delivery) => void): void {
     this.listeners.push(listener);
   }
@@ -78,7 +107,13 @@ export class EventBridge {
         if (!route.events.some((event) => event === kind)) continue;
         const encoded = structuredClone(record);
         encoded.s3.object.key = encodeEventKey(key);
-        this.queue.push({ route, event: { Records: [encoded] }, key });
+        this.queue.push({
+          route,
+          key,
+          record: encoded,
+          messageId: `message-${this.nextMessageId++}`,
+          receives: 0,
+        });
       }
     }
     this.pump();
@@ -86,63 +121,118 @@ export class EventBridge {
 
   /** Resolves once every published event, and every event those caused, has been handled. */
   idle(): Promise<void> {
-    if (this.running === 0 && this.queue.length === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.running === 0 && this.waiting === 0 && this.queue.length === 0;
   }
 
   private pump(): void {
     while (this.running < this.concurrency) {
       const next = this.takeNext();
       if (!next) break;
-      const name = next.route.name;
-      const batched = next.route.batchSize !== undefined;
-      const batch = [next, ...this.takeQueued(name, (next.route.batchSize ?? 1) - 1)];
-      const event: S3Event = { Records: batch.flatMap((queued) => queued.event.Records) };
+      const options = next.route.queue;
+      const batch = options ? [next, ...this.takeQueued(next.route.name, options.batchSize - 1)] : [next];
       this.running += 1;
-      if (batched) this.batchesInFlight.set(name, (this.batchesInFlight.get(name) ?? 0) + 1);
-      next.route
-        .handler(event)
-        .then(
-          (result) => {
-            const perRecord = Array.isArray(result) && result.length === batch.length;
-            batch.forEach((queued, index) => {
-              const share = perRecord ? [result[index]] : result;
-              this.emit({ route: name, key: queued.key, result: share });
-            });
-          },
-          (error: unknown) => {
-            for (const queued of batch) this.emit({ route: name, key: queued.key, error });
-          },
-        )
-        .finally(() => {
-          this.running -= 1;
-          if (batched) this.batchesInFlight.set(name, (this.batchesInFlight.get(name) ?? 1) - 1);
-          this.pump();
-          // Handlers' own writes publish new events synchronously before their promise settles,
-          // so an empty queue here means the whole cascade is done.
-          if (this.running === 0 && this.queue.length === 0) {
-            for (const resolve of this.idleWaiters.splice(0)) resolve();
-          }
-        });
+      if (options)
+        this.batchesInFlight.set(next.route.name, (this.batchesInFlight.get(next.route.name) ?? 0) + 1);
+      const delivered = options ? this.deliverMessages(next.route, options, batch) : this.deliverEvent(next);
+      delivered.finally(() => {
+        this.running -= 1;
+        if (options)
+          this.batchesInFlight.set(next.route.name, (this.batchesInFlight.get(next.route.name) ?? 1) - 1);
+        this.pump();
+        this.settle();
+      });
     }
   }
 
-  // The oldest event of a batched route with room for another batch and a full batch waiting (or
-  // nothing else to do), else the oldest event of an unbatched route; undefined when everything
-  // queued has to wait for a batch to finish. Full batches keep the index rewrites few: a partial
-  // one goes only when the pool would otherwise idle, like an SQS batching window running out.
+  // Handlers' own writes publish new events synchronously before their promise settles, so an
+  // empty queue with nothing running or waiting means the whole cascade is done.
+  private settle(): void {
+    if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private async deliverEvent(queued: Queued): Promise<void> {
+    try {
+      const result = await queued.route.handler({ Records: [queued.record] });
+      this.emit({ route: queued.route.name, key: queued.key, result });
+    } catch (error) {
+      this.emit({ route: queued.route.name, key: queued.key, error });
+    }
+  }
+
+  private async deliverMessages(route: Route, options: QueueOptions, batch: Queued[]): Promise<void> {
+    for (const queued of batch) queued.receives += 1;
+    const event: SqsEvent = {
+      Records: batch.map((queued) => ({
+        messageId: queued.messageId,
+        body: JSON.stringify({ Records: [queued.record] }),
+        attributes: { ApproximateReceiveCount: String(queued.receives) },
+      })),
+    };
+    let failed: Set<string>;
+    let failure: unknown;
+    let outcomes: { key?: string }[] = [];
+    try {
+      const response = (await route.handler(event)) as Partial<SqsBatchResponse> & {
+        outcomes?: { key?: string }[];
+      };
+      failed = new Set((response?.batchItemFailures ?? []).map((item) => item.itemIdentifier));
+      outcomes = response?.outcomes ?? [];
+      failure = new Error('The handler reported this message as failed (batchItemFailures).');
+    } catch (error) {
+      failed = new Set(batch.map((queued) => queued.messageId));
+      failure = error;
+    }
+    for (const queued of batch) {
+      if (!failed.has(queued.messageId)) {
+        const outcome = outcomes.find((candidate) => candidate.key === queued.key);
+        this.emit({ route: route.name, key: queued.key, result: outcome ? [outcome] : [] });
+      } else if (queued.receives >= options.maxReceiveCount) {
+        const body = JSON.stringify({ Records: [queued.record] });
+        this.deadLetters.push({
+          route: route.name,
+          key: queued.key,
+          body,
+          receives: queued.receives,
+          error: failure,
+        });
+        this.emit({ route: route.name, key: queued.key, error: failure });
+      } else {
+        this.redeliverLater(queued, options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS);
+      }
+    }
+  }
+
+  // Like a visibility timeout: the failed message becomes receivable again after a while.
+  private redeliverLater(queued: Queued, delayMs: number): void {
+    this.waiting += 1;
+    setTimeout(() => {
+      this.waiting -= 1;
+      this.queue.push(queued);
+      this.pump();
+      this.settle();
+    }, delayMs);
+  }
+
+  // The oldest event of a queued route with room for another batch and a full batch waiting (or
+  // nothing else to do), else the oldest event of a direct route; undefined when everything
+  // queued has to wait for a batch to finish.
   private takeNext(): Queued | undefined {
-    const others = this.queue.some((queued) => queued.route.batchSize === undefined);
+    const others = this.queue.some((queued) => queued.route.queue === undefined);
     const waiting = new Map<string, number>();
     for (const queued of this.queue) {
       waiting.set(queued.route.name, (waiting.get(queued.route.name) ?? 0) + 1);
     }
     const ready = (queued: Queued) =>
-      queued.route.batchSize !== undefined &&
+      queued.route.queue !== undefined &&
       (this.batchesInFlight.get(queued.route.name) ?? 0) < BATCHED_IN_FLIGHT &&
-      (!others || (waiting.get(queued.route.name) ?? 0) >= queued.route.batchSize);
+      (!others || (waiting.get(queued.route.name) ?? 0) >= queued.route.queue.batchSize);
     let index = this.queue.findIndex(ready);
-    if (index < 0) index = this.queue.findIndex((queued) => queued.route.batchSize === undefined);
+    if (index < 0) index = this.queue.findIndex((queued) => queued.route.queue === undefined);
     return index < 0 ? undefined : this.queue.splice(index, 1)[0];
   }
 

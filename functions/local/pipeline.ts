@@ -1,7 +1,8 @@
 import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
-import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { INDEX_BATCH_SIZE, INDEX_MAX_RECEIVES } from '../../shared/store/delivery.ts';
+import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
@@ -85,10 +86,6 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   };
 }
 
-// Up to this many queued index events are delivered as one (a local delivery choice, like an SQS
-// batch; see event-bridge.ts): a bulk drop then costs a few index writes instead of one per article.
-const INDEX_BATCH_SIZE = 100;
-
 // Mirrors the notifications the CDK stack configures on AWS.
 async function routes(): Promise<Route[]> {
   const analyze = await import('../analyze-article/handler.ts');
@@ -110,7 +107,8 @@ async function routes(): Promise<Route[]> {
         suffixes: ['.json'],
         events: ['ObjectCreated', 'ObjectRemoved'],
         handler: (event) => updateIndex.handler(event),
-        batchSize: INDEX_BATCH_SIZE,
+        // As on AWS: one message per record, batched by the queue, partial failures redelivered.
+        queue: { batchSize: INDEX_BATCH_SIZE, maxReceiveCount: INDEX_MAX_RECEIVES },
       }),
     ),
   ];

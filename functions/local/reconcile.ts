@@ -1,9 +1,9 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { articleIdFromKey } from '../../shared/article-id.ts';
-import { ARTICLES_INDEX_KEY, readArticlesIndex } from '../../shared/article-index.ts';
-import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import type { ArticleSource } from '../../shared/types.ts';
 import { currentResult, readArticleState } from '../analyze-article/result-state.ts';
+import { readAllEntries } from '../lib/index-reader.ts';
 import type { ObjectStore } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 
@@ -126,9 +126,8 @@ async function readIndexedArticles(
   bucket: string,
 ): Promise<Map<string, 'analysed' | 'failed'>> {
   try {
-    const stored = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
-    const index = stored ? readArticlesIndex(stored.value) : { articles: [] };
-    return new Map(index.articles.map((entry) => [entry.id, entry.status]));
+    const entries = await readAllEntries(store, bucket);
+    return new Map(entries.map((entry) => [entry.id, entry.status]));
   } catch {
     return new Map();
   }

@@ -1,50 +1,89 @@
 import { isDeepStrictEqual } from 'node:util';
-import {
-  ARTICLES_INDEX_KEY,
-  type ArticleEntry,
-  type ArticlesIndex,
-  currentEntry,
-  emptyArticlesIndex,
-  readArticlesIndex,
-  withArticles,
-} from '../../shared/article-index.ts';
-import { type ErrorRecord, ErrorRecordSchema } from '../../shared/error-record.ts';
-import { lakeKey, toLakeFile } from '../../shared/quote-lake.ts';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
+import { type ArticleEntry, currentEntry, entryPartition } from '../../shared/store/article-entry.ts';
 import {
-  type ArticleQuotes,
-  buildSpeakersIndex,
-  readSpeakersIndex,
-  SPEAKERS_INDEX_KEY,
-  speakerQuotesFromReport,
-} from '../../shared/speaker-index.ts';
-import { ERRORS_PREFIX, errorKey, REPORTS_PREFIX, reportKey } from '../../shared/store-layout.ts';
-import { type ObjectStore, type PutOptions, WriteConflictError } from '../lib/object-store.ts';
+  emptyPage,
+  INDEX_SCHEMA_VERSION,
+  type PageRef,
+  withPageChanges,
+} from '../../shared/store/article-pages.ts';
+import { ErrorRecordSchema } from '../../shared/store/error-record.ts';
+import {
+  articlePageKey,
+  ERRORS_PREFIX,
+  entryCopyKey,
+  errorKey,
+  locatorKey,
+  MANIFEST_KEY,
+  REPORTS_PREFIX,
+  reportKey,
+  SPEAKER_LIST_KEY,
+  speakerDayKey,
+  speakerKey,
+} from '../../shared/store/layout.ts';
+import { type Locator, LocatorSchema } from '../../shared/store/locator.ts';
+import { emptyManifest, type PageTally, pageFor, withPageTallies } from '../../shared/store/manifest.ts';
+import { lakeKey, toLakeFile } from '../../shared/store/quote-lake.ts';
+import {
+  type ArticleSpeakerQuotes,
+  emptySpeakerDay,
+  emptySpeakerHead,
+  emptySpeakerList,
+  HEAD_LATEST_QUOTES,
+  type HeadChange,
+  rowOf,
+  SpeakerListSchema,
+  type SpeakerQuote,
+  type SpeakerRow,
+  speakerQuotesOf,
+  withDayChanges,
+  withHeadChange,
+  withRows,
+} from '../../shared/store/speaker-files.ts';
+import { emptyTally } from '../../shared/store/tally.ts';
+import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
-import { type RetryOptions, retryOnConflict } from './retry-on-conflict.ts';
+import {
+  compactJson,
+  conditionOn,
+  forEachLimited,
+  IO_CONCURRENCY,
+  noteRepair,
+  type Read,
+  type RepairLog,
+  readDerived,
+  readManifest,
+  readPage,
+  readSpeakerDay,
+  readSpeakerHead,
+} from './derived-files.ts';
+import { IndexContentionError, type RetryOptions, retryOnConflict } from './retry-on-conflict.ts';
 
-// How the index stays right under concurrent, duplicated and reordered events:
-// - The event only names the article. Each attempt reads the index (with its ETag) FIRST, then
-//   checks what the store holds for the article now (report, error record, or neither; read in
-//   advance and confirmed by ETag), and writes the index back with If-Match on that ETag
-//   (If-None-Match '*' for the first write).
-// - A write succeeds only if no other index write happened since this attempt's index read, and
-//   every other writer checked the article after its own index read. So successful writes land in
-//   the order of their article checks, and the last one reflects the store after the last change:
-//   no entry is lost and no stale state wins, whatever order the events arrive in.
-// - The lake file is written with the article's content and confirmed by the same ETag check, and
-//   the previous entry's file is deleted before the index write, so the lake follows the index.
-// - speakers.json is then recomputed from articles.json with the same read-then-conditional-write;
-//   its quote reels take this update's quotes, and keep the stored ones of articles still current.
-// - All records of one event go through this together: one articles.json write, one speakers.json
-//   write. A bulk drop delivered in batches costs a few index writes, not one per article.
+// How a batch of results-bucket events becomes index changes, with nothing read that grows with the
+// store:
+// 1. Per article: read its locator (index/by-article/<id>.json: what was indexed last, with its
+//    ETag), THEN what the store holds now (report, error record, or neither). Unchanged: done.
+// 2. Apply the change to every derived file it touches, each with a conditional read-modify-write:
+//    lake file, the page(s) it leaves and enters, the speaker day files, the speaker heads, the
+//    speaker list and the manifest. Each change is "set this article's contribution", so applying
+//    it twice is harmless, and figures move by the article's old and new contributions only.
+//    Summaries flow upwards by rev (page -> manifest, day -> head -> list): an older summary
+//    arriving late never replaces a newer one.
+// 3. Write each locator with If-Match on the ETag read in step 1. It fails only if another run
+//    committed the same article meanwhile; then this article goes round again (re-read, and undo
+//    what this run applied as well as what the other committed), so the last commit always reflects
+//    the store after the last change, whatever order events arrive in.
 
 const LAKE_TYPE = 'application/x-ndjson; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
+// Rounds for articles whose locator write lost a race (each round re-reads them).
+const MAX_ROUNDS = 10;
 
 export interface UpdateIndexConfig {
   resultsBucket: string;
   retry?: RetryOptions;
+  /** The clock for the manifest's updatedAt; injectable for tests. */
+  now?: () => string;
 }
 
 export type IndexOutcome = {
@@ -52,7 +91,7 @@ export type IndexOutcome = {
   key: string;
   /** What the article's index entry is now; `unchanged` when it already matched the store. */
   status: 'analysed' | 'failed' | 'removed' | 'unchanged';
-  /** Attempts of the articles.json write (1 = no conflict). */
+  /** Rounds it took to commit (1 = no conflict). */
   attempts: number;
 };
 
@@ -68,8 +107,8 @@ export class UnexpectedResultKeyError extends Error {
 export type RecordResult = { key: string; outcome: IndexOutcome } | { key: string; error: unknown };
 
 /**
- * Brings the article named by one results-bucket event into `index/articles.json`,
- * `index/speakers.json` and the quote lake. Safe to run concurrently, repeatedly and out of order.
+ * Brings the article named by one results-bucket event into the index. Safe to run concurrently,
+ * repeatedly and out of order.
  *
  * @example
  * await updateIndex(store, { resultsBucket: 'quote-tone-results' }, record) // { status: 'analysed', ... }
@@ -85,65 +124,86 @@ export async function updateIndex(
   return result.outcome;
 }
 
+/** An entry and the page it sits on. */
+interface Placed {
+  entry: ArticleEntry;
+  page: number;
+  lake: string | null;
+}
+
+/** One article of the batch. */
+interface Target {
+  id: string;
+  locator: Locator | null;
+  locatorEtag: string | undefined;
+  /** Placements this run applied in earlier rounds but did not commit: undone next round. */
+  applied: Placed[];
+  next: Placed | null;
+  report: Report | null;
+  state: 'pending' | 'changing' | 'done';
+  status: IndexOutcome['status'];
+  rounds: number;
+  error?: unknown;
+}
+
 /**
- * Brings every article named by a batch of results-bucket events into the index with ONE
- * read-modify-conditional-write of `index/articles.json` (a conflict retries the whole batch) and
- * one rebuild of `index/speakers.json`: a bulk drop costs a few index writes, not one per article.
- * Returns one result per record, in order; a record that cannot be indexed (a bad key, an
- * unreadable report) fails alone and the others are still indexed.
+ * Brings every article named by a batch of results-bucket events into the index. Returns one
+ * result per record, in order; a record that cannot be indexed (a bad key, an unreadable report)
+ * fails alone and the others are still indexed. Files found damaged and rebuilt are added to
+ * `repaired`.
  *
  * @example
- * await updateIndexBatch(store, config, event.Records) // [{ key: 'reports/a-1.json', outcome: {...} }, ...]
+ * await updateIndexBatch(store, config, records) // [{ key: 'reports/a-1.json', outcome: {...} }, ...]
  */
 export async function updateIndexBatch(
   store: ObjectStore,
   config: UpdateIndexConfig,
   records: readonly S3EventRecord[],
+  repaired: RepairLog = [],
 ): Promise<RecordResult[]> {
-  const bucket = config.resultsBucket;
   const keys = records.map((record) => decodeEventKey(record.s3.object.key));
-  const failures = new Map<string, unknown>();
-  const ids = new Map<string, string>();
+  const keyErrors = new Map<string, unknown>();
+  const targets = new Map<string, Target>();
+  const idOfKey = new Map<string, string>();
   for (const key of keys) {
     try {
-      ids.set(key, articleIdFromResultKey(key));
+      const id = articleIdFromResultKey(key);
+      idOfKey.set(key, id);
+      // The same article twice in one batch (written, then rewritten) is indexed once, as it is now.
+      if (!targets.has(id)) {
+        targets.set(id, {
+          id,
+          locator: null,
+          locatorEtag: undefined,
+          applied: [],
+          next: null,
+          report: null,
+          state: 'pending',
+          status: 'unchanged',
+          rounds: 0,
+        });
+      }
     } catch (error) {
-      failures.set(key, error);
+      keyErrors.set(key, error);
     }
   }
-  // The same article twice in one batch (written, then rewritten) is indexed once, as it is now.
-  const articles = new Map<string, Article>();
-  for (const articleId of ids.values()) articles.set(articleId, { prepared: null, lakeWrites: new Set() });
-  const failed = new Map<string, unknown>();
 
-  let committed: CommittedBatch = { changed: new Set(), index: null, etag: undefined };
-  let attempts = 0;
-  if (articles.size > 0) {
-    ({ value: committed, attempts } = await retryOnConflict(async () => {
-      await prepareMissing(store, bucket, articles, failed);
-      return commitBatch(store, bucket, articles);
-    }, config.retry));
-    // An attempt that lost its race may have written a lake file for a state that never reached
-    // the index; the winning state's file is the only one each article may keep.
-    await forEachLimited([...articles.values()], IO_CONCURRENCY, async (article) => {
-      for (const written of article.lakeWrites) {
-        if (written !== article.prepared?.lake) await store.delete(bucket, written);
-      }
-    });
+  const run = new BatchRun(store, config, repaired);
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const pending = [...targets.values()].filter((target) => target.state === 'pending');
+    if (pending.length === 0) break;
+    if (round > 1) await run.backoff(round - 1);
+    await run.round(pending);
   }
-  // Always, even when articles.json was unchanged: an earlier run may have stopped between the two.
-  const fresh = new Map<string, ArticleQuotes>();
-  for (const [articleId, { prepared }] of articles)
-    if (prepared?.quotes) fresh.set(articleId, prepared.quotes);
-  await retryOnConflict(() => refreshSpeakers(store, bucket, committed, fresh), config.retry);
+  for (const target of targets.values()) {
+    if (target.state === 'pending') target.error = new IndexContentionError(MAX_ROUNDS);
+  }
 
   return keys.map((key): RecordResult => {
-    const articleId = ids.get(key);
-    const error = failures.get(key) ?? (articleId === undefined ? undefined : failed.get(articleId));
-    if (articleId === undefined || error !== undefined) return { key, error };
-    const entry = articles.get(articleId)?.prepared?.entry ?? null;
-    const status = committed.changed.has(articleId) ? (entry?.status ?? 'removed') : 'unchanged';
-    return { key, outcome: { articleId, key, status, attempts } };
+    const id = idOfKey.get(key);
+    const target = id === undefined ? undefined : targets.get(id);
+    if (!target || target.error !== undefined) return { key, error: keyErrors.get(key) ?? target?.error };
+    return { key, outcome: { articleId: target.id, key, status: target.status, attempts: target.rounds } };
   });
 }
 
@@ -157,171 +217,354 @@ export function articleIdFromResultKey(key: string): string {
   throw new UnexpectedResultKeyError(key);
 }
 
-/** One article of a batch: what the store holds for it (null until read), and lake files written. */
-interface Article {
-  prepared: Prepared | null;
-  lakeWrites: Set<string>;
-}
+class BatchRun {
+  private readonly bucket: string;
+  private readonly now: () => string;
 
-interface CommittedBatch {
-  /** Ids whose entries this batch changed. */
-  changed: Set<string>;
-  /** articles.json as this batch left it (null when nothing was read), and its ETag. */
-  index: ArticlesIndex | null;
-  etag: string | undefined;
-}
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly config: UpdateIndexConfig,
+    private readonly repaired: RepairLog,
+  ) {
+    this.bucket = config.resultsBucket;
+    this.now = config.now ?? (() => new Date().toISOString());
+  }
 
-/** What the store holds for the article, read before the index so the index is held only briefly. */
-interface Prepared {
-  entry: ArticleEntry | null;
-  /** The analysed article's quotes per speaker, for the speakers.json reels; null otherwise. */
-  quotes: ArticleQuotes | null;
-  lake: string | null;
-  reportEtag: string | null;
-  errorEtag: string | null;
-}
+  async backoff(attempt: number): Promise<void> {
+    const random = this.config.retry?.random ?? Math.random;
+    const sleep =
+      this.config.retry?.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
+    await sleep(random() * Math.min(1_000, 25 * 2 ** attempt));
+  }
 
-// Reads and lake-writes a few articles at a time: enough to hide S3 latency, few enough not to
-// queue hundreds of requests on one client at once.
-const IO_CONCURRENCY = 8;
+  async round(targets: Target[]): Promise<void> {
+    await forEachLimited(targets, IO_CONCURRENCY, (target) => this.readArticle(target));
+    const changing = targets.filter((target) => target.state === 'changing');
+    if (changing.length === 0) return;
 
-// Prepares every article not prepared yet (all on the first attempt; on later ones only those whose
-// results changed). An article that cannot be read or parsed leaves the batch with its error.
-async function prepareMissing(
-  store: ObjectStore,
-  bucket: string,
-  articles: Map<string, Article>,
-  failed: Map<string, unknown>,
-): Promise<void> {
-  const missing = [...articles].filter(([, article]) => article.prepared === null);
-  await forEachLimited(missing, IO_CONCURRENCY, async ([articleId, article]) => {
+    const manifest = await readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired);
+    const placing = new Map<string, number>();
+    for (const target of changing) this.place(target, manifest.value ?? emptyManifest(this.now()), placing);
+
+    await forEachLimited(changing, IO_CONCURRENCY, (target) => this.writeLake(target));
+    const pageTallies = await this.updatePages(changing);
+    const rows = await this.updateSpeakers(changing);
+    await this.updateList(rows);
+    await this.updateManifest(pageTallies);
+    await forEachLimited(changing, IO_CONCURRENCY, (target) => this.commit(target));
+  }
+
+  // The locator first, then the results: see the header.
+  private async readArticle(target: Target): Promise<void> {
+    target.rounds += 1;
     try {
-      article.prepared = await prepareArticle(store, bucket, articleId, article.lakeWrites);
+      const locator = await readDerived(this.store, this.bucket, locatorKey(target.id), LocatorSchema);
+      if (locator.damaged) noteRepair(this.repaired, locatorKey(target.id));
+      target.locator = locator.value;
+      target.locatorEtag = locator.etag;
+      const [report, error] = await Promise.all([
+        this.store.getJson(this.bucket, reportKey(target.id), ReportSchema),
+        this.store.getJson(this.bucket, errorKey(target.id), ErrorRecordSchema),
+      ]);
+      target.report = report?.value ?? null;
+      const entry = currentEntry({ report: target.report, error: error?.value ?? null });
+      if (
+        target.applied.length === 0 &&
+        !locator.damaged &&
+        isDeepStrictEqual(target.locator?.entry ?? null, entry)
+      ) {
+        target.state = 'done';
+        return;
+      }
+      target.next = entry ? { entry, page: 0, lake: null } : null;
+      if (entry?.status !== 'analysed') target.report = null;
+      target.state = 'changing';
     } catch (error) {
-      failed.set(articleId, error);
-      articles.delete(articleId);
+      target.error = error;
+      target.state = 'done';
     }
-  });
-}
-
-// Reads the article's report and error record (the slow part: the report holds the whole text) and
-// writes its lake file, before the index is read. The attempt then checks their ETags after reading
-// the index, which is as good as reading them then, and keeps the read-to-write window short: in a
-// bulk drop the index changes every few tens of milliseconds, and a long window always loses.
-async function prepareArticle(
-  store: ObjectStore,
-  bucket: string,
-  articleId: string,
-  lakeWrites: Set<string>,
-): Promise<Prepared> {
-  const [report, error] = await Promise.all([
-    store.getJson<unknown>(bucket, reportKey(articleId)),
-    store.getJson<unknown>(bucket, errorKey(articleId)),
-  ]);
-  const parsedReport: Report | null = report ? ReportSchema.parse(report.value) : null;
-  const parsedError: ErrorRecord | null = error ? ErrorRecordSchema.parse(error.value) : null;
-  const entry = currentEntry({ report: parsedReport, error: parsedError });
-  const lake = entry?.status === 'analysed' ? lakeKey(articleId, entry.analyzedAt) : null;
-  let quotes: ArticleQuotes | null = null;
-  if (lake && parsedReport) {
-    await store.put(bucket, lake, toLakeFile(parsedReport), { contentType: LAKE_TYPE });
-    lakeWrites.add(lake);
-    quotes = speakerQuotesFromReport(parsedReport);
   }
-  return { entry, quotes, lake, reportEtag: report?.etag ?? null, errorEtag: error?.etag ?? null };
-}
 
-/** An article's report or error record changed after it was prepared: prepare it again. */
-class ArticleChangedError extends WriteConflictError {}
-
-// One read-modify-conditional-write of articles.json for the whole batch; throws WriteConflictError
-// to be retried.
-async function commitBatch(
-  store: ObjectStore,
-  bucket: string,
-  articles: Map<string, Article>,
-): Promise<CommittedBatch> {
-  const stored = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
-  let changedKey: string | null = null;
-  await forEachLimited([...articles], IO_CONCURRENCY, async ([articleId, article]) => {
-    const [report, error] = await Promise.all([
-      store.head(bucket, reportKey(articleId)),
-      store.head(bucket, errorKey(articleId)),
-    ]);
-    const prepared = article.prepared;
-    if ((report?.etag ?? null) !== prepared?.reportEtag || (error?.etag ?? null) !== prepared?.errorEtag) {
-      article.prepared = null;
-      changedKey = reportKey(articleId);
+  // The page an entry goes to: its old page when it stays in the same partition, else the last
+  // page of its partition with room.
+  private place(
+    target: Target,
+    manifest: ReturnType<typeof emptyManifest>,
+    placing: Map<string, number>,
+  ): void {
+    const next = target.next;
+    if (!next) return;
+    const partition = entryPartition(next.entry);
+    const previous = [...this.olds(target)].reverse().find((old) => entryPartition(old.entry) === partition);
+    if (previous) next.page = previous.page;
+    else {
+      const count = placing.get(partition) ?? 0;
+      next.page = pageFor(manifest, partition, count);
+      placing.set(partition, count + 1);
     }
+    const quotes = next.entry.status === 'analysed' ? next.entry.quotes : 0;
+    next.lake = quotes > 0 ? lakeKey(target.id, next.entry.analyzedAt) : null;
+  }
+
+  // Everything this article may have contributed so far: the committed entry and this run's
+  // uncommitted attempts.
+  private olds(target: Target): Placed[] {
+    const committed =
+      target.locator?.entry && target.locator.page
+        ? [{ entry: target.locator.entry, page: target.locator.page, lake: target.locator.lake }]
+        : [];
+    return [...committed, ...target.applied];
+  }
+
+  private async writeLake(target: Target): Promise<void> {
+    const next = target.next;
+    if (next?.lake && target.report) {
+      await this.store.put(this.bucket, next.lake, toLakeFile(target.report), { contentType: LAKE_TYPE });
+    }
+    const stale = new Set(this.olds(target).flatMap((old) => (old.lake ? [old.lake] : [])));
+    stale.delete(next?.lake ?? '');
+    for (const key of stale) await this.store.delete(this.bucket, key);
+  }
+
+  private async updatePages(targets: Target[]): Promise<PageTally[]> {
+    const changes = new Map<string, { ref: PageRef; remove: Set<string>; add: ArticleEntry[] }>();
+    const change = (entry: ArticleEntry, page: number) => {
+      const partition = entryPartition(entry);
+      const key = articlePageKey(partition, page);
+      const ref = { partition, day: entry.day, undated: entry.undated, page };
+      const found = changes.get(key) ?? { ref, remove: new Set<string>(), add: [] };
+      changes.set(key, found);
+      return found;
+    };
+    for (const target of targets) {
+      for (const old of this.olds(target)) change(old.entry, old.page).remove.add(target.id);
+      if (target.next) change(target.next.entry, target.next.page).add.push(target.next.entry);
+    }
+    const tallies: PageTally[] = [];
+    await forEachLimited([...changes], IO_CONCURRENCY, async ([key, { ref, remove, add }]) => {
+      const page = await this.updateFile(
+        key,
+        () => readPage(this.store, this.bucket, key, ref, this.repaired),
+        (current) => {
+          const base = current ?? emptyPage(ref);
+          const touches = add.length > 0 || base.articles.some((entry) => remove.has(entry.id));
+          return touches ? withPageChanges(base, remove, add) : null;
+        },
+      );
+      if (page) tallies.push({ ...ref, rev: page.rev, tally: page.tally });
+    });
+    // Entry copies follow their pages (a damaged page is rebuilt from them).
+    await forEachLimited(targets, IO_CONCURRENCY, async (target) => {
+      const next = target.next;
+      const nextKey = next ? entryCopyKey(entryPartition(next.entry), next.page, target.id) : null;
+      if (next && nextKey)
+        await this.store.put(this.bucket, nextKey, compactJson(next.entry), { contentType: JSON_TYPE });
+      for (const old of this.olds(target)) {
+        const oldKey = entryCopyKey(entryPartition(old.entry), old.page, target.id);
+        if (oldKey !== nextKey) await this.store.delete(this.bucket, oldKey);
+      }
+    });
+    return tallies;
+  }
+
+  private async updateSpeakers(targets: Target[]): Promise<{ rows: SpeakerRow[]; joined: number }> {
+    interface DayChange {
+      speakerId: string;
+      partition: string;
+      day: string;
+      undated: boolean;
+      remove: Set<string>;
+      add: SpeakerQuote[];
+    }
+    const days = new Map<string, DayChange>();
+    const heads = new Map<
+      string,
+      { name: string; quoted: boolean; mentions: Set<string>; changed: Set<string> }
+    >();
+    const touch = (speakerId: string, name: string, entry: ArticleEntry, articleId: string) => {
+      const partition = entryPartition(entry);
+      const key = speakerDayKey(speakerId, partition);
+      const day = days.get(key) ?? {
+        speakerId,
+        partition,
+        day: entry.day,
+        undated: entry.undated,
+        remove: new Set(),
+        add: [],
+      };
+      days.set(key, day);
+      const head = heads.get(speakerId) ?? { name, quoted: false, mentions: new Set(), changed: new Set() };
+      head.changed.add(articleId);
+      heads.set(speakerId, head);
+      return { day, head };
+    };
+    for (const target of targets) {
+      for (const old of this.olds(target)) {
+        if (old.entry.status !== 'analysed') continue;
+        for (const speaker of old.entry.speakers)
+          touch(speaker.id, speaker.name, old.entry, target.id).day.remove.add(target.id);
+      }
+      const next = target.next;
+      if (next?.entry.status === 'analysed' && target.report) {
+        const groups: Map<string, ArticleSpeakerQuotes> = speakerQuotesOf(target.report, next.entry);
+        for (const [speakerId, group] of groups) {
+          const { day, head } = touch(speakerId, group.name, next.entry, target.id);
+          day.add.push(...group.quotes);
+          head.name = group.name;
+          head.quoted = true;
+          for (const mention of group.mentions) head.mentions.add(mention);
+        }
+      }
+    }
+    const rowsBySpeaker = new Map<string, HeadChange['days'][number][]>();
+    const rebuildHeads = new Set<string>();
+    await forEachLimited([...days], IO_CONCURRENCY, async ([key, change]) => {
+      // The tally the successful write replaced: the head moves by after minus before.
+      let before = emptyTally();
+      let wrote = false;
+      const file = await this.updateFile(
+        key,
+        () => readSpeakerDay(this.store, this.bucket, key, change, this.repaired),
+        (current, damaged) => {
+          const base =
+            current ?? emptySpeakerDay(change.speakerId, change.partition, change.day, change.undated);
+          before = base.tally;
+          // The head's figures for a rebuilt day are unknown: the head is rebuilt from the day files.
+          if (damaged) rebuildHeads.add(change.speakerId);
+          wrote = change.add.length > 0 || base.quotes.some((quote) => change.remove.has(quote.articleId));
+          return wrote ? withDayChanges(base, change.remove, change.add) : null;
+        },
+      );
+      if (!file || !wrote) return;
+      const rows = rowsBySpeaker.get(change.speakerId) ?? [];
+      rows.push({
+        partition: file.partition,
+        day: file.day,
+        undated: file.undated,
+        before,
+        after: file.tally,
+        newest: file.quotes.slice(0, HEAD_LATEST_QUOTES),
+      });
+      rowsBySpeaker.set(change.speakerId, rows);
+    });
+    const rows: SpeakerRow[] = [];
+    let joined = 0;
+    await forEachLimited([...rowsBySpeaker], IO_CONCURRENCY, async ([speakerId, dayRows]) => {
+      const info = heads.get(speakerId);
+      if (!info) return;
+      const key = speakerKey(speakerId);
+      let transition = 0;
+      const head = await this.updateFile(
+        key,
+        () =>
+          readSpeakerHead(
+            this.store,
+            this.bucket,
+            key,
+            { id: speakerId, name: info.name },
+            this.repaired,
+            rebuildHeads.has(speakerId),
+          ),
+        (current, rebuilt) => {
+          const result = withHeadChange(current ?? emptySpeakerHead(speakerId, info.name), {
+            name: info.name,
+            quoted: info.quoted,
+            mentions: [...info.mentions],
+            changedArticles: info.changed,
+            // A rebuilt head already holds the day files as this batch left them.
+            days: rebuilt ? dayRows.map((row) => ({ ...row, before: row.after })) : dayRows,
+          });
+          transition = result.joined;
+          return result.head;
+        },
+      );
+      if (!head) return;
+      joined += transition;
+      rows.push(rowOf(head));
+    });
+    return { rows, joined };
+  }
+
+  private async updateList({ rows, joined }: { rows: SpeakerRow[]; joined: number }): Promise<void> {
+    if (rows.length === 0 && joined === 0) return;
+    await this.updateFile(
+      SPEAKER_LIST_KEY,
+      async () => {
+        const read = await readDerived(this.store, this.bucket, SPEAKER_LIST_KEY, SpeakerListSchema);
+        // A damaged list restarts empty and refills as speakers change; `quote-tone reindex`
+        // rebuilds it whole (every speaker's head would be too much to read here).
+        if (read.damaged) noteRepair(this.repaired, SPEAKER_LIST_KEY);
+        return read;
+      },
+      (current) => withRows(current ?? emptySpeakerList(), rows, joined),
+    );
+  }
+
+  private async updateManifest(tallies: PageTally[]): Promise<void> {
+    if (tallies.length === 0) return;
+    await this.updateFile(
+      MANIFEST_KEY,
+      () => readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired),
+      (current) => withPageTallies(current ?? emptyManifest(this.now()), tallies, this.now()),
+    );
+  }
+
+  private async commit(target: Target): Promise<void> {
+    const next = target.next;
+    const locator: Locator = {
+      schemaVersion: INDEX_SCHEMA_VERSION,
+      articleId: target.id,
+      entry: next?.entry ?? null,
+      page: next?.page ?? null,
+      lake: next?.lake ?? null,
+    };
+    try {
+      await this.store.put(
+        this.bucket,
+        locatorKey(target.id),
+        compactJson(locator),
+        conditionOn(target.locatorEtag),
+      );
+      target.state = 'done';
+      target.status = next ? next.entry.status : 'removed';
+    } catch (error) {
+      if (!(error instanceof WriteConflictError)) {
+        target.error = error;
+        target.state = 'done';
+        return;
+      }
+      // Another run committed this article meanwhile: go round again, undoing this run's attempt too.
+      target.applied.push(...this.olds(target));
+      if (next) target.applied.push(next);
+      target.applied = dedupePlaced(target.applied);
+      target.state = 'pending';
+    }
+  }
+
+  // One conditional read-modify-write, retried on conflict. `change` returns null for "nothing to
+  // write"; a damaged file is written back (rebuilt) even then.
+  private async updateFile<T>(
+    key: string,
+    read: () => Promise<Read<T>>,
+    change: (current: T | null, damaged: boolean) => T | null,
+  ): Promise<T | null> {
+    const { value } = await retryOnConflict(async () => {
+      const current = await read();
+      const next = change(current.value, current.damaged) ?? (current.damaged ? current.value : null);
+      if (next === null) return current.value;
+      await this.store.put(this.bucket, key, compactJson(next), conditionOn(current.etag));
+      return next;
+    }, this.config.retry);
+    return value;
+  }
+}
+
+function dedupePlaced(placed: Placed[]): Placed[] {
+  const seen = new Set<string>();
+  return placed.filter((item) => {
+    const key = `${entryPartition(item.entry)}/${item.page}/${item.lake}/${item.entry.analyzedAt}/${JSON.stringify(item.entry.status === 'analysed' ? item.entry.speakers.map((s) => s.id) : [])}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
-  if (changedKey) throw new ArticleChangedError(bucket, changedKey);
-
-  const index: ArticlesIndex = stored ? readArticlesIndex(stored.value) : emptyArticlesIndex();
-  const previousById = new Map(index.articles.map((entry) => [entry.id, entry]));
-  const updates = new Map<string, ArticleEntry | null>();
-  const staleLakes: string[] = [];
-  for (const [articleId, { prepared }] of articles) {
-    const entry = prepared?.entry ?? null;
-    const previous = previousById.get(articleId) ?? null;
-    if (isDeepStrictEqual(previous, entry)) continue;
-    updates.set(articleId, entry);
-    // The previous file's key follows from the previous entry, so no listing of the lake is needed.
-    const previousLake = previous?.status === 'analysed' ? lakeKey(articleId, previous.analyzedAt) : null;
-    if (previousLake && previousLake !== prepared?.lake) staleLakes.push(previousLake);
-  }
-  if (stored && updates.size === 0) return { changed: new Set(), index, etag: stored.etag };
-
-  await forEachLimited(staleLakes, IO_CONCURRENCY, (key) => store.delete(bucket, key));
-  const next = withArticles(index, updates);
-  const etag = await store.put(bucket, ARTICLES_INDEX_KEY, compactJson(next), conditionOn(stored?.etag));
-  return { changed: new Set(updates.keys()), index: next, etag };
-}
-
-// speakers.json is read before articles.json, so a write based on an older articles.json conflicts.
-// When articles.json still has the ETag this batch wrote, the index in hand is the one stored, so
-// the file is not read back. The stored speakers.json gives the reels of articles outside this
-// batch; this batch's quotes are added to them (see shared/speaker-index.ts).
-async function refreshSpeakers(
-  store: ObjectStore,
-  bucket: string,
-  committed: CommittedBatch,
-  fresh: ReadonlyMap<string, ArticleQuotes>,
-): Promise<void> {
-  const stored = await store.get(bucket, SPEAKERS_INDEX_KEY);
-  const storedText = stored ? Buffer.from(stored.body).toString('utf8') : null;
-  let index = committed.index;
-  const current = committed.etag ? await store.head(bucket, ARTICLES_INDEX_KEY) : null;
-  if (!index || !current || current.etag !== committed.etag) {
-    const articles = await store.getJson<unknown>(bucket, ARTICLES_INDEX_KEY);
-    index = articles ? readArticlesIndex(articles.value) : emptyArticlesIndex();
-  }
-  const previous = storedText === null ? null : readSpeakersIndex(JSON.parse(storedText));
-  const text = compactJson(buildSpeakersIndex(index, { fresh, previous }));
-  if (storedText === text) return;
-  await store.put(bucket, SPEAKERS_INDEX_KEY, text, conditionOn(stored?.etag));
-}
-
-// Runs `work` over `items` with at most `limit` in flight.
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < items.length; index = next++) await work(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-// If-Match the version read, or If-None-Match '*' when there was none: either way the write fails
-// if anyone else wrote the file since.
-function conditionOn(etag: string | undefined): PutOptions {
-  return etag ? { contentType: JSON_TYPE, ifMatch: etag } : { contentType: JSON_TYPE, ifNoneMatch: '*' };
-}
-
-// The index files are rewritten and re-read on every update and loaded whole by the dashboard:
-// unindented JSON is about a third smaller, and nobody reads them raw.
-function compactJson(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
 }

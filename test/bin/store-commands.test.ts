@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey } from '../../shared/store-layout.ts';
+import { reportKey } from '../../shared/store/layout.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 import { runCliAsync } from './cli-process.ts';
 

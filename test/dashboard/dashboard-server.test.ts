@@ -69,6 +69,19 @@ describe('the local dashboard server', () => {
     expect((await get('/..%2f..%2fpackage.json')).status).toBe(404);
   });
 
+  it('answers a conditional request for an unchanged index file with 304 and no body', async () => {
+    const first = await get('/index/articles.json');
+    const etag = first.headers.get('etag') ?? '';
+
+    const again = await get('/index/articles.json', { headers: { 'If-None-Match': etag } });
+    const stale = await get('/index/articles.json', { headers: { 'If-None-Match': '"another"' } });
+
+    expect(etag).not.toBe('');
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(stale.status).toBe(200);
+  });
+
   it('refuses writes', async () => {
     expect((await get('/index/articles.json', { method: 'PUT', body: '{}' })).status).toBe(405);
   });

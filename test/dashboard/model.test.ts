@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ArticleEntry, articleEntryFromReport, currentEntry } from '../../shared/article-index.ts';
-import { makeErrorRecord, makeReport } from '../shared/index-fixtures.ts';
+import { type ArticleEntry, currentEntry, entryFromReport } from '../../shared/store/article-entry.ts';
+import { makeErrorRecord, makeReport } from '../shared/store/index-fixtures.ts';
 
 // The dashboard's pure functions (dashboard/js/model.js), run as the browser runs them.
 
@@ -32,13 +32,13 @@ const MODEL_URL = pathToFileURL(join(import.meta.dirname, '..', '..', 'dashboard
 const DAY_ONE = '2026-11-27T09:00:00.000Z';
 const DAY_TWO = '2026-11-28T09:00:00.000Z';
 
-const harbour = articleEntryFromReport(
+const harbour = entryFromReport(
   makeReport('harbour', DAY_ONE, [
     { speaker: 'Anna Smith', label: 'positive', score: 0.6 },
     { speaker: 'Omar Haddad', label: 'negative', score: -0.4 },
   ]),
 );
-const budget = articleEntryFromReport(
+const budget = entryFromReport(
   makeReport('budget', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.2 }], 'Budget vote'),
 );
 const broken = currentEntry({ report: null, error: makeErrorRecord('broken', DAY_TWO) }) as ArticleEntry;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardServer, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import { reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 
 // The dashboard in headless Chromium over the local pipeline, as a reader would use it.
@@ -200,5 +200,20 @@ describe('the dashboard', () => {
     expect(failedRow).toContain('EMPTY_ARTICLE');
     expect(await page.locator('tr[data-speaker="Omar Haddad"] td').nth(2).textContent()).toBe('2');
     expect(problems).toEqual([]);
+  });
+
+  it('polls an unchanged store with conditional requests: the manifest answers 304 and nothing is downloaded again', async () => {
+    await pipeline.bridge.idle();
+    const statuses: number[] = [];
+    const listener = (response: { url(): string; status(): number }) => {
+      if (new URL(response.url()).pathname === '/index/manifest.json') statuses.push(response.status());
+    };
+    page.on('response', listener);
+
+    // Two poll intervals at least.
+    await expect.poll(() => statuses.length, { timeout: APPEAR_TIMEOUT_MS }).toBeGreaterThanOrEqual(2);
+    page.off('response', listener);
+
+    expect(statuses.slice(1).every((status) => status === 304)).toBe(true);
   });
 });

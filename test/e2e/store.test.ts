@@ -4,18 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAllEntries, readSpeakerListFile } from '../../functions/lib/index-reader.ts';
 import { type LocalPipeline, startLocalPipeline } from '../../functions/local/pipeline.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
-import {
-  type AnalysedArticleEntry,
-  ARTICLES_INDEX_KEY,
-  type ArticlesIndex,
-  ArticlesIndexSchema,
-} from '../../shared/article-index.ts';
-import { LAKE_COLUMNS, LakeRowSchema, lakeKey } from '../../shared/quote-lake.ts';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
-import { SPEAKERS_INDEX_KEY, type SpeakersIndex, SpeakersIndexSchema } from '../../shared/speaker-index.ts';
-import { errorKey, reportKey, UPLOAD_PREFIX } from '../../shared/store-layout.ts';
+import type { AnalysedArticleEntry, ArticleEntry } from '../../shared/store/article-entry.ts';
+import { errorKey, reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import { LAKE_COLUMNS, LakeRowSchema, lakeKey } from '../../shared/store/quote-lake.ts';
 import { generateArticles } from './generated-articles.ts';
 
 // The store as the dashboard and Athena see it, after real drops through the embedded S3 server.
@@ -39,14 +34,20 @@ describe('the dashboard-ready store', () => {
   const drop = async (name: string, text: string) => {
     await pipeline.store.put(pipeline.uploadBucket, `${UPLOAD_PREFIX}${name}`, text);
   };
-  const articlesIndex = async (): Promise<ArticlesIndex> =>
-    ArticlesIndexSchema.parse(
-      (await pipeline.store.getJson(pipeline.resultsBucket, ARTICLES_INDEX_KEY))?.value,
-    );
-  const speakersIndex = async (): Promise<SpeakersIndex> =>
-    SpeakersIndexSchema.parse(
-      (await pipeline.store.getJson(pipeline.resultsBucket, SPEAKERS_INDEX_KEY))?.value,
-    );
+  const articlesIndex = async (): Promise<{ articles: ArticleEntry[] }> => ({
+    articles: await readAllEntries(pipeline.store, pipeline.resultsBucket),
+  });
+  // The speaker list's rows (every speaker here: far fewer than its limit).
+  const speakersIndex = async () => ({
+    speakers: ((await readSpeakerListFile(pipeline.store, pipeline.resultsBucket))?.rows ?? []).map(
+      (row) => ({
+        name: row.name,
+        quotes: row.tally.quotes,
+        articles: row.tally.articles,
+        labels: row.tally.labels,
+      }),
+    ),
+  });
   const report = async (id: string): Promise<Report> =>
     ReportSchema.parse((await pipeline.store.getJson(pipeline.resultsBucket, reportKey(id)))?.value);
   const entry = async (name: string) =>
@@ -95,7 +96,7 @@ describe('the dashboard-ready store', () => {
           speaker.name,
           {
             quotes: speaker.quotes,
-            articles: speaker.articles.length,
+            articles: speaker.articles,
             positive: speaker.labels.positive,
             negative: speaker.labels.negative,
           },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../functions/analyze-article/analyze-object.ts';
+import { readAllEntries } from '../../functions/lib/index-reader.ts';
 import { encodeEventKey } from '../../functions/lib/s3-event.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
-import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../shared/article-index.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey } from '../../shared/store-layout.ts';
+import { reportKey } from '../../shared/store/layout.ts';
 import objectCreated from '../fixtures/events/object-created.json' with { type: 'json' };
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 
@@ -36,8 +36,8 @@ describe('repeated and out-of-order S3 events', () => {
   // The index is updated by the update-index function, which the report writes trigger.
   async function indexEntries(key: string) {
     await pipeline.bridge.idle();
-    const index = await pipeline.store.getJson<ArticlesIndex>(pipeline.resultsBucket, ARTICLES_INDEX_KEY);
-    return index?.value.articles.filter((entry) => entry.id === articleIdFromKey(key)) ?? [];
+    const entries = await readAllEntries(pipeline.store, pipeline.resultsBucket);
+    return entries.filter((entry) => entry.id === articleIdFromKey(key));
   }
 
   async function storedReport(key: string): Promise<Report | undefined> {

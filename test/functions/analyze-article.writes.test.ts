@@ -5,7 +5,7 @@ import { ObjectStore, type PutOptions } from '../../functions/lib/object-store.t
 import { encodeEventKey, parseS3Event, type S3EventRecord } from '../../functions/lib/s3-event.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { errorKey, reportKey } from '../../shared/store-layout.ts';
+import { errorKey, reportKey } from '../../shared/store/layout.ts';
 import objectCreated from '../fixtures/events/object-created.json' with { type: 'json' };
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFromKey } from '../../shared/article-id.ts';
-import type { ErrorRecord } from '../../shared/error-record.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { errorKey, reportKey } from '../../shared/store-layout.ts';
+import type { ErrorRecord } from '../../shared/store/error-record.ts';
+import { errorKey, reportKey } from '../../shared/store/layout.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 import { expectValidReport } from '../helpers/report-validator.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey } from '../../shared/store-layout.ts';
+import { reportKey } from '../../shared/store/layout.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 import { expectValidReport } from '../helpers/report-validator.ts';
 

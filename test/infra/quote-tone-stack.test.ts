@@ -5,9 +5,15 @@ import {
   ANALYZE_MEMORY_MB,
   ANALYZE_TIMEOUT,
   ATHENA_WORKGROUP_NAME,
-  UPDATE_INDEX_RESERVED_CONCURRENCY,
+  INDEX_QUEUE_VISIBILITY,
 } from '../../infra/quote-tone-stack.ts';
-import { LAKE_COLUMNS } from '../../shared/quote-lake.ts';
+import {
+  INDEX_BATCH_SIZE,
+  INDEX_BATCH_WINDOW_SECONDS,
+  INDEX_MAX_CONCURRENCY,
+  INDEX_MAX_RECEIVES,
+} from '../../shared/store/delivery.ts';
+import { LAKE_COLUMNS } from '../../shared/store/quote-lake.ts';
 import { type SynthesizedStack, synthStack } from './synth-stack.ts';
 
 let synthesized: SynthesizedStack;
@@ -159,9 +165,9 @@ describe('analyze-article function', () => {
 
   it('is never triggered by the results bucket', () => {
     const analyze = `${logicalId('AnalyzeArticle/Function')}.Arn`;
-    const targets = notificationsOf('Results').map((n) => n.target);
-    expect(targets.length).toBeGreaterThan(0);
-    expect(targets).not.toContain(analyze);
+    // The results bucket notifies only the index queue (see update-index below).
+    expect(notificationsOf('Results').map((n) => n.target)).not.toContain(analyze);
+    expect(queueNotificationsOf('Results').length).toBeGreaterThan(0);
     template.resourcePropertiesCountIs(
       'AWS::Lambda::Permission',
       { FunctionName: { 'Fn::GetAtt': [logicalId('AnalyzeArticle/Function'), 'Arn'] } },
@@ -215,15 +221,73 @@ describe('analyze-article function', () => {
   });
 });
 
+function queueNotificationsOf(bucketPath: string): { events: string[]; filter: string; target: string }[] {
+  const [notification] = Object.values(
+    template.findResources('Custom::S3BucketNotifications', {
+      Properties: { BucketName: { Ref: logicalId(bucketPath) } },
+    }),
+  );
+  return (notification?.Properties.NotificationConfiguration.QueueConfigurations ?? []).map(
+    (config: { [key: string]: Json }) => {
+      const rules = (config.Filter as { Key: { FilterRules: { Name: string; Value: string }[] } }).Key
+        .FilterRules;
+      const rule = (name: string) => rules.find((r) => r.Name === name)?.Value ?? '';
+      return {
+        events: config.Events,
+        filter: `${rule('prefix')}*${rule('suffix')}`,
+        target: render(config.QueueArn as Json),
+      };
+    },
+  );
+}
+
 describe('update-index function', () => {
-  it('is triggered only by report and error writes and removals', () => {
-    const updateIndex = `${logicalId('UpdateIndex/Function')}.Arn`;
-    expect(notificationsOf('Results')).toEqual([
-      { events: ['s3:ObjectCreated:*'], filter: 'reports/*.json', target: updateIndex },
-      { events: ['s3:ObjectRemoved:*'], filter: 'reports/*.json', target: updateIndex },
-      { events: ['s3:ObjectCreated:*'], filter: 'errors/*.json', target: updateIndex },
-      { events: ['s3:ObjectRemoved:*'], filter: 'errors/*.json', target: updateIndex },
-    ]);
+  it('is fed by IndexQueue with exactly the report and error events that can change the index', () => {
+    const queue = `${logicalId('IndexQueue')}.Arn`;
+    const events = [
+      's3:ObjectCreated:Put',
+      's3:ObjectRemoved:DeleteMarkerCreated',
+      's3:ObjectRemoved:Delete',
+    ];
+    expect(notificationsOf('Results')).toEqual([]);
+    expect(queueNotificationsOf('Results')).toEqual(
+      ['reports/*.json', 'errors/*.json'].flatMap((filter) =>
+        events.map((event) => ({ events: [event], filter, target: queue })),
+      ),
+    );
+  });
+
+  it('takes batches from the queue with partial batch responses and a concurrency cap', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId('UpdateIndex/Function') },
+      EventSourceArn: { 'Fn::GetAtt': [logicalId('IndexQueue'), 'Arn'] },
+      BatchSize: INDEX_BATCH_SIZE,
+      MaximumBatchingWindowInSeconds: INDEX_BATCH_WINDOW_SECONDS,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: INDEX_MAX_CONCURRENCY },
+    });
+  });
+
+  it('moves a message to IndexDeadLetters after its last receive, and alarms on that queue and on queue age', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: INDEX_QUEUE_VISIBILITY.toSeconds(),
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [logicalId('IndexDeadLetters'), 'Arn'] },
+        maxReceiveCount: INDEX_MAX_RECEIVES,
+      },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId('IndexDeadLetters'), 'QueueName'] } },
+      ],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId('IndexQueue'), 'QueueName'] } }],
+    });
   });
 
   it('reads reports and errors, rewrites index/ and lake/, and may list only the results bucket', () => {
@@ -235,6 +299,7 @@ describe('update-index function', () => {
         `s3:GetObject on ${results}/errors/*`,
         `s3:GetObject on ${results}/index/*`,
         `s3:PutObject on ${results}/index/*`,
+        `s3:DeleteObject on ${results}/index/*`,
         `s3:PutObject on ${results}/lake/quotes/*`,
         `s3:DeleteObject on ${results}/lake/quotes/*`,
         `s3:ListBucket on ${results}`,
@@ -242,45 +307,43 @@ describe('update-index function', () => {
     );
   });
 
-  it('runs Node.js 24 on arm64 with a modest reserved concurrency', () => {
-    expect(functionProperties('UpdateIndex/Function')).toMatchObject({
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      ReservedConcurrentExecutions: UPDATE_INDEX_RESERVED_CONCURRENCY,
-    });
+  it('runs Node.js 24 on arm64, without reserved concurrency (the event source caps it)', () => {
+    const properties = functionProperties('UpdateIndex/Function');
+    expect(properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    expect(properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 });
 
 describe('failure handling', () => {
-  it.each(['AnalyzeArticle', 'UpdateIndex'])(
-    '%s retries twice within an hour, then sends the event to the failure queue',
-    (name) => {
-      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-        FunctionName: { Ref: logicalId(`${name}/Function`) },
-        MaximumRetryAttempts: 2,
-        MaximumEventAgeInSeconds: 3600,
-        DestinationConfig: {
-          OnFailure: { Destination: { 'Fn::GetAtt': [logicalId('FailedEvents'), 'Arn'] } },
-        },
-      });
-    },
-  );
+  it('retries a failed analysis twice within an hour, then sends the event to the failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId('AnalyzeArticle/Function') },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId('FailedEvents'), 'Arn'] } },
+      },
+    });
+  });
 
   it.each(['AnalyzeArticle', 'UpdateIndex'])('%s stops recursive loops', (name) => {
     expect(functionProperties(`${name}/Function`).RecursiveLoop).toBe('Terminate');
   });
 
-  it('encrypts the failure queue and refuses non-TLS access to it', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
-    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      Queues: [{ Ref: logicalId('FailedEvents') }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
-      },
-    });
-  });
+  it.each(['FailedEvents', 'IndexQueue', 'IndexDeadLetters'])(
+    'encrypts %s and refuses non-TLS access to it',
+    (queue) => {
+      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: logicalId(queue) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    },
+  );
 });
 
 describe('quote lake', () => {
@@ -331,12 +394,13 @@ describe('quote lake', () => {
 // The dashboard site (distribution, sign-in, access modes) is specified in dashboard-access.test.ts.
 
 describe('outputs', () => {
-  it('names the upload and results buckets, the dashboard URL, its user pool and the failure queue', () => {
+  it('names the upload and results buckets, the dashboard URL, its user pool, the failure queue and the index dead-letter queue', () => {
     expect(Object.keys(template.toJSON().Outputs).sort()).toEqual(
       [
         'DashboardUrl',
         'DashboardUserPoolId',
         'FailureQueueUrl',
+        'IndexDeadLetterQueueUrl',
         'ResultsBucketName',
         'UploadBucketName',
       ].sort(),

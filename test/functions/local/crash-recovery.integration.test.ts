@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readAllEntries } from '../../../functions/lib/index-reader.ts';
 import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
 import { LOCAL_RESULTS_BUCKET, LOCAL_UPLOAD_BUCKET } from '../../../functions/local/pipeline.ts';
 import { articleIdFromKey } from '../../../shared/article-id.ts';
-import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/article-index.ts';
-import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../../shared/store-layout.ts';
+import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../../shared/store/layout.ts';
 import { generateArticles } from '../../e2e/generated-articles.ts';
 
 // The fault a laptop sees: `quote-tone start` killed outright (SIGKILL: no handler runs, the
@@ -75,10 +75,8 @@ async function countKeys(store: ObjectStore, bucket: string, prefix: string): Pr
 }
 
 async function indexedIds(store: ObjectStore): Promise<Set<string>> {
-  const index = await store
-    .getJson<ArticlesIndex>(LOCAL_RESULTS_BUCKET, ARTICLES_INDEX_KEY)
-    .catch(() => null);
-  return new Set(index?.value.articles.map((entry) => entry.id) ?? []);
+  const entries = await readAllEntries(store, LOCAL_RESULTS_BUCKET).catch(() => []);
+  return new Set(entries.map((entry) => entry.id));
 }
 
 describe('quote-tone start killed mid-bulk', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAllEntries } from '../../../functions/lib/index-reader.ts';
 import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
 import {
   LOCAL_RESULTS_BUCKET,
@@ -12,9 +13,8 @@ import {
   startLocalPipeline,
 } from '../../../functions/local/pipeline.ts';
 import { articleIdFromKey } from '../../../shared/article-id.ts';
-import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/article-index.ts';
 import type { Report } from '../../../shared/report-schema.ts';
-import { errorKey, reportKey } from '../../../shared/store-layout.ts';
+import { errorKey, INDEX_PREFIX, reportKey } from '../../../shared/store/layout.ts';
 
 // What a crash leaves behind (uploads never analysed, results never indexed or never removed) is
 // put right when the pipeline starts again. The gap is made by changing the store on disk through
@@ -41,9 +41,13 @@ describe('starting the local pipeline on a store left by a crash', () => {
   const report = async (key: string) =>
     (await pipeline.store.getJson<Report>(LOCAL_RESULTS_BUCKET, reportKey(articleIdFromKey(key))))?.value;
   const indexedIds = async () =>
-    (
-      await pipeline.store.getJson<ArticlesIndex>(LOCAL_RESULTS_BUCKET, ARTICLES_INDEX_KEY)
-    )?.value.articles.map((entry) => entry.id) ?? [];
+    (await readAllEntries(pipeline.store, LOCAL_RESULTS_BUCKET)).map((entry) => entry.id);
+  // Losing the index: every derived file under index/ goes, as after a crash that kept only results.
+  const deleteIndex = async (store: ObjectStore) => {
+    const keys: string[] = [];
+    for await (const key of store.list(LOCAL_RESULTS_BUCKET, INDEX_PREFIX)) keys.push(key);
+    for (const key of keys) await store.delete(LOCAL_RESULTS_BUCKET, key);
+  };
 
   beforeAll(async () => {
     pipeline = await startLocalPipeline({ directory, port: 0 });
@@ -58,7 +62,7 @@ describe('starting the local pipeline on a store left by a crash', () => {
       await store.put(LOCAL_UPLOAD_BUCKET, 'articles/never-analysed.txt', text('Omar Haddad'));
       await store.put(LOCAL_UPLOAD_BUCKET, 'articles/changed.txt', text('Greta Holm'));
       await store.delete(LOCAL_UPLOAD_BUCKET, 'articles/deleted.txt');
-      await store.delete(LOCAL_RESULTS_BUCKET, ARTICLES_INDEX_KEY);
+      await deleteIndex(store);
     });
 
     pipeline = await startLocalPipeline({ directory, port });
@@ -108,7 +112,7 @@ describe('starting the local pipeline on a store left by a crash', () => {
     const key = 'articles/dropped-again.txt';
     await pipeline.store.put(LOCAL_UPLOAD_BUCKET, key, text('Lena Brandt'));
     await pipeline.bridge.idle();
-    await pipeline.store.delete(LOCAL_RESULTS_BUCKET, ARTICLES_INDEX_KEY);
+    await deleteIndex(pipeline.store);
 
     await pipeline.store.put(LOCAL_UPLOAD_BUCKET, key, text('Lena Brandt'));
     await pipeline.bridge.idle();

@@ -4,21 +4,23 @@ import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readAllEntries } from '../../../functions/lib/index-reader.ts';
 import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
-import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/article-index.ts';
-import { reportKey } from '../../../shared/store-layout.ts';
-import { makeReport } from '../../shared/index-fixtures.ts';
+import { reportKey } from '../../../shared/store/layout.ts';
+import { makeReport } from '../../shared/store/index-fixtures.ts';
 
-// The Lambda entry point: an S3 event in, every record handled, failures rethrown for a retry.
+// The Lambda entry point as SQS calls it: a batch of messages (each one S3 notification) in, the
+// index updated, and only the failed messages reported back (partial batch response).
 
 const BUCKET = 'results-handler';
 
-function record(key: string) {
-  return {
+function message(messageId: string, key: string) {
+  const record = {
     eventName: 'ObjectCreated:Put',
     eventTime: '2026-11-28T09:00:00.000Z',
     s3: { bucket: { name: BUCKET }, object: { key } },
   };
+  return { messageId, body: JSON.stringify({ Records: [record] }) };
 }
 
 describe('the update-index handler', () => {
@@ -48,17 +50,26 @@ describe('the update-index handler', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it('indexes the good records of an event and then fails it, so Lambda retries the bad one', async () => {
+  it('indexes the good messages of a batch and names only the bad ones in batchItemFailures', async () => {
     await store.putJson(BUCKET, reportKey('good'), makeReport('good', '2026-11-28T09:00:00.000Z', []));
 
-    const handled = handler({ Records: [record('reports/not-a-report.txt'), record(reportKey('good'))] });
+    const response = await handler({
+      Records: [
+        message('m-bad-key', 'reports/not-a-report.txt'),
+        message('m-good', reportKey('good')),
+        { messageId: 'm-not-json', body: '{"Records": [' },
+        { messageId: 'm-test', body: JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent' }) },
+      ],
+    });
 
-    await expect(handled).rejects.toThrow(/reports\/<id>\.json/);
-    const index = await store.getJson<ArticlesIndex>(BUCKET, ARTICLES_INDEX_KEY);
-    expect(index?.value.articles.map((article) => article.id)).toEqual(['good']);
+    expect(response).toMatchObject({
+      batchItemFailures: [{ itemIdentifier: 'm-not-json' }, { itemIdentifier: 'm-bad-key' }],
+      outcomes: [expect.objectContaining({ articleId: 'good', status: 'analysed' })],
+    });
+    expect((await readAllEntries(store, BUCKET)).map((article) => article.id)).toEqual(['good']);
   });
 
-  it('refuses an event that is not an S3 notification', async () => {
-    await expect(handler({ detail: {} })).rejects.toThrow(/S3 event notification/);
+  it('refuses an event that is not an SQS batch', async () => {
+    await expect(handler({ detail: {} })).rejects.toThrow(/SQS event/);
   });
 });

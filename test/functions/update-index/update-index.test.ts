@@ -1,41 +1,55 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readAllEntries } from '../../../functions/lib/index-reader.ts';
 import { embeddedS3ClientConfig, ObjectStore, type PutOptions } from '../../../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../../../functions/lib/s3-event.ts';
 import { updateIndex, updateIndexBatch } from '../../../functions/update-index/update-index.ts';
-import { ARTICLES_INDEX_KEY, type ArticlesIndex } from '../../../shared/article-index.ts';
-import { lakeKey } from '../../../shared/quote-lake.ts';
 import type { Report } from '../../../shared/report-schema.ts';
-import { SPEAKERS_INDEX_KEY, type SpeakersIndex } from '../../../shared/speaker-index.ts';
-import { errorKey, reportKey } from '../../../shared/store-layout.ts';
-import { makeErrorRecord, makeReport } from '../../shared/index-fixtures.ts';
+import { ArticlePageSchema } from '../../../shared/store/article-pages.ts';
+import {
+  articlePageKey,
+  errorKey,
+  locatorKey,
+  MANIFEST_KEY,
+  reportKey,
+  SPEAKER_LIST_KEY,
+  speakerDayKey,
+  speakerKey,
+} from '../../../shared/store/layout.ts';
+import { emptyManifest, ManifestSchema } from '../../../shared/store/manifest.ts';
+import { lakeKey } from '../../../shared/store/quote-lake.ts';
+import {
+  SpeakerDaySchema,
+  SpeakerHeadSchema,
+  SpeakerListSchema,
+} from '../../../shared/store/speaker-files.ts';
+import { speakerIdOf } from '../../../shared/store/speaker-id.ts';
+import { makeErrorRecord, makeReport } from '../../shared/store/index-fixtures.ts';
 
 // update-index against a bare embedded S3 server (no event bridge), so each test decides exactly
 // which updates run and how they interleave.
 
-const BUCKET = 'results';
 const DAY_ONE = '2026-11-27T09:00:00.000Z';
 const DAY_TWO = '2026-11-28T09:00:00.000Z';
 // No waiting between attempts: the interleavings below are forced, not timed.
 const NO_WAIT = { sleep: async () => {} };
+const ANNA = speakerIdOf({ name: 'Anna Smith' }) ?? '';
+const OMAR = speakerIdOf({ name: 'Omar Haddad' }) ?? '';
 
-/**
- * A store that runs `beforeIndexWrite` once, just before its next conditional articles.json write,
- * and counts articles.json writes.
- */
+/** A store that runs a hook once, just before its next write of a chosen key, and counts writes per key. */
 class InterleavingStore extends ObjectStore {
-  beforeIndexWrite: (() => Promise<void>) | null = null;
-  indexWrites = 0;
+  hooks = new Map<string, () => Promise<void>>();
+  writes = new Map<string, number>();
 
   override async put(bucket: string, key: string, body: string | Uint8Array, options: PutOptions = {}) {
-    const hook = this.beforeIndexWrite;
-    if (key === ARTICLES_INDEX_KEY) this.indexWrites += 1;
-    if (key === ARTICLES_INDEX_KEY && hook) {
-      this.beforeIndexWrite = null;
+    this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
+    const hook = this.hooks.get(key);
+    if (hook) {
+      this.hooks.delete(key);
       await hook();
     }
     return super.put(bucket, key, body, options);
@@ -43,7 +57,7 @@ class InterleavingStore extends ObjectStore {
 }
 
 function event(eventName: string, key: string): S3EventRecord {
-  return { eventName, eventTime: DAY_TWO, s3: { bucket: { name: BUCKET }, object: { key } } };
+  return { eventName, eventTime: DAY_TWO, s3: { bucket: { name: 'results' }, object: { key } } };
 }
 
 describe('updateIndex', () => {
@@ -51,13 +65,16 @@ describe('updateIndex', () => {
   let directory: string;
   let store: InterleavingStore;
   let bucketNumber = 0;
-  let bucket = BUCKET;
+  let bucket = '';
   const config = () => ({ resultsBucket: bucket, retry: NO_WAIT });
   const putReport = (report: Report) => store.putJson(bucket, reportKey(report.article.id), report);
   const update = (key: string, eventName = 'ObjectCreated:Put') =>
     updateIndex(store, config(), event(eventName, key));
-  const articles = async () => (await store.getJson<ArticlesIndex>(bucket, ARTICLES_INDEX_KEY))?.value;
-  const speakers = async () => (await store.getJson<SpeakersIndex>(bucket, SPEAKERS_INDEX_KEY))?.value;
+  const entries = () => readAllEntries(store, bucket);
+  const ids = async () => (await entries()).map((entry) => entry.id).sort();
+  const manifest = async () => (await store.getJson(bucket, MANIFEST_KEY, ManifestSchema))?.value;
+  const head = async (id: string) => (await store.getJson(bucket, speakerKey(id), SpeakerHeadSchema))?.value;
+  const list = async () => (await store.getJson(bucket, SPEAKER_LIST_KEY, SpeakerListSchema))?.value;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'quote-tone-index-'));
@@ -71,8 +88,9 @@ describe('updateIndex', () => {
     // A fresh bucket per test: the index starts empty every time.
     bucketNumber += 1;
     bucket = `results-${bucketNumber}`;
-    const { CreateBucketCommand } = await import('@aws-sdk/client-s3');
     await store.client.send(new CreateBucketCommand({ Bucket: bucket }));
+    store.hooks.clear();
+    store.writes.clear();
   });
 
   afterAll(async () => {
@@ -85,42 +103,88 @@ describe('updateIndex', () => {
     await putReport(
       makeReport('second', DAY_ONE, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.5 }]),
     );
-    let interleaved: Awaited<ReturnType<typeof update>> | undefined;
-    store.beforeIndexWrite = async () => {
-      interleaved = await update(reportKey('second'));
-    };
+    store.hooks.set(MANIFEST_KEY, async () => {
+      await update(reportKey('second'));
+    });
 
-    const outcome = await update(reportKey('first'));
+    await update(reportKey('first'));
 
-    expect(interleaved?.attempts).toBe(1);
-    expect(outcome.attempts).toBe(2);
-    expect((await articles())?.articles.map((article) => article.id).sort()).toEqual(['first', 'second']);
-    expect((await speakers())?.speakers.map((speaker) => speaker.name).sort()).toEqual([
-      'Anna Smith',
-      'Omar Haddad',
-    ]);
+    expect(await ids()).toEqual(['first', 'second']);
+    expect((await manifest())?.totals).toMatchObject({ articles: 2, quotes: 2 });
+    expect((await list())?.rows.map((row) => row.name).sort()).toEqual(['Anna Smith', 'Omar Haddad']);
   });
 
-  it('loses no entry when ten updates, twice the reserved concurrency on AWS, run at once', async () => {
-    const ids = Array.from({ length: 10 }, (_, n) => `article-${n}`);
+  it('loses no entry when ten updates, twice the concurrency on AWS, run at once', async () => {
+    const names = Array.from({ length: 10 }, (_, n) => `article-${n}`);
     await Promise.all(
-      ids.map((id) =>
+      names.map((id) =>
         putReport(makeReport(id, DAY_ONE, [{ speaker: 'Anna Smith', label: 'neutral', score: 0 }])),
       ),
     );
 
     // The real jittered backoff: without waiting, ten writers keep colliding.
     await Promise.all(
-      ids.map((id) =>
+      names.map((id) =>
         updateIndex(store, { resultsBucket: bucket }, event('ObjectCreated:Put', reportKey(id))),
       ),
     );
 
-    expect((await articles())?.articles).toHaveLength(ids.length);
-    expect((await speakers())?.speakers[0]).toMatchObject({ name: 'Anna Smith', quotes: ids.length });
+    expect(await ids()).toEqual([...names].sort());
+    expect((await manifest())?.totals.articles).toBe(names.length);
+    expect((await head(ANNA))?.tally).toMatchObject({ quotes: names.length, articles: names.length });
+    expect((await list())?.speakers).toBe(1);
   });
 
-  it('replaces the lake file of a re-analysed article, deleting the one under the old day', async () => {
+  it('files an article under its publication day, and one without a date under its analysis day, apart', async () => {
+    await putReport(makeReport('dated', DAY_TWO, [], 'Dated', 'Fri, 20 Nov 2026 18:00:00 GMT'));
+    await putReport(makeReport('undated', DAY_TWO, [], 'Undated'));
+    await updateIndexBatch(store, config(), [
+      event('ObjectCreated:Put', reportKey('dated')),
+      event('ObjectCreated:Put', reportKey('undated')),
+    ]);
+
+    const partitions = (await manifest())?.partitions.map(({ id, day, undated }) => ({ id, day, undated }));
+    const dated = (await store.getJson(bucket, articlePageKey('2026-11-20', 1), ArticlePageSchema))?.value;
+
+    expect(partitions).toEqual([
+      { id: 'undated-2026-11-28', day: '2026-11-28', undated: true },
+      { id: '2026-11-20', day: '2026-11-20', undated: false },
+    ]);
+    expect(dated?.articles).toEqual([
+      expect.objectContaining({
+        id: 'dated',
+        publishedAt: 'Fri, 20 Nov 2026 18:00:00 GMT',
+        day: '2026-11-20',
+      }),
+    ]);
+  });
+
+  it('starts a new page when a day is full', async () => {
+    await store.putJson(bucket, MANIFEST_KEY, { ...emptyManifest(DAY_ONE), pageSize: 2 });
+    const names = ['p-1', 'p-2', 'p-3', 'p-4', 'p-5'];
+    for (const id of names) await putReport(makeReport(id, DAY_ONE, []));
+
+    await updateIndexBatch(
+      store,
+      config(),
+      names.slice(0, 3).map((id) => event('ObjectCreated:Put', reportKey(id))),
+    );
+    await updateIndexBatch(
+      store,
+      config(),
+      names.slice(3).map((id) => event('ObjectCreated:Put', reportKey(id))),
+    );
+
+    const pages = (await manifest())?.partitions[0]?.pages.map((row) => [row.page, row.tally.articles]);
+    expect(pages).toEqual([
+      [1, 2],
+      [2, 2],
+      [3, 1],
+    ]);
+    expect(await ids()).toEqual(names);
+  });
+
+  it('replaces the lake file and figures of a re-analysed article', async () => {
     await putReport(makeReport('talks', DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }]));
     await update(reportKey('talks'));
     await putReport(
@@ -131,7 +195,21 @@ describe('updateIndex', () => {
 
     expect(await store.head(bucket, lakeKey('talks', DAY_ONE))).toBeNull();
     expect(await store.head(bucket, lakeKey('talks', DAY_TWO))).not.toBeNull();
-    expect((await articles())?.articles).toEqual([expect.objectContaining({ id: 'talks', meanScore: -0.5 })]);
+    expect(await entries()).toEqual([expect.objectContaining({ id: 'talks', meanScore: -0.5 })]);
+    expect((await manifest())?.totals).toMatchObject({
+      articles: 1,
+      quotes: 1,
+      labels: { positive: 0, negative: 1, neutral: 0, mixed: 0 },
+    });
+    expect((await head(ANNA))?.tally).toMatchObject({ quotes: 1, scoreSum: -0.5 });
+    expect((await head(ANNA))?.months).toEqual([
+      expect.objectContaining({
+        month: '2026-11',
+        days: [],
+        undatedDays: [28],
+        tally: expect.objectContaining({ quotes: 1 }),
+      }),
+    ]);
   });
 
   it('removes the entry, lake file and speaker once the report is gone, whatever event arrives late', async () => {
@@ -144,8 +222,11 @@ describe('updateIndex', () => {
     const late = await update(reportKey('gone'));
 
     expect(late.status).toBe('unchanged');
-    expect((await articles())?.articles).toEqual([]);
-    expect((await speakers())?.speakers).toEqual([]);
+    expect(await entries()).toEqual([]);
+    expect((await manifest())?.totals.articles).toBe(0);
+    expect((await list())?.rows).toEqual([]);
+    expect((await list())?.speakers).toBe(0);
+    expect((await head(ANNA))?.tally.quotes).toBe(0);
     expect(await store.head(bucket, lakeKey('gone', DAY_ONE))).toBeNull();
   });
 
@@ -159,33 +240,31 @@ describe('updateIndex', () => {
 
     expect(failed.status).toBe('failed');
     expect(recovered.status).toBe('analysed');
-    expect((await articles())?.articles).toEqual([
-      expect.objectContaining({ id: 'flaky', status: 'analysed' }),
-    ]);
+    expect(await entries()).toEqual([expect.objectContaining({ id: 'flaky', status: 'analysed' })]);
+    expect((await manifest())?.totals).toMatchObject({ articles: 1, failed: 0 });
   });
 
   it('writes nothing when the same event is delivered again', async () => {
-    await putReport(makeReport('once', DAY_ONE, []));
+    await putReport(makeReport('once', DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }]));
     await update(reportKey('once'));
-    const before = await store.head(bucket, ARTICLES_INDEX_KEY);
+    const writes = [...store.writes.values()].reduce((sum, count) => sum + count, 0);
 
     const again = await update(reportKey('once'));
 
     expect(again.status).toBe('unchanged');
-    expect((await store.head(bucket, ARTICLES_INDEX_KEY))?.etag).toBe(before?.etag);
+    expect([...store.writes.values()].reduce((sum, count) => sum + count, 0)).toBe(writes);
   });
 
-  it('indexes a batch of records with one articles.json write, failing only the unreadable one', async () => {
-    const ids = Array.from({ length: 12 }, (_, n) => `batch-${n}`);
+  it('indexes a batch of records with one manifest write, failing only the unreadable one', async () => {
+    const names = Array.from({ length: 12 }, (_, n) => `batch-${n}`);
     await Promise.all(
-      ids.map((id) =>
+      names.map((id) =>
         putReport(makeReport(id, DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }])),
       ),
     );
     await store.put(bucket, reportKey('broken'), '{"not":"a report"}');
-    const writesBefore = store.indexWrites;
     // The first article twice: a write and its rewrite can arrive in one batch.
-    const keys = [reportKey('broken'), ...ids.map(reportKey), reportKey('batch-0')];
+    const keys = [reportKey('broken'), ...names.map(reportKey), reportKey('batch-0')];
 
     const results = await updateIndexBatch(
       store,
@@ -193,16 +272,17 @@ describe('updateIndex', () => {
       keys.map((key) => event('ObjectCreated:Put', key)),
     );
 
-    expect(store.indexWrites - writesBefore).toBe(1);
+    expect(store.writes.get(MANIFEST_KEY)).toBe(1);
+    expect(store.writes.get(speakerKey(ANNA))).toBe(1);
     expect(results.map((result) => result.key)).toEqual(keys);
     expect(results.filter((result) => 'error' in result).map((result) => result.key)).toEqual([
       reportKey('broken'),
     ]);
-    expect((await articles())?.articles.map((article) => article.id).sort()).toEqual([...ids].sort());
-    expect((await speakers())?.speakers[0]).toMatchObject({ name: 'Anna Smith', quotes: ids.length });
+    expect(await ids()).toEqual([...names].sort());
+    expect((await head(ANNA))?.tally.quotes).toBe(names.length);
   });
 
-  it("keeps a speaker's reel across updates, newest first, and drops a re-analysed article's old quote", async () => {
+  it('keeps every quote of a speaker in their day files and a reel of the latest in their head', async () => {
     await putReport(
       makeReport('older', DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5, text: 'Then' }]),
     );
@@ -211,19 +291,100 @@ describe('updateIndex', () => {
       makeReport('newer', DAY_TWO, [{ speaker: 'Anna Smith', label: 'neutral', score: 0, text: 'Now' }]),
     );
     await update(reportKey('newer'));
-    const reel = async () => (await speakers())?.speakers[0]?.latestQuotes.map((quote) => quote.text);
+    const reel = async () => (await head(ANNA))?.latest.map((quote) => quote.text);
     const both = await reel();
 
     await putReport(
       makeReport('older', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.5 }]),
     );
     await update(reportKey('older'));
+    const day = (await store.getJson(bucket, speakerDayKey(ANNA, 'undated-2026-11-28'), SpeakerDaySchema))
+      ?.value;
 
     expect(both).toEqual(['Now', 'Then']);
     expect(await reel()).toEqual(['Now']);
+    expect(day?.quotes.map((quote) => [quote.articleId, quote.text, quote.title])).toEqual([
+      ['newer', 'Now', 'Title of newer'],
+    ]);
+    expect((await head(OMAR))?.tally.quotes).toBe(1);
+  });
+
+  it('leaves the newer version when an older one is indexed at the same time (the locator decides)', async () => {
+    await putReport(makeReport('raced', DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }]));
+    // Just before the first run commits what it read (the old version), a newer version is written
+    // and indexed in full by another run.
+    store.hooks.set(locatorKey('raced'), async () => {
+      await putReport(
+        makeReport('raced', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.5 }]),
+      );
+      await update(reportKey('raced'));
+    });
+
+    const outcome = await update(reportKey('raced'));
+
+    expect(outcome.attempts).toBe(2);
+    expect(await entries()).toEqual([
+      expect.objectContaining({ id: 'raced', analyzedAt: DAY_TWO, mainSpeakers: ['Omar Haddad'] }),
+    ]);
+    expect((await head(ANNA))?.tally.quotes).toBe(0);
+    expect((await head(OMAR))?.tally.quotes).toBe(1);
+    expect((await manifest())?.totals).toMatchObject({ articles: 1, quotes: 1 });
+    expect(await store.head(bucket, lakeKey('raced', DAY_ONE))).toBeNull();
+  });
+
+  it('rebuilds a truncated manifest, page, speaker head, speaker day and speaker list, and carries on', async () => {
+    const names = ['kept-1', 'kept-2'];
+    for (const id of names)
+      await putReport(makeReport(id, DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }]));
+    await updateIndexBatch(
+      store,
+      config(),
+      names.map((id) => event('ObjectCreated:Put', reportKey(id))),
+    );
+    const truncate = async (key: string) => {
+      const text = Buffer.from((await store.get(bucket, key))?.body ?? new Uint8Array()).toString('utf8');
+      await store.put(bucket, key, text.slice(0, Math.floor(text.length / 2)));
+    };
+    for (const key of [
+      MANIFEST_KEY,
+      articlePageKey('undated-2026-11-27', 1),
+      speakerKey(ANNA),
+      speakerDayKey(ANNA, 'undated-2026-11-27'),
+      SPEAKER_LIST_KEY,
+    ])
+      await truncate(key);
+    await putReport(
+      makeReport('after', DAY_ONE, [{ speaker: 'Anna Smith', label: 'negative', score: -0.5 }]),
+    );
+
+    const repaired: string[] = [];
+    const [result] = await updateIndexBatch(
+      store,
+      config(),
+      [event('ObjectCreated:Put', reportKey('after'))],
+      repaired,
+    );
+
+    expect(result && 'outcome' in result && result.outcome.status).toBe('analysed');
+    expect(repaired.sort()).toEqual(
+      [
+        MANIFEST_KEY,
+        articlePageKey('undated-2026-11-27', 1),
+        speakerKey(ANNA),
+        speakerDayKey(ANNA, 'undated-2026-11-27'),
+        SPEAKER_LIST_KEY,
+      ].sort(),
+    );
+    expect(await ids()).toEqual(['after', 'kept-1', 'kept-2']);
+    expect((await manifest())?.totals).toMatchObject({ articles: 3, quotes: 3 });
+    expect((await head(ANNA))?.tally).toMatchObject({ quotes: 3, articles: 3 });
+    expect((await list())?.rows[0]).toMatchObject({
+      id: ANNA,
+      tally: expect.objectContaining({ quotes: 3 }),
+    });
   });
 
   it('refuses a key outside reports/ and errors/', async () => {
-    await expect(update('index/articles.json')).rejects.toThrow(/reports\/<id>\.json/);
+    await expect(update('index/manifest.json')).rejects.toThrow(/reports\/<id>\.json/);
   });
 });

@@ -1,5 +1,5 @@
-import type { ErrorRecord } from '../../shared/error-record.ts';
-import type { LabelCounts, Report, ReportQuote } from '../../shared/report-schema.ts';
+import type { LabelCounts, Report, ReportQuote } from '../../../shared/report-schema.ts';
+import type { ErrorRecord } from '../../../shared/store/error-record.ts';
 
 // Hand-built, schema-valid reports for the index tests: the index must not depend on how the
 // analyser finds quotes, only on what a report says.
@@ -17,6 +17,7 @@ export function makeReport(
   analyzedAt: string,
   specs: QuoteSpec[],
   title = `Title of ${id}`,
+  publishedAt?: string,
 ): Report {
   let text = '';
   const quotes = specs.map((spec, index): ReportQuote => {
@@ -52,7 +53,7 @@ export function makeReport(
       sha256: '0'.repeat(64),
       chars: text.length,
       title,
-      metadata: {},
+      metadata: publishedAt ? { publishedAt } : {},
       text,
     },
     analyzer: { name: 'quote-tone', version: 'test' },

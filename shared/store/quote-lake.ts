@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import type { Report } from './report-schema.ts';
-import { LAKE_PREFIX } from './store-layout.ts';
+import type { Report } from '../report-schema.ts';
+import { LAKE_PREFIX } from './layout.ts';
 
 // The quote lake is one flat JSON object per line for Athena. Its columns are declared once here:
 // the Glue table in infra/ is built from this list and a test checks lines against it.

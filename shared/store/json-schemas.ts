@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ArticlesIndexSchema } from './article-index.ts';
+import { ReportSchema } from '../report-schema.ts';
+import { ArticlePageSchema } from './article-pages.ts';
 import { ErrorRecordSchema } from './error-record.ts';
+import { LocatorSchema } from './locator.ts';
+import { ManifestSchema } from './manifest.ts';
 import { LakeRowSchema } from './quote-lake.ts';
-import { ReportSchema } from './report-schema.ts';
-import { SpeakersIndexSchema } from './speaker-index.ts';
+import { SpeakerDaySchema, SpeakerHeadSchema, SpeakerListSchema } from './speaker-files.ts';
 
 // One published JSON Schema per file type in the results bucket, generated from the zod schemas the
 // code uses, so readers in other languages get the same contract. `npm run schemas` writes them to
@@ -15,13 +17,26 @@ export const JSON_SCHEMA_SOURCES = {
     schema: ErrorRecordSchema,
     title: 'quote-tone error record: errors/<id>.json',
   },
-  'articles-index.schema.json': {
-    schema: ArticlesIndexSchema,
-    title: 'quote-tone article index: index/articles.json',
+  'manifest.schema.json': { schema: ManifestSchema, title: 'quote-tone index manifest: index/manifest.json' },
+  'article-page.schema.json': {
+    schema: ArticlePageSchema,
+    title: 'quote-tone article page: index/articles/<partition>/<page>.json',
   },
-  'speakers-index.schema.json': {
-    schema: SpeakersIndexSchema,
-    title: 'quote-tone speaker index: index/speakers.json',
+  'speaker.schema.json': {
+    schema: SpeakerHeadSchema,
+    title: 'quote-tone speaker: index/speakers/<speaker id>.json',
+  },
+  'speaker-day.schema.json': {
+    schema: SpeakerDaySchema,
+    title: "quote-tone speaker's quotes of one day: index/speakers/<speaker id>/<partition>.json",
+  },
+  'speaker-list.schema.json': {
+    schema: SpeakerListSchema,
+    title: 'quote-tone speaker list: index/speaker-list.json',
+  },
+  'locator.schema.json': {
+    schema: LocatorSchema,
+    title: 'quote-tone article locator: index/by-article/<id>.json',
   },
   'lake-row.schema.json': {
     schema: LakeRowSchema,

@@ -1,8 +1,11 @@
+// The index design before issue 13 (one articles.json and one speakers.json, rewritten whole by
+// every update), kept verbatim as the baseline the index bench measures the bounded index against.
+// Not used by the product.
 import * as z from 'zod/mini';
-import type { ErrorRecord } from './error-record.ts';
-import { QuoteToneError } from './errors.ts';
-import { LabelCountsSchema, type Report } from './report-schema.ts';
-import { INDEX_PREFIX } from './store-layout.ts';
+import { QuoteToneError } from '../../shared/errors.ts';
+import { LabelCountsSchema, type Report } from '../../shared/report-schema.ts';
+import type { ErrorRecord } from '../../shared/store/error-record.ts';
+import { INDEX_PREFIX } from '../../shared/store/layout.ts';
 
 // `index/articles.json`: the manifest the dashboard loads in one request and `quote-tone report`
 // reads. One entry per article, analysed or failed. Each analysed entry also keeps its speakers'

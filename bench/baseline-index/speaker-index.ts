@@ -1,7 +1,10 @@
+// The index design before issue 13 (one articles.json and one speakers.json, rewritten whole by
+// every update), kept verbatim as the baseline the index bench measures the bounded index against.
+// Not used by the product.
 import * as z from 'zod/mini';
+import type { Report } from '../../shared/report-schema.ts';
+import { INDEX_PREFIX } from '../../shared/store/layout.ts';
 import { type ArticlesIndex, type LabelCountsEntry, LabelCountsSchema, roundMean } from './article-index.ts';
-import type { Report } from './report-schema.ts';
-import { INDEX_PREFIX } from './store-layout.ts';
 
 // `index/speakers.json`: who sounds how, across articles. Its figures (articles, counts, means) are
 // always recomputed from `index/articles.json` (never patched), so the two agree by construction.

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AnalyzerSchema, ArticleSourceSchema } from './report-schema.ts';
+import { AnalyzerSchema, ArticleSourceSchema } from '../report-schema.ts';
 
 // What the store keeps for an article that was refused or failed: nothing is dropped silently.
 // The index, the dashboard and `quote-tone report --failed` read these.

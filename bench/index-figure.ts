@@ -1,0 +1,76 @@
+import { formatBytes, type Row, significant } from './format.ts';
+import { bulkDrop, seededBatch } from './index-store.ts';
+
+// The index figures of issue 13, in `npm run bench` (`-- --only index`).
+
+export interface IndexPlan {
+  /** Articles dropped at once in the AWS-shaped run. */
+  dropArticles: number;
+  /** Articles pre-seeded before the measured batch. */
+  seededArticles: number;
+  /** Simulated S3 round trip per request in the AWS-shaped run. */
+  latencyMs: number;
+  /** Either design stops (and is reported as cut short) after this long. */
+  timeoutMs: number;
+}
+
+export const FULL_INDEX_PLAN: IndexPlan = {
+  dropArticles: 10_000,
+  seededArticles: 100_000,
+  latencyMs: 1,
+  timeoutMs: 600_000,
+};
+export const QUICK_INDEX_PLAN: IndexPlan = {
+  dropArticles: 1_000,
+  seededArticles: 5_000,
+  latencyMs: 1,
+  timeoutMs: 120_000,
+};
+
+const BATCH_TARGET_BYTES = 2_000_000;
+const FIRST_VIEW_TARGET_BYTES = 300_000;
+const HEAP_TARGET_MB = 256;
+const COMPLETE_TARGET_S = 10;
+
+const mb = (bytes: number) => formatBytes(bytes);
+
+/** @example const { rows } = await indexFigures(FULL_INDEX_PLAN) */
+export async function indexFigures(plan: IndexPlan): Promise<{ rows: Row[]; data: unknown }> {
+  const bounded = await bulkDrop('bounded', plan.dropArticles, plan.timeoutMs, plan.latencyMs);
+  const baseline = await bulkDrop('baseline', plan.dropArticles, plan.timeoutMs, plan.latencyMs);
+  const seeded = await seededBatch(plan.seededArticles);
+  const describe = (run: typeof bounded) =>
+    `${run.timedOut ? `cut short at ${significant(run.run.ms / 1000)} s: ` : ''}${mb(run.indexRead)} read + ${mb(run.indexWritten)} written, ${run.run.invocations} invocations, ${run.conflicts} conflicts, ${significant(run.run.ms / 1000)} s, ${run.lost} lost, ${run.duplicated} duplicated, ${run.run.deadLettered} dead-lettered, heap peak ${significant(run.run.peakHeapMb)} MB`;
+  const batchBytes = seeded.batch.read + seeded.batch.written;
+  const rows: Row[] = [
+    {
+      figure: `index: ${plan.dropArticles.toLocaleString('en')} articles at once, AWS-shaped`,
+      quoteTone: describe(bounded),
+      baselines: `one articles.json + speakers.json (before issue 13), same queue: ${describe(baseline)}`,
+      target: `0 lost/duplicated/dead-lettered; complete <= ${COMPLETE_TARGET_S} s after the last report`,
+      met:
+        bounded.lost === 0 &&
+        bounded.duplicated === 0 &&
+        bounded.run.deadLettered === 0 &&
+        !bounded.timedOut &&
+        bounded.run.ms <= COMPLETE_TARGET_S * 1000,
+    },
+    {
+      figure: `index: one batch of 100 into ${plan.seededArticles.toLocaleString('en')} articles`,
+      quoteTone: `index + lake ${mb(seeded.batch.read)} read + ${mb(seeded.batch.written)} written (reports read ${mb(seeded.batch.reportsRead)}), ${seeded.batch.requests} requests, ${significant(seeded.batch.ms)} ms, heap +${significant(seeded.batch.heapGrowthMb)} MB`,
+      baselines: `before issue 13 every update read and wrote articles.json + speakers.json: ${mb(seeded.baselineFirstView.bytes)} each way`,
+      target: `<= ${mb(BATCH_TARGET_BYTES)} read + written, heap < ${HEAP_TARGET_MB} MB`,
+      met:
+        batchBytes + seeded.batch.reportsRead <= BATCH_TARGET_BYTES &&
+        seeded.batch.heapGrowthMb < HEAP_TARGET_MB,
+    },
+    {
+      figure: `dashboard first view at ${plan.seededArticles.toLocaleString('en')} articles`,
+      quoteTone: `${mb(seeded.firstView.bytes)} (${mb(seeded.firstView.gzipBytes)} gzipped): manifest, newest page, speaker list`,
+      baselines: `articles.json + speakers.json: ${mb(seeded.baselineFirstView.bytes)} (${mb(seeded.baselineFirstView.gzipBytes)} gzipped)`,
+      target: `<= ${mb(FIRST_VIEW_TARGET_BYTES)} (draw time: not measured here)`,
+      met: seeded.firstView.bytes <= FIRST_VIEW_TARGET_BYTES,
+    },
+  ];
+  return { rows, data: { plan, bounded, baseline, seeded } };
+}

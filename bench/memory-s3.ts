@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { S3Client } from '@aws-sdk/client-s3';
+import {
+  ObjectStore,
+  type PutOptions,
+  type StoredObject,
+  WriteConflictError,
+} from '../functions/lib/object-store.ts';
+
+// An in-memory S3 for the index bench: conditional writes answer 412 as S3 does (If-Match on a
+// changed ETag, If-None-Match '*' on an existing key), every request waits a simulated round trip
+// (so concurrent writers interleave as they do against S3), and every byte read and written is
+// counted by kind of key. The real handlers run against it unchanged.
+
+export interface Traffic {
+  requests: number;
+  bytesRead: number;
+  bytesWritten: number;
+  conflicts: number;
+}
+
+/** Counts per key kind: `index/<kind>` (manifest.json, articles, speakers, ...), `lake`, `reports`, `errors`. */
+export type TrafficByKind = Record<string, Traffic>;
+
+export class MemoryS3 extends ObjectStore {
+  readonly objects = new Map<string, { body: Uint8Array; etag: string }>();
+  traffic: TrafficByKind = {};
+  private version = 0;
+
+  constructor(private readonly latencyMs = 0) {
+    super(new S3Client({ region: 'us-east-1' }));
+  }
+
+  resetTraffic(): void {
+    this.traffic = {};
+  }
+
+  /** Total bytes read and written under the given kinds (default: all). */
+  total(kinds?: readonly string[]): Traffic {
+    const sum: Traffic = { requests: 0, bytesRead: 0, bytesWritten: 0, conflicts: 0 };
+    for (const [kind, traffic] of Object.entries(this.traffic)) {
+      if (kinds && !kinds.some((wanted) => kind === wanted || kind.startsWith(`${wanted}/`))) continue;
+      sum.requests += traffic.requests;
+      sum.bytesRead += traffic.bytesRead;
+      sum.bytesWritten += traffic.bytesWritten;
+      sum.conflicts += traffic.conflicts;
+    }
+    return sum;
+  }
+
+  override async get(bucket: string, key: string): Promise<StoredObject | null> {
+    await this.wait();
+    const object = this.objects.get(`${bucket}/${key}`);
+    const traffic = this.count(key);
+    traffic.bytesRead += object?.body.length ?? 0;
+    return object ? { body: object.body, etag: object.etag, versionId: undefined } : null;
+  }
+
+  override async head(
+    bucket: string,
+    key: string,
+  ): Promise<{ etag: string | undefined; size: number } | null> {
+    await this.wait();
+    this.count(key);
+    const object = this.objects.get(`${bucket}/${key}`);
+    return object ? { etag: object.etag, size: object.body.length } : null;
+  }
+
+  override async put(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    options: PutOptions = {},
+  ): Promise<string> {
+    await this.wait();
+    const traffic = this.count(key);
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    // Checked and written in one synchronous step: S3 applies conditional writes atomically.
+    const current = this.objects.get(`${bucket}/${key}`);
+    const refused =
+      (options.ifNoneMatch === '*' && current !== undefined) ||
+      (options.ifMatch !== undefined && current?.etag !== options.ifMatch);
+    if (refused) {
+      traffic.conflicts += 1;
+      throw new WriteConflictError(bucket, key);
+    }
+    traffic.bytesWritten += bytes.length;
+    this.version += 1;
+    const etag = `"${createHash('md5').update(bytes).update(String(this.version)).digest('hex')}"`;
+    this.objects.set(`${bucket}/${key}`, { body: bytes, etag });
+    return etag;
+  }
+
+  override async delete(bucket: string, key: string): Promise<void> {
+    await this.wait();
+    this.count(key);
+    this.objects.delete(`${bucket}/${key}`);
+  }
+
+  override async *list(bucket: string, prefix: string): AsyncGenerator<string> {
+    await this.wait();
+    const keys = [...this.objects.keys()]
+      .filter((key) => key.startsWith(`${bucket}/${prefix}`))
+      .map((key) => key.slice(bucket.length + 1))
+      .sort();
+    yield* keys;
+  }
+
+  /** Stores an object without counting it (seeding). */
+  seed(bucket: string, key: string, body: string): void {
+    this.version += 1;
+    this.objects.set(`${bucket}/${key}`, { body: Buffer.from(body, 'utf8'), etag: `"seed-${this.version}"` });
+  }
+
+  private count(key: string): Traffic {
+    const parts = key.split('/');
+    // index/ is split by kind of file (index/manifest.json, index/articles, index/speakers heads and
+    // days, ...), so a bench can say where the bytes go; totals add the kinds up.
+    const [first = '', second = ''] = parts;
+    const speakerPart = parts.length > 3 ? '/days' : '/heads';
+    const kind = first === 'index' ? `index/${second}${second === 'speakers' ? speakerPart : ''}` : first;
+    this.traffic[kind] ??= { requests: 0, bytesRead: 0, bytesWritten: 0, conflicts: 0 };
+    const traffic = this.traffic[kind];
+    traffic.requests += 1;
+    return traffic;
+  }
+
+  private wait(): Promise<void> {
+    if (this.latencyMs <= 0) return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+}

@@ -1,0 +1,224 @@
+import type * as z from 'zod/mini';
+import { ReportSchema } from '../../shared/report-schema.ts';
+import { type ArticleEntry, ArticleEntrySchema, entryFromReport } from '../../shared/store/article-entry.ts';
+import {
+  type ArticlePage,
+  ArticlePageSchema,
+  emptyPage,
+  type PageRef,
+  withPageChanges,
+} from '../../shared/store/article-pages.ts';
+import {
+  ARTICLE_PAGES_PREFIX,
+  entryCopiesPrefix,
+  reportKey,
+  SPEAKERS_PREFIX,
+} from '../../shared/store/layout.ts';
+import {
+  emptyManifest,
+  type Manifest,
+  ManifestSchema,
+  withPageTallies,
+} from '../../shared/store/manifest.ts';
+import {
+  emptySpeakerDay,
+  emptySpeakerHead,
+  HEAD_LATEST_QUOTES,
+  type SpeakerDay,
+  SpeakerDaySchema,
+  type SpeakerHead,
+  SpeakerHeadSchema,
+  speakerQuotesOf,
+  withDayChanges,
+  withHeadChange,
+} from '../../shared/store/speaker-files.ts';
+import { emptyTally } from '../../shared/store/tally.ts';
+import {
+  MalformedObjectError,
+  type ObjectStore,
+  type PutOptions,
+  parseJsonObject,
+} from '../lib/object-store.ts';
+
+// Reading and writing the derived files of the index. Every write is conditional on the version
+// read (If-Match, or If-None-Match '*' for a new file), so concurrent batches never overwrite each
+// other's changes: the loser re-reads and re-applies. A derived file that does not parse is not
+// fatal: it is rebuilt from the smaller files it is derived from (a page from its entry copies, a
+// speaker's day from that day's articles, a speaker's head from their day files, the manifest
+// from the pages) and then updated as usual.
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+// Reads a few files at a time: enough to hide S3 latency, few enough for a small Lambda.
+export const IO_CONCURRENCY = 8;
+
+/** A derived file as read: its value (null when absent), its ETag, and whether it was damaged. */
+export interface Read<T> {
+  value: T | null;
+  etag: string | undefined;
+  damaged: boolean;
+}
+
+/** Reads a derived file; a damaged one comes back as `damaged` with its ETag, so it can be replaced. */
+export async function readDerived<S extends z.ZodMiniType>(
+  store: ObjectStore,
+  bucket: string,
+  key: string,
+  schema: S,
+): Promise<Read<z.output<S>>> {
+  const object = await store.get(bucket, key);
+  if (!object) return { value: null, etag: undefined, damaged: false };
+  try {
+    return {
+      value: parseJsonObject(bucket, key, object.body, schema) as z.output<S>,
+      etag: object.etag,
+      damaged: false,
+    };
+  } catch (error) {
+    if (!(error instanceof MalformedObjectError)) throw error;
+    return { value: null, etag: object.etag, damaged: true };
+  }
+}
+
+/** If-Match the version read, or If-None-Match '*' when there was none. */
+export function conditionOn(etag: string | undefined): PutOptions {
+  return etag ? { contentType: JSON_TYPE, ifMatch: etag } : { contentType: JSON_TYPE, ifNoneMatch: '*' };
+}
+
+// Index files are rewritten by machines and read by the dashboard: unindented JSON is a third smaller.
+export function compactJson(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+/** Files repaired in this run, for the logs and `quote-tone reindex`'s summary. */
+export type RepairLog = string[];
+
+/** The page, rebuilt from its entry copies when damaged. */
+export async function readPage(
+  store: ObjectStore,
+  bucket: string,
+  key: string,
+  ref: PageRef,
+  repaired: RepairLog,
+): Promise<Read<ArticlePage>> {
+  const read = await readDerived(store, bucket, key, ArticlePageSchema);
+  if (!read.damaged) return read;
+  const entries = await readEntryCopies(store, bucket, entryCopiesPrefix(ref.partition, ref.page));
+  noteRepair(repaired, key);
+  return { ...read, value: withPageChanges(emptyPage(ref), new Set(), entries) };
+}
+
+/** The manifest, rebuilt from every page when damaged (a rare repair; see README). */
+export async function readManifest(
+  store: ObjectStore,
+  bucket: string,
+  key: string,
+  now: string,
+  repaired: RepairLog,
+): Promise<Read<Manifest>> {
+  const read = await readDerived(store, bucket, key, ManifestSchema);
+  if (!read.damaged) return read;
+  let manifest = emptyManifest(now);
+  for await (const pageKey of store.list(bucket, ARTICLE_PAGES_PREFIX)) {
+    const page = await readDerived(store, bucket, pageKey, ArticlePageSchema);
+    if (!page.value) continue;
+    const { partition, day, undated, page: number, rev, tally } = page.value;
+    manifest =
+      withPageTallies(manifest, [{ partition, day, undated, page: number, rev, tally }], now) ?? manifest;
+  }
+  noteRepair(repaired, key);
+  return { ...read, value: manifest };
+}
+
+/** A speaker's day file, rebuilt from the reports of that day's articles when damaged. */
+export async function readSpeakerDay(
+  store: ObjectStore,
+  bucket: string,
+  key: string,
+  ref: { speakerId: string; partition: string; day: string; undated: boolean },
+  repaired: RepairLog,
+): Promise<Read<SpeakerDay>> {
+  const read = await readDerived(store, bucket, key, SpeakerDaySchema);
+  if (!read.damaged) return read;
+  let file = emptySpeakerDay(ref.speakerId, ref.partition, ref.day, ref.undated);
+  const entries = await readEntryCopies(store, bucket, entryCopiesPrefix(ref.partition));
+  for (const entry of entries) {
+    if (entry.status !== 'analysed' || !entry.speakers.some((speaker) => speaker.id === ref.speakerId))
+      continue;
+    const report = await store.getJson(bucket, reportKey(entry.id), ReportSchema).catch(() => null);
+    if (!report) continue;
+    const current = entryFromReport(report.value);
+    const quotes = speakerQuotesOf(report.value, current).get(ref.speakerId)?.quotes ?? [];
+    file = withDayChanges(file, new Set(), quotes);
+  }
+  noteRepair(repaired, key);
+  return { ...read, value: file };
+}
+
+/**
+ * A speaker's head, rebuilt from their day files when damaged (or when `rebuild`: one of their day
+ * files was rebuilt, so the head's figures for it are unknown). A rebuilt head comes back marked
+ * `damaged`: it already holds every day file's figures, so no change is to be added on top.
+ */
+export async function readSpeakerHead(
+  store: ObjectStore,
+  bucket: string,
+  key: string,
+  speaker: { id: string; name: string },
+  repaired: RepairLog,
+  rebuild = false,
+): Promise<Read<SpeakerHead>> {
+  const read = await readDerived(store, bucket, key, SpeakerHeadSchema);
+  if (!read.damaged && !rebuild) return read;
+  const days = [];
+  for await (const dayKey of store.list(bucket, `${SPEAKERS_PREFIX}${speaker.id}/`)) {
+    const day = await readDerived(store, bucket, dayKey, SpeakerDaySchema);
+    if (!day.value) continue;
+    const { partition, day: date, undated, tally, quotes } = day.value;
+    days.push({
+      partition,
+      day: date,
+      undated,
+      before: emptyTally(),
+      after: tally,
+      newest: quotes.slice(0, HEAD_LATEST_QUOTES),
+    });
+  }
+  const { head } = withHeadChange(emptySpeakerHead(speaker.id, speaker.name), {
+    name: speaker.name,
+    quoted: false,
+    mentions: [],
+    changedArticles: new Set(),
+    days,
+  });
+  if (read.damaged) noteRepair(repaired, key);
+  return { ...read, damaged: true, value: head };
+}
+
+async function readEntryCopies(store: ObjectStore, bucket: string, prefix: string): Promise<ArticleEntry[]> {
+  const entries: ArticleEntry[] = [];
+  const keys: string[] = [];
+  for await (const key of store.list(bucket, prefix)) keys.push(key);
+  await forEachLimited(keys, IO_CONCURRENCY, async (key) => {
+    const copy = await readDerived(store, bucket, key, ArticleEntrySchema);
+    if (copy.value) entries.push(copy.value);
+  });
+  return entries;
+}
+
+/** Records a repaired key once, however often this run read it. */
+export function noteRepair(repaired: RepairLog, key: string): void {
+  if (!repaired.includes(key)) repaired.push(key);
+}
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) await work(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,169 @@
+import { isDeepStrictEqual } from 'node:util';
+import { ReportSchema } from '../../shared/report-schema.ts';
+import { currentEntry } from '../../shared/store/article-entry.ts';
+import { ErrorRecordSchema } from '../../shared/store/error-record.ts';
+import {
+  ERRORS_PREFIX,
+  errorKey,
+  INDEX_PREFIX,
+  LAKE_PREFIX,
+  LOCATORS_PREFIX,
+  MANIFEST_KEY,
+  REPORTS_PREFIX,
+  reportKey,
+  SPEAKER_LIST_KEY,
+} from '../../shared/store/layout.ts';
+import { LocatorSchema } from '../../shared/store/locator.ts';
+import { ManifestSchema } from '../../shared/store/manifest.ts';
+import { SpeakerListSchema } from '../../shared/store/speaker-files.ts';
+import { MalformedObjectError, type ObjectStore, parseJsonObject } from '../lib/object-store.ts';
+import type { S3EventRecord } from '../lib/s3-event.ts';
+import { forEachLimited, IO_CONCURRENCY, readDerived } from './derived-files.ts';
+import { updateIndexBatch } from './update-index.ts';
+
+// `quote-tone reindex`: every derived file (manifest, pages, speaker files, list, locators, entry
+// copies, lake) rebuilt from reports/ and errors/, the only files that are not derived. It first
+// takes stock of what the index says (damaged files, articles missing or outdated, entries of
+// articles that are gone), then clears index/ and lake/ and feeds every article through the same
+// batch update the queue drives, so the rebuilt index is exactly what live updates produce.
+
+const REBUILD_BATCH = 100;
+
+export interface ReindexSummary {
+  articles: number;
+  analysed: number;
+  failed: number;
+  speakers: number;
+  /** Derived files that did not parse (up to the first 20 keys; `damagedCount` counts all). */
+  damaged: string[];
+  damagedCount: number;
+  /** Articles with a result but no index entry. */
+  missing: string[];
+  /** Articles whose index entry did not match their current result. */
+  outdated: string[];
+  /** Index entries of articles whose results are gone. */
+  stale: string[];
+  /** Records that could not be indexed (an unreadable report), with the reason. */
+  failures: { key: string; reason: string }[];
+  derivedFilesRemoved: number;
+}
+
+export interface ReindexProgress {
+  phase: 'scanning' | 'clearing' | 'indexing';
+  done: number;
+  total: number;
+}
+
+const MAX_LISTED = 20;
+
+/** @example await reindex(store, 'quote-tone-results', (p) => console.error(p)) */
+export async function reindex(
+  store: ObjectStore,
+  bucket: string,
+  onProgress: (progress: ReindexProgress) => void = () => {},
+): Promise<ReindexSummary> {
+  const ids = new Set<string>();
+  for (const prefix of [REPORTS_PREFIX, ERRORS_PREFIX]) {
+    for await (const key of store.list(bucket, prefix)) {
+      const rest = key.slice(prefix.length);
+      if (rest.endsWith('.json') && !rest.includes('/')) ids.add(rest.slice(0, -'.json'.length));
+    }
+  }
+
+  // What the index says now.
+  const derived: string[] = [];
+  for (const prefix of [INDEX_PREFIX, LAKE_PREFIX])
+    for await (const key of store.list(bucket, prefix)) derived.push(key);
+  const damaged: string[] = [];
+  const indexed = new Map<string, unknown>();
+  let scanned = 0;
+  await forEachLimited(
+    derived.filter((key) => key.startsWith(INDEX_PREFIX)),
+    IO_CONCURRENCY,
+    async (key) => {
+      const object = await store.get(bucket, key);
+      scanned += 1;
+      if (scanned % 500 === 0) onProgress({ phase: 'scanning', done: scanned, total: derived.length });
+      if (!object) return;
+      try {
+        const value = parseJsonObject(bucket, key, object.body, schemaOf(key));
+        if (key.startsWith(LOCATORS_PREFIX)) {
+          const locator = value as { articleId: string; entry: unknown };
+          if (locator.entry) indexed.set(locator.articleId, locator.entry);
+        }
+      } catch (error) {
+        if (!(error instanceof MalformedObjectError)) throw error;
+        damaged.push(key);
+      }
+    },
+  );
+
+  const missing: string[] = [];
+  const outdated: string[] = [];
+  await forEachLimited([...ids], IO_CONCURRENCY, async (id) => {
+    const before = indexed.get(id);
+    if (before === undefined) {
+      missing.push(id);
+      return;
+    }
+    const [report, error] = await Promise.all([
+      store.getJson(bucket, reportKey(id), ReportSchema).catch(() => null),
+      store.getJson(bucket, errorKey(id), ErrorRecordSchema).catch(() => null),
+    ]);
+    const now = currentEntry({ report: report?.value ?? null, error: error?.value ?? null });
+    if (!isDeepStrictEqual(now, before)) outdated.push(id);
+  });
+  const stale = [...indexed.keys()].filter((id) => !ids.has(id));
+
+  // Clear, then rebuild through the live update path.
+  let cleared = 0;
+  await forEachLimited(derived, IO_CONCURRENCY * 2, async (key) => {
+    await store.delete(bucket, key);
+    cleared += 1;
+    if (cleared % 500 === 0) onProgress({ phase: 'clearing', done: cleared, total: derived.length });
+  });
+  onProgress({ phase: 'clearing', done: derived.length, total: derived.length });
+
+  const all = [...ids].sort();
+  const failures: { key: string; reason: string }[] = [];
+  let analysed = 0;
+  let failed = 0;
+  for (let start = 0; start < all.length; start += REBUILD_BATCH) {
+    const records = all.slice(start, start + REBUILD_BATCH).map(
+      (id): S3EventRecord => ({
+        eventName: 'ObjectCreated:Put',
+        eventTime: new Date().toISOString(),
+        s3: { bucket: { name: bucket }, object: { key: reportKey(id) } },
+      }),
+    );
+    const results = await updateIndexBatch(store, { resultsBucket: bucket }, records);
+    for (const result of results) {
+      if ('error' in result) failures.push({ key: result.key, reason: String(result.error) });
+      else if (result.outcome.status === 'analysed') analysed += 1;
+      else if (result.outcome.status === 'failed') failed += 1;
+    }
+    onProgress({ phase: 'indexing', done: Math.min(start + REBUILD_BATCH, all.length), total: all.length });
+  }
+  const list = await readDerived(store, bucket, SPEAKER_LIST_KEY, SpeakerListSchema);
+  return {
+    articles: analysed + failed,
+    analysed,
+    failed,
+    speakers: list.value?.speakers ?? 0,
+    damaged: damaged.sort().slice(0, MAX_LISTED),
+    damagedCount: damaged.length,
+    missing: missing.sort(),
+    outdated: outdated.sort(),
+    stale: stale.sort(),
+    failures,
+    derivedFilesRemoved: derived.length,
+  };
+}
+
+// Every derived JSON file parses; the ones the index leans on are checked against their schema.
+function schemaOf(key: string) {
+  if (key === MANIFEST_KEY) return ManifestSchema;
+  if (key === SPEAKER_LIST_KEY) return SpeakerListSchema;
+  if (key.startsWith(LOCATORS_PREFIX)) return LocatorSchema;
+  return undefined;
+}

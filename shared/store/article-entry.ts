@@ -1,0 +1,229 @@
+import * as z from 'zod/mini';
+import { LabelCountsSchema, type Report } from '../report-schema.ts';
+import type { ErrorRecord } from './error-record.ts';
+import { partitionId } from './layout.ts';
+import { speakerIdOf } from './speaker-id.ts';
+
+// One article's line in the index: what the article list shows and what its figures add to the
+// totals. Entries live in partition pages (index/articles/<partition>/<page>.json), one partition
+// per day, and a copy sits in the article's locator (index/by-article/<id>.json), so update-index
+// knows what to subtract when the article changes, without reading anything else.
+
+// A list row has room for a few names; the rest are one click away in the article view.
+export const MAIN_SPEAKERS = 3;
+// Means are written with four decimals: finer digits are noise, and the files stay readable.
+const MEAN_DECIMALS = 4;
+// Publication days outside this range are typos or parse accidents, not news.
+const EARLIEST_YEAR = 1900;
+const LATEST_YEAR = 2100;
+
+export { LabelCountsSchema };
+export type LabelCounts = z.infer<typeof LabelCountsSchema>;
+
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+/** One speaker's share of one article: summed into the speaker's file. */
+export const ArticleSpeakerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  quotes: z.int().check(z.minimum(1)),
+  meanScore: z.number().check(z.minimum(-1), z.maximum(1)),
+  labels: LabelCountsSchema,
+});
+
+const placement = {
+  // The partition's day: the publication day (UTC) when the article gives a readable date,
+  // otherwise the day it was analysed, with `undated` set.
+  day: Day,
+  undated: z.boolean(),
+};
+
+export const AnalysedArticleEntrySchema = z.object({
+  id: z.string(),
+  status: z.literal('analysed'),
+  // null when the article has no title line or title field.
+  title: z.nullable(z.string()),
+  sourceKey: z.string(),
+  analyzedAt: z.iso.datetime(),
+  // The article's own date string, as it wrote it; null when it has none.
+  publishedAt: z.nullable(z.string()),
+  ...placement,
+  quotes: z.int().check(z.minimum(0)),
+  labels: LabelCountsSchema,
+  // null when the article has no quotes.
+  meanScore: z.nullable(z.number().check(z.minimum(-1), z.maximum(1))),
+  // The MAIN_SPEAKERS speakers with the most quotes, most first.
+  mainSpeakers: z.array(z.string()),
+  speakers: z.array(ArticleSpeakerSchema),
+  // The first article with the same cleaned text (a republished story): its quotes count once,
+  // under the first article, in every speaker's figures.
+  duplicateOf: z.optional(z.string()),
+});
+
+export const FailedArticleEntrySchema = z.object({
+  id: z.string(),
+  status: z.literal('failed'),
+  // Failed articles were never cleaned, so they have no title.
+  title: z.null(),
+  sourceKey: z.string(),
+  // When the analysis failed; named like the analysed entries' field so lists sort as one.
+  analyzedAt: z.iso.datetime(),
+  ...placement,
+  code: z.string(),
+  reason: z.string(),
+});
+
+export const ArticleEntrySchema = z.discriminatedUnion('status', [
+  AnalysedArticleEntrySchema,
+  FailedArticleEntrySchema,
+]);
+
+export type ArticleSpeaker = z.infer<typeof ArticleSpeakerSchema>;
+export type AnalysedArticleEntry = z.infer<typeof AnalysedArticleEntrySchema>;
+export type FailedArticleEntry = z.infer<typeof FailedArticleEntrySchema>;
+export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
+
+/**
+ * The publication day (YYYY-MM-DD, UTC) of a date string, or null when it is not a readable date
+ * in a plausible year.
+ *
+ * @example publishedDay('Fri, 27 Nov 2026 18:00:00 GMT') // '2026-11-27'
+ * @example publishedDay('last Tuesday') // null
+ */
+export function publishedDay(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  // A bare day is a calendar day, not midnight UTC shifted by the reader's zone.
+  const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  const date = new Date(bare ? `${raw.trim()}T00:00:00Z` : raw);
+  const time = date.getTime();
+  if (Number.isNaN(time)) return null;
+  const year = date.getUTCFullYear();
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** @example entryPartition(entry) // '2026-11-28' or 'undated-2026-11-28' */
+export function entryPartition(entry: Pick<ArticleEntry, 'day' | 'undated'>): string {
+  return partitionId(entry.day, entry.undated);
+}
+
+/**
+ * The index entry of an analysed article. Speakers are grouped by speakerIdOf, from the quotes
+ * themselves, so the entry and the speaker files agree on who said what.
+ *
+ * @example
+ * entryFromReport(report).mainSpeakers // ['Anna Smith']
+ */
+export function entryFromReport(report: Report): AnalysedArticleEntry {
+  const bySpeaker = new Map<string, { name: string; quotes: number; sum: number; labels: LabelCounts }>();
+  for (const quote of report.quotes) {
+    // Quoted words inside a reported clause are the clause's statement: counted once, with it.
+    if (quote.within) continue;
+    const id = speakerIdOf(quote.speaker);
+    if (id === null || quote.speaker.name === null) continue;
+    const total = bySpeaker.get(id) ?? { name: quote.speaker.name, quotes: 0, sum: 0, labels: zeroLabels() };
+    total.quotes += 1;
+    total.sum += quote.tone.score;
+    total.labels[quote.tone.label] += 1;
+    bySpeaker.set(id, total);
+  }
+  const speakers = [...bySpeaker]
+    .map(
+      ([id, total]): ArticleSpeaker => ({
+        id,
+        name: total.name,
+        quotes: total.quotes,
+        meanScore: clampMean(roundMean(total.sum / total.quotes)),
+        labels: total.labels,
+      }),
+    )
+    .sort((a, b) => b.quotes - a.quotes || compareText(a.name, b.name));
+  const published = report.article.metadata.publishedAt ?? null;
+  const day = publishedDay(published);
+  return {
+    id: report.article.id,
+    status: 'analysed',
+    title: report.article.title ?? null,
+    sourceKey: report.article.source.key,
+    analyzedAt: report.analyzedAt,
+    publishedAt: published,
+    day: day ?? report.analyzedAt.slice(0, 10),
+    undated: day === null,
+    quotes: report.summary.quotes,
+    labels: { ...report.summary.labels },
+    meanScore: report.summary.meanScore === null ? null : clampMean(roundMean(report.summary.meanScore)),
+    mainSpeakers: speakers.slice(0, MAIN_SPEAKERS).map((speaker) => speaker.name),
+    speakers,
+    ...(report.article.duplicateOf ? { duplicateOf: report.article.duplicateOf } : {}),
+  };
+}
+
+/**
+ * The index entry of an article that was refused or failed: shown as failed, with its reason, on
+ * the day it failed.
+ *
+ * @example
+ * entryFromError(record).status // 'failed'
+ */
+export function entryFromError(record: ErrorRecord): FailedArticleEntry {
+  return {
+    id: record.articleId,
+    status: 'failed',
+    title: null,
+    sourceKey: record.source.key,
+    analyzedAt: record.failedAt,
+    day: record.failedAt.slice(0, 10),
+    undated: true,
+    code: record.code,
+    reason: record.reason,
+  };
+}
+
+/** What the store holds for one article right now: its report, its error record, both or neither. */
+export interface ArticleResults {
+  report: Report | null;
+  error: ErrorRecord | null;
+}
+
+/**
+ * The entry the index should hold for an article, from what the store holds for it now: the newer
+ * of its report and error record, or null when both are gone (its source was deleted).
+ *
+ * @example
+ * currentEntry({ report, error: null })?.status // 'analysed'
+ */
+export function currentEntry(results: ArticleResults): ArticleEntry | null {
+  const { report, error } = results;
+  if (report && error) {
+    return error.failedAt > report.analyzedAt ? entryFromError(error) : entryFromReport(report);
+  }
+  if (report) return entryFromReport(report);
+  if (error) return entryFromError(error);
+  return null;
+}
+
+/** Newest first (by analyzedAt, then id): the order of every list of entries. */
+export function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
+  if (a.analyzedAt !== b.analyzedAt) return a.analyzedAt < b.analyzedAt ? 1 : -1;
+  return compareText(a.id, b.id);
+}
+
+/** @example roundMean(0.123456) // 0.1235 */
+export function roundMean(value: number): number {
+  const factor = 10 ** MEAN_DECIMALS;
+  return Math.round(value * factor) / factor;
+}
+
+// Rounded means can sum a hair past ±1.
+export function clampMean(value: number): number {
+  return Math.min(1, Math.max(-1, value));
+}
+
+export function zeroLabels(): LabelCounts {
+  return { positive: 0, negative: 0, neutral: 0, mixed: 0 };
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,347 @@
+import * as z from 'zod/mini';
+import type { Report } from '../report-schema.ts';
+import { type AnalysedArticleEntry, compareText } from './article-entry.ts';
+import { INDEX_SCHEMA_VERSION } from './article-pages.ts';
+import { speakerIdOf } from './speaker-id.ts';
+import { addTally, emptyTally, meanOf, type Tally, TallySchema } from './tally.ts';
+
+// Per-speaker files. index/speakers/<id>.json is the speaker's head: figures, a per-day series,
+// the name forms seen and the latest quotes. Every quote lives in the speaker's day file,
+// index/speakers/<id>/<partition>.json, one per day they were quoted, so an update touches only
+// the days of the articles it changed, however much the speaker has said over the years.
+// index/speaker-list.json lists the SPEAKER_LIST_LIMIT most quoted speakers.
+
+// The speaker list carries the most quoted speakers only: enough for a table and a picker.
+export const SPEAKER_LIST_LIMIT = 200;
+// The head's reel and each list row's reel.
+export const HEAD_LATEST_QUOTES = 3;
+export const ROW_LATEST_QUOTES = 1;
+// Name forms kept per speaker ("Anna Smith", "Smith", "the minister").
+const MAX_NAME_FORMS = 20;
+// Long enough for any real quote; a runaway one does not bloat every file it appears in.
+export const QUOTE_TEXT_CHARS = 1000;
+
+const LabelSchema = z.enum(['positive', 'negative', 'neutral', 'mixed']);
+
+export const SpeakerQuoteSchema = z.object({
+  articleId: z.string(),
+  quoteId: z.string(),
+  // At most QUOTE_TEXT_CHARS characters, ending in "…" when cut.
+  text: z.string(),
+  label: LabelSchema,
+  score: z.number().check(z.minimum(-1), z.maximum(1)),
+  // The article's partition day (published, or analysed when undated).
+  day: z.string(),
+  undated: z.boolean(),
+  title: z.nullable(z.string()),
+  // How the article named the speaker here.
+  mention: z.nullable(z.string()),
+  analyzedAt: z.iso.datetime(),
+});
+
+export const SpeakerDaySchema = z.object({
+  schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
+  speakerId: z.string(),
+  partition: z.string(),
+  day: z.string(),
+  undated: z.boolean(),
+  rev: z.int().check(z.minimum(0)),
+  tally: TallySchema,
+  // Newest article first, each article's quotes in text order.
+  quotes: z.array(SpeakerQuoteSchema),
+});
+
+// One month of a speaker's series. Months, not days, so the head stays a few KB however long the
+// speaker has been quoted; the days with quotes name the day files to read for that month.
+export const SpeakerMonthSchema = z.object({
+  // YYYY-MM
+  month: z.string(),
+  tally: TallySchema,
+  // Days of the month (1-31) with quotes from dated articles, and from undated ones.
+  days: z.array(z.int()),
+  undatedDays: z.array(z.int()),
+});
+
+export const SpeakerHeadSchema = z.object({
+  schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
+  id: z.string(),
+  // The name as last seen in a report.
+  name: z.string(),
+  names: z.array(z.string()),
+  rev: z.int().check(z.minimum(0)),
+  tally: TallySchema,
+  meanScore: z.nullable(z.number()),
+  // The series, newest month first.
+  months: z.array(SpeakerMonthSchema),
+  latest: z.array(SpeakerQuoteSchema),
+});
+
+export const SpeakerRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  // The head's rev this row was copied from.
+  rev: z.int().check(z.minimum(0)),
+  tally: TallySchema,
+  meanScore: z.nullable(z.number()),
+  latest: z.array(SpeakerQuoteSchema),
+});
+
+export const SpeakerListSchema = z.object({
+  schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
+  rev: z.int().check(z.minimum(0)),
+  limit: z.int(),
+  // Speakers with at least one quote in the store (the list shows the `limit` most quoted).
+  speakers: z.int().check(z.minimum(0)),
+  // Most quoted first, then by name.
+  rows: z.array(SpeakerRowSchema),
+});
+
+export type SpeakerQuote = z.infer<typeof SpeakerQuoteSchema>;
+export type SpeakerDay = z.infer<typeof SpeakerDaySchema>;
+export type SpeakerMonth = z.infer<typeof SpeakerMonthSchema>;
+export type SpeakerHead = z.infer<typeof SpeakerHeadSchema>;
+export type SpeakerRow = z.infer<typeof SpeakerRowSchema>;
+export type SpeakerList = z.infer<typeof SpeakerListSchema>;
+
+/** One article's quotes of one speaker. */
+export interface ArticleSpeakerQuotes {
+  name: string;
+  mentions: string[];
+  quotes: SpeakerQuote[];
+}
+
+/**
+ * An analysed article's attributed quotes, grouped by speaker id (speakerIdOf), in text order.
+ *
+ * @example speakerQuotesOf(report, entry).get('anna-smith-3f1c9a2b')?.quotes.length // 2
+ */
+export function speakerQuotesOf(
+  report: Report,
+  entry: AnalysedArticleEntry,
+): Map<string, ArticleSpeakerQuotes> {
+  const bySpeaker = new Map<string, ArticleSpeakerQuotes>();
+  // A republished story's statements already count under the first article.
+  if (report.article.duplicateOf) return bySpeaker;
+  for (const quote of report.quotes) {
+    // Quoted words inside a reported clause are the clause's statement: counted once, with it.
+    if (quote.within) continue;
+    const id = speakerIdOf(quote.speaker);
+    if (id === null || quote.speaker.name === null) continue;
+    const group = bySpeaker.get(id) ?? { name: quote.speaker.name, mentions: [], quotes: [] };
+    const mention = quote.speaker.mention;
+    if (mention && !group.mentions.includes(mention)) group.mentions.push(mention);
+    group.quotes.push({
+      articleId: entry.id,
+      quoteId: quote.id,
+      text: excerpt(quote.text),
+      label: quote.tone.label,
+      score: quote.tone.score,
+      day: entry.day,
+      undated: entry.undated,
+      title: entry.title,
+      mention,
+      analyzedAt: entry.analyzedAt,
+    });
+    bySpeaker.set(id, group);
+  }
+  return bySpeaker;
+}
+
+export function emptySpeakerDay(
+  speakerId: string,
+  partition: string,
+  day: string,
+  undated: boolean,
+): SpeakerDay {
+  return {
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    speakerId,
+    partition,
+    day,
+    undated,
+    rev: 0,
+    tally: emptyTally(),
+    quotes: [],
+  };
+}
+
+/**
+ * The day file with the quotes of articles `remove` taken out and `add` put in, its tally moved by
+ * exactly those quotes. Idempotent (apart from rev).
+ */
+export function withDayChanges(
+  file: SpeakerDay,
+  remove: ReadonlySet<string>,
+  add: readonly SpeakerQuote[],
+): SpeakerDay {
+  const leaving = new Set([...remove, ...add.map((quote) => quote.articleId)]);
+  const kept = file.quotes.filter((quote) => !leaving.has(quote.articleId));
+  const gone = file.quotes.filter((quote) => leaving.has(quote.articleId));
+  const tally = addTally(addTally(file.tally, tallyOfQuotes(gone), -1), tallyOfQuotes(add));
+  return { ...file, rev: file.rev + 1, tally, quotes: [...kept, ...add].sort(newestQuoteFirst) };
+}
+
+/** One day file's change, as its write left it: the tally before and after, and its newest quotes. */
+export interface DayTallyChange {
+  partition: string;
+  day: string;
+  undated: boolean;
+  before: Tally;
+  after: Tally;
+  newest: readonly SpeakerQuote[];
+}
+
+/** What one speaker's head gets from a batch: day changes, names, the day files' newest quotes. */
+export interface HeadChange {
+  name: string;
+  /** The batch saw the speaker quoted (so `name` is how they are named now), not only removed. */
+  quoted: boolean;
+  mentions: readonly string[];
+  /** Articles whose quotes changed: their old quotes leave the reel. */
+  changedArticles: ReadonlySet<string>;
+  days: readonly DayTallyChange[];
+}
+
+/**
+ * The head moved by each day file's change (after minus before: changes from concurrent batches
+ * commute, whatever order they arrive in), its month series and reel refreshed. Also says whether
+ * the speaker started or stopped having quotes, for the list's speaker count.
+ */
+export function withHeadChange(
+  head: SpeakerHead,
+  change: HeadChange,
+): { head: SpeakerHead; joined: -1 | 0 | 1 } {
+  const months = new Map(
+    head.months.map((row) => [row.month, { ...row, days: [...row.days], undatedDays: [...row.undatedDays] }]),
+  );
+  let tally = head.tally;
+  const fresh: SpeakerQuote[] = [];
+  for (const day of change.days) {
+    tally = addTally(addTally(tally, day.before, -1), day.after);
+    const month = day.day.slice(0, 7);
+    const row = months.get(month) ?? { month, tally: emptyTally(), days: [], undatedDays: [] };
+    row.tally = addTally(addTally(row.tally, day.before, -1), day.after);
+    const list = day.undated ? row.undatedDays : row.days;
+    const date = Number(day.day.slice(8, 10));
+    const at = list.indexOf(date);
+    if (day.after.quotes > 0 && at < 0) list.push(date);
+    if (day.after.quotes === 0 && at >= 0) list.splice(at, 1);
+    list.sort((a, b) => a - b);
+    if (row.tally.quotes > 0) months.set(month, row);
+    else months.delete(month);
+    fresh.push(...day.newest);
+  }
+  const latest = [...head.latest.filter((quote) => !change.changedArticles.has(quote.articleId)), ...fresh]
+    .sort(newestQuoteFirst)
+    .filter(uniqueQuote())
+    .slice(0, HEAD_LATEST_QUOTES);
+  const names = [...head.names];
+  for (const form of change.quoted ? [change.name, ...change.mentions] : []) {
+    if (names.length < MAX_NAME_FORMS && !names.includes(form)) names.push(form);
+  }
+  const next: SpeakerHead = {
+    ...head,
+    name: change.quoted || !head.name ? change.name : head.name,
+    names,
+    rev: head.rev + 1,
+    tally,
+    meanScore: meanOf(tally),
+    months: [...months.values()].sort((a, b) => compareText(b.month, a.month)),
+    latest,
+  };
+  const had = head.tally.quotes > 0;
+  const has = tally.quotes > 0;
+  return { head: next, joined: had === has ? 0 : has ? 1 : -1 };
+}
+
+export function emptySpeakerHead(id: string, name: string): SpeakerHead {
+  return {
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    id,
+    name,
+    names: [],
+    rev: 0,
+    tally: emptyTally(),
+    meanScore: null,
+    months: [],
+    latest: [],
+  };
+}
+
+/** The list row of a head. */
+export function rowOf(head: SpeakerHead): SpeakerRow {
+  return {
+    id: head.id,
+    name: head.name,
+    rev: head.rev,
+    tally: head.tally,
+    meanScore: head.meanScore,
+    latest: head.latest.slice(0, ROW_LATEST_QUOTES),
+  };
+}
+
+export function emptySpeakerList(): SpeakerList {
+  return { schemaVersion: INDEX_SCHEMA_VERSION, rev: 0, limit: SPEAKER_LIST_LIMIT, speakers: 0, rows: [] };
+}
+
+/**
+ * The list with these rows in place (each only if newer than the listed row; a speaker without
+ * quotes leaves), the speaker count moved by `joined`, sorted and cut to the limit. A speaker
+ * outside the list enters it when their figures next change; `quote-tone reindex` rebuilds it
+ * exactly. Null when nothing changed.
+ */
+export function withRows(list: SpeakerList, rows: readonly SpeakerRow[], joined: number): SpeakerList | null {
+  const byId = new Map(list.rows.map((row) => [row.id, row]));
+  let changed = joined !== 0;
+  for (const row of rows) {
+    const previous = byId.get(row.id);
+    if (previous && previous.rev >= row.rev) continue;
+    if (row.tally.quotes === 0) byId.delete(row.id);
+    else byId.set(row.id, row);
+    changed = true;
+  }
+  if (!changed) return null;
+  const sorted = [...byId.values()].sort(
+    (a, b) => b.tally.quotes - a.tally.quotes || compareText(a.name, b.name) || compareText(a.id, b.id),
+  );
+  return {
+    ...list,
+    rev: list.rev + 1,
+    speakers: Math.max(0, list.speakers + joined, sorted.length),
+    rows: sorted.slice(0, list.limit),
+  };
+}
+
+function tallyOfQuotes(quotes: readonly SpeakerQuote[]): Tally {
+  const tally = emptyTally();
+  const articles = new Set<string>();
+  for (const quote of quotes) {
+    articles.add(quote.articleId);
+    tally.quotes += 1;
+    tally.scoreSum += quote.score;
+    tally.labels[quote.label] += 1;
+  }
+  tally.articles = articles.size;
+  return tally;
+}
+
+/** Newest day first, then newest analysis, then article id; an article's quotes keep text order. */
+export function newestQuoteFirst(a: SpeakerQuote, b: SpeakerQuote): number {
+  if (a.day !== b.day) return a.day < b.day ? 1 : -1;
+  if (a.analyzedAt !== b.analyzedAt) return a.analyzedAt < b.analyzedAt ? 1 : -1;
+  return compareText(a.articleId, b.articleId);
+}
+
+function uniqueQuote(): (quote: SpeakerQuote) => boolean {
+  const seen = new Set<string>();
+  return (quote) => {
+    const key = `${quote.articleId}\u0000${quote.quoteId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}
+
+function excerpt(text: string): string {
+  return text.length <= QUOTE_TEXT_CHARS ? text : `${text.slice(0, QUOTE_TEXT_CHARS - 1)}…`;
+}

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSummary } from '../../../bin/commands/reindex.ts';
+import { readAllEntries } from '../../../functions/lib/index-reader.ts';
+import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
+import { reindex } from '../../../functions/update-index/reindex.ts';
+import { updateIndexBatch } from '../../../functions/update-index/update-index.ts';
+import { articlePageKey, MANIFEST_KEY, reportKey, speakerKey } from '../../../shared/store/layout.ts';
+import { ManifestSchema } from '../../../shared/store/manifest.ts';
+import { lakeKey } from '../../../shared/store/quote-lake.ts';
+import { SpeakerHeadSchema } from '../../../shared/store/speaker-files.ts';
+import { speakerIdOf } from '../../../shared/store/speaker-id.ts';
+import { makeReport } from '../../shared/store/index-fixtures.ts';
+
+// `quote-tone reindex` rebuilds every derived file from reports/ and errors/ and says what it fixed.
+
+const BUCKET = 'results-reindex';
+const DAY = '2026-11-27T09:00:00.000Z';
+const ANNA = speakerIdOf({ name: 'Anna Smith' }) ?? '';
+
+describe('reindex', () => {
+  let server: S3rver;
+  let directory: string;
+  let store: ObjectStore;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'quote-tone-reindex-'));
+    server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true });
+    const { port } = await server.run();
+    store = new ObjectStore(new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`)), {
+      emulateConditionalWrites: true,
+    });
+    await store.client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('rebuilds damaged files, adds missing articles, drops removed ones and reports each fix', async () => {
+    const indexed = ['one', 'two', 'gone'];
+    for (const id of indexed)
+      await store.putJson(
+        BUCKET,
+        reportKey(id),
+        makeReport(id, DAY, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }]),
+      );
+    const records = indexed.map((id) => ({
+      eventName: 'ObjectCreated:Put',
+      eventTime: DAY,
+      s3: { bucket: { name: BUCKET }, object: { key: reportKey(id) } },
+    }));
+    await updateIndexBatch(store, { resultsBucket: BUCKET }, records);
+    // A report whose event never arrived, one deleted behind the index's back, and damaged files.
+    await store.putJson(
+      BUCKET,
+      reportKey('unseen'),
+      makeReport('unseen', DAY, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.5 }]),
+    );
+    await store.delete(BUCKET, reportKey('gone'));
+    await store.put(BUCKET, MANIFEST_KEY, '{"schemaVersion":2,"rev"');
+    await store.put(BUCKET, articlePageKey('undated-2026-11-27', 1), '{"articles":[');
+    await store.put(BUCKET, speakerKey(ANNA), '');
+
+    const phases = new Set<string>();
+    const summary = await reindex(store, BUCKET, (progress) => phases.add(progress.phase));
+
+    expect(summary).toMatchObject({
+      articles: 3,
+      analysed: 3,
+      failed: 0,
+      speakers: 2,
+      missing: ['unseen'],
+      stale: ['gone'],
+      failures: [],
+    });
+    expect(summary.damaged).toEqual(
+      [MANIFEST_KEY, articlePageKey('undated-2026-11-27', 1), speakerKey(ANNA)].sort(),
+    );
+    expect([...phases]).toEqual(['clearing', 'indexing']);
+    expect((await readAllEntries(store, BUCKET)).map((entry) => entry.id).sort()).toEqual([
+      'one',
+      'two',
+      'unseen',
+    ]);
+    expect((await store.getJson(BUCKET, MANIFEST_KEY, ManifestSchema))?.value.totals).toMatchObject({
+      articles: 3,
+      quotes: 3,
+    });
+    expect((await store.getJson(BUCKET, speakerKey(ANNA), SpeakerHeadSchema))?.value.tally.quotes).toBe(2);
+    expect(await store.head(BUCKET, lakeKey('gone', DAY))).toBeNull();
+    expect(formatSummary(summary)).toMatch(
+      /Fixed 3 damaged files: .*\nFixed 1 articles missing from the index: unseen\n.*removed articles: gone/,
+    );
+  });
+
+  it('says nothing was wrong when the index already matched', async () => {
+    const summary = await reindex(store, BUCKET);
+
+    expect(summary).toMatchObject({ damagedCount: 0, missing: [], outdated: [], stale: [] });
+    expect(formatSummary(summary)).toContain('Nothing was wrong');
+  });
+});
