@@ -9,6 +9,8 @@
 
 const MANIFEST_URL = 'index/manifest.json';
 const SPEAKER_LIST_URL = 'index/speaker-list.json';
+// Partitions fetched at once when loading many: enough to hide latency, few enough not to flood.
+const PARALLEL_LOADS = 6;
 
 /** The store has no index yet: nothing has been analysed. */
 export class IndexMissingError extends Error {
@@ -152,6 +154,36 @@ export function createStoreClient(options = {}) {
       if (!next) return false;
       await loadPartition(next);
       return true;
+    },
+
+    /**
+     * Loads every partition not loaded yet, a few at a time, reporting progress as (loaded, total).
+     * A search or a sort over the whole store needs them all; the manifest bounds how many there are.
+     *
+     * @param {(done: number, total: number) => void} [onProgress]
+     */
+    async loadAll(onProgress) {
+      const rows = (manifest?.partitions ?? []).filter(
+        (row) => !loaded.has(row.id) && row.tally.articles > 0,
+      );
+      let done = 0;
+      const queue = [...rows];
+      const worker = async () => {
+        for (let row = queue.shift(); row; row = queue.shift()) {
+          await loadPartition(row);
+          done += 1;
+          onProgress?.(done, rows.length);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(PARALLEL_LOADS, rows.length) }, worker));
+      return rows.length > 0;
+    },
+
+    /** How many articles the loaded partitions hold. */
+    loadedArticles() {
+      return (manifest?.partitions ?? [])
+        .filter((row) => loaded.has(row.id))
+        .reduce((sum, row) => sum + row.tally.articles, 0);
     },
 
     /**

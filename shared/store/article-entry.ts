@@ -11,6 +11,8 @@ import { speakerIdOf } from './speaker-id.ts';
 
 // A list row has room for a few names; the rest are one click away in the article view.
 export const MAIN_SPEAKERS = 3;
+// Enough of a quote to find it by a phrase; a page of 500 articles stays well under a megabyte.
+export const SNIPPET_CHARS = 300;
 // Means are written with four decimals: finer digits are noise, and the files stay readable.
 const MEAN_DECIMALS = 4;
 // Publication days outside this range are typos or parse accidents, not news.
@@ -55,6 +57,9 @@ export const AnalysedArticleEntrySchema = z.object({
   // The MAIN_SPEAKERS speakers with the most quotes, most first.
   mainSpeakers: z.array(z.string()),
   speakers: z.array(ArticleSpeakerSchema),
+  // The quotes' text, each cut to SNIPPET_CHARS, so the dashboard searches inside quotes over the
+  // pages it loaded. Absent in pages written before.
+  snippets: z.optional(z.array(z.string())),
 });
 
 export const FailedArticleEntrySchema = z.object({
@@ -149,6 +154,7 @@ export function entryFromReport(report: Report): AnalysedArticleEntry {
     meanScore: report.summary.meanScore === null ? null : clampMean(roundMean(report.summary.meanScore)),
     mainSpeakers: speakers.slice(0, MAIN_SPEAKERS).map((speaker) => speaker.name),
     speakers,
+    snippets: report.quotes.map((quote) => quote.text.slice(0, SNIPPET_CHARS)),
   };
 }
 
