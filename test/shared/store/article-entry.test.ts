@@ -70,6 +70,12 @@ describe('entryFromReport', () => {
     expect(entry).toMatchObject({ publishedAt: '27 November 2026', day: '2026-11-27', undated: false });
   });
 
+  it('reads the calendar day out of a date string with a time and zone the Date parser refuses', () => {
+    expect(publishedDay('November 20, 2019 - 11:28 AMT')).toBe('2019-11-20');
+    expect(publishedDay('Posted 3rd March 2021, 09:00 CET')).toBe('2021-03-03');
+    expect(publishedDay('Smarch 40, 2020')).toBeNull();
+  });
+
   it('files an article without a readable date under the day it was analysed, flagged undated', () => {
     const entry = entryFromReport(makeReport('vague', NOON, [], 'Vague', 'last Tuesday'));
 
