@@ -1,4 +1,4 @@
-import { drawToneOverTime } from './chart.js';
+import { drawsMonths, drawToneOverTime } from './chart.js';
 import { el, replaceChildren } from './dom.js';
 import {
   buildHash,
@@ -145,7 +145,7 @@ function chartCard(id, title, series, undatedNote) {
   const card = el(
     'section',
     { class: 'card chart-card', dataset: { chart: id } },
-    el('h2', {}, title),
+    el('h2', {}, title, drawsMonths(series) ? el('span', { class: 'count' }, ' · by month') : null),
     hasPoints ? el('div', { class: 'chart-box' }, canvas) : el('p', { class: 'empty' }, 'No dated quotes.'),
     undatedNote ? el('p', { class: 'meta undated-note' }, undatedNote) : null,
     hasPoints ? chartDataTable(series) : null,
@@ -233,7 +233,7 @@ async function renderArticles(ticket) {
 
 function renderSpeakers() {
   const current = query();
-  const shown = filterSpeakers(state.speakers, { text: current.text, label: current.label });
+  const shown = filterSpeakers(state.speakers, current);
   const compareIds = [...state.compare];
   const compareLink =
     compareIds.length >= 2

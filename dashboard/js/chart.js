@@ -10,6 +10,14 @@ const VOLUME = 'rgba(110, 119, 129, 0.35)';
 const GRID = '#e5e7eb';
 const DAY_MS = 86_400_000;
 
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** Charts by canvas id, so a redraw replaces its own chart and leaves the others. */
 const charts = new Map();
 
@@ -19,6 +27,43 @@ const charts = new Map();
  */
 
 const time = (/** @type {string} */ day) => Date.parse(`${day}T00:00:00Z`);
+// Over a span longer than this, days are drawn as months: daily means years apart are noise.
+const MONTHLY_AFTER_DAYS = 400;
+
+/**
+ * The points summed by month (quote-weighted), dated on the month's first day.
+ *
+ * @param {Point[]} points
+ * @returns {Point[]}
+ */
+function byMonth(points) {
+  /** @type {Map<string, { sum: number, quotes: number, articles: number }>} */
+  const months = new Map();
+  for (const point of points) {
+    const month = `${point.day.slice(0, 7)}-01`;
+    const total = months.get(month) ?? { sum: 0, quotes: 0, articles: 0 };
+    total.sum += point.meanScore * point.quotes;
+    total.quotes += point.quotes;
+    total.articles += point.articles;
+    months.set(month, total);
+  }
+  return [...months].map(([day, total]) => ({
+    day,
+    meanScore: total.sum / total.quotes,
+    quotes: total.quotes,
+    articles: total.articles,
+  }));
+}
+
+/**
+ * Whether a chart of these series draws months rather than days.
+ *
+ * @param {Series[]} series
+ */
+export function drawsMonths(series) {
+  const days = series.flatMap((one) => one.points.map((point) => time(point.day)));
+  return days.length > 0 && (Math.max(...days) - Math.min(...days)) / DAY_MS > MONTHLY_AFTER_DAYS;
+}
 
 /**
  * Draws (or redraws) mean tone over time in `canvas`: one line per series on a real time axis, and,
@@ -31,6 +76,10 @@ export function drawToneOverTime(canvas, series) {
   const Chart = /** @type {any} */ (globalThis).Chart;
   if (!Chart) return false;
   charts.get(canvas.id)?.destroy();
+  const monthly = drawsMonths(series);
+  if (monthly) series = series.map((one) => ({ ...one, points: byMonth(one.points) }));
+  const label = (/** @type {string} */ day) =>
+    monthly ? MONTH_FORMAT.format(new Date(time(day))) : formatDay(day);
   const days = series.flatMap((one) => one.points.map((point) => time(point.day)));
   const first = Math.min(...days);
   const last = Math.max(...days);
@@ -72,7 +121,7 @@ export function drawToneOverTime(canvas, series) {
         legend: { display: series.length > 1 },
         tooltip: {
           callbacks: {
-            title: (/** @type {any[]} */ items) => formatDay(items[0]?.raw.point.day ?? ''),
+            title: (/** @type {any[]} */ items) => label(items[0]?.raw.point.day ?? ''),
             label: (/** @type {any} */ item) => {
               const point = item.raw.point;
               const who = series.length > 1 ? `${item.dataset.label}: ` : '';
@@ -91,7 +140,8 @@ export function drawToneOverTime(canvas, series) {
           grid: { display: false },
           ticks: {
             maxTicksLimit: 6,
-            callback: (/** @type {number} */ value) => formatDay(new Date(value).toISOString()),
+            callback: (/** @type {number} */ value) =>
+              (monthly ? MONTH_FORMAT : DAY_FORMAT).format(new Date(value)),
           },
         },
         y: {

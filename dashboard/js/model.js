@@ -72,7 +72,7 @@ export function filterArticles(articles, filters) {
 export function filterSpeakers(speakers, filters) {
   const text = (filters.text ?? '').trim().toLowerCase();
   return speakers.filter((speaker) => {
-    if (filters.speaker && speaker.name !== filters.speaker) return false;
+    if (filters.speaker && speaker.id !== filters.speaker && speaker.name !== filters.speaker) return false;
     if (filters.label && !(speaker.labels[filters.label] > 0)) return false;
     if (!text) return true;
     return (

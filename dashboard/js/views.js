@@ -538,7 +538,7 @@ export function chartDataTable(series) {
   return el(
     'details',
     { class: 'chart-data' },
-    el('summary', {}, 'Chart data'),
+    el('summary', {}, 'Figures by day'),
     el(
       'div',
       { class: 'table-box' },
