@@ -29,6 +29,7 @@ const charts = new Map();
 const time = (/** @type {string} */ day) => Date.parse(`${day}T00:00:00Z`);
 // Over a span longer than this, days are drawn as months: daily means years apart are noise.
 const MONTHLY_AFTER_DAYS = 400;
+const SHORT_SPAN_DAYS = 5;
 
 /**
  * The points summed by month (quote-weighted), dated on the month's first day.
@@ -140,6 +141,8 @@ export function drawToneOverTime(canvas, series) {
           grid: { display: false },
           ticks: {
             maxTicksLimit: 6,
+            // Over a few days, one tick per day (at midnight UTC), not the same day label twice.
+            ...(last - first < SHORT_SPAN_DAYS * DAY_MS ? { stepSize: DAY_MS } : {}),
             callback: (/** @type {number} */ value) =>
               (monthly ? MONTH_FORMAT : DAY_FORMAT).format(new Date(value)),
           },
