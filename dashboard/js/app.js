@@ -1,22 +1,45 @@
-import { drawToneByDay } from './chart.js';
+import { drawsMonths, drawToneOverTime } from './chart.js';
 import { el, replaceChildren } from './dom.js';
 import {
+  buildHash,
   filterArticles,
   filterSpeakers,
   meanToneByDay,
+  monthPartitions,
+  pageOf,
+  parseHash,
+  SORTS,
+  sortArticles,
   speakerRows,
+  speakerSeries,
   toneByDayFromManifest,
 } from './model.js';
 import { offerSignOut } from './session.js';
 import { createStoreClient, IndexMissingError } from './store-client.js';
-import { articleTable, articleView, speakersTable, summaryTiles } from './views.js';
+import {
+  articleTable,
+  articleView,
+  chartDataTable,
+  pager,
+  scoreChip,
+  speakerQuoteItem,
+  speakersTable,
+  summaryTiles,
+  toneBar,
+} from './views.js';
 
-// The dashboard: routes (#/, #/speakers, #/article/<id>), filters, and a poll that picks up newly
-// analysed articles without a reload.
+// The dashboard: routes (#/, #/speakers, #/speakers/<id>, #/compare/<ids>, #/article/<id>), filters
+// kept in the URL (reload keeps them, a link shares them), and a poll that picks up newly analysed
+// articles without a reload.
 
 // New reports arrive a few seconds after a drop; polling this often shows them promptly, and costs
 // one 304 for the manifest while nothing changes (store-client.js asks conditionally).
 const POLL_INTERVAL_MS = 4_000;
+// Rows per page of the article list and quotes per page of a speaker page.
+const ARTICLES_PER_PAGE = 50;
+const QUOTES_PER_PAGE = 20;
+// The compare view plots this many speakers at most: more lines are unreadable.
+const MAX_COMPARED = 4;
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
 const status = /** @type {HTMLElement} */ (document.getElementById('status'));
@@ -27,6 +50,8 @@ const labelSelect = /** @type {HTMLSelectElement} */ (document.getElementById('f
 
 const store = createStoreClient();
 let started = false;
+// Each render gets a number; an older render that finishes late does not overwrite a newer one.
+let renderCount = 0;
 
 const state = {
   /** @type {any[]} the loaded entries (newest partitions first) */ articles: [],
@@ -34,82 +59,192 @@ const state = {
   /** @type {Map<string, any>} report cache, keyed by id and analysis time */ reports: new Map(),
   /** The article view shown, if its entry was on screen (not "not in the index yet"). */
   shownArticle: '',
+  /** Speakers ticked for comparison in the speakers view. @type {Set<string>} */ compare: new Set(),
 };
 
-function filters() {
-  return { text: textInput.value, speaker: speakerSelect.value, label: labelSelect.value };
+/** The filters and list state of the URL. */
+function query() {
+  const { params } = parseHash(location.hash);
+  const sort = params.get('sort') ?? 'date';
+  return {
+    text: params.get('q') ?? '',
+    speaker: params.get('speaker') ?? '',
+    label: params.get('label') ?? '',
+    sort: SORTS.includes(sort) ? sort : 'date',
+    dir: params.get('dir') === 'asc' ? 'asc' : 'desc',
+    page: Number(params.get('page') ?? '1') || 1,
+  };
+}
+
+/** The hash for the current view with some of its query changed (page back to 1 unless given). */
+function withQuery(changes) {
+  const route = parseHash(location.hash);
+  const current = query();
+  const next = { ...current, page: 1, ...changes };
+  const path = route.view === 'speakers' ? '/speakers' : '/';
+  return buildHash(path, {
+    q: next.text,
+    speaker: next.speaker,
+    label: next.label,
+    sort: next.sort === 'date' ? '' : next.sort,
+    dir: next.dir === 'desc' ? '' : next.dir,
+    page: next.page > 1 ? next.page : '',
+  });
+}
+
+/** The filter form shows what the URL says. */
+function syncForm() {
+  const current = query();
+  if (document.activeElement !== textInput) textInput.value = current.text;
+  setSpeakerOptions(current.speaker);
+  labelSelect.value = current.label;
 }
 
 /** @type {import('./views.js').ViewContext} */
 function context() {
+  const current = query();
   return {
-    speakerFilter: speakerSelect.value,
-    onSpeaker: (name) => {
-      setSpeakerOptions(name);
-      speakerSelect.value = name;
-      // A speaker's name always leads to their articles.
-      if (route().view === 'articles') render();
-      else location.hash = '#/';
+    speakerFilter: current.speaker,
+    sort: current.sort,
+    dir: current.dir,
+    onSort: (sort) => {
+      const dir = current.sort === sort && current.dir === 'desc' ? 'asc' : 'desc';
+      location.hash = withQuery({ sort, dir });
+    },
+    onSpeaker: (name, id) => {
+      const speaker = id ?? state.speakers.find((row) => row.name === name)?.id ?? name;
+      location.hash = buildHash('/', { speaker });
     },
   };
 }
 
-function route() {
-  const hash = location.hash || '#/';
-  if (hash.startsWith('#/article/'))
-    return { view: 'article', id: decodeURIComponent(hash.slice('#/article/'.length)) };
-  if (hash.startsWith('#/speakers')) return { view: 'speakers' };
-  return { view: 'articles' };
-}
-
 async function render() {
-  const current = route();
+  const route = parseHash(location.hash);
+  const ticket = ++renderCount;
+  const nav = route.view === 'speaker' || route.view === 'compare' ? 'speakers' : route.view;
   for (const link of document.querySelectorAll('[data-nav]')) {
-    link.classList.toggle('is-current', link.getAttribute('data-nav') === current.view);
+    const current = link.getAttribute('data-nav') === nav;
+    link.classList.toggle('is-current', current);
+    if (current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
   }
-  if (current.view === 'article') return renderArticle(current.id);
-  if (current.view === 'speakers') return renderSpeakers();
-  return renderArticles();
+  // The filters apply to the lists; a speaker page, a comparison or an article has its own scope.
+  form.hidden = route.view !== 'articles' && route.view !== 'speakers';
+  syncForm();
+  if (route.view === 'article') return renderArticle(route.id ?? '');
+  if (route.view === 'speakers') return renderSpeakers();
+  if (route.view === 'speaker') return renderSpeaker(route.id ?? '', ticket);
+  if (route.view === 'compare') return renderCompare(route.ids ?? [], ticket);
+  return renderArticles(ticket);
 }
 
-function renderArticles() {
-  const current = filters();
-  const shown = filterArticles(state.articles, current);
+const isCurrent = (/** @type {number} */ ticket) => ticket === renderCount;
+
+/** A chart card: title, canvas (or an empty note), an undated note and the figures as a table. */
+function chartCard(id, title, series, undatedNote) {
+  const hasPoints = series.some((one) => one.points.length > 0);
+  const canvas = el('canvas', { id, role: 'img', 'aria-label': `${title}: see the chart data below` });
+  const card = el(
+    'section',
+    { class: 'card chart-card', dataset: { chart: id } },
+    el('h2', {}, title, drawsMonths(series) ? el('span', { class: 'count' }, ' · by month') : null),
+    hasPoints ? el('div', { class: 'chart-box' }, canvas) : el('p', { class: 'empty' }, 'No dated quotes.'),
+    undatedNote ? el('p', { class: 'meta undated-note' }, undatedNote) : null,
+    hasPoints ? chartDataTable(series) : null,
+  );
+  return {
+    card,
+    draw: () =>
+      hasPoints &&
+      !drawToneOverTime(canvas, series) &&
+      canvas.replaceWith(el('p', { class: 'empty' }, 'Chart unavailable.')),
+  };
+}
+
+async function renderArticles(ticket) {
+  const current = query();
+  const filtered = Boolean(current.text.trim() || current.speaker || current.label);
   const manifest = store.manifest();
-  // Unfiltered, the figures and the chart cover the whole store (the manifest's tallies), not only
-  // the partitions loaded so far.
-  const whole = !current.text.trim() && !current.speaker && !current.label && manifest;
-  const canvas = el('canvas', { id: 'tone-by-day', 'aria-label': 'Mean tone by day' });
-  const points = whole ? toneByDayFromManifest(manifest) : meanToneByDay(shown);
+  // A filter, or a sort other than by date, needs every partition; the date order needs only the
+  // newest ones, enough to fill the page asked for.
+  if ((filtered || current.sort !== 'date' || current.dir !== 'desc') && store.hasOlder()) {
+    status.textContent = 'Loading every day of the index to search it…';
+    await store.loadAll((done, total) => {
+      status.textContent = `Loading the index: ${done} of ${total} days…`;
+    });
+    state.articles = store.entries();
+    status.textContent = statusLine();
+  } else {
+    const needed = current.page * ARTICLES_PER_PAGE + 1;
+    while (store.loadedArticles() < needed && store.hasOlder()) await store.loadOlder();
+    state.articles = store.entries();
+  }
+  if (!isCurrent(ticket)) return;
+
+  const shown = sortArticles(filterArticles(state.articles, current), current.sort, current.dir);
   const total = manifest ? manifest.totals.articles : state.articles.length;
-  const older = store.hasOlder()
-    ? el('button', { type: 'button', class: 'load-older', onclick: () => loadOlder() }, 'Load older articles')
-    : null;
+  // Unfiltered, the list's length is the store's (the manifest), not the loaded pages'.
+  const count = filtered ? shown.length : total;
+  const paged = pageOf(shown, current.page, ARTICLES_PER_PAGE);
+  const pages = Math.max(1, Math.ceil(count / ARTICLES_PER_PAGE));
+
+  let series;
+  let undated = 0;
+  let chartTitle = 'Mean tone over time';
+  if (!filtered && manifest) {
+    series = [{ name: 'All quotes', points: toneByDayFromManifest(manifest) }];
+    undated = manifest.partitions
+      .filter((row) => row.undated)
+      .reduce((sum, row) => sum + row.tally.articles - row.tally.failed, 0);
+  } else if (current.speaker && !current.text.trim() && !current.label) {
+    // The speaker's own quotes, from their head file: the whole store, not the articles' means.
+    const head = await store.speaker(current.speaker);
+    if (!isCurrent(ticket)) return;
+    const speakerData = head ? speakerSeries(head) : { points: [], undatedQuotes: 0 };
+    series = [{ name: head?.name ?? current.speaker, points: speakerData.points }];
+    chartTitle = `${head?.name ?? 'Speaker'}: mean tone of their quotes over time`;
+    undated = speakerData.undatedQuotes;
+  } else {
+    const result = meanToneByDay(shown, current.speaker);
+    series = [{ name: 'Matching quotes', points: result.points }];
+    undated = result.undated;
+    if (current.speaker) chartTitle = "Mean tone over time of the speaker's quotes in these articles";
+  }
+  const chart = chartCard(
+    'tone-over-time',
+    chartTitle,
+    series,
+    undated
+      ? `${undated} undated ${current.speaker && !current.text && !current.label ? 'quotes' : 'articles'} not on the time axis.`
+      : '',
+  );
   replaceChildren(
     main,
-    summaryTiles(shown, speakerSelect.value, whole ? manifest.totals : null),
-    el(
-      'section',
-      { class: 'card chart-card' },
-      el('h2', {}, 'Mean tone by day'),
-      points.length
-        ? el('div', { class: 'chart-box' }, canvas)
-        : el('p', { class: 'empty' }, 'No scored quotes yet.'),
-    ),
+    summaryTiles(shown, current.speaker, filtered ? null : manifest?.totals),
+    chart.card,
     el(
       'section',
       { class: 'card' },
-      el('h2', {}, `Articles `, el('span', { class: 'count' }, `${shown.length} of ${total}`)),
-      articleTable(shown, context()),
-      older,
+      el('h2', {}, 'Articles ', el('span', { class: 'count', id: 'article-count' }, `${count} of ${total}`)),
+      articleTable(paged.items, context()),
+      pager(Math.min(current.page, pages), pages, (page) => withQuery({ ...current, page })),
     ),
   );
-  if (points.length && !drawToneByDay(canvas, points))
-    canvas.replaceWith(el('p', { class: 'empty' }, 'Chart unavailable.'));
+  chart.draw();
 }
 
 function renderSpeakers() {
-  const shown = filterSpeakers(state.speakers, filters());
+  const current = query();
+  const shown = filterSpeakers(state.speakers, current);
+  const compareIds = [...state.compare];
+  const compareLink =
+    compareIds.length >= 2
+      ? el(
+          'a',
+          { class: 'button', href: `#/compare/${compareIds.map(encodeURIComponent).join(',')}` },
+          `Compare ${compareIds.length} speakers`,
+        )
+      : el('span', { class: 'meta' }, `Tick 2 to ${MAX_COMPARED} speakers to compare them on one chart.`);
   replaceChildren(
     main,
     el(
@@ -130,22 +265,225 @@ function renderSpeakers() {
         { class: 'meta' },
         'Who sounds how, across every analysed article. Mean tone is weighted by quotes.',
       ),
-      speakersTable(shown, context()),
+      el('p', { class: 'compare-bar' }, compareLink),
+      speakersTable(shown, {
+        compare: state.compare,
+        onCompare: (id, on) => {
+          if (on && state.compare.size >= MAX_COMPARED) {
+            status.textContent = `At most ${MAX_COMPARED} speakers compare on one chart.`;
+          } else if (on) state.compare.add(id);
+          else state.compare.delete(id);
+          renderSpeakers();
+          /** @type {HTMLElement | null} */ (
+            main.querySelector(`tr[data-speaker-id="${CSS.escape(id)}"] input`)
+          )?.focus();
+        },
+      }),
     ),
   );
 }
 
-async function loadOlder() {
-  await store.loadOlder();
-  state.articles = store.entries();
-  await render();
+/** Role-like forms ("the minister") apart from name forms ("Smith"). @param {string[]} names */
+function splitNameForms(names) {
+  const roles = names.filter((form) => /^(the|a|an)\s/i.test(form) || form === form.toLowerCase());
+  return { roles, names: names.filter((form) => !roles.includes(form)) };
+}
+
+async function renderSpeaker(id, ticket) {
+  const head = await store.speaker(id).catch(() => null);
+  if (!isCurrent(ticket)) return;
+  if (!head) {
+    replaceChildren(
+      main,
+      el(
+        'p',
+        { class: 'empty' },
+        'This speaker is not in the index. ',
+        el('a', { href: '#/speakers' }, 'All speakers'),
+      ),
+    );
+    return;
+  }
+  const page = query().page;
+  // The quotes of the page asked for: the day files (newest day first) that hold them, no more.
+  const pages = Math.max(1, Math.ceil(head.tally.quotes / QUOTES_PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const from = (current - 1) * QUOTES_PER_PAGE;
+  const to = from + QUOTES_PER_PAGE;
+  // Months newest first; a month's quotes are its day files' quotes in monthPartitions order.
+  const wanted = [];
+  let seen = 0;
+  for (const row of head.months) {
+    const next = seen + row.tally.quotes;
+    if (next > from && seen < to) wanted.push({ partitions: monthPartitions(row), offset: seen });
+    seen = next;
+    if (seen >= to) break;
+  }
+  const files = await Promise.all(
+    wanted.map(({ partitions }) =>
+      Promise.all(partitions.map((partition) => store.speakerDay(id, partition))),
+    ),
+  );
+  if (!isCurrent(ticket)) return;
+  const quotes = wanted
+    .flatMap(({ offset }, index) =>
+      (files[index] ?? [])
+        .flatMap((file) => file?.quotes ?? [])
+        .map((quote, n) => ({ quote, at: offset + n })),
+    )
+    .filter(({ at }) => at >= from && at < to)
+    .map(({ quote }) => quote);
+  const data = speakerSeries(head);
+  const chart = chartCard(
+    'speaker-tone',
+    'Tone over time',
+    [{ name: head.name, points: data.points }],
+    data.undatedQuotes ? `${data.undatedQuotes} quotes from undated articles are not on the time axis.` : '',
+  );
+  const forms = splitNameForms(head.names);
+  replaceChildren(
+    main,
+    el(
+      'article',
+      { class: 'speaker-page', dataset: { speakerId: head.id } },
+      el('a', { href: '#/speakers', class: 'back' }, '← All speakers'),
+      el('h2', { class: 'article-title' }, head.name),
+      el(
+        'section',
+        { class: 'tiles', 'aria-label': 'Summary' },
+        tile('Quotes', String(head.tally.quotes), `in ${head.tally.articles} articles`),
+        tile('Mean tone', scoreChip(head.meanScore), 'quote-weighted'),
+        tile('Label mix', toneBar(head.tally.labels), labelCounts(head.tally.labels)),
+      ),
+      el(
+        'p',
+        { class: 'meta forms' },
+        forms.names.length ? ['Named as: ', forms.names.join(', ')] : null,
+        forms.names.length && forms.roles.length ? ' · ' : null,
+        forms.roles.length ? ['Roles: ', forms.roles.join(', ')] : null,
+        ' · ',
+        el('a', { href: buildHash('/', { speaker: head.id }) }, 'Their articles'),
+        ' · ',
+        el('a', { href: `#/compare/${encodeURIComponent(head.id)}` }, 'Compare with others'),
+      ),
+      chart.card,
+      el(
+        'section',
+        { class: 'card' },
+        el(
+          'h2',
+          {},
+          'Every quote ',
+          el('span', { class: 'count' }, `newest first · ${head.tally.quotes} in all`),
+        ),
+        el(
+          'ol',
+          { class: 'speaker-quotes', start: String(from + 1) },
+          quotes.map((quote) => speakerQuoteItem(quote)),
+        ),
+        pager(current, pages, (n) =>
+          buildHash(`/speakers/${encodeURIComponent(id)}`, { page: n > 1 ? n : '' }),
+        ),
+      ),
+    ),
+  );
+  chart.draw();
+}
+
+async function renderCompare(ids, ticket) {
+  const chosen = [...new Set(ids)].slice(0, MAX_COMPARED);
+  const heads = (await Promise.all(chosen.map((id) => store.speaker(id).catch(() => null)))).filter(Boolean);
+  if (!isCurrent(ticket)) return;
+  const series = heads.map((head) => ({ name: head.name, points: speakerSeries(head).points }));
+  const chart = chartCard('compare-tone', 'Mean tone over time', series, '');
+  const others = state.speakers.filter((row) => !chosen.includes(row.id));
+  const hashOf = (list) => `#/compare/${list.map(encodeURIComponent).join(',')}`;
+  const picker = el(
+    'select',
+    {
+      id: 'compare-add',
+      onchange: (/** @type {Event} */ event) => {
+        const value = /** @type {HTMLSelectElement} */ (event.target).value;
+        if (value) location.hash = hashOf([...chosen, value]);
+      },
+    },
+    el('option', { value: '' }, 'Add a speaker…'),
+    others.map((row) => el('option', { value: row.id }, row.name)),
+  );
+  replaceChildren(
+    main,
+    el(
+      'article',
+      { class: 'compare-view' },
+      el('a', { href: '#/speakers', class: 'back' }, '← All speakers'),
+      el('h2', { class: 'article-title' }, 'Compare speakers'),
+      el(
+        'div',
+        { class: 'compare-controls' },
+        heads.map((head) =>
+          el(
+            'span',
+            { class: 'chip' },
+            el('a', { href: `#/speakers/${encodeURIComponent(head.id)}` }, head.name),
+            ' ',
+            el(
+              'a',
+              {
+                href: hashOf(chosen.filter((id) => id !== head.id)),
+                'aria-label': `Remove ${head.name}`,
+                class: 'remove',
+              },
+              '×',
+            ),
+          ),
+        ),
+        chosen.length < MAX_COMPARED
+          ? el('label', {}, el('span', { class: 'visually-hidden' }, 'Add a speaker'), picker)
+          : null,
+      ),
+      heads.length < 2 ? el('p', { class: 'meta' }, `Pick 2 to ${MAX_COMPARED} speakers.`) : null,
+      chart.card,
+      el(
+        'div',
+        { class: 'tiles' },
+        heads.map((head) =>
+          tile(head.name, scoreChip(head.meanScore), [
+            `${head.tally.quotes} quotes `,
+            toneBar(head.tally.labels),
+          ]),
+        ),
+      ),
+    ),
+  );
+  chart.draw();
+}
+
+function tile(title, value, note) {
+  return el(
+    'div',
+    { class: 'tile' },
+    el('h3', {}, title),
+    el('p', { class: 'tile-value' }, value),
+    el('div', { class: 'tile-note' }, note),
+  );
+}
+
+function labelCounts(labels) {
+  return Object.entries(labels)
+    .filter(([, count]) => count > 0)
+    .map(([label, count]) => `${count} ${label}`)
+    .join(', ');
 }
 
 async function renderArticle(id) {
   // An article on a page not loaded yet is found through its locator.
   const entry =
     state.articles.find((article) => article.id === id) ?? (await store.entry(id).catch(() => null));
-  if (route().view !== 'article' || route().id !== id) return;
+  const still = () => {
+    const route = parseHash(location.hash);
+    return route.view === 'article' && route.id === id;
+  };
+  if (!still()) return;
   state.shownArticle = entry ? id : '';
   if (!entry) {
     replaceChildren(
@@ -177,21 +515,23 @@ async function renderArticle(id) {
       }
     }
     // The user may have navigated away while the report loaded.
-    if (route().view !== 'article' || route().id !== id) return;
+    if (!still()) return;
   }
   replaceChildren(main, articleView(entry, report, context()));
 }
 
-/** Fills the speaker filter with every speaker, keeping `selected` even if it has no entry yet. */
-function setSpeakerOptions(selected = speakerSelect.value) {
-  const names = state.speakers.map((speaker) => speaker.name).sort((a, b) => a.localeCompare(b));
-  if (selected && !names.includes(selected)) names.unshift(selected);
-  replaceChildren(
-    speakerSelect,
-    el('option', { value: '' }, 'Anyone'),
-    names.map((name) => el('option', { value: name }, name)),
-  );
+/** Fills the speaker filter with every listed speaker, keeping `selected` even if it is not listed. */
+function setSpeakerOptions(selected) {
+  const rows = [...state.speakers].sort((a, b) => a.name.localeCompare(b.name));
+  const options = rows.map((row) => el('option', { value: row.id }, row.name));
+  if (selected && !rows.some((row) => row.id === selected))
+    options.unshift(el('option', { value: selected }, selected));
+  replaceChildren(speakerSelect, el('option', { value: '' }, 'Anyone'), options);
   speakerSelect.value = selected;
+}
+
+function statusLine() {
+  return `${store.manifest()?.totals.articles ?? 0} articles · updated ${new Date().toLocaleTimeString()}`;
 }
 
 async function refresh() {
@@ -200,15 +540,14 @@ async function refresh() {
     if (started) ({ changed } = await store.poll());
     else await store.start();
     started = true;
-    status.textContent = `${store.manifest()?.totals.articles ?? 0} articles · updated ${new Date().toLocaleTimeString()}`;
+    status.textContent = statusLine();
     status.classList.remove('is-error');
     if (!changed) return;
     state.articles = store.entries();
     state.speakers = speakerRows(store.speakerList());
-    setSpeakerOptions();
     // Re-rendering an open article would reset the reader's scroll; it updates on the next visit.
-    const current = route();
-    if (current.view !== 'article' || current.id !== state.shownArticle) await render();
+    const route = parseHash(location.hash);
+    if (route.view !== 'article' || route.id !== state.shownArticle) await render();
   } catch (error) {
     if (error instanceof IndexMissingError) {
       status.textContent = error.message;
@@ -227,14 +566,33 @@ async function refresh() {
   }
 }
 
-form.addEventListener('input', () => render());
-form.addEventListener('change', () => render());
-form.addEventListener('reset', () => setTimeout(() => render()));
-form.addEventListener('submit', (event) => event.preventDefault());
-window.addEventListener('hashchange', () => {
+// Typing replaces the URL's query without a history entry per key; choices from the selects and
+// the reset button are steps a reader may want to go back from.
+textInput.addEventListener('input', () => {
+  history.replaceState(null, '', withQuery({ text: textInput.value }));
   render();
-  main.focus({ preventScroll: true });
-  window.scrollTo(0, 0);
+});
+speakerSelect.addEventListener('change', () => {
+  location.hash = withQuery({ speaker: speakerSelect.value });
+});
+labelSelect.addEventListener('change', () => {
+  location.hash = withQuery({ label: labelSelect.value });
+});
+form.addEventListener('reset', (event) => {
+  event.preventDefault();
+  location.hash = parseHash(location.hash).view === 'speakers' ? '#/speakers' : '#/';
+});
+form.addEventListener('submit', (event) => event.preventDefault());
+let lastView = parseHash(location.hash).view;
+window.addEventListener('hashchange', () => {
+  const view = parseHash(location.hash).view;
+  render();
+  // A new view starts at its top; a filter change on the same view keeps the reader's place.
+  if (view !== lastView || view === 'speaker' || view === 'article') {
+    main.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }
+  lastView = view;
 });
 
 offerSignOut(/** @type {HTMLAnchorElement} */ (document.getElementById('sign-out')));

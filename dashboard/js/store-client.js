@@ -9,6 +9,8 @@
 
 const MANIFEST_URL = 'index/manifest.json';
 const SPEAKER_LIST_URL = 'index/speaker-list.json';
+// Partitions fetched at once when loading many: enough to hide latency, few enough not to flood.
+const PARALLEL_LOADS = 6;
 
 /** The store has no index yet: nothing has been analysed. */
 export class IndexMissingError extends Error {
@@ -143,6 +145,36 @@ export function createStoreClient(options = {}) {
       if (!next) return false;
       await loadPage(next);
       return true;
+    },
+
+    /**
+     * Loads every page not loaded yet, a few at a time, reporting progress as (loaded, total).
+     * A search or a sort over the whole store needs them all; the manifest bounds how many there are.
+     *
+     * @param {(done: number, total: number) => void} [onProgress]
+     */
+    async loadAll(onProgress) {
+      const urls = pageRefs().filter((url) => !loaded.has(url));
+      let done = 0;
+      const queue = [...urls];
+      const worker = async () => {
+        for (let url = queue.shift(); url; url = queue.shift()) {
+          await loadPage(url);
+          done += 1;
+          onProgress?.(done, urls.length);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(PARALLEL_LOADS, urls.length) }, worker));
+      return urls.length > 0;
+    },
+
+    /** How many articles the loaded pages hold. */
+    loadedArticles() {
+      let sum = 0;
+      for (const row of manifest?.partitions ?? []) {
+        for (const page of row.pages) if (loaded.has(pageUrl(row.id, page.page))) sum += page.tally.articles;
+      }
+      return sum;
     },
 
     /**

@@ -1,10 +1,22 @@
 import { el } from './dom.js';
-import { formatDay, formatScore, highlightSegments, scoreTone, toneMix } from './model.js';
+import {
+  buildHash,
+  formatDay,
+  formatScore,
+  highlightSegments,
+  LOW_CONFIDENCE,
+  nextStep,
+  plainRule,
+  publishedLabel,
+  scoreTone,
+  toneMix,
+} from './model.js';
 
 // The three views. Every piece of data enters the page through el(), i.e. as text.
 
 /**
- * @typedef {{ onSpeaker: (name: string) => void, speakerFilter: string }} ViewContext
+ * @typedef {{ onSpeaker: (name: string, id?: string) => void, speakerFilter: string,
+ *   sort?: string, dir?: string, onSort?: (sort: string) => void }} ViewContext
  */
 
 /** A stacked bar of label counts, with the counts spelled out for screen readers and tooltips. */
@@ -22,9 +34,58 @@ export function toneBar(labels) {
   return bar;
 }
 
-/** @param {number | null} score */
-export function scoreChip(score) {
-  return el('span', { class: `score tone-${scoreTone(score)}` }, formatScore(score));
+/**
+ * A score coloured by its label when it has one (a quote), else by its sign (a mean).
+ *
+ * @param {number | null} score
+ * @param {string} [label]
+ */
+export function scoreChip(score, label) {
+  return el('span', { class: `score tone-${scoreTone(score, label)}` }, formatScore(score));
+}
+
+/**
+ * How sure the speaker attribution is; below LOW_CONFIDENCE it is marked as a guess.
+ *
+ * @param {number | undefined} confidence
+ */
+export function confidenceNote(confidence) {
+  if (confidence === undefined || confidence === null) return null;
+  const percent = `${Math.round(confidence * 100)}%`;
+  return confidence < LOW_CONFIDENCE
+    ? el(
+        'span',
+        { class: 'confidence is-low', title: 'The analyser is unsure who said this' },
+        `uncertain speaker (${percent})`,
+      )
+    : el('span', { class: 'confidence', title: 'How sure the speaker attribution is' }, `speaker ${percent}`);
+}
+
+/**
+ * The words that moved a quote's score, with their rules in plain words.
+ *
+ * @param {{ text: string, weight: number, rules: string[] }[]} words
+ */
+export function driverList(words) {
+  if (!words.length) return el('p', { class: 'drivers meta' }, 'No scoring words.');
+  return el(
+    'p',
+    { class: 'drivers' },
+    'Driven by: ',
+    words.map((word) =>
+      el(
+        'span',
+        {
+          class: `chip driver tone-${word.weight > 0 ? 'positive' : word.weight < 0 ? 'negative' : 'neutral'}`,
+        },
+        `“${word.text}”`,
+        el('small', {}, ` ${formatScore(word.weight)}`),
+        word.rules.length
+          ? el('small', { class: 'rules' }, ` (${word.rules.map((rule) => plainRule(rule)).join('; ')})`)
+          : null,
+      ),
+    ),
+  );
 }
 
 /** @param {string} label */
@@ -32,18 +93,23 @@ export function labelBadge(label) {
   return el('span', { class: `badge tone-${label}`, dataset: { label } }, label);
 }
 
-/** @param {string} name @param {ViewContext} context */
-function speakerButton(name, context) {
+/** @param {string} name @param {ViewContext} context @param {string} [id] */
+function speakerButton(name, context, id) {
   return el(
     'button',
     {
       type: 'button',
-      class: `speaker-link${context.speakerFilter === name ? ' is-active' : ''}`,
+      class: `speaker-link${context.speakerFilter === (id ?? name) ? ' is-active' : ''}`,
       title: `Show only articles quoting ${name}`,
-      onclick: () => context.onSpeaker(name),
+      onclick: () => context.onSpeaker(name, id),
     },
     name,
   );
+}
+
+/** A link to a speaker's page. @param {string} name @param {string} id */
+export function speakerPageLink(name, id) {
+  return el('a', { class: 'speaker-page-link', href: `#/speakers/${encodeURIComponent(id)}` }, name);
 }
 
 /**
@@ -85,13 +151,15 @@ export function summaryTiles(articles, speakerFilter = '', totals = null) {
 }
 
 // With a speaker chosen, their own figures in these articles: the articles also quote others.
-function speakerTile(articles, name) {
+function speakerTile(articles, id) {
   let quotes = 0;
   let sum = 0;
+  let name = id;
   const labels = { positive: 0, negative: 0, neutral: 0, mixed: 0 };
   for (const article of articles) {
     for (const speaker of article.speakers) {
-      if (speaker.name !== name) continue;
+      if (speaker.id !== id && speaker.name !== id) continue;
+      name = speaker.name;
       quotes += speaker.quotes;
       sum += speaker.meanScore * speaker.quotes;
       for (const label of Object.keys(labels)) labels[label] += speaker.labels[label];
@@ -115,17 +183,54 @@ function tile(title, value, note) {
 }
 
 /**
- * The article list: one row per entry, failed ones with their reason.
+ * The article list: one row per entry, failed ones with their reason and next step. Column
+ * headings sort (a button each, so the keyboard reaches them); on a phone rows become cards.
  *
  * @param {any[]} articles
  * @param {ViewContext} context
  */
 export function articleTable(articles, context) {
   if (articles.length === 0) return el('p', { class: 'empty' }, 'No articles match the filters.');
-  return dataTable(
-    'articles',
-    [['Article'], ['Tone mix'], ['Quotes', 'num'], ['Mean', 'num'], ['Main speakers']],
-    articles.map((article) => articleRow(article, context)),
+  const headings = [
+    ['Article', 'title'],
+    ['Published', 'date'],
+    ['Tone mix'],
+    ['Quotes', 'quotes', 'num'],
+    ['Mean', 'mean', 'num'],
+    ['Main speakers'],
+  ];
+  const header = headings.map(([label, sort, columnClass]) => {
+    if (!sort) return el('th', { scope: 'col', class: columnClass }, label);
+    const active = context.sort === sort;
+    const direction = active ? context.dir : null;
+    return el(
+      'th',
+      {
+        scope: 'col',
+        class: columnClass,
+        'aria-sort': active ? (direction === 'asc' ? 'ascending' : 'descending') : null,
+      },
+      el(
+        'button',
+        { type: 'button', class: 'sort', dataset: { sort }, onclick: () => context.onSort?.(sort) },
+        label,
+        el('span', { 'aria-hidden': 'true' }, active ? (direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'),
+      ),
+    );
+  });
+  return el(
+    'div',
+    { class: 'table-box' },
+    el(
+      'table',
+      { class: 'articles stacked' },
+      el('thead', {}, el('tr', {}, ...header)),
+      el(
+        'tbody',
+        {},
+        articles.map((article) => articleRow(article, context)),
+      ),
+    ),
   );
 }
 
@@ -140,7 +245,21 @@ function dataTable(className, headings, rows) {
   const header = headings.map(([label, columnClass]) =>
     el('th', { scope: 'col', class: columnClass }, label),
   );
-  return el('table', { class: className }, el('thead', {}, el('tr', {}, ...header)), el('tbody', {}, rows));
+  return el(
+    'div',
+    { class: 'table-box' },
+    el(
+      'table',
+      { class: `${className} stacked` },
+      el('thead', {}, el('tr', {}, ...header)),
+      el('tbody', {}, rows),
+    ),
+  );
+}
+
+/** A cell that names its column on a phone, where the table becomes cards. */
+function cell(label, props, ...children) {
+  return el('td', { ...props, dataset: { col: label } }, ...children);
 }
 
 function articleRow(article, context) {
@@ -149,43 +268,42 @@ function articleRow(article, context) {
     { href: `#/article/${encodeURIComponent(article.id)}`, class: 'article-link' },
     article.title ?? article.sourceKey,
   );
-  const meta = el(
-    'div',
-    { class: 'meta' },
-    // The same date the chart counts the article under: published when known, else analysed.
-    article.publishedAt
-      ? `published ${formatDay(article.publishedAt)}`
-      : `${article.status === 'failed' ? 'failed' : 'analysed'} ${formatDay(article.analyzedAt)}`,
-    ' · ',
-    el('code', {}, article.sourceKey),
+  const meta = el('div', { class: 'meta' }, el('code', {}, article.sourceKey));
+  const published = el(
+    'span',
+    { title: article.publishedAt ? `as written: ${article.publishedAt}` : 'The article gives no date' },
+    publishedLabel(article),
   );
   if (article.status === 'failed') {
     return el(
       'tr',
       { class: 'is-failed', dataset: { articleId: article.id, status: 'failed' } },
-      el('td', {}, link, meta),
-      el(
-        'td',
+      cell('Article', {}, link, meta),
+      cell('Published', {}, published),
+      cell(
+        'Failed',
         { colspan: '4', class: 'failure' },
         el('span', { class: 'badge badge-failed' }, 'failed'),
         ' ',
         el('code', {}, article.code),
         ' ',
         el('span', { class: 'reason' }, article.reason),
+        el('div', { class: 'next-step' }, nextStep(article.code)),
       ),
     );
   }
   return el(
     'tr',
     { dataset: { articleId: article.id, status: 'analysed' } },
-    el('td', {}, link, meta),
-    el('td', {}, toneBar(article.labels)),
-    el('td', { class: 'num' }, String(article.quotes)),
-    el('td', { class: 'num' }, scoreChip(article.meanScore)),
-    el(
-      'td',
+    cell('Article', {}, link, meta),
+    cell('Published', {}, published),
+    cell('Tone mix', {}, toneBar(article.labels)),
+    cell('Quotes', { class: 'num' }, String(article.quotes)),
+    cell('Mean', { class: 'num' }, scoreChip(article.meanScore)),
+    cell(
+      'Main speakers',
       { class: 'speakers' },
-      article.mainSpeakers.map((name) => speakerButton(name, context)),
+      article.speakers.slice(0, 3).map((speaker) => speakerButton(speaker.name, context, speaker.id)),
     ),
   );
 }
@@ -205,8 +323,15 @@ export function articleView(entry, report, context) {
     { class: 'meta' },
     el('code', {}, entry.sourceKey),
     ` · ${entry.status === 'failed' ? 'failed' : 'analysed'} ${formatDay(entry.analyzedAt)}`,
-    report?.article.metadata.publishedAt
-      ? ` · published ${formatDay(report.article.metadata.publishedAt)}`
+    entry.status === 'analysed'
+      ? [
+          ' · ',
+          el(
+            'span',
+            { title: entry.publishedAt ? `as written: ${entry.publishedAt}` : 'The article gives no date' },
+            entry.undated ? 'undated' : `published ${formatDay(entry.day)}`,
+          ),
+        ]
       : null,
     report ? [' · ', el('a', { href: `reports/${encodeURIComponent(entry.id)}.json` }, 'report JSON')] : null,
   );
@@ -222,6 +347,24 @@ export function articleView(entry, report, context) {
         ' ',
         el('code', {}, entry.code ?? ''),
         el('p', {}, entry.reason ?? ''),
+        el('h3', {}, 'What to do next'),
+        el('p', { class: 'next-step' }, nextStep(entry.code ?? '')),
+        // The dashboard's origin serves index/ and reports/ only (errors/ is not published), so
+        // the link opens the index's record of the failure and the text names the full record.
+        el(
+          'p',
+          {},
+          el(
+            'a',
+            { href: `index/by-article/${encodeURIComponent(entry.id)}.json`, class: 'error-record' },
+            'Open the failure record (JSON)',
+          ),
+          '. The full error record is ',
+          el('code', {}, `errors/${entry.id}.json`),
+          ' in the results bucket; ',
+          el('code', {}, 'quote-tone report --failed'),
+          ' lists every failure.',
+        ),
       ),
     );
   }
@@ -285,10 +428,11 @@ function highlightedText(report, context) {
 function quoteCard(quote, context) {
   const tone = quote.tone;
   const dimmed = context.speakerFilter && quote.speaker.name !== context.speakerFilter;
+  const low = quote.speaker.name && quote.speaker.confidence < LOW_CONFIDENCE;
   return el(
     'div',
     {
-      class: `quote-card tone-${tone.label}${dimmed ? ' is-dimmed' : ''}`,
+      class: `quote-card tone-${tone.label}${dimmed ? ' is-dimmed' : ''}${low ? ' is-uncertain' : ''}`,
       id: `quote-${quote.id}`,
       dataset: { quoteId: quote.id, label: tone.label },
     },
@@ -299,7 +443,8 @@ function quoteCard(quote, context) {
         ? speakerButton(quote.speaker.name, context)
         : el('span', { class: 'unattributed' }, 'Unattributed'),
       labelBadge(tone.label),
-      scoreChip(tone.score),
+      scoreChip(tone.score, tone.label),
+      quote.speaker.name ? confidenceNote(quote.speaker.confidence) : null,
     ),
     el('blockquote', { class: 'quote-text' }, quote.text),
     quote.speaker.mention && quote.speaker.mention !== quote.speaker.name
@@ -319,25 +464,7 @@ function quoteCard(quote, context) {
           ),
         )
       : null,
-    tone.explanation.length
-      ? el(
-          'p',
-          { class: 'drivers' },
-          'Driven by: ',
-          topDrivers(tone.explanation, tone.label).map((word) =>
-            el(
-              'span',
-              {
-                class: `chip driver tone-${word.weight > 0 ? 'positive' : word.weight < 0 ? 'negative' : 'neutral'}`,
-                title: word.rules.length ? word.rules.join(', ') : 'base weight',
-              },
-              word.text,
-              el('small', {}, ` ${formatScore(word.weight)}`),
-              word.rules.length ? el('small', { class: 'rules' }, ` (${word.rules.join(', ')})`) : null,
-            ),
-          ),
-        )
-      : el('p', { class: 'drivers meta' }, 'No scoring words.'),
+    driverList(topDrivers(tone.explanation, tone.label)),
   );
 }
 
@@ -359,27 +486,48 @@ function topDrivers(explanation, label) {
 }
 
 /**
- * The speakers table: who sounds how, across articles.
+ * The speakers table: who sounds how, across articles; each name opens the speaker's page, and a
+ * checkbox picks speakers to compare.
  *
  * @param {any[]} speakers
- * @param {ViewContext} context
+ * @param {{ compare: Set<string>, onCompare: (id: string, on: boolean) => void }} context
  */
 export function speakersTable(speakers, context) {
   if (speakers.length === 0) return el('p', { class: 'empty' }, 'No speakers match the filters.');
   return dataTable(
     'speakers-table',
-    [['Speaker'], ['Articles', 'num'], ['Quotes', 'num'], ['Mean', 'num'], ['Tone mix'], ['Latest quotes']],
+    [
+      ['Compare'],
+      ['Speaker'],
+      ['Articles', 'num'],
+      ['Quotes', 'num'],
+      ['Mean', 'num'],
+      ['Tone mix'],
+      ['Latest quotes'],
+    ],
     speakers.map((speaker) =>
       el(
         'tr',
-        { dataset: { speaker: speaker.name } },
-        el('td', {}, speakerButton(speaker.name, context)),
-        el('td', { class: 'num' }, String(speaker.articles)),
-        el('td', { class: 'num' }, String(speaker.quotes)),
-        el('td', { class: 'num' }, scoreChip(speaker.meanScore)),
-        el('td', {}, toneBar(speaker.labels)),
-        el(
-          'td',
+        { dataset: { speaker: speaker.name, speakerId: speaker.id } },
+        cell(
+          'Compare',
+          {},
+          el('input', {
+            type: 'checkbox',
+            class: 'compare-pick',
+            'aria-label': `Compare ${speaker.name}`,
+            checked: context.compare.has(speaker.id),
+            onchange: (/** @type {Event} */ event) =>
+              context.onCompare(speaker.id, /** @type {HTMLInputElement} */ (event.target).checked),
+          }),
+        ),
+        cell('Speaker', {}, speakerPageLink(speaker.name, speaker.id)),
+        cell('Articles', { class: 'num' }, String(speaker.articles)),
+        cell('Quotes', { class: 'num' }, String(speaker.quotes)),
+        cell('Mean', { class: 'num' }, scoreChip(speaker.meanScore)),
+        cell('Tone mix', {}, toneBar(speaker.labels)),
+        cell(
+          'Latest quotes',
           { class: 'latest' },
           speaker.latestQuotes.map((quote) =>
             el(
@@ -396,3 +544,96 @@ export function speakersTable(speakers, context) {
     ),
   );
 }
+
+/**
+ * A chart's figures as a table (inside a closed <details>): what a screen reader reads instead of
+ * the canvas, and what the tests compare with the store.
+ *
+ * @param {{ name: string, points: { day: string, meanScore: number, quotes: number }[] }[]} series
+ */
+export function chartDataTable(series) {
+  return el(
+    'details',
+    { class: 'chart-data' },
+    el('summary', {}, 'Figures by day'),
+    el(
+      'div',
+      { class: 'table-box' },
+      el(
+        'table',
+        {},
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ['Series', 'Day', 'Mean tone', 'Quotes'].map((h) => el('th', { scope: 'col' }, h)),
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          series.flatMap((one) =>
+            one.points.map((point) =>
+              el(
+                'tr',
+                { dataset: { series: one.name, day: point.day, quotes: String(point.quotes) } },
+                el('td', {}, one.name),
+                el('td', {}, formatDay(point.day)),
+                el('td', { class: 'num' }, formatScore(point.meanScore)),
+                el('td', { class: 'num' }, String(point.quotes)),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * One quote on a speaker's page: date, article link, label, score, top contributors, confidence.
+ *
+ * @param {any} quote a speaker day file's quote
+ */
+export function speakerQuoteItem(quote) {
+  return el(
+    'li',
+    {
+      class: `speaker-quote quote-card tone-${quote.label}${quote.confidence !== undefined && quote.confidence < LOW_CONFIDENCE ? ' is-uncertain' : ''}`,
+      dataset: { articleId: quote.articleId, quoteId: quote.quoteId, label: quote.label },
+    },
+    el(
+      'div',
+      { class: 'quote-head' },
+      el('span', { class: 'quote-date' }, quote.undated ? 'undated' : formatDay(quote.day)),
+      labelBadge(quote.label),
+      scoreChip(quote.score, quote.label),
+      confidenceNote(quote.confidence),
+    ),
+    el('blockquote', { class: 'quote-text' }, quote.text),
+    el(
+      'p',
+      { class: 'meta' },
+      quote.mention ? `as “${quote.mention}” · ` : '',
+      'in ',
+      el('a', { href: `#/article/${encodeURIComponent(quote.articleId)}` }, quote.title ?? quote.articleId),
+    ),
+    driverList(quote.drivers ?? []),
+  );
+}
+
+/** Links to the pages of a paged list. @param {number} page @param {number} pages @param {(page: number) => string} href */
+export function pager(page, pages, href) {
+  if (pages <= 1) return null;
+  return el(
+    'nav',
+    { class: 'pager', 'aria-label': 'Pages' },
+    page > 1 ? el('a', { href: href(page - 1), rel: 'prev' }, '← Previous') : null,
+    el('span', { class: 'page-of', 'aria-current': 'page' }, `Page ${page} of ${pages}`),
+    page < pages ? el('a', { href: href(page + 1), rel: 'next' }, 'Next →') : null,
+  );
+}
+
+export { buildHash };

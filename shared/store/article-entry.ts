@@ -11,6 +11,8 @@ import { speakerIdOf } from './speaker-id.ts';
 
 // A list row has room for a few names; the rest are one click away in the article view.
 export const MAIN_SPEAKERS = 3;
+// Enough of a quote to find it by a phrase; a page of 500 articles stays well under a megabyte.
+export const SNIPPET_CHARS = 300;
 // Means are written with four decimals: finer digits are noise, and the files stay readable.
 const MEAN_DECIMALS = 4;
 // Publication days outside this range are typos or parse accidents, not news.
@@ -58,6 +60,9 @@ export const AnalysedArticleEntrySchema = z.object({
   // The first article with the same cleaned text (a republished story): its quotes count once,
   // under the first article, in every speaker's figures.
   duplicateOf: z.optional(z.string()),
+  // The quotes' text, each cut to SNIPPET_CHARS, so the dashboard searches inside quotes over the
+  // pages it loaded. Absent in pages written before.
+  snippets: z.optional(z.array(z.string())),
 });
 
 export const FailedArticleEntrySchema = z.object({
@@ -88,18 +93,41 @@ export type ArticleEntry = z.infer<typeof ArticleEntrySchema>;
  * in a plausible year.
  *
  * @example publishedDay('Fri, 27 Nov 2026 18:00:00 GMT') // '2026-11-27'
+ * @example publishedDay('November 20, 2019 - 11:28 AMT') // '2019-11-20'
  * @example publishedDay('last Tuesday') // null
  */
 export function publishedDay(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // A bare day is a calendar day, not midnight UTC shifted by the reader's zone.
   const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-  const date = new Date(bare ? `${raw.trim()}T00:00:00Z` : raw);
+  let date = new Date(bare ? `${raw.trim()}T00:00:00Z` : raw);
+  // "November 20, 2019 - 11:28 AMT", "20 November 2019, 11:28": the calendar day in the string,
+  // when the whole string is not one the Date parser reads.
+  if (Number.isNaN(date.getTime())) date = new Date(`${calendarDay(raw) ?? ''}T00:00:00Z`);
   const time = date.getTime();
   if (Number.isNaN(time)) return null;
   const year = date.getUTCFullYear();
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) return null;
   return date.toISOString().slice(0, 10);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_FIRST = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;
+const DAY_FIRST = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b/i;
+
+/** The YYYY-MM-DD of a written-out date inside a longer string, or null. */
+function calendarDay(raw: string): string | null {
+  const monthFirst = MONTH_FIRST.exec(raw);
+  const dayFirst = monthFirst ? null : DAY_FIRST.exec(raw);
+  const [monthName, dayText, year] = monthFirst
+    ? [monthFirst[1], monthFirst[2], monthFirst[3]]
+    : dayFirst
+      ? [dayFirst[2], dayFirst[1], dayFirst[3]]
+      : [];
+  const month = MONTHS.indexOf((monthName ?? '').toLowerCase()) + 1;
+  const day = Number(dayText);
+  if (month === 0 || !year || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** @example entryPartition(entry) // '2026-11-28' or 'undated-2026-11-28' */
@@ -155,6 +183,7 @@ export function entryFromReport(report: Report): AnalysedArticleEntry {
     mainSpeakers: speakers.slice(0, MAIN_SPEAKERS).map((speaker) => speaker.name),
     speakers,
     ...(report.article.duplicateOf ? { duplicateOf: report.article.duplicateOf } : {}),
+    snippets: report.quotes.map((quote) => quote.text.slice(0, SNIPPET_CHARS)),
   };
 }
 

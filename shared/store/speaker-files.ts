@@ -22,6 +22,11 @@ const MAX_NAME_FORMS = 20;
 export const QUOTE_TEXT_CHARS = 1000;
 
 const LabelSchema = z.enum(['positive', 'negative', 'neutral', 'mixed']);
+// A quote's top contributors kept in the speaker files: the speaker page shows them without
+// loading every article's report.
+export const QUOTE_DRIVERS = 3;
+
+const DriverSchema = z.object({ text: z.string(), weight: z.number(), rules: z.array(z.string()) });
 
 export const SpeakerQuoteSchema = z.object({
   articleId: z.string(),
@@ -37,6 +42,10 @@ export const SpeakerQuoteSchema = z.object({
   // How the article named the speaker here.
   mention: z.nullable(z.string()),
   analyzedAt: z.iso.datetime(),
+  // How sure the attribution is (the report's speaker.confidence); absent in files written before.
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  // The words that moved the score most (the report's tone.explanation), strongest first.
+  drivers: z.optional(z.array(DriverSchema)),
 });
 
 export const SpeakerDaySchema = z.object({
@@ -60,6 +69,8 @@ export const SpeakerMonthSchema = z.object({
   // Days of the month (1-31) with quotes from dated articles, and from undated ones.
   days: z.array(z.int()),
   undatedDays: z.array(z.int()),
+  // The share of `tally` from undated articles, so a chart can leave them off its time axis.
+  undated: z.optional(TallySchema),
 });
 
 export const SpeakerHeadSchema = z.object({
@@ -141,6 +152,8 @@ export function speakerQuotesOf(
       title: entry.title,
       mention,
       analyzedAt: entry.analyzedAt,
+      confidence: quote.speaker.confidence,
+      drivers: topDrivers(quote.tone.explanation),
     });
     bySpeaker.set(id, group);
   }
@@ -221,6 +234,7 @@ export function withHeadChange(
     const month = day.day.slice(0, 7);
     const row = months.get(month) ?? { month, tally: emptyTally(), days: [], undatedDays: [] };
     row.tally = addTally(addTally(row.tally, day.before, -1), day.after);
+    if (day.undated) row.undated = addTally(addTally(row.undated ?? emptyTally(), day.before, -1), day.after);
     const list = day.undated ? row.undatedDays : row.days;
     const date = Number(day.day.slice(8, 10));
     const at = list.indexOf(date);
@@ -340,6 +354,17 @@ function uniqueQuote(): (quote: SpeakerQuote) => boolean {
     seen.add(key);
     return true;
   };
+}
+
+/** The QUOTE_DRIVERS words with the largest weight, strongest first, weights to 3 decimals. */
+function topDrivers(
+  explanation: Report['quotes'][number]['tone']['explanation'],
+): { text: string; weight: number; rules: string[] }[] {
+  return [...explanation]
+    .filter((word) => word.weight !== 0)
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.start - b.start)
+    .slice(0, QUOTE_DRIVERS)
+    .map((word) => ({ text: word.text, weight: Math.round(word.weight * 1000) / 1000, rules: word.rules }));
 }
 
 function excerpt(text: string): string {

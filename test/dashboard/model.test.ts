@@ -20,7 +20,14 @@ interface DashboardModel {
   filterArticles(articles: ArticleEntry[], filters: Filters): ArticleEntry[];
   meanToneByDay(
     articles: ArticleEntry[],
-  ): { day: string; meanScore: number; quotes: number; articles: number }[];
+    speakerId?: string,
+  ): { points: { day: string; meanScore: number; quotes: number; articles: number }[]; undated: number };
+  scoreTone(score: number | null, label?: string): string;
+  plainRule(rule: string): string;
+  sortArticles(articles: ArticleEntry[], sort: string, direction: 'asc' | 'desc'): ArticleEntry[];
+  pageOf<T>(items: T[], page: number, size: number): { items: T[]; page: number; pages: number };
+  parseHash(hash: string): { view: string; id?: string; ids?: string[]; params: URLSearchParams };
+  buildHash(path: string, query: Record<string, string | number | undefined>): string;
   highlightSegments(
     text: string,
     quotes: { id: string; spans: { start: number; end: number }[] }[],
@@ -33,13 +40,29 @@ const DAY_ONE = '2026-11-27T09:00:00.000Z';
 const DAY_TWO = '2026-11-28T09:00:00.000Z';
 
 const harbour = entryFromReport(
-  makeReport('harbour', DAY_ONE, [
-    { speaker: 'Anna Smith', label: 'positive', score: 0.6 },
-    { speaker: 'Omar Haddad', label: 'negative', score: -0.4 },
-  ]),
+  makeReport(
+    'harbour',
+    DAY_ONE,
+    [
+      { speaker: 'Anna Smith', label: 'positive', score: 0.6, text: 'There are no reasons for joy' },
+      { speaker: 'Omar Haddad', label: 'negative', score: -0.4 },
+    ],
+    'Title of harbour',
+    '2019-11-20',
+  ),
 );
 const budget = entryFromReport(
-  makeReport('budget', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.2 }], 'Budget vote'),
+  makeReport(
+    'budget',
+    DAY_TWO,
+    [{ speaker: 'Omar Haddad', label: 'negative', score: -0.2 }],
+    'Budget vote',
+    'Fri, 27 Nov 2026 18:00:00 GMT',
+  ),
+);
+// No publication date: off the time axis.
+const undated = entryFromReport(
+  makeReport('undated', DAY_TWO, [{ speaker: 'Anna Smith', label: 'positive', score: 0.3 }], 'Undated'),
 );
 const broken = currentEntry({ report: null, error: makeErrorRecord('broken', DAY_TWO) }) as ArticleEntry;
 const ARTICLES = [budget, broken, harbour];
@@ -68,11 +91,67 @@ describe('the dashboard model', () => {
     expect(model.filterArticles(ARTICLES, { text: 'no text' }).map((a) => a.id)).toEqual(['broken']);
   });
 
-  it('gives the quote-weighted mean tone per day, oldest first, leaving failed articles out', () => {
-    expect(model.meanToneByDay(ARTICLES)).toEqual([
-      { day: '2026-11-27', meanScore: expect.closeTo(0.1, 6), quotes: 2, articles: 1 },
-      { day: '2026-11-28', meanScore: expect.closeTo(-0.2, 6), quotes: 1, articles: 1 },
+  it('gives the quote-weighted mean tone per publication day, oldest first, undated and failed articles apart', () => {
+    expect(model.meanToneByDay([...ARTICLES, undated])).toEqual({
+      points: [
+        { day: '2019-11-20', meanScore: expect.closeTo(0.1, 6), quotes: 2, articles: 1 },
+        { day: '2026-11-27', meanScore: expect.closeTo(-0.2, 6), quotes: 1, articles: 1 },
+      ],
+      undated: 1,
+    });
+  });
+
+  it("plots only the chosen speaker's quotes, not the whole articles' mean", () => {
+    const haddad =
+      harbour.status === 'analysed' ? harbour.speakers.find((s) => s.name === 'Omar Haddad') : undefined;
+    expect(model.meanToneByDay(ARTICLES, haddad?.id).points).toEqual([
+      { day: '2019-11-20', meanScore: expect.closeTo(-0.4, 6), quotes: 1, articles: 1 },
+      { day: '2026-11-27', meanScore: expect.closeTo(-0.2, 6), quotes: 1, articles: 1 },
     ]);
+  });
+
+  it('finds an article by words inside one of its quotes', () => {
+    expect(model.filterArticles(ARTICLES, { text: 'no reasons for JOY' }).map((a) => a.id)).toEqual([
+      'harbour',
+    ]);
+  });
+
+  it("colours a quote's score as its label, and a mean by its sign", () => {
+    expect(model.scoreTone(0.19, 'neutral')).toBe('neutral');
+    expect(model.scoreTone(-0.07, 'neutral')).toBe('neutral');
+    expect(model.scoreTone(0.19)).toBe('positive');
+    expect(model.scoreTone(0.02)).toBe('neutral');
+  });
+
+  it('says the rules in plain words, and unknown rules as written', () => {
+    expect(model.plainRule('negated')).toMatch(/not/);
+    expect(model.plainRule('contrasted')).toMatch(/after "but"/);
+    expect(model.plainRule('inferred')).toBe('learned from similar words');
+    expect(model.plainRule('brand-new-rule')).toBe('brand-new-rule');
+  });
+
+  it('sorts by a column either way and pages the result', () => {
+    const byMean = model.sortArticles([budget, harbour, undated], 'mean', 'desc').map((a) => a.id);
+    expect(byMean).toEqual(['undated', 'harbour', 'budget']);
+    expect(model.sortArticles([budget, harbour, undated], 'date', 'asc').map((a) => a.id)).toEqual([
+      'undated',
+      'harbour',
+      'budget',
+    ]);
+    expect(model.pageOf([1, 2, 3, 4, 5], 3, 2)).toEqual({ items: [5], page: 3, pages: 3 });
+    expect(model.pageOf([1, 2, 3], 9, 2)).toEqual({ items: [3], page: 2, pages: 2 });
+  });
+
+  it('reads and writes routes with the filters in the URL', () => {
+    const hash = model.buildHash('/', { q: 'no reasons for joy', speaker: 'anna-1', label: '', page: 2 });
+    const route = model.parseHash(hash);
+    expect(route.view).toBe('articles');
+    expect(route.params.get('q')).toBe('no reasons for joy');
+    expect(route.params.get('speaker')).toBe('anna-1');
+    expect(route.params.has('label')).toBe(false);
+    expect(model.parseHash('#/speakers/anna-1?page=3')).toMatchObject({ view: 'speaker', id: 'anna-1' });
+    expect(model.parseHash('#/compare/a,b').ids).toEqual(['a', 'b']);
+    expect(model.parseHash('#/article/x').view).toBe('article');
   });
 
   it('cuts the text into plain and quoted pieces, clipping overlapping spans', () => {

@@ -5,6 +5,7 @@ import {
   entryFromReport,
   MAIN_SPEAKERS,
   publishedDay,
+  SNIPPET_CHARS,
 } from '../../../shared/store/article-entry.ts';
 import { speakerIdOf } from '../../../shared/store/speaker-id.ts';
 import { makeErrorRecord, makeReport } from './index-fixtures.ts';
@@ -43,14 +44,14 @@ describe('entryFromReport', () => {
     });
   });
 
-  it('names at most MAIN_SPEAKERS main speakers and keeps figures, not quote texts', () => {
+  it('names at most MAIN_SPEAKERS main speakers and keeps figures, and quote texts only as snippets for search', () => {
     const report = makeReport('crowd', NOON, [
       ...['A One', 'B Two', 'C Three', 'D Four', 'E Five'].map((speaker) => ({
         speaker,
         label: 'neutral' as const,
         score: 0,
       })),
-      { speaker: 'A One', label: 'neutral', score: 0, text: 'A quote only the report keeps' },
+      { speaker: 'A One', label: 'neutral', score: 0, text: `A quote searched for ${'and on '.repeat(100)}` },
     ]);
 
     const entry = entryFromReport(report);
@@ -58,13 +59,21 @@ describe('entryFromReport', () => {
     expect(entry.mainSpeakers).toHaveLength(MAIN_SPEAKERS);
     expect(entry.mainSpeakers[0]).toBe('A One');
     expect(entry.speakers).toHaveLength(5);
-    expect(JSON.stringify(entry)).not.toContain('A quote only the report keeps');
+    // The dashboard searches inside quotes over the entries; a long quote costs at most SNIPPET_CHARS.
+    expect(entry.snippets?.at(-1)).toMatch(/^A quote searched for/);
+    expect(entry.snippets?.at(-1)).toHaveLength(SNIPPET_CHARS);
   });
 
   it('files the article under its publication day, keeping the date as written', () => {
     const entry = entryFromReport(makeReport('dated', NOON, [], 'Dated', '27 November 2026'));
 
     expect(entry).toMatchObject({ publishedAt: '27 November 2026', day: '2026-11-27', undated: false });
+  });
+
+  it('reads the calendar day out of a date string with a time and zone the Date parser refuses', () => {
+    expect(publishedDay('November 20, 2019 - 11:28 AMT')).toBe('2019-11-20');
+    expect(publishedDay('Posted 3rd March 2021, 09:00 CET')).toBe('2021-03-03');
+    expect(publishedDay('Smarch 40, 2020')).toBeNull();
   });
 
   it('files an article without a readable date under the day it was analysed, flagged undated', () => {
