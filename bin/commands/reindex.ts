@@ -23,6 +23,7 @@ Store (default: the local one):
   --dir DIR        the local store kept in DIR (as "quote-tone start --dir DIR").
   --bucket NAME    an AWS results bucket (the stack's ResultsBucketName output), or set ${BUCKET_ENV}.
   --endpoint URL   another embedded S3 server (bucket ${LOCAL_RESULTS_BUCKET} unless --bucket).
+  -h, --help       show this help.
 
 Example:
   npx quote-tone reindex --bucket quotetone-resultsbucket-1a2b3c`;

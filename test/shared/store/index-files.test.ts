@@ -155,7 +155,10 @@ describe('speaker files', () => {
       meanScore: 0.2,
       tally: { quotes: 2 },
     });
-    expect(joined.head.months).toEqual([{ month: '2026-11', tally: day.tally, days: [], undatedDays: [28] }]);
+    // An undated day's figures are also kept apart, so a chart can leave them off its time axis.
+    expect(joined.head.months).toEqual([
+      { month: '2026-11', tally: day.tally, days: [], undatedDays: [28], undated: day.tally },
+    ]);
     expect(joined.head.latest).toHaveLength(2);
     expect(ab.head.months.map((month) => [month.month, month.days, month.tally.quotes])).toEqual([
       ['2026-12', [1], 1],
