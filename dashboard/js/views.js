@@ -375,8 +375,27 @@ export function articleView(entry, report, context) {
     toneBar(report.summary.labels),
     el('span', {}, 'mean ', scoreChip(report.summary.meanScore)),
   );
+  // Said before the quotes, so an English-only analysis of another language, or a republished
+  // copy counted under its first publication, never reads as a plain result.
+  const notices = [
+    ...(report.warnings ?? []).map((warning) => el('p', { class: 'notice', role: 'note' }, warning)),
+    report.article.duplicateOf
+      ? el(
+          'p',
+          { class: 'notice', role: 'note' },
+          'Republished copy of ',
+          el(
+            'a',
+            { href: `#/article/${encodeURIComponent(report.article.duplicateOf)}` },
+            'an earlier article',
+          ),
+          ': its statements count once, under that article, in speaker figures.',
+        )
+      : null,
+  ];
   return view(
     summary,
+    ...notices,
     el(
       'div',
       { class: 'article-columns' },

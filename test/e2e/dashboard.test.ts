@@ -204,6 +204,36 @@ describe('the dashboard', () => {
     expect(problems).toEqual([]);
   });
 
+  it('says before the quotes when an article is not in English, and when it is a republished copy', async () => {
+    // Prepare: a German article of our own, and one English story under two keys.
+    await drop(
+      'hafen.txt',
+      'Die Stadt und der Hafen haben sich nach einer langen Nacht geeinigt. "Das ist ein guter Tag für alle", ' +
+        'sagte die Bürgermeisterin am Morgen. Die Arbeiter sind mit dem Ergebnis nicht zufrieden und wollen weiter verhandeln.',
+    );
+    const story =
+      'Harbour workers and the city reached a deal overnight.\n\n"This is a fair result for everyone," said Anna Smith, the mayor.';
+    await drop('story-first.txt', story);
+    await pipeline.bridge.idle();
+    await drop('story-copy.txt', story);
+    await pipeline.bridge.idle();
+
+    // Act and assess: each article view opens with its note.
+    // The hash route changes the view in place: wait for the view of the article asked for.
+    const notice = (name: string) => page.locator(`.article-view[data-article-id="${idOf(name)}"] .notice`);
+    await page.goto(`${dashboard.url}#/article/${idOf('hafen.txt')}`);
+    await notice('hafen.txt').first().waitFor({ timeout: APPEAR_TIMEOUT_MS });
+    expect(await notice('hafen.txt').first().textContent()).toMatch(/English/);
+
+    await page.goto(`${dashboard.url}#/article/${idOf('story-copy.txt')}`);
+    await notice('story-copy.txt').first().waitFor({ timeout: APPEAR_TIMEOUT_MS });
+    expect(await notice('story-copy.txt').first().textContent()).toContain('Republished copy');
+    expect(await notice('story-copy.txt').locator('a').getAttribute('href')).toBe(
+      `#/article/${idOf('story-first.txt')}`,
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('polls an unchanged store with conditional requests: the manifest answers 304 and nothing is downloaded again', async () => {
     await pipeline.bridge.idle();
     const statuses: number[] = [];
