@@ -16,14 +16,24 @@ const UPLOAD_PREFIX = 'articles/';
 export function articleIdFromKey(key: string): string {
   const withoutPrefix = key.startsWith(UPLOAD_PREFIX) ? key.slice(UPLOAD_PREFIX.length) : key;
   const withoutExtension = withoutPrefix.replace(/\.[A-Za-z0-9]{1,8}$/, '');
-  const slug = withoutExtension
+  return slugWithHash(withoutExtension, key, MAX_SLUG_LENGTH);
+}
+
+/**
+ * A readable slug of `text` (at most `maxSlug` characters) plus 8 hex digits of the SHA-256 of
+ * `identity`: ids for articles and speakers alike.
+ *
+ * @example slugWithHash('Anna Smith', 'smith', 40) // 'anna-smith-<8 hex digits>'
+ */
+export function slugWithHash(text: string, identity: string, maxSlug: number): string {
+  const slug = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
+    .slice(0, maxSlug)
     .replace(/-+$/, '');
-  const hash = createHash('sha256').update(key).digest('hex').slice(0, HASH_HEX_DIGITS);
+  const hash = createHash('sha256').update(identity).digest('hex').slice(0, HASH_HEX_DIGITS);
   return slug ? `${slug}-${hash}` : hash;
 }

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
+import { slugWithHash } from '../article-id.ts';
 
 // A speaker's id names their file (index/speakers/<id>.json) and their rows everywhere else. It is
 // derived in this one function, so when reports carry a canonical `speaker.key` (an identity that
 // survives spelling variants), using it is a change here and nowhere else.
 
 const MAX_SLUG_LENGTH = 40;
-const HASH_HEX_DIGITS = 8;
 
 /** What a report says about a quote's speaker; `key` is the canonical identity when reports have one. */
 export interface SpeakerRef {
@@ -24,14 +23,5 @@ export function speakerIdOf(speaker: SpeakerRef): string | null {
   if (speaker.name === null) return null;
   // The slug follows the identity too, so every name form of one speaker gets one id.
   const identity = speaker.key ?? speaker.name;
-  const slug = identity
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/, '');
-  const hash = createHash('sha256').update(identity).digest('hex').slice(0, HASH_HEX_DIGITS);
-  return slug ? `${slug}-${hash}` : hash;
+  return slugWithHash(identity, identity, MAX_SLUG_LENGTH);
 }
