@@ -156,7 +156,7 @@ describe('quote-tone remove', () => {
 
     expect(status).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/found no upload "harbour-deal.txt"/)]);
-    expect(await storedReport(NEW_ID)).toBeDefined();
+    expect((await storedReport(NEW_ID))?.article.id).toBe(NEW_ID);
   });
 
   it('deletes the upload, and the pipeline removes its report', async () => {

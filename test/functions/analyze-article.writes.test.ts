@@ -116,7 +116,7 @@ describe('writes of the analyze step', () => {
 
     expect(store.deleted).toEqual([errorKey(articleIdFromKey(key))]);
     expect(await stored('error', key)).toBeUndefined();
-    expect(await stored('report', key)).toBeDefined();
+    expect((await stored('report', key))?.article).toMatchObject({ id: articleIdFromKey(key) });
   });
 
   it('keeps the newer version when an older one finishes analysing last', async () => {

@@ -42,7 +42,7 @@ describe('one statement, counted once', () => {
     ]);
     const inner = denial.quotes.find((quote) => quote.kind === 'direct');
     expect(inner?.denial).toBe(true);
-    expect(inner?.within).toBeDefined();
+    expect(inner?.within).toBe(denial.quotes.find((quote) => quote.kind === 'indirect')?.id);
     const plain = analyse('plain', [
       'Mayor Ana Ruiz said the pier closure was "a political stunt by the council".',
     ]);
