@@ -527,12 +527,7 @@ function concede(
   from: number,
   to: number,
 ): void {
-  for (let k = from; k < to; k += 1) {
-    share[k] = (share[k] ?? 0) * CONCEDED_SHARE;
-    if (factor[k] === 0) continue;
-    factor[k] = (factor[k] ?? 0) * CONCEDED_FACTOR;
-    flags[k] = (flags[k] ?? 0) | CONCEDED;
-  }
+  discount(factor, flags, share, from, to, CONCEDED_SHARE, CONCEDED_FACTOR, CONCEDED);
 }
 
 /** "X is a Y": the subject X's words count less, in the rules and in the word features. */
@@ -543,11 +538,26 @@ function judgeSubject(
   from: number,
   to: number,
 ): void {
+  discount(factor, flags, share, from, to, SUBJECT_SHARE, SUBJECT_FACTOR, SUBJECT);
+}
+
+// Scales the words in [from, to): their share of the word features always, their rule factor (and
+// flag) where a rule weighs them at all.
+function discount(
+  factor: Float64Array,
+  flags: Uint16Array,
+  share: Float64Array,
+  from: number,
+  to: number,
+  shareScale: number,
+  factorScale: number,
+  flag: number,
+): void {
   for (let k = from; k < to; k += 1) {
-    share[k] = (share[k] ?? 0) * SUBJECT_SHARE;
+    share[k] = (share[k] ?? 0) * shareScale;
     if (factor[k] === 0) continue;
-    factor[k] = (factor[k] ?? 0) * SUBJECT_FACTOR;
-    flags[k] = (flags[k] ?? 0) | SUBJECT;
+    factor[k] = (factor[k] ?? 0) * factorScale;
+    flags[k] = (flags[k] ?? 0) | flag;
   }
 }
 

@@ -8,6 +8,7 @@ import { type DashboardServer, startDashboardServer } from '../../functions/loca
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { SPEAKER_LIST_KEY, speakerDayKey, speakerKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import type { SpeakerDay, SpeakerHead, SpeakerList } from '../../shared/store/speaker-files.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 import { dashboardArticles, FREQUENT_SPEAKER, UNIQUE_ARTICLE, UNIQUE_PHRASE } from './dashboard-articles.ts';
 
@@ -16,17 +17,6 @@ import { dashboardArticles, FREQUENT_SPEAKER, UNIQUE_ARTICLE, UNIQUE_PHRASE } fr
 // survive a reload, phones, accessibility, and polls that download nothing when nothing changed.
 // The store is built once for the file (about a minute on two cores).
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTICLES = 305;
 const QUOTES_PER_PAGE = 20;
 const PHONE = { width: 390, height: 844 };

@@ -6,21 +6,11 @@ import { type DashboardServer, startDashboardServer } from '../../functions/loca
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { Report } from '../../shared/report-schema.ts';
 import { reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 
 // The dashboard in headless Chromium over the local pipeline, as a reader would use it.
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 // The dashboard polls the index every few seconds; a new article shows within a couple of polls.
 const APPEAR_TIMEOUT_MS = 20_000;
