@@ -163,27 +163,38 @@ const SCRATCH_TOKENS = 256;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
 const PHRASE_DIMINISHER = 0.6;
 
+export interface ReadOptions {
+  /**
+   * Build `evidence`, and give the reading arrays of its own (the default). Without it (scoring
+   * only) `evidence` stays empty and the per-token arrays are scratch space that the next reading
+   * without evidence overwrites: the reading is valid until then.
+   */
+  evidence?: boolean;
+}
+
 /**
  * Reads one statement with the rules.
  *
  * @example
  * readStatement('There are no reasons for joy').evidence[0] // { text: 'joy', weight: -1.8, rules: ['negated'], ... }
  */
-export function readStatement(statement: string): Reading {
+export function readStatement(statement: string, options: ReadOptions = {}): Reading {
+  const withEvidence = options.evidence !== false;
   const tokens = tokenize(statement);
   const count = tokens.lower.length;
   const headline = looksLikeHeadline(tokens);
+  const own = withEvidence ? ownArrays(count) : scratchArrays(count);
   const reading: Reading = {
     statement,
     tokens,
-    facts: new Array<WordFacts | undefined>(count),
-    negated: new Uint8Array(count),
-    counted: new Uint8Array(count),
-    share: new Float64Array(count),
+    facts: own.facts,
+    negated: own.negated,
+    counted: own.counted,
+    share: own.share,
     harms: 0,
-    predicate: new Uint8Array(count),
+    predicate: own.predicate,
     factor: EMPTY_FACTORS,
-    ruleBase: new Float64Array(count),
+    ruleBase: own.ruleBase,
     flags: EMPTY_FLAGS,
     negatorAt: [],
     contrastAt: [],
@@ -440,9 +451,9 @@ export function readStatement(statement: string): Reading {
     if (modifierLeft > 0) modifierLeft -= 1;
   }
 
-  sumUp(reading, statement, factor, flags, roles);
-  reading.factor = factor.slice(0, count);
-  reading.flags = flags.slice(0, count);
+  sumUp(reading, statement, factor, flags, roles, withEvidence);
+  reading.factor = withEvidence ? factor.slice(0, count) : factor.subarray(0, count);
+  reading.flags = withEvidence ? flags.slice(0, count) : flags.subarray(0, count);
   return reading;
 }
 
@@ -453,6 +464,7 @@ function sumUp(
   factor: Float64Array,
   flags: Uint16Array,
   roles: (string | undefined)[],
+  withEvidence: boolean,
 ): void {
   const tokens = reading.tokens;
   for (let i = 0; i < tokens.lower.length; i += 1) {
@@ -471,12 +483,7 @@ function sumUp(
         if (base > 0) reading.negatedPositive += base;
         else reading.negatedNegative -= base;
       }
-      const rules: string[] = [];
-      const role = roles[i];
-      if (role) rules.push(role);
-      for (const [bit, rule] of RULE_NAMES) if (why & bit) rules.push(rule);
-      const start = tokens.start[i] ?? 0;
-      reading.evidence.push({ text: statement.slice(start, tokens.end[i]), start, weight, rules });
+      if (withEvidence) addEvidence(reading, statement, i, weight, why, roles[i]);
     }
     if (f === 0) continue;
     for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
@@ -486,6 +493,22 @@ function sumUp(
         reading.secondaryNegative[lexicon] = (reading.secondaryNegative[lexicon] ?? 0) - weight;
     }
   }
+}
+
+function addEvidence(
+  reading: Reading,
+  statement: string,
+  i: number,
+  weight: number,
+  why: number,
+  role: string | undefined,
+): void {
+  const tokens = reading.tokens;
+  const rules: string[] = [];
+  if (role) rules.push(role);
+  for (const [bit, rule] of RULE_NAMES) if (why & bit) rules.push(rule);
+  const start = tokens.start[i] ?? 0;
+  reading.evidence.push({ text: statement.slice(start, tokens.end[i]), start, weight, rules });
 }
 
 /** A harm phrase weighs like a clearly bad word in AFINN units ("fired" is -2). */
@@ -513,6 +536,50 @@ const EMPTY_FLAGS = new Uint16Array(0);
 const NO_CUES: readonly string[] = Object.freeze([]);
 let scratchFactor = new Float64Array(SCRATCH_TOKENS);
 let scratchFlags = new Uint16Array(SCRATCH_TOKENS);
+
+/** The per-token arrays a reading hands out. */
+interface TokenArrays {
+  facts: (WordFacts | undefined)[];
+  negated: Uint8Array;
+  counted: Uint8Array;
+  share: Float64Array;
+  predicate: Uint8Array;
+  ruleBase: Float64Array;
+}
+
+function ownArrays(count: number): TokenArrays {
+  return {
+    facts: new Array<WordFacts | undefined>(count),
+    negated: new Uint8Array(count),
+    counted: new Uint8Array(count),
+    share: new Float64Array(count),
+    predicate: new Uint8Array(count),
+    ruleBase: new Float64Array(count),
+  };
+}
+
+// Scoring reads a statement, featurizes it and drops the reading: one set of arrays serves every call.
+let scratchTokens: TokenArrays = ownArrays(SCRATCH_TOKENS);
+
+function scratchArrays(count: number): TokenArrays {
+  if (scratchTokens.negated.length < count) scratchTokens = ownArrays(count * 2);
+  const { facts, negated, counted, share, predicate, ruleBase } = scratchTokens;
+  facts.length = count;
+  facts.fill(undefined);
+  negated.fill(0, 0, count);
+  counted.fill(0, 0, count);
+  share.fill(0, 0, count);
+  predicate.fill(0, 0, count);
+  ruleBase.fill(0, 0, count);
+  return {
+    facts,
+    negated: negated.subarray(0, count),
+    counted: counted.subarray(0, count),
+    share: share.subarray(0, count),
+    predicate: predicate.subarray(0, count),
+    ruleBase: ruleBase.subarray(0, count),
+  };
+}
 
 function addCue(reading: Reading, tone: ToneName, text: string): void {
   const cues = reading.cues[tone];
