@@ -153,8 +153,7 @@ export function featurize(
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
     // The shipped table's row is cached with the word's facts; a fitting table is looked up.
     const facts = reading.facts[i];
-    const row =
-      table === WORD_TABLE && facts !== undefined ? facts.row : (table.rows.get(tokens.lower[i] ?? '') ?? -1);
+    const row = table === WORD_TABLE && facts !== undefined ? facts.row : table.rowOf(tokens.lower[i] ?? '');
     if (row < 0) continue;
     out.tokenRows[i] = row;
     // Negation flips the predicted polarity, as it flips a lexicon weight.

@@ -104,7 +104,7 @@ function describe(word: string): WordFacts {
     kinds,
     modifier: intensity ?? 1,
     hash: stemHash(word),
-    row: WORD_TABLE.rows.get(word) ?? -1,
+    row: WORD_TABLE.rowOf(word),
   };
 }
 

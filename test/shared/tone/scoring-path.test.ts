@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { rateTone, scoreTone } from '../../../shared/score-tone.ts';
 import { createFeatureBuffer, featurize } from '../../../shared/tone/features.ts';
 import { type Reading, readStatement } from '../../../shared/tone/read-statement.ts';
-import { WORD_TABLE } from '../../../shared/tone/word-table.ts';
+import shipped from '../../../shared/tone/word-table.json' with { type: 'json' };
+import { decodeWordTable, type WordTableJson } from '../../../shared/tone/word-table.ts';
 
 // The scoring path takes shortcuts (no evidence list, scratch arrays, word-table rows cached with
 // each word's facts). These statements are built to reach every rule: negation, modifiers, contrast,
@@ -117,7 +118,7 @@ describe('the scoring shortcuts change no result', () => {
 
   it('the word-table rows cached with word facts are the rows a lookup finds', () => {
     // A table equal to the shipped one but not the same object takes the lookup path.
-    const lookedUp = { ...WORD_TABLE };
+    const lookedUp = decodeWordTable(shipped as WordTableJson);
     fc.assert(
       fc.property(statement, (text) => {
         const reading = readStatement(text, { evidence: false });
