@@ -26,7 +26,7 @@ import { articleText } from './synthetic.ts';
 // Node process importing the bundle and handling one event against an embedded S3 server.
 
 // The same esbuild settings as infra/pipeline-function.ts (NodejsFunction bundling): minified ESM
-// for Node 24 with source maps, `@aws-sdk/*` external because the runtime ships it, and a
+// for Node 24 with source maps (without sources), `@aws-sdk/*` external because the runtime ships it, and a
 // `require` for bundled CommonJS dependencies.
 const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -104,6 +104,7 @@ export async function bundleLambda(fn: { name: string; entry: string }): Promise
       bundle: true,
       minify: true,
       sourcemap: true,
+      sourcesContent: false,
       format: 'esm',
       platform: 'node',
       target,

@@ -97,6 +97,9 @@ export class PipelineFunction extends Construct {
       bundling: {
         minify: true,
         sourceMap: true,
+        // Stack traces need the map's names and positions, not a copy of every source file: without
+        // it the map (read at every cold start under --enable-source-maps) is a fraction the size.
+        sourcesContent: false,
         format: nodejs.OutputFormat.ESM,
         target: 'node24',
         mainFields: ['module', 'main'],
