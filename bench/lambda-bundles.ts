@@ -27,7 +27,7 @@ import { articleText } from './synthetic.ts';
 // Node process importing the bundle and handling one event against an embedded S3 server.
 
 // The same esbuild settings as infra/pipeline-function.ts (NodejsFunction bundling): minified ESM
-// for Node 24 with source maps (without sources), `@aws-sdk/*` external because the runtime ships it, and a
+// for Node 24 with source maps (without sources), the AWS SDK bundled too, and a
 // `require` for bundled CommonJS dependencies.
 const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -141,7 +141,7 @@ export async function bundleLambda(fn: LambdaEntry): Promise<LambdaBundle> {
       target,
       mainFields: ['module', 'main'],
       banner: { js: REQUIRE_BANNER },
-      external: ['@aws-sdk/*'],
+      external: [],
       // As the CDK bundles it: the analyser build id fixed at bundle time (infra/pipeline-function.ts).
       define: { 'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)) },
       metafile: true,
