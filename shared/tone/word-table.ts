@@ -151,16 +151,24 @@ class PackedWordTable implements WordTable {
     this.#json = json;
   }
 
+  // Each column getter, once decoded, replaces itself with a plain property: the scorer reads the
+  // columns for every token, and a getter call each time cost more than the read.
   get polarity(): Float64Array {
-    return this.#data().polarity;
+    return this.#settle('polarity');
   }
 
   get positive(): Float64Array {
-    return this.#data().positive;
+    return this.#settle('positive');
   }
 
   get negative(): Float64Array {
-    return this.#data().negative;
+    return this.#settle('negative');
+  }
+
+  #settle(column: 'polarity' | 'positive' | 'negative'): Float64Array {
+    const value = this.#data()[column];
+    Object.defineProperty(this, column, { value, enumerable: true });
+    return value;
   }
 
   get rows(): ReadonlyMap<string, number> {
