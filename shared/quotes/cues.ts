@@ -1,13 +1,19 @@
 import type { Span } from '../types.ts';
 import {
+  ARTICLES,
   CUE_FILLERS,
   DETERMINERS,
+  GROUP_HEADS,
   GROUP_NOUNS,
   NAMING_VERBS,
   NON_NAME_CAPITALS,
+  NOT_IN_MENTION,
+  NOUN_LIKE,
+  PLURAL_SUBJECT,
   PRONOUNS,
   SPEECH_PHRASES,
   SPEECH_VERBS,
+  SUBJECT_PREPOSITIONS,
   TITLES,
 } from './lexicon.ts';
 import type { Token } from './text-index.ts';
@@ -24,71 +30,7 @@ export interface Cue {
   naming: boolean;
 }
 
-// Base forms that are usually nouns ("the report", "asylum claims"): a cue only after a plural
-// subject, a pronoun or "to" ("analysts say", "to say").
-const NOUN_LIKE = new Set([
-  'report',
-  'reports',
-  'claim',
-  'claims',
-  'comment',
-  'comments',
-  'answer',
-  'note',
-  'notes',
-  'charge',
-  'charges',
-  'demand',
-  'demands',
-  'promise',
-  'promises',
-  'pledge',
-  'forecast',
-  'counter',
-  'state',
-  'states',
-  'estimate',
-  'estimates',
-  'reply',
-  'protest',
-  'signal',
-  'hint',
-  'joke',
-  'tweet',
-  'tweets',
-  'call',
-  'calls',
-  'view',
-  'views',
-  'term',
-  'label',
-  'brand',
-  'ask',
-  'add',
-  'say',
-  'tell',
-  'warn',
-  'remark',
-  'recall',
-  'admit',
-  'deny',
-  'agree',
-  'write',
-  'urge',
-  'concede',
-  'predict',
-  'insist',
-  'stress',
-  'explain',
-  'argue',
-  'suggest',
-  'accept',
-  'answer',
-  'repeat',
-]);
 const POSSESSIVE_END = /['’]s?$/;
-const PLURAL_SUBJECT = new Set(['they', 'we', 'i', 'you', 'to', 'who', 'which', 'that', 'and']);
-const ARTICLES = new Set(['the', 'a', 'an']);
 // The longest mention a cue reaches for: "Tory shadow home secretary David Davis" and a title.
 export const MAX_MENTION_TOKENS = 8;
 // How many fillers ("has also recently") may stand between a mention and its cue.
@@ -197,20 +139,6 @@ export function mentionBefore(
   return first < end ? throughPrepositions(text, tokens, first, end) : null;
 }
 
-// Prepositions that attach a phrase to the subject ("a spokesman for the embassy in Rome said").
-// Pronouns and quantifiers that head a group described by a phrase ("those with", "many of").
-const GROUP_HEADS: ReadonlySet<string> = new Set([
-  'those',
-  'people',
-  'anyone',
-  'everyone',
-  'many',
-  'most',
-  'some',
-  'all',
-  'few',
-]);
-const SUBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'of', 'in', 'at', 'with', 'from']);
 // The longest subject read through its prepositional phrases.
 const MAX_SUBJECT_TOKENS = 2 * MAX_MENTION_TOKENS;
 
@@ -328,92 +256,6 @@ function withAppositiveName(
   }
   return [from, next];
 }
-
-// Words a speaker description is made of: names, determiners, titles, role and group nouns,
-// and other lowercase words (adjectives such as "executive"); verbs end it in practice
-// because the caller bounds the length and stops at punctuation.
-const NOT_IN_MENTION = new Set([
-  'that',
-  'which',
-  'who',
-  'whom',
-  'whose',
-  'and',
-  'but',
-  'or',
-  'if',
-  'when',
-  'while',
-  'as',
-  'because',
-  'although',
-  'though',
-  'where',
-  'after',
-  'before',
-  'since',
-  'until',
-  'than',
-  'in',
-  'on',
-  'at',
-  'to',
-  'with',
-  'by',
-  'from',
-  'into',
-  'about',
-  'over',
-  'under',
-  'through',
-  'during',
-  'it',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'not',
-  'so',
-  'then',
-  'also',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'this',
-  'these',
-  'those',
-  'there',
-  'here',
-  'what',
-  'why',
-  'how',
-  'all',
-  'said',
-  'says',
-  'told',
-  'i',
-  'you',
-  'we',
-  'me',
-  'us',
-  'him',
-  'them',
-  'for',
-  'according',
-  'however',
-  'meanwhile',
-]);
 
 function isMentionWord(token: Token): boolean {
   // "US Airways said": a capital "US" is the country, not the pronoun.

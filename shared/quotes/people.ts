@@ -4,16 +4,29 @@ import {
   CUE_FILLERS,
   DEMONYMS,
   DETERMINERS,
+  DOCUMENT_NOUNS,
+  FEMALE_ROLE_NOUNS,
   type Gender,
+  GIVEN_NAME_WORDS,
+  GROUP_AT,
   GROUP_NOUNS,
+  HEAD_ENDS,
+  INDEFINITE_ARTICLES,
+  LEAD_BREAKERS,
+  NAME_PARTICLES,
   NAMING_VERBS,
   NON_NAME_CAPITALS,
   ORG_NAME_WORDS,
   ORG_NOUNS,
+  ORG_PREPOSITIONS,
+  ORG_STOP,
   PERSON_NOUNS,
+  POST_NOMINALS,
   PRONOUNS,
   ROLE_COMPOUNDS,
   ROLE_FAMILIES,
+  ROLE_MODIFIERS,
+  ROLE_STOP,
   SPEECH_VERBS,
   TITLES,
 } from './lexicon.ts';
@@ -57,160 +70,6 @@ export interface Resolution {
 const MAX_SENTENCES_BACK = 8;
 // Words around a name searched for a role noun ("his US counterpart Joe Biden").
 const ROLE_WINDOW = 4;
-// Words that end the description in front of a name.
-const ROLE_STOP = new Set([
-  'and',
-  'or',
-  'but',
-  'with',
-  'by',
-  'to',
-  'from',
-  'of',
-  'for',
-  'between',
-  'than',
-  'as',
-  'that',
-  'which',
-  'who',
-  'said',
-  'says',
-  'told',
-  'is',
-  'was',
-  'are',
-  'were',
-  'has',
-  'had',
-  'have',
-  'against',
-  'beat',
-  'met',
-  'on',
-  'in',
-  'at',
-  'over',
-  'after',
-  'before',
-  'while',
-  'when',
-]);
-// Lowercase words inside a role description ("Tory shadow home secretary", "reviews editor").
-const ROLE_MODIFIERS = new Set([
-  'shadow',
-  'home',
-  'foreign',
-  'press',
-  'executive',
-  'chief',
-  'former',
-  'deputy',
-  'senior',
-  'vice',
-  'acting',
-  'general',
-  'interim',
-  'managing',
-  'political',
-  'special',
-  'finance',
-  'health',
-  'defence',
-  'defense',
-  'education',
-  'justice',
-  'reviews',
-  'news',
-  'sports',
-  'culture',
-  'trade',
-  'interior',
-  'prime',
-  'first',
-  'assistant',
-  'associate',
-  'principal',
-  'lead',
-  'head',
-  'co',
-  'joint',
-  'world',
-  'national',
-  'regional',
-  'local',
-  'economic',
-  'economics',
-  'business',
-  'technology',
-  'marketing',
-  'sales',
-  'operating',
-  'financial',
-  'creative',
-  'artistic',
-  'musical',
-  'festival',
-  'team',
-  'club',
-  'party',
-  'opposition',
-  'government',
-  'state',
-  'city',
-  'county',
-  'council',
-  'union',
-  'campaign',
-  'research',
-  'legal',
-  'medical',
-  'film',
-  'screen',
-  'stage',
-  'tennis',
-  'football',
-  'golf',
-  'number',
-]);
-// Nouns for texts that "say" things on someone's behalf: the current speaker keeps the floor.
-const DOCUMENT_NOUNS = new Set([
-  'statement',
-  'report',
-  'letter',
-  'document',
-  'release',
-  'memo',
-  'book',
-  'filing',
-  'motion',
-  'text',
-  'announcement',
-  'notice',
-  'post',
-  'tweet',
-  'email',
-  'message',
-  'study',
-  'survey',
-  'paper',
-]);
-// Capitalised function words that are also given names ("Will", "May", "June").
-const GIVEN_NAME_WORDS = new Set([
-  'will',
-  'may',
-  'june',
-  'april',
-  'august',
-  'grace',
-  'hope',
-  'joy',
-  'faith',
-  'summer',
-  'rose',
-]);
-// Letters after a name that are not part of it ("Frank Field MP", "John Smith QC").
-const POST_NOMINALS = new Set(['mp', 'mep', 'msp', 'qc', 'kc', 'jr', 'sr', 'obe', 'mbe', 'cbe', 'phd']);
 // How many earlier mentions a description or surname looks through: far more than any article's
 // cast, and a bound that keeps resolution linear on hostile input.
 const MAX_LOOKBACK = 400;
@@ -699,7 +558,7 @@ export class People {
   private addRole(word: string, entity: Entity, previous?: string, shadow = false): void {
     const family = shadowed(shadow, roleFamily(previous, word));
     if (family) entity.roles.add(family);
-    if (word === 'spokeswoman' || word === 'actress') entity.gender = 'female';
+    if (FEMALE_ROLE_NOUNS.has(word)) entity.gender = 'female';
     if (!DETERMINERS.has(word)) entity.modifiers.add(word);
   }
 
@@ -825,7 +684,7 @@ export class People {
     );
     const first = capitals[0];
     const last = capitals.at(-1);
-    const indefinite = words[0]?.lower === 'a' || words[0]?.lower === 'an';
+    const indefinite = INDEFINITE_ARTICLES.has(words[0]?.lower ?? '');
     if (first && last) {
       const named = mention.slice(first.start, last.end).replace(POSSESSIVE, '');
       const known = this.findPerson(lastWord(named));
@@ -916,27 +775,6 @@ export class People {
   }
 }
 
-// Lowercase particles inside names ("Jurgen den Hartog", "Ludwig van Beethoven").
-const NAME_PARTICLES = new Set([
-  'van',
-  'von',
-  'de',
-  'den',
-  'der',
-  'da',
-  'di',
-  'du',
-  'del',
-  'della',
-  'le',
-  'la',
-  'bin',
-  'al',
-  'el',
-  'ter',
-  'ten',
-]);
-
 /** The end of the capitalised run starting before `end`, reading through name particles. */
 function extendRun(text: string, tokens: readonly Token[], end: number): number {
   let next = end;
@@ -969,44 +807,11 @@ function lastIndexAtOrBefore<T>(items: readonly T[], value: number, key: (item: 
   return high;
 }
 
-// "staff at", "workers from": the preposition that ties a group to its organisation.
-const GROUP_AT: ReadonlySet<string> = new Set(['at', 'from']);
 // "Last week harbour master": the words a subject's description may take before its name.
 const MAX_SUBJECT_LEAD = 6;
-// Words that make a later name an object or part of another phrase ("by" names an agent: a subject).
-const LEAD_BREAKERS: ReadonlySet<string> = new Set([
-  'from',
-  'to',
-  'with',
-  'of',
-  'for',
-  'against',
-  'that',
-  'when',
-  'and',
-]);
 const PARTICIPLE_FORM = /^[a-z]{3,}(?:ed|ing)$/;
 const PARTICIPLE = /^[a-z]{3,}ing$/;
-// Prepositions that end the head of a speaker's noun phrase; "of" and "for" stay, as they name
-// organisations ("Bank of England", "spokesman for the council").
-const HEAD_ENDS: ReadonlySet<string> = new Set(['with', 'in', 'at', 'from', 'on', 'during']);
 const SPOKES_FOR_ONE = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(.+)$/i;
-const ORG_STOP = new Set([
-  'in',
-  'at',
-  'on',
-  'said',
-  'says',
-  'told',
-  'who',
-  'which',
-  'and',
-  'to',
-  'has',
-  'had',
-  'was',
-  'is',
-]);
 
 function cleanOrgName(name: string): string {
   const words = tokenize(name, 0, name.length);
@@ -1132,7 +937,8 @@ function nameIn(mention: string, words: readonly Token[]): string[] | null {
     const parts = nameOf(words.slice(i, end));
     const previous = words[i - 1]?.lower ?? '';
     i = end - 1;
-    if (!parts || previous === 'of' || previous === 'for' || previous === 'at') continue;
+    // "the Bank of England", "an analyst at Nova Bank": a run after these names an organisation.
+    if (!parts || ORG_PREPOSITIONS.has(previous)) continue;
     // Ties go to the later run: descriptions come first ("The Liberal Democrat chairman Ann Lee").
     if (parts.tokens.length >= best.length) best = parts.tokens;
   }

@@ -3,9 +3,15 @@ import { commaSplice, hasFiniteVerb, questionZones } from './clause-shape.ts';
 import { appositiveBefore, cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
 import {
   ADJUNCT_PREPOSITIONS,
+  CLAUSE_SUBJECTS,
+  DIRECTIVE_WORDS,
+  GERUND_NOUNS,
   GROUP_NOUNS,
+  NEXT_REPORT_WORDS,
   NON_CLAUSE_STARTS,
   NON_NAME_CAPITALS,
+  NOUN_DETERMINERS,
+  NOUN_OBJECT_VERB_BASES,
   OBJECT_VERBS,
   ORG_NOUNS,
   ROLE_FAMILIES,
@@ -44,8 +50,6 @@ const MAX_CLAUSE_CHARS = 1_200;
 // How near the sentence end a closing attribution's cue sits: "said the festival's executive director,
 // Jon Dale in an interview with the paper."
 const CLOSING_CUE_TOKENS = 16;
-// A clause ends before a new speaker's report or a non-restrictive relative: ", but Ruiz has said".
-const NEXT_REPORT_WORDS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
 // How many words a new report's speaker and fillers may take ("the Tory leader has also said").
 const NEW_REPORT_TOKENS = 8;
 const RELATIVE_AFTER_COMMA = /^,\s+(?:who|which|whose|whom)\b/;
@@ -64,33 +68,9 @@ const QUOTE_AFTER_BREAK = /[—–:]\s*["“‘][^"“”‘’]*["”’]?[,\s]
 const POSSESSIVE_WORD = /['’]s?$/;
 // "using", "saying": a gerund; these "-ing" words are nouns and pronouns.
 const GERUND = /^[a-z]{2,}ing$/;
-const GERUND_NOUNS: ReadonlySet<string> = new Set([
-  'nothing',
-  'something',
-  'anything',
-  'everything',
-  'morning',
-]);
 // Reporting verbs that as often take a noun phrase ("revealed the plan", "denied the charge").
 const NOUN_OBJECT_VERBS: ReadonlySet<string> = new Set(
-  [
-    'reveal',
-    'announce',
-    'confirm',
-    'acknowledge',
-    'disclose',
-    'describe',
-    'outline',
-    'explain',
-    'recall',
-    'admit',
-    'deny',
-    'unveil',
-    'detail',
-    'report',
-    'predict',
-    'repeat',
-  ].flatMap((verb) => [
+  NOUN_OBJECT_VERB_BASES.flatMap((verb) => [
     verb,
     `${verb}s`,
     verb.endsWith('e') ? `${verb}d` : `${verb}ed`,
@@ -100,18 +80,6 @@ const NOUN_OBJECT_VERBS: ReadonlySet<string> = new Set(
 );
 // How many words a clause's subject may take before its verb ("the new ferry timetable is").
 const SUBJECT_WINDOW = 5;
-// Determiners that make the next word a noun or adjective: "a newly revealed call".
-const NOUN_DETERMINERS: ReadonlySet<string> = new Set([
-  'a',
-  'an',
-  'the',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'this',
-]);
 
 /** One sentence being read for reports: its masked text and tokens, and a word counter for clauses. */
 interface SentenceScan {
@@ -427,9 +395,6 @@ function skipObject(tokens: readonly Token[], at: number): number {
   }
   return -1;
 }
-
-const DIRECTIVE_WORDS = new Set(['to', 'of', 'about', 'against', 'not']);
-const CLAUSE_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'this']);
 
 function thatAfterAdjunct(tokens: readonly Token[], at: number): number {
   for (let k = at; k < at + MAX_ADJUNCT_TOKENS && k < tokens.length; k++) {

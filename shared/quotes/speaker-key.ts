@@ -1,4 +1,4 @@
-import { ROLE_FAMILIES, TITLES } from './lexicon.ts';
+import { POST_NOMINALS, ROLE_FAMILIES, TITLES } from './lexicon.ts';
 
 // One speaker across articles. Inside an article, attribution already resolves "Putin" and
 // "the Russian leader" to the full name it introduced; across articles only the name is
@@ -6,20 +6,6 @@ import { ROLE_FAMILIES, TITLES } from './lexicon.ts';
 // person's key is therefore the surname, stripped of titles, roles and case: every form agrees
 // on it. An organisation's key is its whole name.
 
-// Letters after a name that are not part of it ("Ann Lee MP", "Tom Bell Jr").
-const POST_NOMINALS: ReadonlySet<string> = new Set([
-  'mp',
-  'mep',
-  'msp',
-  'qc',
-  'kc',
-  'jr',
-  'sr',
-  'obe',
-  'mbe',
-  'cbe',
-  'phd',
-]);
 const DIACRITICS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
