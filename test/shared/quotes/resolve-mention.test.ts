@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { People } from '../../../shared/quotes/people.ts';
+import { People } from '../../../shared/quotes/resolve-mention.ts';
 import type { Span } from '../../../shared/types.ts';
 import { articleOf } from './article-fixture.ts';
 
