@@ -202,6 +202,16 @@ export class Cast {
     return pick();
   }
 
+  /** Where `entity` was last mentioned before `at`, or -1. */
+  lastMentionOf(entity: Entity, at: number): number {
+    const latest = this.latestBefore(at);
+    for (let k = latest; k >= 0 && latest - k < MAX_LOOKBACK; k--) {
+      const occurrence = this.occurrences[k];
+      if (occurrence?.entity === entity) return occurrence.at;
+    }
+    return -1;
+  }
+
   /**
    * The person a narration sentence right before `at` is about: named at its very start
    * ("Jones, however, disagreed."), or null. A quote with no cue that follows such a sentence

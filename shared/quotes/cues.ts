@@ -30,6 +30,8 @@ export interface Cue {
   naming: boolean;
 }
 
+// One capital letter: an initial inside a name ("Ann B. Lee").
+const INITIAL = /^\p{Lu}$/u;
 const POSSESSIVE_END = /['’]s?$/;
 // The longest mention a cue reaches for: "Tory shadow home secretary David Davis" and a title.
 export const MAX_MENTION_TOKENS = 8;
@@ -285,7 +287,11 @@ export function joined(text: string, tokens: readonly Token[], a: number, b: num
   if (!left || !right) return false;
   const gap = text.slice(left.end, right.start);
   if (gap.trim() === '') return gap.length > 0 || left.end === right.start;
-  return gap.trim() === '.' && TITLES.has(`${left.lower}.`);
+  // "Dr. Ann Lee", "Ann B. Lee": a title's or an initial's full stop stays inside a name.
+  return (
+    gap.trim() === '.' &&
+    (TITLES.has(`${left.lower}.`) || (INITIAL.test(text.slice(left.start, left.end)) && right.capital))
+  );
 }
 
 /** The span from the first token of [first, next) to the end of the last one. */

@@ -45,6 +45,10 @@ export interface Resolution {
 const AGE = /^\d+-year-old$/;
 const PARTICIPLE_FORM = /^[a-z]{3,}(?:ed|ing)$/;
 const PARTICIPLE = /^[a-z]{3,}ing$/;
+// "one legal expert": the head noun comes within this many words of an indefinite determiner.
+const MAX_INDEFINITE_WORDS = 3;
+// A name and a comma: what comes next describes that name.
+const APPOSITIVE_LEAD = /^[\p{Lu}][\p{L}\p{M}.'’ -]*,\s*$/u;
 const SPOKES_FOR_ONE = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(.+)$/i;
 
 /**
@@ -57,8 +61,34 @@ export class People {
   private readonly cast: Cast;
   private readonly words: CapitalWords;
 
-  constructor(text: string, masked: string, paragraphs: readonly Span[], speakerMentions: readonly Span[]) {
+  constructor(
+    private readonly text: string,
+    masked: string,
+    paragraphs: readonly Span[],
+    speakerMentions: readonly Span[],
+  ) {
     ({ cast: this.cast, words: this.words } = findNames(text, masked, paragraphs, speakerMentions));
+  }
+
+  /**
+   * "..., said one legal expert. "...," the expert warned.": between the last mention of the person
+   * a description would fall back to and the description, an indefinite phrase with the same head
+   * noun brought in someone unnamed, whom "the expert" means.
+   */
+  private unnamedSince(entity: Entity | null, head: string, at: number): boolean {
+    if (!entity) return false;
+    const since = this.cast.lastMentionOf(entity, at);
+    if (since < 0) return false;
+    const words = tokenize(this.text, since, at);
+    for (const [i, word] of words.entries()) {
+      if (!INDEFINITE_ARTICLES.has(word.lower)) continue;
+      // "Ann Lee, a transport expert, ...": an appositive describes the person just named.
+      if (APPOSITIVE_LEAD.test(this.text.slice(since, word.start))) continue;
+      const phrase = words.slice(i + 1, i + 1 + MAX_INDEFINITE_WORDS);
+      const end = phrase.findIndex((next) => next.capital || next.lower === head);
+      if (end >= 0 && phrase[end]?.lower === head && !phrase[end]?.capital) return true;
+    }
+    return false;
   }
 
   /** Resolves the mention written at `at` ("he", "the Russian leader", "Mr Hogg", "analysts"). */
@@ -142,14 +172,15 @@ export class People {
       const spokes = this.spokesperson(mention, words, at);
       if (spokes) return { entity: spokes, how: 'description' };
     }
+    // "said a senior official", "one legal expert warned": an indefinite description brings in
+    // someone the article does not name, never a person named before.
+    const indefinite = INDEFINITE_ARTICLES.has(first.lower) && !head.capital;
     if (family) {
+      if (indefinite) return { entity: null, how: 'description' };
       const modifiers = new Set(words.map((word) => word.lower));
-      return {
-        entity:
-          this.cast.byRole(family, modifiers, at) ??
-          this.cast.salientPerson(at, TITLES.get(headWord) ?? null),
-        how: 'description',
-      };
+      const entity =
+        this.cast.byRole(family, modifiers, at) ?? this.cast.salientPerson(at, TITLES.get(headWord) ?? null);
+      return { entity: this.unnamedSince(entity, headWord, at) ? null : entity, how: 'description' };
     }
     if (ORG_NOUNS.has(headWord) && !head.capital)
       return { entity: this.lastOrg(at, mention, words), how: 'description' };
@@ -167,7 +198,9 @@ export class People {
       return { entity: this.cast.orgNamed(mention.slice(opening.start, head.end), at), how: 'name' };
     // "the suspect", "the 64-year-old": a noun for one person means the person most in view.
     if (PERSON_NOUNS.has(headWord) || AGE.test(headWord)) {
-      return { entity: this.cast.salientPerson(at, TITLES.get(headWord) ?? null), how: 'description' };
+      if (indefinite) return { entity: null, how: 'description' };
+      const entity = this.cast.salientPerson(at, TITLES.get(headWord) ?? null);
+      return { entity: this.unnamedSince(entity, headWord, at) ? null : entity, how: 'description' };
     }
     // "the past", "the game": any other noun tells nothing about who spoke; the last person
     // named is too often someone else.
