@@ -87,7 +87,10 @@ class NameFinder {
       const end = extendRun(masked, tokens, i + 1);
       const runStart = i;
       i = end - 1;
-      const name = nameOf(tokens.slice(runStart, end));
+      const previous = joined(masked, tokens, runStart - 1, runStart)
+        ? tokens[runStart - 1]?.lower
+        : undefined;
+      const name = nameOf(tokens.slice(runStart, end), previous);
       // "the DTI has dismissed ...": an acronym with an article is an organisation, so "a
       // spokesman" in the next sentence can speak for it.
       const only = tokens[runStart];
@@ -127,7 +130,7 @@ class NameFinder {
     const words = name.tokens.map((token) => this.text.slice(token.start, token.end).replace(POSSESSIVE, ''));
     const last = words.at(-1) ?? '';
     const possessive = POSSESSIVE.test(this.text.slice(lastToken.start, lastToken.end));
-    const titled = name.titles.length > 0;
+    const titled = name.titles.length > 0 || name.national;
     let entity = this.cast.findPerson(last, words.length === 1);
     if (!entity) {
       if (ORG_NAME_WORDS.has(last.toLowerCase()) || PLURAL_ACRONYM.test(last)) return;

@@ -41,6 +41,7 @@ import orgNounsWords from './lang/en/org-nouns.json' with { type: 'json' };
 import orgPrepositions from './lang/en/org-prepositions.json' with { type: 'json' };
 import orgStopWords from './lang/en/org-stop.json' with { type: 'json' };
 import personNounsWords from './lang/en/person-nouns.json' with { type: 'json' };
+import placePrepositions from './lang/en/place-prepositions.json' with { type: 'json' };
 import pluralSubjectWords from './lang/en/plural-subject.json' with { type: 'json' };
 import postNominalsWords from './lang/en/post-nominals.json' with { type: 'json' };
 import pronouns from './lang/en/pronouns.json' with { type: 'json' };
@@ -250,6 +251,9 @@ export const ORG_PREPOSITIONS: ReadonlySet<string> = new Set(orgPrepositions);
 
 /** Reporting verbs (base forms) that as often take a noun phrase ("revealed the plan", "denied the charge"). */
 export const NOUN_OBJECT_VERB_BASES: readonly string[] = nounObjectVerbs;
+
+/** Prepositions before a place that may run straight into a name ("envoy to Ukraine Ann Lee"). */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(placePrepositions);
 
 function inflect(bases: readonly string[]): string[] {
   const forms: string[] = [];

@@ -11,6 +11,7 @@ import {
   ORG_PREPOSITIONS,
   ORG_STOP,
   PERSON_NOUNS,
+  PLACE_PREPOSITIONS,
   POST_NOMINALS,
   ROLE_COMPOUNDS,
   ROLE_FAMILIES,
@@ -31,11 +32,16 @@ export const ACRONYM = /^[A-Z]{2,6}$/;
 // "the DTI", "the IAAF": three letters or more; two-letter ones are mostly places ("the UK").
 export const ORG_ACRONYM = /^[A-Z]{3,6}$/;
 
+// Nationality adjectives ("Kenyan", "Chinese", "British", "Thai"), not nouns that are also given names ("Finn").
+const DEMONYM_ADJECTIVE = /(?:an|ese|sh|ch|i)$/;
+
 export interface NameParts {
   titles: string[];
   tokens: Token[];
   /** Where the name proper ends inside the run (post-nominals such as "MP" come after). */
   end: number;
+  /** A nationality came before the name ("Kenyan Tergat"): it names a person, not a firm. */
+  national: boolean;
 }
 
 /** The end of the capitalised run starting before `end`, reading through name particles. */
@@ -66,8 +72,11 @@ export function cleanOrgName(name: string): string {
   return first && last ? name.slice(first.start, last.end) : name;
 }
 
-/** Splits a capitalised run into leading titles/roles and the name proper. */
-export function nameOf(fullRun: readonly Token[]): NameParts | null {
+/**
+ * Splits a capitalised run into leading titles/roles and the name proper. `before`: the
+ * lowercase word right before the run, if any ("envoy to Ukraine Ann Lee").
+ */
+export function nameOf(fullRun: readonly Token[], before?: string): NameParts | null {
   let length = fullRun.length;
   while (length > 1 && POST_NOMINALS.has(fullRun[length - 1]?.lower ?? '')) length--;
   const run = fullRun.slice(0, length);
@@ -91,10 +100,21 @@ export function nameOf(fullRun: readonly Token[]): NameParts | null {
       break;
     }
   }
-  const tokens = run.slice(k);
+  let tokens = run.slice(k);
+  const national = tokens.length > 1 && DEMONYMS.has(tokens[0]?.lower ?? '');
+  // "Ethiopian Haile Tesfaye", "Kenyan Tergat": a nationality adjective before a name describes it.
+  while (
+    tokens.length > 1 &&
+    DEMONYMS.has(tokens[0]?.lower ?? '') &&
+    DEMONYM_ADJECTIVE.test(tokens[0]?.lower ?? '')
+  ) {
+    tokens = tokens.slice(1);
+  }
+  // "the envoy to Ukraine Kurt Vollmer": after a preposition, a three-word run opens on the place.
+  if (tokens.length === 3 && PLACE_PREPOSITIONS.has(before ?? '')) tokens = tokens.slice(1);
   if (tokens.length === 0 || tokens.some((token) => ORG_NAME_WORDS.has(token.lower))) return null;
   // A long run is a description and a name ("Norway Ola Lunde"): the last two words name.
-  return { titles, tokens: tokens.length > 3 ? tokens.slice(-2) : tokens, end: length };
+  return { titles, tokens: tokens.length > 3 ? tokens.slice(-2) : tokens, end: length, national };
 }
 
 /**
@@ -166,7 +186,7 @@ export function nameIn(mention: string, words: readonly Token[]): string[] | nul
   for (let i = 0; i < words.length; i++) {
     if (!words[i]?.capital) continue;
     const end = extendRun(mention, words, i + 1);
-    const parts = nameOf(words.slice(i, end));
+    const parts = nameOf(words.slice(i, end), words[i - 1]?.lower);
     const previous = words[i - 1]?.lower ?? '';
     i = end - 1;
     // "the Bank of England", "an analyst at Nova Bank": a run after these names an organisation.

@@ -78,6 +78,25 @@ describe('name boundaries', () => {
     expect(speakerOf(quotes, 'larger than we expected')?.type).toBe('person');
   });
 
+  it('leaves the place out of a name that follows "envoy to <Place>"', () => {
+    const quotes = quotesOf([
+      'The trade envoy to Norway Petra Lindqvist said the deal was close.',
+      '"We are nearly there," said the envoy to Norway, Petra Lindqvist.',
+    ]);
+    expect(speakerOf(quotes, 'deal was close')?.name).toBe('Petra Lindqvist');
+    expect(speakerOf(quotes, 'nearly there')?.name).toBe('Petra Lindqvist');
+  });
+
+  it('leaves a nationality adjective out of the name and still reads a person', () => {
+    const quotes = quotesOf([
+      'Ghanaian Kofi Mensah-Boateng said the course was flat.',
+      'But Chilean Arrau said the wind was too strong.',
+    ]);
+    expect(speakerOf(quotes, 'course was flat')?.name).toBe('Kofi Mensah-Boateng');
+    expect(speakerOf(quotes, 'course was flat')?.key).toBe('mensah-boateng');
+    expect(speakerOf(quotes, 'wind was too strong')).toMatchObject({ name: 'Arrau', type: 'person' });
+  });
+
   it('keeps a hyphenated surname whole in the speaker key', () => {
     expect(speakerKey('Lena Park-Sorensen')).toBe('park-sorensen');
     expect(speakerKey('Dr Lena Park-Sorensen')).toBe(speakerKey('Park-Sorensen'));
