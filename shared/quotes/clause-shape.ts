@@ -1,6 +1,7 @@
 import type { Span } from '../types.ts';
 import {
   FINITE_AUXILIARIES,
+  IRREGULAR_PAST_VERBS,
   NEW_SUBJECT_OPENERS,
   NEW_SUBJECT_VERBS,
   QUESTION_OPENERS,
@@ -33,7 +34,10 @@ export function hasFiniteVerb(tokens: readonly Token[], from: number, to: number
   for (let k = from; k < to; k++) {
     const token = tokens[k];
     if (!token) continue;
+    // "on 3 May", "Will Moy": inside a clause a capital is a name or a month, not "may" or "will".
+    if (token.capital && k > from) continue;
     if (FINITE_AUXILIARIES.has(token.lower) || CONTRACTION.test(token.lower)) return true;
+    if (IRREGULAR_PAST_VERBS.has(token.lower)) return true;
     if (token.capital || token.lower.length < MIN_VERB_LENGTH) continue;
     if (VERB_FORM.test(token.lower) && !NOT_VERB_S.test(token.lower)) return true;
   }

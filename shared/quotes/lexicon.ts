@@ -22,6 +22,7 @@ import groupHeadsWords from './lang/en/group-heads.json' with { type: 'json' };
 import groupNounsWords from './lang/en/group-nouns.json' with { type: 'json' };
 import headEndsWords from './lang/en/head-ends.json' with { type: 'json' };
 import indefiniteArticles from './lang/en/indefinite-articles.json' with { type: 'json' };
+import irregularPastVerbs from './lang/en/irregular-past-verbs.json' with { type: 'json' };
 import irregularPasts from './lang/en/irregular-pasts.json' with { type: 'json' };
 import leadBreakersWords from './lang/en/lead-breakers.json' with { type: 'json' };
 import nameParticlesWords from './lang/en/name-particles.json' with { type: 'json' };
@@ -254,6 +255,9 @@ export const NOUN_OBJECT_VERB_BASES: readonly string[] = nounObjectVerbs;
 
 /** Prepositions before a place that may run straight into a name ("envoy to Ukraine Ann Lee"). */
 export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(placePrepositions);
+
+/** Past tenses with no -ed ("won", "felt", "rose"): finite verbs the -ed/-s shape misses. */
+export const IRREGULAR_PAST_VERBS: ReadonlySet<string> = new Set(irregularPastVerbs);
 
 function inflect(bases: readonly string[]): string[] {
   const forms: string[] = [];

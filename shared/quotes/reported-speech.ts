@@ -78,6 +78,8 @@ const NOUN_OBJECT_VERBS: ReadonlySet<string> = new Set(
     verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`,
   ]),
 );
+// How far into a clause read with no "that" its finite verb must come.
+const MAX_VERB_AT = 12;
 // How many words a clause's subject may take before its verb ("the new ferry timetable is").
 const SUBJECT_WINDOW = 5;
 
@@ -317,6 +319,15 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   }
   const clause = trimClause(masked, clauseToken.start, clauseEnd(masked, tokens, at, sentence));
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
+  // "gave them the power to request information from ...": with no "that", words with no finite
+  // verb are the cue's object, not a reported statement. A quote inside the clause is masked:
+  // its words are not read here.
+  if (
+    tokens[at - 1]?.lower !== 'that' &&
+    !clauseHasVerb(masked, tokens, at, clause.end) &&
+    !masked.slice(clause.start, clause.end).includes(QUOTE_MASK)
+  )
+    return null;
   const mention =
     mentionBefore(masked, tokens, first) ??
     appositiveBefore(masked, tokens, first) ??
@@ -524,6 +535,24 @@ function modifiesNoun(tokens: readonly Token[], i: number): boolean {
 }
 
 /** A clause opens at `at`: a subject pronoun, or a finite verb within the subject's few words. */
+/**
+ * True when a clause read with no "that" has a finite verb where a clause puts it: within its
+ * first words and before its first comma ("the ferry ran late"), not a plural noun further on
+ * ("a sale in Lisbon on 3 May, weeks after").
+ */
+function clauseHasVerb(masked: string, tokens: readonly Token[], at: number, end: number): boolean {
+  let to = at;
+  while (
+    to < tokens.length &&
+    to - at < MAX_VERB_AT &&
+    (tokens[to]?.end ?? end) <= end &&
+    !masked.slice(tokens[to - 1]?.end ?? 0, tokens[to]?.start ?? 0).includes(',')
+  ) {
+    to++;
+  }
+  return hasFiniteVerb(tokens, at, to);
+}
+
 function startsClause(tokens: readonly Token[], at: number): boolean {
   if (CLAUSE_SUBJECTS.has(tokens[at]?.lower ?? '')) return true;
   for (let k = at + 1; k < tokens.length && k - at <= SUBJECT_WINDOW; k++) {
