@@ -142,3 +142,10 @@ describe('People.resolve: speakers that are not names', () => {
     expect(resolve(paragraphs, 'He', { mentions: ['the Bank of England'] }).name).toBeNull();
   });
 });
+
+describe('People.resolve: datelines', () => {
+  it('takes no dateline in capitals for a person, even inside a speaker mention', () => {
+    const paragraphs = ['PORT LOUIS - The talks ended late on Monday.', 'We are close to a deal, he said.'];
+    expect(resolve(paragraphs, 'he', { mentions: ['PORT LOUIS'] }).name).toBeNull();
+  });
+});
