@@ -3,6 +3,7 @@ import {
   ARTICLES,
   CUE_FILLERS,
   DETERMINERS,
+  GIVEN_NAME_WORDS,
   GROUP_HEADS,
   GROUP_NOUNS,
   NAMING_VERBS,
@@ -126,7 +127,7 @@ export function mentionBefore(
   let first = end;
   while (first > 0 && end - first < MAX_MENTION_TOKENS) {
     const token = tokens[first - 1];
-    if (!token || !isMentionWord(token)) break;
+    if (!token || !isMentionWord(token, tokens[first])) break;
     if (first < end && !joined(text, tokens, first - 1, first)) break;
     // An article opens a description: "According to Mr Lee the minister said" stops at "the"
     // (but "Save the Children" is one name: there the article precedes a capital).
@@ -176,7 +177,7 @@ function mentionBeforeOnly(text: string, tokens: readonly Token[], at: number): 
   let first = at;
   while (first > 0 && at - first < MAX_MENTION_TOKENS) {
     const token = tokens[first - 1];
-    if (!token || !isMentionWord(token) || PRONOUNS.has(token.lower)) break;
+    if (!token || !isMentionWord(token, tokens[first]) || PRONOUNS.has(token.lower)) break;
     if (first < at && !joined(text, tokens, first - 1, first)) break;
     first--;
   }
@@ -193,12 +194,12 @@ function mentionBeforeOnly(text: string, tokens: readonly Token[], at: number): 
  */
 export function mentionAfter(text: string, tokens: readonly Token[], from: number): [number, number] | null {
   const first = tokens[from];
-  if (!first || !isMentionWord(first)) return null;
+  if (!first || !isMentionWord(first, tokens[from + 1])) return null;
   if (PRONOUNS.has(first.lower)) return [from, from + 1];
   let next = from + 1;
   while (next < tokens.length && next - from < MAX_MENTION_TOKENS) {
     const token = tokens[next];
-    if (!token || !isMentionWord(token) || !joined(text, tokens, next - 1, next)) break;
+    if (!token || !isMentionWord(token, tokens[next + 1]) || !joined(text, tokens, next - 1, next)) break;
     next++;
   }
   // "the festival's executive director, Jon Dale." names the person after the comma.
@@ -259,7 +260,9 @@ function withAppositiveName(
   return [from, next];
 }
 
-function isMentionWord(token: Token): boolean {
+/** `next`: the token after it, which decides a word that is also a given name ("said Will Hanley"). */
+function isMentionWord(token: Token, next: Token | undefined): boolean {
+  if (token.capital && next?.capital && GIVEN_NAME_WORDS.has(token.lower)) return true;
   // "US Airways said": a capital "US" is the country, not the pronoun.
   if (token.capital)
     return !NOT_IN_MENTION.has(token.lower) || PRONOUNS.has(token.lower) || token.lower === 'us';

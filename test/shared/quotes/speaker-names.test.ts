@@ -97,6 +97,15 @@ describe('name boundaries', () => {
     expect(speakerOf(quotes, 'wind was too strong')).toMatchObject({ name: 'Arrau', type: 'person' });
   });
 
+  it('reads a given name that is also a word ("Will", "May") after "said"', () => {
+    const quotes = quotesOf([
+      '"The figures do not add up," said Will Hanley, director of the charity.',
+      '"Nobody checked them," said May Okafor.',
+    ]);
+    expect(speakerOf(quotes, 'add up')?.name).toBe('Will Hanley');
+    expect(speakerOf(quotes, 'Nobody checked')?.name).toBe('May Okafor');
+  });
+
   it('keeps a hyphenated surname whole in the speaker key', () => {
     expect(speakerKey('Lena Park-Sorensen')).toBe('park-sorensen');
     expect(speakerKey('Dr Lena Park-Sorensen')).toBe(speakerKey('Park-Sorensen'));
