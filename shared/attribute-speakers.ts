@@ -1,4 +1,4 @@
-import { People, type Resolution } from './quotes/people.ts';
+import { People, type Resolution } from './quotes/resolve-mention.ts';
 import type { AttributedQuote, CleanArticle, QuoteCandidate, Span, Speaker } from './types.ts';
 
 // How sure each way of naming a speaker is: a name at the cue is near certain, a pronoun or a

@@ -8,7 +8,7 @@ import {
   mentionBefore,
   spanOf,
 } from './quotes/cues.ts';
-import { NON_NAME_CAPITALS, OBJECT_VERBS } from './quotes/lexicon.ts';
+import { NON_NAME_CAPITALS, OBJECT_VERBS, TITLE_SMALL_WORDS } from './quotes/lexicon.ts';
 import { type MarkedQuote, scanQuoteMarks } from './quotes/quote-marks.ts';
 import { findReports, type Report } from './quotes/reported-speech.ts';
 import { splitSentences, type Token, tokenize } from './quotes/text-index.ts';
@@ -217,26 +217,6 @@ function firstRule(
 const MAX_TITLE_WORDS = 10;
 // Share of its longer words a title capitalises.
 const TITLE_CAPITALS = 0.75;
-// Short words titles leave lowercase.
-const TITLE_SMALL_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'and',
-  'or',
-  'but',
-  'of',
-  'in',
-  'on',
-  'at',
-  'to',
-  'for',
-  'by',
-  'with',
-  'from',
-  'as',
-  'is',
-]);
 
 /** Capitalised like the title of a work and not punctuated like a sentence. */
 function isTitleLike(text: string, piece: Span | undefined): boolean {

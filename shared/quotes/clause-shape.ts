@@ -1,34 +1,18 @@
 import type { Span } from '../types.ts';
+import {
+  FINITE_AUXILIARIES,
+  IRREGULAR_PAST_VERBS,
+  NEW_SUBJECT_OPENERS,
+  NEW_SUBJECT_VERBS,
+  QUESTION_OPENERS,
+  QUESTION_WORDS,
+  SUBORDINATORS,
+} from './lexicon.ts';
 import type { Token } from './text-index.ts';
 
 // What makes a stretch of words a statement rather than a noun phrase or a question: small
 // English-shape checks the reported-speech readers share.
 
-// Auxiliaries, modals and copulas: any one of them makes a clause finite ("it is too early").
-const FINITE_AUXILIARIES: ReadonlySet<string> = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'am',
-  'be',
-  'has',
-  'have',
-  'had',
-  'do',
-  'does',
-  'did',
-  'will',
-  'would',
-  'can',
-  'could',
-  'shall',
-  'should',
-  'may',
-  'might',
-  'must',
-  'cannot',
-]);
 // "-ss" (class), "-us" (status), "-is" (crisis), "-ous" (famous) end nouns and adjectives, not verbs.
 const NOT_VERB_S = /(?:ss|us|is|ics)$/;
 // Past tense and third person singular: "discussed", "remains", "hopes".
@@ -50,29 +34,16 @@ export function hasFiniteVerb(tokens: readonly Token[], from: number, to: number
   for (let k = from; k < to; k++) {
     const token = tokens[k];
     if (!token) continue;
+    // "on 3 May", "Will Moy": inside a clause a capital is a name or a month, not "may" or "will".
+    if (token.capital && k > from) continue;
     if (FINITE_AUXILIARIES.has(token.lower) || CONTRACTION.test(token.lower)) return true;
+    if (IRREGULAR_PAST_VERBS.has(token.lower)) return true;
     if (token.capital || token.lower.length < MIN_VERB_LENGTH) continue;
     if (VERB_FORM.test(token.lower) && !NOT_VERB_S.test(token.lower)) return true;
   }
   return false;
 }
 
-// Nouns and verbs that put a question to someone ("asked whether", "a question whether").
-const QUESTION_WORDS: ReadonlySet<string> = new Set([
-  'question',
-  'questions',
-  'questioned',
-  'ask',
-  'asked',
-  'asking',
-  'asks',
-  'enquiry',
-  'inquiry',
-  'wondered',
-  'wondering',
-]);
-// What opens the question itself.
-const QUESTION_OPENERS: ReadonlySet<string> = new Set(['whether', 'if', 'why', 'how', 'when', 'what']);
 // "a question from a reporter whether": words a question noun and its opener may have between them.
 const MAX_QUESTION_GAP = 4;
 
@@ -105,39 +76,6 @@ export function questionZones(masked: string, tokens: readonly Token[]): Span[] 
   return zones;
 }
 
-// Words that open a subordinate clause: after one, a comma leads into the main clause, which
-// still belongs to the report ("that if it rains, the match is off").
-const SUBORDINATORS: ReadonlySet<string> = new Set([
-  'if',
-  'when',
-  'whenever',
-  'although',
-  'though',
-  'because',
-  'as',
-  'while',
-  'since',
-  'unless',
-  'once',
-  'after',
-  'before',
-  'until',
-  'whether',
-]);
-// Determiners that open a new subject after a comma ("..., the film was shown on ...").
-const NEW_SUBJECT_OPENERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those']);
-// Finite verbs that follow a new subject ("the footage was shown", "the meeting has ended").
-const NEW_SUBJECT_VERBS: ReadonlySet<string> = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-]);
 // "the footage with this statement was": how many words a new subject may run to its verb.
 const MAX_NEW_SUBJECT_TOKENS = 6;
 

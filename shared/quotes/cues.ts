@@ -1,13 +1,20 @@
 import type { Span } from '../types.ts';
 import {
+  ARTICLES,
   CUE_FILLERS,
   DETERMINERS,
+  GIVEN_NAME_WORDS,
+  GROUP_HEADS,
   GROUP_NOUNS,
   NAMING_VERBS,
   NON_NAME_CAPITALS,
+  NOT_IN_MENTION,
+  NOUN_LIKE,
+  PLURAL_SUBJECT,
   PRONOUNS,
   SPEECH_PHRASES,
   SPEECH_VERBS,
+  SUBJECT_PREPOSITIONS,
   TITLES,
 } from './lexicon.ts';
 import type { Token } from './text-index.ts';
@@ -24,71 +31,9 @@ export interface Cue {
   naming: boolean;
 }
 
-// Base forms that are usually nouns ("the report", "asylum claims"): a cue only after a plural
-// subject, a pronoun or "to" ("analysts say", "to say").
-const NOUN_LIKE = new Set([
-  'report',
-  'reports',
-  'claim',
-  'claims',
-  'comment',
-  'comments',
-  'answer',
-  'note',
-  'notes',
-  'charge',
-  'charges',
-  'demand',
-  'demands',
-  'promise',
-  'promises',
-  'pledge',
-  'forecast',
-  'counter',
-  'state',
-  'states',
-  'estimate',
-  'estimates',
-  'reply',
-  'protest',
-  'signal',
-  'hint',
-  'joke',
-  'tweet',
-  'tweets',
-  'call',
-  'calls',
-  'view',
-  'views',
-  'term',
-  'label',
-  'brand',
-  'ask',
-  'add',
-  'say',
-  'tell',
-  'warn',
-  'remark',
-  'recall',
-  'admit',
-  'deny',
-  'agree',
-  'write',
-  'urge',
-  'concede',
-  'predict',
-  'insist',
-  'stress',
-  'explain',
-  'argue',
-  'suggest',
-  'accept',
-  'answer',
-  'repeat',
-]);
+// One capital letter: an initial inside a name ("Ann B. Lee").
+const INITIAL = /^\p{Lu}$/u;
 const POSSESSIVE_END = /['’]s?$/;
-const PLURAL_SUBJECT = new Set(['they', 'we', 'i', 'you', 'to', 'who', 'which', 'that', 'and']);
-const ARTICLES = new Set(['the', 'a', 'an']);
 // The longest mention a cue reaches for: "Tory shadow home secretary David Davis" and a title.
 export const MAX_MENTION_TOKENS = 8;
 // How many fillers ("has also recently") may stand between a mention and its cue.
@@ -182,7 +127,7 @@ export function mentionBefore(
   let first = end;
   while (first > 0 && end - first < MAX_MENTION_TOKENS) {
     const token = tokens[first - 1];
-    if (!token || !isMentionWord(token)) break;
+    if (!token || !isMentionWord(token, tokens[first])) break;
     if (first < end && !joined(text, tokens, first - 1, first)) break;
     // An article opens a description: "According to Mr Lee the minister said" stops at "the"
     // (but "Save the Children" is one name: there the article precedes a capital).
@@ -197,20 +142,6 @@ export function mentionBefore(
   return first < end ? throughPrepositions(text, tokens, first, end) : null;
 }
 
-// Prepositions that attach a phrase to the subject ("a spokesman for the embassy in Rome said").
-// Pronouns and quantifiers that head a group described by a phrase ("those with", "many of").
-const GROUP_HEADS: ReadonlySet<string> = new Set([
-  'those',
-  'people',
-  'anyone',
-  'everyone',
-  'many',
-  'most',
-  'some',
-  'all',
-  'few',
-]);
-const SUBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'of', 'in', 'at', 'with', 'from']);
 // The longest subject read through its prepositional phrases.
 const MAX_SUBJECT_TOKENS = 2 * MAX_MENTION_TOKENS;
 
@@ -246,7 +177,7 @@ function mentionBeforeOnly(text: string, tokens: readonly Token[], at: number): 
   let first = at;
   while (first > 0 && at - first < MAX_MENTION_TOKENS) {
     const token = tokens[first - 1];
-    if (!token || !isMentionWord(token) || PRONOUNS.has(token.lower)) break;
+    if (!token || !isMentionWord(token, tokens[first]) || PRONOUNS.has(token.lower)) break;
     if (first < at && !joined(text, tokens, first - 1, first)) break;
     first--;
   }
@@ -263,12 +194,12 @@ function mentionBeforeOnly(text: string, tokens: readonly Token[], at: number): 
  */
 export function mentionAfter(text: string, tokens: readonly Token[], from: number): [number, number] | null {
   const first = tokens[from];
-  if (!first || !isMentionWord(first)) return null;
+  if (!first || !isMentionWord(first, tokens[from + 1])) return null;
   if (PRONOUNS.has(first.lower)) return [from, from + 1];
   let next = from + 1;
   while (next < tokens.length && next - from < MAX_MENTION_TOKENS) {
     const token = tokens[next];
-    if (!token || !isMentionWord(token) || !joined(text, tokens, next - 1, next)) break;
+    if (!token || !isMentionWord(token, tokens[next + 1]) || !joined(text, tokens, next - 1, next)) break;
     next++;
   }
   // "the festival's executive director, Jon Dale." names the person after the comma.
@@ -329,93 +260,9 @@ function withAppositiveName(
   return [from, next];
 }
 
-// Words a speaker description is made of: names, determiners, titles, role and group nouns,
-// and other lowercase words (adjectives such as "executive"); verbs end it in practice
-// because the caller bounds the length and stops at punctuation.
-const NOT_IN_MENTION = new Set([
-  'that',
-  'which',
-  'who',
-  'whom',
-  'whose',
-  'and',
-  'but',
-  'or',
-  'if',
-  'when',
-  'while',
-  'as',
-  'because',
-  'although',
-  'though',
-  'where',
-  'after',
-  'before',
-  'since',
-  'until',
-  'than',
-  'in',
-  'on',
-  'at',
-  'to',
-  'with',
-  'by',
-  'from',
-  'into',
-  'about',
-  'over',
-  'under',
-  'through',
-  'during',
-  'it',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'not',
-  'so',
-  'then',
-  'also',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'this',
-  'these',
-  'those',
-  'there',
-  'here',
-  'what',
-  'why',
-  'how',
-  'all',
-  'said',
-  'says',
-  'told',
-  'i',
-  'you',
-  'we',
-  'me',
-  'us',
-  'him',
-  'them',
-  'for',
-  'according',
-  'however',
-  'meanwhile',
-]);
-
-function isMentionWord(token: Token): boolean {
+/** `next`: the token after it, which decides a word that is also a given name ("said Will Hanley"). */
+function isMentionWord(token: Token, next: Token | undefined): boolean {
+  if (token.capital && next?.capital && GIVEN_NAME_WORDS.has(token.lower)) return true;
   // "US Airways said": a capital "US" is the country, not the pronoun.
   if (token.capital)
     return !NOT_IN_MENTION.has(token.lower) || PRONOUNS.has(token.lower) || token.lower === 'us';
@@ -443,7 +290,11 @@ export function joined(text: string, tokens: readonly Token[], a: number, b: num
   if (!left || !right) return false;
   const gap = text.slice(left.end, right.start);
   if (gap.trim() === '') return gap.length > 0 || left.end === right.start;
-  return gap.trim() === '.' && TITLES.has(`${left.lower}.`);
+  // "Dr. Ann Lee", "Ann B. Lee": a title's or an initial's full stop stays inside a name.
+  return (
+    gap.trim() === '.' &&
+    (TITLES.has(`${left.lower}.`) || (INITIAL.test(text.slice(left.start, left.end)) && right.capital))
+  );
 }
 
 /** The span from the first token of [first, next) to the end of the last one. */

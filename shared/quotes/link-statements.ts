@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { DENIAL_CUES } from './lexicon.ts';
 
 // One statement, counted once. A reported clause that quotes some of its words ("Ruiz said the
 // plan was "a waste of money"") is one statement with two entries: the clause, and the quoted
@@ -19,34 +20,6 @@ export interface StatementLink {
   /** The speaker denies or rebuts these words: they are not the speaker's own claim. */
   denial: boolean;
 }
-
-// Verbs that report a denial or rebuttal: the clause after them is what the speaker rejects.
-const DENIAL_CUES: ReadonlySet<string> = new Set([
-  'deny',
-  'denies',
-  'denied',
-  'denying',
-  'reject',
-  'rejects',
-  'rejected',
-  'rejecting',
-  'dismiss',
-  'dismisses',
-  'dismissed',
-  'dismissing',
-  'rebut',
-  'rebuts',
-  'rebutted',
-  'rebutting',
-  'refute',
-  'refutes',
-  'refuted',
-  'refuting',
-  'dispute',
-  'disputes',
-  'disputed',
-  'disputing',
-]);
 
 /**
  * Links each direct quote to the reported clause that contains it, and marks denials: a clause

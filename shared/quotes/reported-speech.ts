@@ -3,9 +3,15 @@ import { commaSplice, hasFiniteVerb, questionZones } from './clause-shape.ts';
 import { appositiveBefore, cueAt, joined, mentionAfter, mentionBefore, spanOf } from './cues.ts';
 import {
   ADJUNCT_PREPOSITIONS,
+  CLAUSE_SUBJECTS,
+  DIRECTIVE_WORDS,
+  GERUND_NOUNS,
   GROUP_NOUNS,
+  NEXT_REPORT_WORDS,
   NON_CLAUSE_STARTS,
   NON_NAME_CAPITALS,
+  NOUN_DETERMINERS,
+  NOUN_OBJECT_VERB_BASES,
   OBJECT_VERBS,
   ORG_NOUNS,
   ROLE_FAMILIES,
@@ -44,8 +50,6 @@ const MAX_CLAUSE_CHARS = 1_200;
 // How near the sentence end a closing attribution's cue sits: "said the festival's executive director,
 // Jon Dale in an interview with the paper."
 const CLOSING_CUE_TOKENS = 16;
-// A clause ends before a new speaker's report or a non-restrictive relative: ", but Ruiz has said".
-const NEXT_REPORT_WORDS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet']);
 // How many words a new report's speaker and fillers may take ("the Tory leader has also said").
 const NEW_REPORT_TOKENS = 8;
 const RELATIVE_AFTER_COMMA = /^,\s+(?:who|which|whose|whom)\b/;
@@ -64,33 +68,9 @@ const QUOTE_AFTER_BREAK = /[—–:]\s*["“‘][^"“”‘’]*["”’]?[,\s]
 const POSSESSIVE_WORD = /['’]s?$/;
 // "using", "saying": a gerund; these "-ing" words are nouns and pronouns.
 const GERUND = /^[a-z]{2,}ing$/;
-const GERUND_NOUNS: ReadonlySet<string> = new Set([
-  'nothing',
-  'something',
-  'anything',
-  'everything',
-  'morning',
-]);
 // Reporting verbs that as often take a noun phrase ("revealed the plan", "denied the charge").
 const NOUN_OBJECT_VERBS: ReadonlySet<string> = new Set(
-  [
-    'reveal',
-    'announce',
-    'confirm',
-    'acknowledge',
-    'disclose',
-    'describe',
-    'outline',
-    'explain',
-    'recall',
-    'admit',
-    'deny',
-    'unveil',
-    'detail',
-    'report',
-    'predict',
-    'repeat',
-  ].flatMap((verb) => [
+  NOUN_OBJECT_VERB_BASES.flatMap((verb) => [
     verb,
     `${verb}s`,
     verb.endsWith('e') ? `${verb}d` : `${verb}ed`,
@@ -98,20 +78,10 @@ const NOUN_OBJECT_VERBS: ReadonlySet<string> = new Set(
     verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`,
   ]),
 );
+// How far into a clause read with no "that" its finite verb must come.
+const MAX_VERB_AT = 12;
 // How many words a clause's subject may take before its verb ("the new ferry timetable is").
 const SUBJECT_WINDOW = 5;
-// Determiners that make the next word a noun or adjective: "a newly revealed call".
-const NOUN_DETERMINERS: ReadonlySet<string> = new Set([
-  'a',
-  'an',
-  'the',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'this',
-]);
 
 /** One sentence being read for reports: its masked text and tokens, and a word counter for clauses. */
 interface SentenceScan {
@@ -349,6 +319,15 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   }
   const clause = trimClause(masked, clauseToken.start, clauseEnd(masked, tokens, at, sentence));
   if (!clause || count(clause) < MIN_CLAUSE_TOKENS) return null;
+  // "gave them the power to request information from ...": with no "that", words with no finite
+  // verb are the cue's object, not a reported statement. A quote inside the clause is masked:
+  // its words are not read here.
+  if (
+    tokens[at - 1]?.lower !== 'that' &&
+    !clauseHasVerb(masked, tokens, at, clause.end) &&
+    !masked.slice(clause.start, clause.end).includes(QUOTE_MASK)
+  )
+    return null;
   const mention =
     mentionBefore(masked, tokens, first) ??
     appositiveBefore(masked, tokens, first) ??
@@ -427,9 +406,6 @@ function skipObject(tokens: readonly Token[], at: number): number {
   }
   return -1;
 }
-
-const DIRECTIVE_WORDS = new Set(['to', 'of', 'about', 'against', 'not']);
-const CLAUSE_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'this']);
 
 function thatAfterAdjunct(tokens: readonly Token[], at: number): number {
   for (let k = at; k < at + MAX_ADJUNCT_TOKENS && k < tokens.length; k++) {
@@ -559,6 +535,24 @@ function modifiesNoun(tokens: readonly Token[], i: number): boolean {
 }
 
 /** A clause opens at `at`: a subject pronoun, or a finite verb within the subject's few words. */
+/**
+ * True when a clause read with no "that" has a finite verb where a clause puts it: within its
+ * first words and before its first comma ("the ferry ran late"), not a plural noun further on
+ * ("a sale in Lisbon on 3 May, weeks after").
+ */
+function clauseHasVerb(masked: string, tokens: readonly Token[], at: number, end: number): boolean {
+  let to = at;
+  while (
+    to < tokens.length &&
+    to - at < MAX_VERB_AT &&
+    (tokens[to]?.end ?? end) <= end &&
+    !masked.slice(tokens[to - 1]?.end ?? 0, tokens[to]?.start ?? 0).includes(',')
+  ) {
+    to++;
+  }
+  return hasFiniteVerb(tokens, at, to);
+}
+
 function startsClause(tokens: readonly Token[], at: number): boolean {
   if (CLAUSE_SUBJECTS.has(tokens[at]?.lower ?? '')) return true;
   for (let k = at + 1; k < tokens.length && k - at <= SUBJECT_WINDOW; k++) {

@@ -1,4 +1,4 @@
-import { DEMONYMS, DETERMINERS, ROLE_FAMILIES, TITLES } from './lexicon.ts';
+import { COURTESY, DEMONYMS, DETERMINERS, ROLE_FAMILIES, ROLE_OF, TITLES } from './lexicon.ts';
 import type { Token } from './text-index.ts';
 
 // Reading the role and organisation an article gives a person: "Kremlin Spokesman Dmitry
@@ -11,20 +11,6 @@ export interface Description {
   organisation?: string;
 }
 
-// Courtesy titles say nothing about a role ("Mr", "Dr"): a description of only these is none.
-const COURTESY: ReadonlySet<string> = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'dr',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-]);
-// "analyst at Nova Bank", "spokesman for the council": what ties a role to its organisation.
-const ROLE_OF: ReadonlySet<string> = new Set(['at', 'of', 'for', 'with']);
 // A role and its organisation after a comma: "an analyst at the Nova Bank of Lisbon".
 const MAX_AFTER_TOKENS = 8;
 const POSSESSIVE = /['’]s?$/;

@@ -1,4 +1,4 @@
-import { ROLE_FAMILIES, TITLES } from './lexicon.ts';
+import { POST_NOMINALS, ROLE_FAMILIES, TITLES } from './lexicon.ts';
 
 // One speaker across articles. Inside an article, attribution already resolves "Putin" and
 // "the Russian leader" to the full name it introduced; across articles only the name is
@@ -6,22 +6,9 @@ import { ROLE_FAMILIES, TITLES } from './lexicon.ts';
 // person's key is therefore the surname, stripped of titles, roles and case: every form agrees
 // on it. An organisation's key is its whole name.
 
-// Letters after a name that are not part of it ("Ann Lee MP", "Tom Bell Jr").
-const POST_NOMINALS: ReadonlySet<string> = new Set([
-  'mp',
-  'mep',
-  'msp',
-  'qc',
-  'kc',
-  'jr',
-  'sr',
-  'obe',
-  'mbe',
-  'cbe',
-  'phd',
-]);
 const DIACRITICS = /\p{M}+/gu;
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+const NOT_NAME_WORD = /[^\p{L}\p{N}-]+/gu;
+const EDGE_HYPHENS = /^-+|-+$/g;
 
 /**
  * The canonical key of a speaker, the same for every way articles name them: "putin" for
@@ -39,9 +26,12 @@ export function speakerKey(name: string, type: 'person' | 'organisation' | 'grou
     .replace(DIACRITICS, '')
     .toLowerCase()
     .replace(/['’]s?\b/g, '')
-    .split(NOT_WORD)
+    .split(NOT_NAME_WORD)
+    .map((word) => word.replace(EDGE_HYPHENS, ''))
     .filter((word) => word !== '');
-  if (type !== 'person') return words.join('-');
+  // A hyphen joins one name ("Ngo-Anh"): a person's surname keeps it; other keys join words with it.
+  if (type !== 'person')
+    return words.flatMap((word) => word.split('-').filter((part) => part !== '')).join('-');
   while (words.length > 1 && POST_NOMINALS.has(words.at(-1) ?? '')) words.pop();
   const proper = words.filter((word) => !TITLES.has(word) && !ROLE_FAMILIES.has(word));
   return proper.at(-1) ?? words.at(-1) ?? '';

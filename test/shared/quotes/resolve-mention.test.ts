@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { People } from '../../../shared/quotes/people.ts';
+import { People } from '../../../shared/quotes/resolve-mention.ts';
 import type { Span } from '../../../shared/types.ts';
 import { articleOf } from './article-fixture.ts';
 
@@ -140,5 +140,12 @@ describe('People.resolve: speakers that are not names', () => {
       'Bank of England',
     );
     expect(resolve(paragraphs, 'He', { mentions: ['the Bank of England'] }).name).toBeNull();
+  });
+});
+
+describe('People.resolve: datelines', () => {
+  it('takes no dateline in capitals for a person, even inside a speaker mention', () => {
+    const paragraphs = ['PORT LOUIS - The talks ended late on Monday.', 'We are close to a deal, he said.'];
+    expect(resolve(paragraphs, 'he', { mentions: ['PORT LOUIS'] }).name).toBeNull();
   });
 });
