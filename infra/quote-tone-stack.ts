@@ -18,6 +18,7 @@ import {
   INDEX_MAX_RECEIVES,
 } from '../shared/store/delivery.ts';
 import {
+  DASHBOARD_DATA_PREFIXES,
   ERRORS_PREFIX,
   INDEX_PREFIX,
   LAKE_PREFIX,
@@ -314,7 +315,7 @@ export class QuoteToneStack extends Stack {
       },
     });
 
-    // --- Dashboard: CloudFront over dashboard/ and the results' index/ and reports/ -------------
+    // --- Dashboard: CloudFront over dashboard/ and the results' index/, reports/ and errors/ -----
     // Private (Cognito sign-in at the edge) unless deployed with -c dashboardAccess=public|none.
     const dashboardSettings = dashboardSettingsOf(this.node);
     if (dashboardSettings.access !== 'none') {
@@ -322,7 +323,7 @@ export class QuoteToneStack extends Stack {
         settings: { ...dashboardSettings, access: dashboardSettings.access },
         resultsBucket,
         logBucket,
-        dataPrefixes: [INDEX_PREFIX, REPORTS_PREFIX],
+        dataPrefixes: DASHBOARD_DATA_PREFIXES,
       });
     }
 

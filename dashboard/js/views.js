@@ -349,19 +349,17 @@ export function articleView(entry, report, context) {
         el('p', {}, entry.reason ?? ''),
         el('h3', {}, 'What to do next'),
         el('p', { class: 'next-step' }, nextStep(entry.code ?? '')),
-        // The dashboard's origin serves index/ and reports/ only (errors/ is not published), so
-        // the link opens the index's record of the failure and the text names the full record.
+        // The error record itself, served read-only beside index/ and reports/ (errors/ is one of
+        // the dashboard's data prefixes, behind the same sign-in on AWS).
         el(
           'p',
           {},
           el(
             'a',
-            { href: `index/by-article/${encodeURIComponent(entry.id)}.json`, class: 'error-record' },
-            'Open the failure record (JSON)',
+            { href: `errors/${encodeURIComponent(entry.id)}.json`, class: 'error-record' },
+            'Open the error record (JSON)',
           ),
-          '. The full error record is ',
-          el('code', {}, `errors/${entry.id}.json`),
-          ' in the results bucket; ',
+          ': the code, the reason, the source key and when it failed. ',
           el('code', {}, 'quote-tone report --failed'),
           ' lists every failure.',
         ),

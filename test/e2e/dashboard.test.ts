@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardServer, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import { errorKey, reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 
@@ -192,6 +192,30 @@ describe('the dashboard', () => {
       '2',
     );
     expect(problems).toEqual([]);
+  });
+
+  it("links a failed article's view to its error record, which opens as the stored JSON", async () => {
+    // Prepare: the refused article of the test before, and its record as the store holds it.
+    const id = idOf('blank-page.txt');
+    const stored = await pipeline.store.getJson<{ code: string; reason: string }>(
+      pipeline.resultsBucket,
+      errorKey(id),
+    );
+    await page.goto(`${dashboard.url}#/article/${id}`);
+    const link = page.locator('.failure-box a.error-record');
+    await link.waitFor();
+
+    // Act: follow the link as a reader would.
+    const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+
+    // Assess: the record itself, not the index's copy of it.
+    expect(new URL(page.url()).pathname).toBe(`/${errorKey(id)}`);
+    expect(response?.status()).toBe(200);
+    const shown = JSON.parse((await page.locator('body').textContent()) ?? '');
+    expect(shown.code).toBe('EMPTY_ARTICLE');
+    expect(shown).toEqual(stored?.value);
+    await page.goBack();
+    await page.locator('.failure-box').waitFor();
   });
 
   it('says before the quotes when an article is not in English, and when it is a republished copy', async () => {
