@@ -283,10 +283,42 @@ function renderSpeakers() {
   );
 }
 
-/** Role-like forms ("the minister") apart from name forms ("Smith"). @param {string[]} names */
+/**
+ * How the articles referred to a speaker: name forms ("Anna Smith", "Smith") apart from
+ * descriptions ("the minister"), which are how a story pointed at them, not a role they hold.
+ *
+ * @param {string[]} names
+ */
 function splitNameForms(names) {
-  const roles = names.filter((form) => /^(the|a|an)\s/i.test(form) || form === form.toLowerCase());
-  return { roles, names: names.filter((form) => !roles.includes(form)) };
+  const descriptions = names.filter((form) => /^(the|a|an)\s/i.test(form) || form === form.toLowerCase());
+  return { descriptions, names: names.filter((form) => !descriptions.includes(form)) };
+}
+
+/**
+ * The speaker page's line of who they are: name forms, descriptions and the roles the articles gave
+ * them (head.roles, most recent first; absent in stores indexed before roles were kept).
+ *
+ * @param {{ id: string, names: string[], roles?: string[] }} head
+ */
+function speakerIdentity(head) {
+  const forms = splitNameForms(head.names);
+  const roles = head.roles ?? [];
+  const parts = [
+    forms.names.length ? el('span', { class: 'names-seen' }, 'Named as: ', forms.names.join(', ')) : null,
+    forms.descriptions.length
+      ? el('span', { class: 'descriptions-seen' }, 'Described as: ', forms.descriptions.join(', '))
+      : null,
+    roles.length
+      ? el('span', { class: 'roles-seen' }, 'Roles seen (latest first): ', roles.join(', '))
+      : null,
+    el('a', { href: buildHash('/', { speaker: head.id }) }, 'Their articles'),
+    el('a', { href: `#/compare/${encodeURIComponent(head.id)}` }, 'Compare with others'),
+  ].filter(Boolean);
+  return el(
+    'p',
+    { class: 'meta forms' },
+    parts.flatMap((part, index) => (index ? [' · ', part] : [part])),
+  );
 }
 
 async function renderSpeaker(id, ticket) {
@@ -340,7 +372,6 @@ async function renderSpeaker(id, ticket) {
     [{ name: head.name, points: data.points }],
     data.undatedQuotes ? `${data.undatedQuotes} quotes from undated articles are not on the time axis.` : '',
   );
-  const forms = splitNameForms(head.names);
   replaceChildren(
     main,
     el(
@@ -355,17 +386,7 @@ async function renderSpeaker(id, ticket) {
         tile('Mean tone', scoreChip(head.meanScore), 'quote-weighted'),
         tile('Label mix', toneBar(head.tally.labels), labelCounts(head.tally.labels)),
       ),
-      el(
-        'p',
-        { class: 'meta forms' },
-        forms.names.length ? ['Named as: ', forms.names.join(', ')] : null,
-        forms.names.length && forms.roles.length ? ' · ' : null,
-        forms.roles.length ? ['Roles: ', forms.roles.join(', ')] : null,
-        ' · ',
-        el('a', { href: buildHash('/', { speaker: head.id }) }, 'Their articles'),
-        ' · ',
-        el('a', { href: `#/compare/${encodeURIComponent(head.id)}` }, 'Compare with others'),
-      ),
+      speakerIdentity(head),
       chart.card,
       el(
         'section',

@@ -610,7 +610,8 @@ export function chartDataTable(series) {
 }
 
 /**
- * One quote on a speaker's page: date, article link, label, score, top contributors, confidence.
+ * One quote on a speaker's page: date, article link, label, score, top contributors, confidence,
+ * and the speaker's role in that article when it gave one.
  *
  * @param {any} quote a speaker day file's quote
  */
@@ -634,6 +635,8 @@ export function speakerQuoteItem(quote) {
       'p',
       { class: 'meta' },
       quote.mention ? `as “${quote.mention}” · ` : '',
+      // The role the article gave the speaker here (absent in older stores and when none was given).
+      quote.role ? [el('span', { class: 'quote-role' }, quote.role), ' · '] : null,
       'in ',
       el('a', { href: `#/article/${encodeURIComponent(quote.articleId)}` }, quote.title ?? quote.articleId),
     ),
