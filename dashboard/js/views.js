@@ -423,6 +423,12 @@ function highlightedText(report, context) {
     }
     const quote = segment.quote;
     const dimmed = context.speakerFilter && quote.speaker.name !== context.speakerFilter;
+    const openCard = () => {
+      const card = document.getElementById(`quote-${quote.id}`);
+      card?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      // Keyboard and screen-reader users land on the card, not only their eyes.
+      card?.focus({ preventScroll: true });
+    };
     paragraph.appendChild(
       el(
         'mark',
@@ -430,10 +436,15 @@ function highlightedText(report, context) {
           class: `quote tone-${quote.tone.label}${dimmed ? ' is-dimmed' : ''}`,
           dataset: { quoteId: quote.id, label: quote.tone.label },
           title: `${quote.speaker.name ?? 'Unattributed'} · ${quote.tone.label} ${formatScore(quote.tone.score)}`,
-          onclick: () =>
-            document
-              .getElementById(`quote-${quote.id}`)
-              ?.scrollIntoView({ behavior: 'smooth', block: 'center' }),
+          // A control like any other: reachable with Tab, opened with Enter or Space.
+          tabindex: '0',
+          role: 'button',
+          onclick: openCard,
+          onkeydown: (/** @type {KeyboardEvent} */ event) => {
+            if (event.key !== 'Enter' && event.key !== ' ') return;
+            event.preventDefault();
+            openCard();
+          },
         },
         segment.text,
       ),
@@ -451,6 +462,8 @@ function quoteCard(quote, context) {
     {
       class: `quote-card tone-${tone.label}${dimmed ? ' is-dimmed' : ''}${low ? ' is-uncertain' : ''}`,
       id: `quote-${quote.id}`,
+      // Focused (not tabbed to) when its quote in the text is opened.
+      tabindex: '-1',
       dataset: { quoteId: quote.id, label: tone.label },
     },
     el(
