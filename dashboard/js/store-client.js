@@ -239,6 +239,32 @@ export function createStoreClient(options = {}) {
       if (!result) throw new Error(`The report of ${id} is gone: the article may have been removed.`);
       return result.value;
     },
+
+    // --- Progressive loading, for a search or sort over every day (dashboard lane) -------------
+
+    /**
+     * Loads the next `count` pages not loaded yet, newest first, in parallel; resolves to how many
+     * it asked for (0 when every page is loaded). A caller loops over it, so it can stop between
+     * rounds and show what it has so far.
+     *
+     * @param {number} count
+     */
+    async loadNextPages(count) {
+      const next = pageRefs()
+        .filter((url) => !loaded.has(url))
+        .slice(0, count);
+      await Promise.all(next.map((url) => loadPage(url)));
+      return next.length;
+    },
+
+    /** Days (partitions with articles) whose every page is loaded, of all such days. */
+    searchedDays() {
+      const days = (manifest?.partitions ?? []).filter((row) => row.tally.articles > 0);
+      const done = days.filter((row) =>
+        row.pages.every((page) => page.tally.articles === 0 || loaded.has(pageUrl(row.id, page.page))),
+      );
+      return { done: done.length, total: days.length };
+    },
   };
   return client;
 }

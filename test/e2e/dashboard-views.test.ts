@@ -6,7 +6,14 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardServer, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
-import { SPEAKER_LIST_KEY, speakerDayKey, speakerKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import {
+  MANIFEST_KEY,
+  SPEAKER_LIST_KEY,
+  speakerDayKey,
+  speakerKey,
+  UPLOAD_PREFIX,
+} from '../../shared/store/layout.ts';
+import type { Manifest } from '../../shared/store/manifest.ts';
 import type { SpeakerDay, SpeakerHead, SpeakerList } from '../../shared/store/speaker-files.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
@@ -27,6 +34,10 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   : null;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const POLL_WAIT_MS = 10_000;
+// The dashboard's days loaded at once by a search (DAYS_AT_ONCE in dashboard/js/app.js), and how
+// slow a day page is made to see a search while it runs.
+const DAYS_AT_ONCE = 6;
+const SLOW_DAY_MS = 60;
 // Tab presses allowed to reach one control, and beyond a view's control count to reach them all
 // (the browser's own stops before and after the page).
 const MAX_TABS = 300;
@@ -128,6 +139,9 @@ describe('the dashboard over a 300-article store', () => {
         ? document.activeElement.getAttribute('data-quote-id')
         : null,
     );
+  /** Waits until a search over every day has searched them all. */
+  const searchDone = () =>
+    page.locator('.search-progress[data-state="done"]').waitFor({ state: 'attached', ...FILTER_WAIT });
   const go = async (hash: string) => {
     await page.goto(`${dashboard.url}${hash}`);
     await page.locator('main > *').first().waitFor();
@@ -272,6 +286,7 @@ describe('the dashboard over a 300-article store', () => {
       .not.toMatch(/^(\d+) of \1$/);
     await page.locator('th button[data-sort="mean"]').click();
     await page.locator('th[aria-sort] button[data-sort="mean"]').waitFor(FILTER_WAIT);
+    await searchDone();
     expect(page.url()).toContain('label=negative');
     const before = await page
       .locator('tbody tr[data-article-id]')
@@ -279,6 +294,7 @@ describe('the dashboard over a 300-article store', () => {
     const url = page.url();
     await page.reload();
     await page.locator('tbody tr[data-article-id]').first().waitFor();
+    await searchDone();
     expect(page.url()).toBe(url);
     expect(await page.locator('#filter-label').inputValue()).toBe('negative');
     expect(
@@ -287,6 +303,67 @@ describe('the dashboard over a 300-article store', () => {
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-article-id'))),
     ).toEqual(before);
     expect(await page.locator('th[aria-sort]').textContent()).toContain('Mean');
+  });
+
+  it('searches newest days first, a few at a time, showing how far it got, and can be stopped and resumed', async () => {
+    // Prepare: the order the manifest lists the day pages in (newest first), and slow day pages,
+    // as over a distant network, so the search is seen while it runs.
+    const manifest = await getJson<Manifest>(MANIFEST_KEY);
+    const days = manifest.partitions.filter((row) => row.tally.articles > 0);
+    const newestFirst = days.flatMap((row) =>
+      row.pages
+        .filter((p) => p.tally.articles > 0)
+        .sort((a, b) => b.page - a.page)
+        .map((p) => `/index/articles/${row.id}/${p.page}.json`),
+    );
+    const requested: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    await page.route('**/index/articles/**', async (route) => {
+      requested.push(decodeURIComponent(new URL(route.request().url()).pathname));
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, SLOW_DAY_MS));
+      inFlight -= 1;
+      await route.continue();
+    });
+    const progress = page.locator('.search-progress');
+    const searched = async () =>
+      Number((/Searched (\d+) of/.exec((await progress.textContent()) ?? '') ?? [])[1]);
+    try {
+      // Act: search for a word in every article's title.
+      await page.goto('about:blank');
+      await go(`#/?q=${encodeURIComponent('question')}`);
+
+      // Assess: results and "searched N of M days" while it runs, then Stop holds it there.
+      await expect.poll(searched, FILTER_WAIT).toBeGreaterThan(DAYS_AT_ONCE);
+      expect(await progress.getAttribute('data-state')).toBe('running');
+      expect(await progress.textContent()).toContain(`of ${days.length} days`);
+      expect(await page.locator('tbody tr[data-article-id]').count()).toBeGreaterThan(0);
+      await page.locator('#search-toggle').click();
+      await expect.poll(() => progress.getAttribute('data-state')).toBe('stopped');
+      const stoppedAt = requested.length;
+      await page.waitForTimeout(SLOW_DAY_MS * 4);
+      expect(requested.length).toBe(stoppedAt);
+      const partial = await searched();
+      expect(partial).toBeLessThan(days.length);
+      expect(await page.locator('#article-count').textContent()).not.toMatch(/^(\d+) of \1$/);
+
+      // Resume: the rest loads and every article matches.
+      await page.locator('#search-toggle').click();
+      await searchDone();
+      expect(await progress.textContent()).toBe(`Searched all ${days.length} days.`);
+      expect(await page.locator('#article-count').textContent()).toBe(
+        `${manifest.totals.articles - manifest.totals.failed} of ${manifest.totals.articles}`,
+      );
+      // Newest first, no page twice, a few at a time.
+      expect(requested).toEqual(newestFirst.filter((url) => requested.includes(url)));
+      expect(new Set(requested).size).toBe(requested.length);
+      expect(mostInFlight).toBeGreaterThan(1);
+      expect(mostInFlight).toBeLessThanOrEqual(DAYS_AT_ONCE);
+    } finally {
+      await page.unroute('**/index/articles/**');
+    }
   });
 
   it('reaches every control of every view with Tab', async () => {
