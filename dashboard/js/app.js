@@ -20,8 +20,8 @@ import {
   articleTable,
   articleView,
   chartDataTable,
+  meanChip,
   pager,
-  scoreChip,
   speakerQuoteItem,
   speakersTable,
   summaryTiles,
@@ -474,7 +474,7 @@ async function renderSpeaker(id, ticket) {
         'section',
         { class: 'tiles', 'aria-label': 'Summary' },
         tile('Quotes', String(head.tally.quotes), `in ${head.tally.articles} articles`),
-        tile('Mean tone', scoreChip(head.meanScore), 'quote-weighted'),
+        tile('Mean tone', meanChip(head.meanScore, head.tally.labels), 'quote-weighted'),
         tile('Label mix', toneBar(head.tally.labels), labelCounts(head.tally.labels)),
       ),
       speakerIdentity(head),
@@ -559,7 +559,7 @@ async function renderCompare(ids, ticket) {
         'div',
         { class: 'tiles' },
         heads.map((head) =>
-          tile(head.name, scoreChip(head.meanScore), [
+          tile(head.name, meanChip(head.meanScore, head.tally.labels), [
             `${head.tally.quotes} quotes `,
             toneBar(head.tally.labels),
           ]),

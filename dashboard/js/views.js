@@ -5,6 +5,7 @@ import {
   formatScore,
   highlightSegments,
   LOW_CONFIDENCE,
+  meanTone,
   nextStep,
   plainRule,
   publishedLabel,
@@ -35,13 +36,26 @@ export function toneBar(labels) {
 }
 
 /**
- * A score coloured by its label when it has one (a quote), else by its sign (a mean).
+ * A score coloured by its label when it has one (a quote), else by its sign.
  *
  * @param {number | null} score
  * @param {string} [label]
  */
 export function scoreChip(score, label) {
   return el('span', { class: `score tone-${scoreTone(score, label)}` }, formatScore(score));
+}
+
+/**
+ * A mean score coloured as most of the quotes it averages are labelled (meanTone), so it never
+ * reads green over grey quotes.
+ *
+ * @param {number | null} score
+ * @param {import('./model.js').LabelCounts} labels
+ */
+export function meanChip(score, labels) {
+  const chip = scoreChip(score, score === null ? undefined : meanTone(labels));
+  chip.title = 'Coloured as most of its quotes are labelled';
+  return chip;
 }
 
 /**
@@ -145,7 +159,7 @@ export function summaryTiles(articles, speakerFilter = '', totals = null) {
     { class: 'tiles', 'aria-label': 'Summary' },
     tile('Articles', String(count), failed ? el('span', { class: 'failed-note' }, `${failed} failed`) : null),
     tile('Quotes', String(quotes), toneBar(labels)),
-    tile('Mean tone', scoreChip(mean), 'quote-weighted'),
+    tile('Mean tone', meanChip(mean, labels), 'quote-weighted'),
     speakerFilter ? speakerTile(analysed, speakerFilter) : null,
   );
 }
@@ -167,7 +181,7 @@ function speakerTile(articles, id) {
   }
   return tile(
     name,
-    scoreChip(quotes ? sum / quotes : null),
+    meanChip(quotes ? sum / quotes : null, labels),
     el('span', {}, `${quotes} quote${quotes === 1 ? '' : 's'} `, toneBar(labels)),
   );
 }
@@ -299,7 +313,7 @@ function articleRow(article, context) {
     cell('Published', {}, published),
     cell('Tone mix', {}, toneBar(article.labels)),
     cell('Quotes', { class: 'num' }, String(article.quotes)),
-    cell('Mean', { class: 'num' }, scoreChip(article.meanScore)),
+    cell('Mean', { class: 'num' }, meanChip(article.meanScore, article.labels)),
     cell(
       'Main speakers',
       { class: 'speakers' },
@@ -371,7 +385,7 @@ export function articleView(entry, report, context) {
     { class: 'article-summary' },
     el('span', {}, `${report.summary.quotes} quote${report.summary.quotes === 1 ? '' : 's'}`),
     toneBar(report.summary.labels),
-    el('span', {}, 'mean ', scoreChip(report.summary.meanScore)),
+    el('span', {}, 'mean ', meanChip(report.summary.meanScore, report.summary.labels)),
   );
   // Said before the quotes, so an English-only analysis of another language, or a republished
   // copy counted under its first publication, never reads as a plain result.
@@ -554,7 +568,7 @@ export function speakersTable(speakers, context) {
         cell('Speaker', {}, speakerPageLink(speaker.name, speaker.id)),
         cell('Articles', { class: 'num' }, String(speaker.articles)),
         cell('Quotes', { class: 'num' }, String(speaker.quotes)),
-        cell('Mean', { class: 'num' }, scoreChip(speaker.meanScore)),
+        cell('Mean', { class: 'num' }, meanChip(speaker.meanScore, speaker.labels)),
         cell('Tone mix', {}, toneBar(speaker.labels)),
         cell(
           'Latest quotes',
