@@ -42,6 +42,7 @@ import {
 } from '../../shared/store/speaker-files.ts';
 import { emptyTally } from '../../shared/store/tally.ts';
 import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
+import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
 import {
   compactJson,
@@ -96,7 +97,9 @@ export type IndexOutcome = {
 };
 
 /** A results key that is neither `reports/<id>.json` nor `errors/<id>.json`. */
-export class UnexpectedResultKeyError extends Error {
+export class UnexpectedResultKeyError extends PipelineError {
+  override readonly code = 'UNEXPECTED_RESULT_KEY';
+
   constructor(key: string) {
     super(`Expected a key like reports/<id>.json or errors/<id>.json, but got "${key}".`);
     this.name = 'UnexpectedResultKeyError';
