@@ -22,7 +22,13 @@ import {
   speakerKey,
 } from '../../shared/store/layout.ts';
 import { type Locator, LocatorSchema } from '../../shared/store/locator.ts';
-import { emptyManifest, type PageTally, pageFor, withPageTallies } from '../../shared/store/manifest.ts';
+import {
+  emptyManifest,
+  type Manifest,
+  type PageTally,
+  pageFor,
+  withPageTallies,
+} from '../../shared/store/manifest.ts';
 import { lakeKey, toLakeFile } from '../../shared/store/quote-lake.ts';
 import {
   type ArticleSpeakerQuotes,
@@ -245,6 +251,8 @@ class BatchRun {
     const changing = targets.filter((target) => target.state === 'changing');
     if (changing.length === 0) return;
 
+    // Read once per round: it places new articles, and its ETag is the first try of the manifest's
+    // conditional write (re-read only if another batch wrote it meanwhile).
     const manifest = await readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired);
     const placing = new Map<string, number>();
     for (const target of changing) this.place(target, manifest.value ?? emptyManifest(this.now()), placing);
@@ -253,7 +261,7 @@ class BatchRun {
     const pageTallies = await this.updatePages(changing);
     const rows = await this.updateSpeakers(changing);
     await this.updateList(rows);
-    await this.updateManifest(pageTallies);
+    await this.updateManifest(pageTallies, manifest);
     await forEachLimited(changing, IO_CONCURRENCY, (target) => this.commit(target));
   }
 
@@ -503,11 +511,17 @@ class BatchRun {
     );
   }
 
-  private async updateManifest(tallies: PageTally[]): Promise<void> {
+  private async updateManifest(tallies: PageTally[], firstRead: Read<Manifest>): Promise<void> {
     if (tallies.length === 0) return;
+    let cached: Read<Manifest> | null = firstRead;
     await this.updateFile(
       MANIFEST_KEY,
-      () => readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired),
+      async () => {
+        const read =
+          cached ?? (await readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired));
+        cached = null;
+        return read;
+      },
       (current) => withPageTallies(current ?? emptyManifest(this.now()), tallies, this.now()),
     );
   }

@@ -40,10 +40,16 @@ const NO_WAIT = { sleep: async () => {} };
 const ANNA = speakerIdOf({ name: 'Anna Smith' }) ?? '';
 const OMAR = speakerIdOf({ name: 'Omar Haddad' }) ?? '';
 
-/** A store that runs a hook once, just before its next write of a chosen key, and counts writes per key. */
+/** A store that runs a hook once, just before its next write of a chosen key, and counts reads and writes per key. */
 class InterleavingStore extends ObjectStore {
   hooks = new Map<string, () => Promise<void>>();
   writes = new Map<string, number>();
+  reads = new Map<string, number>();
+
+  override async get(bucket: string, key: string) {
+    this.reads.set(key, (this.reads.get(key) ?? 0) + 1);
+    return super.get(bucket, key);
+  }
 
   override async put(bucket: string, key: string, body: string | Uint8Array, options: PutOptions = {}) {
     this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
@@ -91,6 +97,7 @@ describe('updateIndex', () => {
     await store.client.send(new CreateBucketCommand({ Bucket: bucket }));
     store.hooks.clear();
     store.writes.clear();
+    store.reads.clear();
   });
 
   afterAll(async () => {
@@ -255,7 +262,7 @@ describe('updateIndex', () => {
     expect([...store.writes.values()].reduce((sum, count) => sum + count, 0)).toBe(writes);
   });
 
-  it('indexes a batch of records with one manifest write, failing only the unreadable one', async () => {
+  it('indexes a batch of records with one manifest read and write, failing only the unreadable one', async () => {
     const names = Array.from({ length: 12 }, (_, n) => `batch-${n}`);
     await Promise.all(
       names.map((id) =>
@@ -272,6 +279,7 @@ describe('updateIndex', () => {
       keys.map((key) => event('ObjectCreated:Put', key)),
     );
 
+    expect(store.reads.get(MANIFEST_KEY)).toBe(1);
     expect(store.writes.get(MANIFEST_KEY)).toBe(1);
     expect(store.writes.get(speakerKey(ANNA))).toBe(1);
     expect(results.map((result) => result.key)).toEqual(keys);
