@@ -37,6 +37,7 @@ import {
   emptySpeakerList,
   HEAD_LATEST_QUOTES,
   type HeadChange,
+  rolesOf,
   rowOf,
   SpeakerListSchema,
   type SpeakerQuote,
@@ -390,7 +391,7 @@ class BatchRun {
     const days = new Map<string, DayChange>();
     const heads = new Map<
       string,
-      { name: string; quoted: boolean; mentions: Set<string>; changed: Set<string> }
+      { name: string; quoted: boolean; mentions: Set<string>; changed: Set<string>; withRole: SpeakerQuote[] }
     >();
     const touch = (speakerId: string, name: string, entry: ArticleEntry, articleId: string) => {
       const partition = entryPartition(entry);
@@ -404,7 +405,13 @@ class BatchRun {
         add: [],
       };
       days.set(key, day);
-      const head = heads.get(speakerId) ?? { name, quoted: false, mentions: new Set(), changed: new Set() };
+      const head = heads.get(speakerId) ?? {
+        name,
+        quoted: false,
+        mentions: new Set(),
+        changed: new Set(),
+        withRole: [],
+      };
       head.changed.add(articleId);
       heads.set(speakerId, head);
       return { day, head };
@@ -424,6 +431,7 @@ class BatchRun {
           head.name = group.name;
           head.quoted = true;
           for (const mention of group.mentions) head.mentions.add(mention);
+          head.withRole.push(...group.quotes.filter((quote) => quote.role));
         }
       }
     }
@@ -481,6 +489,7 @@ class BatchRun {
             name: info.name,
             quoted: info.quoted,
             mentions: [...info.mentions],
+            roles: rolesOf(info.withRole),
             changedArticles: info.changed,
             // A rebuilt head already holds the day files as this batch left them.
             days: rebuilt ? dayRows.map((row) => ({ ...row, before: row.after })) : dayRows,

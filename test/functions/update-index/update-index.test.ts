@@ -317,6 +317,27 @@ describe('updateIndex', () => {
     expect((await head(OMAR))?.tally.quotes).toBe(1);
   });
 
+  it("keeps a speaker's roles, newest first and each once, and each quote's role in the day file", async () => {
+    const quote = (role?: string) => ({ speaker: 'Anna Smith', label: 'neutral' as const, score: 0, role });
+    await putReport(makeReport('early', DAY_ONE, [quote('party leader'), quote()], 'T', '2026-10-01'));
+    await update(reportKey('early'));
+    await putReport(
+      makeReport('later', DAY_TWO, [quote('finance minister'), quote('party leader')], 'T', '2026-11-01'),
+    );
+    await update(reportKey('later'));
+    const day = (await store.getJson(bucket, speakerDayKey(ANNA, '2026-10-01'), SpeakerDaySchema))?.value;
+
+    expect((await head(ANNA))?.roles).toEqual(['finance minister', 'party leader']);
+    expect(day?.quotes.map((q) => q.role)).toEqual(['party leader', undefined]);
+
+    // Rebuilt from the day files (the head damaged), the roles come back in the same order.
+    await store.put(bucket, speakerKey(ANNA), '{"truncated');
+    await putReport(makeReport('third', DAY_TWO, [quote()], 'T', '2026-09-01'));
+    await update(reportKey('third'));
+
+    expect((await head(ANNA))?.roles).toEqual(['finance minister', 'party leader']);
+  });
+
   it('leaves the newer version when an older one is indexed at the same time (the locator decides)', async () => {
     await putReport(makeReport('raced', DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }]));
     // Just before the first run commits what it read (the old version), a newer version is written
