@@ -12,6 +12,34 @@ const SPEAKER_LIST_URL = 'index/speaker-list.json';
 // Partitions fetched at once when loading many: enough to hide latency, few enough not to flood.
 const PARALLEL_LOADS = 6;
 
+/**
+ * A tally as the views use it, from the packed array the index stores where it lists many
+ * (shared/store/tally.ts, packTally: [articles, failed, quotes, scoreSum, positive, negative,
+ * neutral, mixed]). An object is returned as it is.
+ *
+ * @example unpackTally([2, 0, 3, 0.5, 1, 1, 1, 0]).quotes // 3
+ * @param {number[] | Tally} packed
+ * @returns {Tally}
+ */
+export function unpackTally(packed) {
+  if (!Array.isArray(packed)) return packed;
+  const [articles, failed, quotes, scoreSum, positive, negative, neutral, mixed] = packed;
+  return { articles, failed, quotes, scoreSum, labels: { positive, negative, neutral, mixed } };
+}
+
+/** The manifest with its tallies unpacked. @param {any} stored @returns {Manifest} */
+function unpackManifest(stored) {
+  return {
+    ...stored,
+    totals: unpackTally(stored.totals),
+    partitions: stored.partitions.map((/** @type {any} */ row) => ({
+      ...row,
+      tally: unpackTally(row.tally),
+      pages: row.pages.map((/** @type {any} */ page) => ({ ...page, tally: unpackTally(page.tally) })),
+    })),
+  };
+}
+
 /** The store has no index yet: nothing has been analysed. */
 export class IndexMissingError extends Error {
   constructor() {
@@ -111,7 +139,7 @@ export function createStoreClient(options = {}) {
   async function loadManifest() {
     const result = await getJson(MANIFEST_URL);
     if (!result) throw new IndexMissingError();
-    manifest = result.value;
+    if (result.changed || !manifest) manifest = unpackManifest(result.value);
     return result.changed;
   }
 

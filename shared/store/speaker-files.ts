@@ -18,6 +18,8 @@ export const HEAD_LATEST_QUOTES = 3;
 export const ROW_LATEST_QUOTES = 1;
 // Name forms kept per speaker ("Anna Smith", "Smith", "the minister").
 const MAX_NAME_FORMS = 20;
+// Roles kept per speaker, most recent first: enough to show what someone was, then is.
+export const MAX_ROLES = 10;
 // Long enough for any real quote; a runaway one does not bloat every file it appears in.
 export const QUOTE_TEXT_CHARS = 1000;
 
@@ -46,6 +48,8 @@ export const SpeakerQuoteSchema = z.object({
   confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   // The words that moved the score most (the report's tone.explanation), strongest first.
   drivers: z.optional(z.array(DriverSchema)),
+  // The speaker's role as this article gives it ("finance minister"); absent when it gives none.
+  role: z.optional(z.string()),
 });
 
 export const SpeakerDaySchema = z.object({
@@ -79,6 +83,8 @@ export const SpeakerHeadSchema = z.object({
   // The name as last seen in a report.
   name: z.string(),
   names: z.array(z.string()),
+  // Roles the articles gave the speaker, most recent article first, at most MAX_ROLES.
+  roles: z.array(z.string()),
   rev: z.int().check(z.minimum(0)),
   tally: TallySchema,
   meanScore: z.nullable(z.number()),
@@ -118,6 +124,8 @@ export type SpeakerList = z.infer<typeof SpeakerListSchema>;
 export interface ArticleSpeakerQuotes {
   name: string;
   mentions: string[];
+  /** Roles the article gives the speaker, in text order, each once. */
+  roles: string[];
   quotes: SpeakerQuote[];
 }
 
@@ -138,9 +146,11 @@ export function speakerQuotesOf(
     if (quote.within) continue;
     const id = speakerIdOf(quote.speaker);
     if (id === null || quote.speaker.name === null) continue;
-    const group = bySpeaker.get(id) ?? { name: quote.speaker.name, mentions: [], quotes: [] };
+    const group = bySpeaker.get(id) ?? { name: quote.speaker.name, mentions: [], roles: [], quotes: [] };
     const mention = quote.speaker.mention;
     if (mention && !group.mentions.includes(mention)) group.mentions.push(mention);
+    const role = quote.speaker.role?.trim() || undefined;
+    if (role && !group.roles.includes(role)) group.roles.push(role);
     group.quotes.push({
       articleId: entry.id,
       quoteId: quote.id,
@@ -154,6 +164,7 @@ export function speakerQuotesOf(
       analyzedAt: entry.analyzedAt,
       confidence: quote.speaker.confidence,
       drivers: topDrivers(quote.tone.explanation),
+      ...(role ? { role } : {}),
     });
     bySpeaker.set(id, group);
   }
@@ -210,6 +221,8 @@ export interface HeadChange {
   /** The batch saw the speaker quoted (so `name` is how they are named now), not only removed. */
   quoted: boolean;
   mentions: readonly string[];
+  /** Roles seen in this change, most recent first (rolesOf): they go before the roles already known. */
+  roles?: readonly string[];
   /** Articles whose quotes changed: their old quotes leave the reel. */
   changedArticles: ReadonlySet<string>;
   days: readonly DayTallyChange[];
@@ -253,10 +266,12 @@ export function withHeadChange(
   for (const form of change.quoted ? [change.name, ...change.mentions] : []) {
     if (names.length < MAX_NAME_FORMS && !names.includes(form)) names.push(form);
   }
+  const roles = [...new Set([...(change.roles ?? []), ...head.roles])].slice(0, MAX_ROLES);
   const next: SpeakerHead = {
     ...head,
     name: change.quoted || !head.name ? change.name : head.name,
     names,
+    roles,
     rev: head.rev + 1,
     tally,
     meanScore: meanOf(tally),
@@ -274,6 +289,7 @@ export function emptySpeakerHead(id: string, name: string): SpeakerHead {
     id,
     name,
     names: [],
+    roles: [],
     rev: 0,
     tally: emptyTally(),
     meanScore: null,
@@ -324,6 +340,19 @@ export function withRows(list: SpeakerList, rows: readonly SpeakerRow[], joined:
     speakers: Math.max(0, list.speakers + joined, sorted.length),
     rows: sorted.slice(0, list.limit),
   };
+}
+
+/**
+ * The distinct roles of these quotes, most recent first (newestQuoteFirst).
+ *
+ * @example rolesOf(dayFile.quotes) // ['finance minister', 'party leader']
+ */
+export function rolesOf(quotes: readonly SpeakerQuote[]): string[] {
+  const roles: string[] = [];
+  for (const quote of [...quotes].sort(newestQuoteFirst)) {
+    if (quote.role && !roles.includes(quote.role)) roles.push(quote.role);
+  }
+  return roles;
 }
 
 function tallyOfQuotes(quotes: readonly SpeakerQuote[]): Tally {

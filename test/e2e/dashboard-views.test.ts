@@ -15,6 +15,7 @@ import {
 } from '../../shared/store/layout.ts';
 import type { Manifest } from '../../shared/store/manifest.ts';
 import type { SpeakerDay, SpeakerHead, SpeakerList } from '../../shared/store/speaker-files.ts';
+import { unpackTally } from '../../shared/store/tally.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 import { dashboardArticles, FREQUENT_SPEAKER, UNIQUE_ARTICLE, UNIQUE_PHRASE } from './dashboard-articles.ts';
@@ -309,10 +310,11 @@ describe('the dashboard over a 300-article store', () => {
     // Prepare: the order the manifest lists the day pages in (newest first), and slow day pages,
     // as over a distant network, so the search is seen while it runs.
     const manifest = await getJson<Manifest>(MANIFEST_KEY);
-    const days = manifest.partitions.filter((row) => row.tally.articles > 0);
+    const totals = unpackTally(manifest.totals);
+    const days = manifest.partitions.filter((row) => unpackTally(row.tally).articles > 0);
     const newestFirst = days.flatMap((row) =>
       row.pages
-        .filter((p) => p.tally.articles > 0)
+        .filter((p) => unpackTally(p.tally).articles > 0)
         .sort((a, b) => b.page - a.page)
         .map((p) => `/index/articles/${row.id}/${p.page}.json`),
     );
@@ -354,7 +356,7 @@ describe('the dashboard over a 300-article store', () => {
       await searchDone();
       expect(await progress.textContent()).toBe(`Searched all ${days.length} days.`);
       expect(await page.locator('#article-count').textContent()).toBe(
-        `${manifest.totals.articles - manifest.totals.failed} of ${manifest.totals.articles}`,
+        `${totals.articles - totals.failed} of ${totals.articles}`,
       );
       // Newest first, no page twice, a few at a time.
       expect(requested).toEqual(newestFirst.filter((url) => requested.includes(url)));

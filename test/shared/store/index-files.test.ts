@@ -13,7 +13,7 @@ import {
   withRows,
 } from '../../../shared/store/speaker-files.ts';
 import { speakerIdOf } from '../../../shared/store/speaker-id.ts';
-import { emptyTally } from '../../../shared/store/tally.ts';
+import { emptyTally, packTally, unpackTally } from '../../../shared/store/tally.ts';
 import { makeErrorRecord, makeReport } from './index-fixtures.ts';
 
 // The index files change by contributions: an article's entry or quotes leave and arrive, and the
@@ -76,8 +76,21 @@ describe('the manifest', () => {
       LATER,
     );
 
-    expect(manifest?.totals).toMatchObject({ articles: 2, quotes: 3 });
+    expect(manifest && unpackTally(manifest.totals)).toMatchObject({ articles: 2, quotes: 3 });
     expect(stale).toBeNull();
+  });
+
+  it('packs a tally in the one order the dashboard unpacks, losing nothing', () => {
+    const tally = {
+      articles: 3,
+      failed: 1,
+      quotes: 5,
+      scoreSum: 0.25,
+      labels: { positive: 1, negative: 2, neutral: 0, mixed: 2 },
+    };
+
+    expect(packTally(tally)).toEqual([3, 1, 5, 0.25, 1, 2, 0, 2]);
+    expect(unpackTally(packTally(tally))).toEqual(tally);
   });
 
   it('puts new articles on the last page while it has room, then on new pages', () => {
