@@ -193,6 +193,12 @@ describe('the dashboard over a 300-article store', () => {
     await page.locator('.speaker-quote').first().waitFor();
     await screenshot('speaker-page');
 
+    // Roles: the head's, latest first, as the page lists them, and each quote's own.
+    expect(head.roles.length).toBeGreaterThan(1);
+    expect(await page.locator('.speaker-page .roles-seen').textContent()).toBe(
+      `Roles seen (latest first): ${head.roles.join(', ')}`,
+    );
+
     // The chart: one point per dated day, oldest first, with that day's quote count.
     const expectedPoints = datedMonths(head);
     expect(await chartRows('speaker-tone')).toEqual(expectedPoints);
@@ -214,6 +220,7 @@ describe('the dashboard over a 300-article store', () => {
           articleId: item.getAttribute('data-article-id'),
           quoteId: item.getAttribute('data-quote-id'),
           label: item.getAttribute('data-label'),
+          role: item.querySelector('.quote-role')?.textContent ?? null,
         })),
       );
     const expected = (from: number) =>
@@ -221,7 +228,12 @@ describe('the dashboard over a 300-article store', () => {
         articleId: quote.articleId,
         quoteId: quote.quoteId,
         label: quote.label,
+        role: quote.role ?? null,
       }));
+    // The pages compared below include quotes with a role and without one.
+    const firstTwoPages = all.slice(0, QUOTES_PER_PAGE * 2);
+    expect(firstTwoPages.some((quote) => quote.role)).toBe(true);
+    expect(firstTwoPages.some((quote) => !quote.role)).toBe(true);
     expect(await shown()).toEqual(expected(0));
     const first = page.locator('.speaker-quote').first();
     // Date, article link, label, a score coloured as its label, the words that drove it.
