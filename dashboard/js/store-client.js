@@ -248,9 +248,21 @@ export function createStoreClient(options = {}) {
       return locator?.value.entry ?? null;
     },
 
-    /** A speaker's head file: figures, per-day series, name forms, latest quotes. @param {string} id */
+    /**
+     * A speaker's head file: figures, month series (tallies unpacked), name forms, roles, latest
+     * quotes. @param {string} id
+     */
     async speaker(id) {
-      return (await getJson(`index/speakers/${encodeURIComponent(id)}.json`))?.value ?? null;
+      const head = (await getJson(`index/speakers/${encodeURIComponent(id)}.json`))?.value ?? null;
+      if (!head) return null;
+      return {
+        ...head,
+        months: head.months.map((/** @type {any} */ row) => ({
+          ...row,
+          tally: unpackTally(row.tally),
+          ...(row.undated ? { undated: unpackTally(row.undated) } : {}),
+        })),
+      };
     },
 
     /** A speaker's quotes of one partition (a day). @param {string} id @param {string} partition */

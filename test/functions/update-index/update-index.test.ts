@@ -222,7 +222,8 @@ describe('updateIndex', () => {
         month: '2026-11',
         days: [],
         undatedDays: [28],
-        tally: expect.objectContaining({ quotes: 1 }),
+        // articles, failed, quotes, scoreSum, then the label counts (packTally)
+        tally: [1, 0, 1, -0.5, 0, 1, 0, 0],
       }),
     ]);
   });
@@ -323,6 +324,23 @@ describe('updateIndex', () => {
       ['newer', 'Now', 'Title of newer'],
     ]);
     expect((await head(OMAR))?.tally.quotes).toBe(1);
+  });
+
+  it('lists a speaker with a short teaser of their latest quote, while the day file keeps it whole', async () => {
+    const long = `We will ${'keep talking and '.repeat(30)}then decide.`;
+    await putReport(
+      makeReport('long', DAY_ONE, [{ speaker: 'Anna Smith', label: 'mixed', score: 0.1, text: long }]),
+    );
+    await update(reportKey('long'));
+    const day = (await store.getJson(bucket, speakerDayKey(ANNA, 'undated-2026-11-27'), SpeakerDaySchema))
+      ?.value;
+    const row = (await list())?.rows[0];
+
+    expect(row?.latest).toEqual([
+      { articleId: 'long', quoteId: 'q1', text: `${long.slice(0, 199)}…`, label: 'mixed', score: 0.1 },
+    ]);
+    expect((await head(ANNA))?.latest.map((quote) => quote.text)).toEqual([`${long.slice(0, 199)}…`]);
+    expect(day?.quotes[0]?.text).toBe(long);
   });
 
   it("keeps a speaker's roles, newest first and each once, and each quote's role in the day file", async () => {

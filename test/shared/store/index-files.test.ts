@@ -170,13 +170,21 @@ describe('speaker files', () => {
     });
     // An undated day's figures are also kept apart, so a chart can leave them off its time axis.
     expect(joined.head.months).toEqual([
-      { month: '2026-11', tally: day.tally, days: [], undatedDays: [28], undated: day.tally },
+      {
+        month: '2026-11',
+        tally: packTally(day.tally),
+        days: [],
+        undatedDays: [28],
+        undated: packTally(day.tally),
+      },
     ]);
     expect(joined.head.latest).toHaveLength(2);
-    expect(ab.head.months.map((month) => [month.month, month.days, month.tally.quotes])).toEqual([
-      ['2026-12', [1], 1],
-      ['2026-11', [], 2],
-    ]);
+    expect(ab.head.months.map((month) => [month.month, month.days, unpackTally(month.tally).quotes])).toEqual(
+      [
+        ['2026-12', [1], 1],
+        ['2026-11', [], 2],
+      ],
+    );
     expect(left.joined).toBe(-1);
     expect(left.head).toMatchObject({ months: [], latest: [], tally: { quotes: 0 } });
   });
