@@ -27,6 +27,21 @@ export function unpackTally(packed) {
   return { articles, failed, quotes, scoreSum, labels: { positive, negative, neutral, mixed } };
 }
 
+/**
+ * A month's days from the head's bit mask (shared/store/speaker-files.ts, maskOfDays: bit d-1 for
+ * day d). An array is returned as it is.
+ *
+ * @example daysOfMask(5) // [1, 3]
+ * @param {number | number[]} mask
+ * @returns {number[]}
+ */
+export function daysOfMask(mask) {
+  if (Array.isArray(mask)) return mask;
+  const days = [];
+  for (let day = 1; day <= 31; day++) if (Math.floor(mask / 2 ** (day - 1)) % 2 === 1) days.push(day);
+  return days;
+}
+
 /** The manifest with its tallies unpacked. @param {any} stored @returns {Manifest} */
 function unpackManifest(stored) {
   return {
@@ -260,6 +275,8 @@ export function createStoreClient(options = {}) {
         months: head.months.map((/** @type {any} */ row) => ({
           ...row,
           tally: unpackTally(row.tally),
+          days: daysOfMask(row.days),
+          undatedDays: daysOfMask(row.undatedDays),
           ...(row.undated ? { undated: unpackTally(row.undated) } : {}),
         })),
       };

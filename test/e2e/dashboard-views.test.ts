@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardServer, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { SPEAKER_LIST_KEY, speakerDayKey, speakerKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
-import type { SpeakerDay, SpeakerHead, SpeakerList } from '../../shared/store/speaker-files.ts';
+import {
+  daysOfMask,
+  type SpeakerDay,
+  type SpeakerHead,
+  type SpeakerList,
+} from '../../shared/store/speaker-files.ts';
 import { type PackedTally, unpackTally } from '../../shared/store/tally.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
@@ -332,7 +337,11 @@ function quotesOf(tally: PackedTally | undefined): number {
 function monthPartitions(row: SpeakerHead['months'][number]): string[] {
   const day = (d: number) => `${row.month}-${String(d).padStart(2, '0')}`;
   return [
-    ...[...row.days].sort((a, b) => b - a).map(day),
-    ...[...row.undatedDays].sort((a, b) => b - a).map((d) => `undated-${day(d)}`),
+    ...daysOfMask(row.days)
+      .sort((a, b) => b - a)
+      .map(day),
+    ...daysOfMask(row.undatedDays)
+      .sort((a, b) => b - a)
+      .map((d) => `undated-${day(d)}`),
   ];
 }
