@@ -27,6 +27,21 @@ export function unpackTally(packed) {
   return { articles, failed, quotes, scoreSum, labels: { positive, negative, neutral, mixed } };
 }
 
+/**
+ * A month's days from the head's bit mask (shared/store/speaker-files.ts, maskOfDays: bit d-1 for
+ * day d). An array is returned as it is.
+ *
+ * @example daysOfMask(5) // [1, 3]
+ * @param {number | number[]} mask
+ * @returns {number[]}
+ */
+export function daysOfMask(mask) {
+  if (Array.isArray(mask)) return mask;
+  const days = [];
+  for (let day = 1; day <= 31; day++) if (Math.floor(mask / 2 ** (day - 1)) % 2 === 1) days.push(day);
+  return days;
+}
+
 /** The manifest with its tallies unpacked. @param {any} stored @returns {Manifest} */
 function unpackManifest(stored) {
   return {
@@ -248,9 +263,23 @@ export function createStoreClient(options = {}) {
       return locator?.value.entry ?? null;
     },
 
-    /** A speaker's head file: figures, per-day series, name forms, latest quotes. @param {string} id */
+    /**
+     * A speaker's head file: figures, month series (tallies unpacked), name forms, roles, latest
+     * quotes. @param {string} id
+     */
     async speaker(id) {
-      return (await getJson(`index/speakers/${encodeURIComponent(id)}.json`))?.value ?? null;
+      const head = (await getJson(`index/speakers/${encodeURIComponent(id)}.json`))?.value ?? null;
+      if (!head) return null;
+      return {
+        ...head,
+        months: head.months.map((/** @type {any} */ row) => ({
+          ...row,
+          tally: unpackTally(row.tally),
+          days: daysOfMask(row.days),
+          undatedDays: daysOfMask(row.undatedDays),
+          ...(row.undated ? { undated: unpackTally(row.undated) } : {}),
+        })),
+      };
     },
 
     /** A speaker's quotes of one partition (a day). @param {string} id @param {string} partition */

@@ -14,8 +14,13 @@ import {
   UPLOAD_PREFIX,
 } from '../../shared/store/layout.ts';
 import type { Manifest } from '../../shared/store/manifest.ts';
-import type { SpeakerDay, SpeakerHead, SpeakerList } from '../../shared/store/speaker-files.ts';
-import { unpackTally } from '../../shared/store/tally.ts';
+import {
+  daysOfMask,
+  type SpeakerDay,
+  type SpeakerHead,
+  type SpeakerList,
+} from '../../shared/store/speaker-files.ts';
+import { type PackedTally, unpackTally } from '../../shared/store/tally.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 import { dashboardArticles, FREQUENT_SPEAKER, UNIQUE_ARTICLE, UNIQUE_PHRASE } from './dashboard-articles.ts';
@@ -202,7 +207,7 @@ describe('the dashboard over a 300-article store', () => {
     // The chart: one point per dated day, oldest first, with that day's quote count.
     const expectedPoints = datedMonths(head);
     expect(await chartRows('speaker-tone')).toEqual(expectedPoints);
-    const undatedQuotes = head.months.reduce((sum, row) => sum + (row.undated?.quotes ?? 0), 0);
+    const undatedQuotes = head.months.reduce((sum, row) => sum + quotesOf(row.undated), 0);
     expect(undatedQuotes).toBeGreaterThan(0);
     expect(await page.locator('.undated-note').textContent()).toContain(`${undatedQuotes} quotes`);
 
@@ -541,17 +546,26 @@ describe('the dashboard over a 300-article store', () => {
 // The chart's points as the head file gives them: one per month, dated quotes only, oldest first.
 function datedMonths(head: SpeakerHead): { day: string; quotes: number }[] {
   return head.months
-    .map((row) => ({ day: `${row.month}-01`, quotes: row.tally.quotes - (row.undated?.quotes ?? 0) }))
+    .map((row) => ({ day: `${row.month}-01`, quotes: quotesOf(row.tally) - quotesOf(row.undated) }))
     .filter((point) => point.quotes > 0)
     .sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+// A month's quotes from its packed tally (absent: none).
+function quotesOf(tally: PackedTally | undefined): number {
+  return tally ? unpackTally(tally).quotes : 0;
 }
 
 // A month's day files in listing order: dated days newest first, then undated ones.
 function monthPartitions(row: SpeakerHead['months'][number]): string[] {
   const day = (d: number) => `${row.month}-${String(d).padStart(2, '0')}`;
   return [
-    ...[...row.days].sort((a, b) => b - a).map(day),
-    ...[...row.undatedDays].sort((a, b) => b - a).map((d) => `undated-${day(d)}`),
+    ...daysOfMask(row.days)
+      .sort((a, b) => b - a)
+      .map(day),
+    ...daysOfMask(row.undatedDays)
+      .sort((a, b) => b - a)
+      .map((d) => `undated-${day(d)}`),
   ];
 }
 

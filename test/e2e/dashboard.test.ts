@@ -14,7 +14,14 @@ import {
   speakerKey,
   UPLOAD_PREFIX,
 } from '../../shared/store/layout.ts';
-import type { SpeakerDay, SpeakerHead, SpeakerList } from '../../shared/store/speaker-files.ts';
+import {
+  maskOfDays,
+  reelQuoteOf,
+  type SpeakerDay,
+  type SpeakerHead,
+  type SpeakerList,
+} from '../../shared/store/speaker-files.ts';
+import { packTally } from '../../shared/store/tally.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 
@@ -351,8 +358,8 @@ function speakerWithRoles(): {
       rev: 1,
       tally,
       meanScore: 0.15,
-      months: [{ month: '2026-03', tally, days: [14], undatedDays: [] }],
-      latest: [quote(1, 'harbour master')],
+      months: [{ month: '2026-03', tally: packTally(tally), days: maskOfDays([14]), undatedDays: 0 }],
+      latest: [reelQuoteOf(quote(1, 'harbour master'))],
     },
     day: {
       schemaVersion: INDEX_SCHEMA_VERSION,

@@ -23,6 +23,7 @@ import {
 import { emptyManifest, ManifestSchema } from '../../../shared/store/manifest.ts';
 import { lakeKey } from '../../../shared/store/quote-lake.ts';
 import {
+  maskOfDays,
   SpeakerDaySchema,
   SpeakerHeadSchema,
   SpeakerListSchema,
@@ -220,9 +221,10 @@ describe('updateIndex', () => {
     expect((await head(ANNA))?.months).toEqual([
       expect.objectContaining({
         month: '2026-11',
-        days: [],
-        undatedDays: [28],
-        tally: expect.objectContaining({ quotes: 1 }),
+        days: 0,
+        undatedDays: maskOfDays([28]),
+        // articles, failed, quotes, scoreSum, then the label counts (packTally)
+        tally: [1, 0, 1, -0.5, 0, 1, 0, 0],
       }),
     ]);
   });
@@ -308,7 +310,7 @@ describe('updateIndex', () => {
     );
     await update(reportKey('newer'));
     const reel = async () => (await head(ANNA))?.latest.map((quote) => quote.text);
-    const both = await reel();
+    const newest = await reel();
 
     await putReport(
       makeReport('older', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.5 }]),
@@ -316,13 +318,33 @@ describe('updateIndex', () => {
     await update(reportKey('older'));
     const day = (await store.getJson(bucket, speakerDayKey(ANNA, 'undated-2026-11-28'), SpeakerDaySchema))
       ?.value;
+    await putReport(makeReport('newer', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'neutral', score: 0 }]));
+    await update(reportKey('newer'));
 
-    expect(both).toEqual(['Now', 'Then']);
-    expect(await reel()).toEqual(['Now']);
+    expect(newest).toEqual(['Now']);
+    // A quote that is no longer Anna's leaves her reel.
+    expect(await reel()).toEqual([]);
     expect(day?.quotes.map((quote) => [quote.articleId, quote.text, quote.title])).toEqual([
       ['newer', 'Now', 'Title of newer'],
     ]);
-    expect((await head(OMAR))?.tally.quotes).toBe(1);
+    expect((await head(OMAR))?.tally.quotes).toBe(2);
+  });
+
+  it('lists a speaker with a short teaser of their latest quote, while the day file keeps it whole', async () => {
+    const long = `We will ${'keep talking and '.repeat(30)}then decide.`;
+    await putReport(
+      makeReport('long', DAY_ONE, [{ speaker: 'Anna Smith', label: 'mixed', score: 0.1, text: long }]),
+    );
+    await update(reportKey('long'));
+    const day = (await store.getJson(bucket, speakerDayKey(ANNA, 'undated-2026-11-27'), SpeakerDaySchema))
+      ?.value;
+    const row = (await list())?.rows[0];
+
+    expect(row?.latest).toEqual([
+      { articleId: 'long', quoteId: 'q1', text: `${long.slice(0, 199)}…`, label: 'mixed', score: 0.1 },
+    ]);
+    expect((await head(ANNA))?.latest.map((quote) => quote.text)).toEqual([`${long.slice(0, 199)}…`]);
+    expect(day?.quotes[0]?.text).toBe(long);
   });
 
   it("keeps a speaker's roles, newest first and each once, and each quote's role in the day file", async () => {

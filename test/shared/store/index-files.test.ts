@@ -3,9 +3,11 @@ import { entryFromError, entryFromReport } from '../../../shared/store/article-e
 import { emptyPage, withPageChanges } from '../../../shared/store/article-pages.ts';
 import { emptyManifest, pageFor, withPageTallies } from '../../../shared/store/manifest.ts';
 import {
+  daysOfMask,
   emptySpeakerDay,
   emptySpeakerHead,
   emptySpeakerList,
+  maskOfDays,
   rowOf,
   speakerQuotesOf,
   withDayChanges,
@@ -170,10 +172,19 @@ describe('speaker files', () => {
     });
     // An undated day's figures are also kept apart, so a chart can leave them off its time axis.
     expect(joined.head.months).toEqual([
-      { month: '2026-11', tally: day.tally, days: [], undatedDays: [28], undated: day.tally },
+      {
+        month: '2026-11',
+        tally: packTally(day.tally),
+        days: 0,
+        undatedDays: maskOfDays([28]),
+        undated: packTally(day.tally),
+      },
     ]);
-    expect(joined.head.latest).toHaveLength(2);
-    expect(ab.head.months.map((month) => [month.month, month.days, month.tally.quotes])).toEqual([
+    // The reel keeps the newest quote only (HEAD_LATEST_QUOTES): the speakers table shows one.
+    expect(joined.head.latest).toHaveLength(1);
+    expect(
+      ab.head.months.map((month) => [month.month, daysOfMask(month.days), unpackTally(month.tally).quotes]),
+    ).toEqual([
       ['2026-12', [1], 1],
       ['2026-11', [], 2],
     ]);
