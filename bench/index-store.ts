@@ -8,6 +8,7 @@ import { ArticlePageSchema } from '../shared/store/article-pages.ts';
 import { INDEX_BATCH_SIZE, INDEX_MAX_CONCURRENCY, INDEX_MAX_RECEIVES } from '../shared/store/delivery.ts';
 import { articlePageKey, MANIFEST_KEY, reportKey, SPEAKER_LIST_KEY } from '../shared/store/layout.ts';
 import { ManifestSchema } from '../shared/store/manifest.ts';
+import { unpackTally } from '../shared/store/tally.ts';
 import {
   ARTICLES_INDEX_KEY,
   articleEntryFromReport,
@@ -279,12 +280,21 @@ export interface SeededBatchResult {
   baselineFirstView: { bytes: number; gzipBytes: number };
 }
 
+export const SEEDED_BUCKET = BUCKET;
+
+export interface SeededStore {
+  store: MemoryS3;
+  seedMs: number;
+  random: Random;
+  pick: () => number;
+  baselineEntries: ReturnType<typeof articleEntryFromReport>[];
+}
+
 /**
- * A store pre-seeded with `seeded` articles (indexed through the same batch update; their reports
- * and lake files are dropped afterwards, as the measured batch never reads them), then one batch of
- * INDEX_BATCH_SIZE new articles: what it reads and writes, and the dashboard's first view.
+ * A store of `seeded` articles indexed through the real batch update (their reports and lake files
+ * dropped afterwards: the index is what is measured), in bucket SEEDED_BUCKET.
  */
-export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
+export async function seedStore(seeded: number): Promise<SeededStore> {
   const store = new MemoryS3(0);
   const random = createRandom(99);
   const pick = zipfPicker(random);
@@ -315,7 +325,15 @@ export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
   }
   for (const key of [...store.objects.keys()])
     if (key.startsWith(`${BUCKET}/lake/`)) store.objects.delete(key);
-  const seedMs = performance.now() - seedStarted;
+  return { store, seedMs: performance.now() - seedStarted, random, pick, baselineEntries };
+}
+
+/**
+ * A store pre-seeded with `seeded` articles (seedStore), then one batch of INDEX_BATCH_SIZE new
+ * articles: what it reads and writes, and the dashboard's first view.
+ */
+export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
+  const { store, seedMs, random, pick, baselineEntries } = await seedStore(seeded);
 
   // One batch of new articles, published on the newest day.
   const fresh: string[] = [];
@@ -345,8 +363,8 @@ export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
 
   // The dashboard's first view: the manifest, the newest page and the speaker list.
   const manifest = (await store.getJson(BUCKET, MANIFEST_KEY, ManifestSchema))?.value;
-  const newest = manifest?.partitions.find((row) => row.tally.articles > 0);
-  const lastPage = newest?.pages.filter((page) => page.tally.articles > 0).at(-1);
+  const newest = manifest?.partitions.find((row) => unpackTally(row.tally).articles > 0);
+  const lastPage = newest?.pages.filter((page) => unpackTally(page.tally).articles > 0).at(-1);
   const files = [
     MANIFEST_KEY,
     SPEAKER_LIST_KEY,

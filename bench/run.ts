@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { buildChildren } from './children.ts';
+import { drawFigures, FULL_DRAW_PLAN, QUICK_DRAW_PLAN } from './draw-figure.ts';
 import {
   adversarialLinearity,
   articleThroughput,
@@ -38,6 +39,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--json FILE] [--markdown FILE]
     'memory',
     'cost',
     'index',
+    'draw',
   ].join(',')}`;
 
 const FULL_PLAN: BenchPlan = {
@@ -159,6 +161,7 @@ async function main(): Promise<number> {
     ['memory', () => peakMemory(plan, children)],
     ['cost', () => costPer1000(plan)],
     ['index', () => indexFigures(options.quick ? QUICK_INDEX_PLAN : FULL_INDEX_PLAN)],
+    ['draw', () => drawFigures(options.quick ? QUICK_DRAW_PLAN : FULL_DRAW_PLAN)],
   ];
   const rows: Row[] = [];
   const data: Record<string, unknown> = {};

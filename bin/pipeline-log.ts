@@ -3,7 +3,7 @@ import type { Delivery } from '../functions/local/event-bridge.ts';
 import type { LocalPipeline } from '../functions/local/pipeline.ts';
 import type { Report } from '../shared/report-schema.ts';
 import { reportKey } from '../shared/store/layout.ts';
-import { formatToneTable } from './format-table.ts';
+import { formatToneTable, tableWidth } from './format-table.ts';
 
 // What `quote-tone start` prints as the local pipeline works: one line per article (a bulk drop
 // of hundreds stays readable), the full tone table with --verbose, and a summary at the end.
@@ -76,7 +76,7 @@ export class PipelineLog {
       this.tally.quotes += outcome.quotes;
       console.log(
         this.verbose
-          ? formatToneTable(outcome.report)
+          ? formatToneTable(outcome.report, { width: tableWidth(process.stdout) })
           : line('analysed', outcome.articleId, figures(outcome.report)),
       );
     } else if (outcome.status === 'refused') {
@@ -95,7 +95,9 @@ export class PipelineLog {
       );
       if (!stored) console.log(line('unchanged', outcome.articleId, `${outcome.key} (refused before)`));
       else if (this.verbose)
-        console.log(`${formatToneTable(stored.value)}  (unchanged since the last run)\n`);
+        console.log(
+          `${formatToneTable(stored.value, { width: tableWidth(process.stdout) })}  (unchanged since the last run)\n`,
+        );
       else console.log(line('unchanged', outcome.articleId, figures(stored.value)));
     } else if (this.verbose) {
       console.log(

@@ -30,8 +30,8 @@ export const EDGE_REGION = 'us-east-1';
 
 // The index changes whenever an article is analysed. A few seconds of edge caching absorbs many
 // readers polling at once; revalidation past that is a conditional GET to S3, and a viewer's own
-// If-None-Match is answered from the edge with 304 when its copy is current. Reports change only
-// on re-analysis, so they share the policy. An origin Cache-Control (e.g. no-cache) is honoured
+// If-None-Match is answered from the edge with 304 when its copy is current. Reports and error
+// records change only on re-analysis, so they share the policy. An origin Cache-Control (e.g. no-cache) is honoured
 // between the minimum and maximum.
 export const DATA_DEFAULT_TTL = Duration.seconds(5);
 export const DATA_MAX_TTL = Duration.minutes(1);
@@ -44,7 +44,7 @@ export interface DashboardDistributionProps {
   /** Holds the data the dashboard reads; CloudFront may read only `dataPrefixes` of it. */
   readonly resultsBucket: s3.Bucket;
   readonly logBucket: s3.IBucket;
-  /** Key prefixes served from the results bucket, e.g. ["index/", "reports/"]. */
+  /** Key prefixes served from the results bucket, read-only: DASHBOARD_DATA_PREFIXES. */
   readonly dataPrefixes: readonly string[];
 }
 
@@ -53,7 +53,7 @@ export interface DashboardDistributionProps {
  *
  * @example
  * new DashboardDistribution(this, 'DashboardSite', { settings, resultsBucket, logBucket,
- *   dataPrefixes: ['index/', 'reports/'] });
+ *   dataPrefixes: DASHBOARD_DATA_PREFIXES });
  */
 export class DashboardDistribution extends Construct {
   readonly bucket: s3.Bucket;
@@ -84,7 +84,7 @@ export class DashboardDistribution extends Construct {
       },
     });
     const dataCache = new cloudfront.CachePolicy(this, 'DataCache', {
-      comment: 'quote-tone index and reports: seconds at the edge, revalidated by ETag',
+      comment: 'quote-tone index, reports and error records: seconds at the edge, revalidated by ETag',
       defaultTtl: DATA_DEFAULT_TTL,
       minTtl: Duration.seconds(0),
       maxTtl: DATA_MAX_TTL,

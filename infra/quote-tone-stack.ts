@@ -18,6 +18,7 @@ import {
   INDEX_MAX_RECEIVES,
 } from '../shared/store/delivery.ts';
 import {
+  DASHBOARD_DATA_PREFIXES,
   ERRORS_PREFIX,
   INDEX_PREFIX,
   LAKE_PREFIX,
@@ -73,6 +74,10 @@ const ATHENA_RESULT_RETENTION = Duration.days(7);
 const RESULTS_NONCURRENT_RETENTION = Duration.days(30);
 // Replaced article versions are kept for a quarter, so an overwritten article can be re-analysed.
 const UPLOAD_NONCURRENT_RETENTION = Duration.days(90);
+// A tombstone only has to outlive every event that could still announce the version it buries: an
+// event can be replayed (`quote-tone replay`) while its article version exists, at most the upload
+// bucket's noncurrent retention, so a week beyond that is safe; after it, only clutter.
+export const TOMBSTONE_RETENTION = Duration.days(UPLOAD_NONCURRENT_RETENTION.toDays() + 7);
 
 export const GLUE_DATABASE_NAME = 'quote_tone';
 export const GLUE_TABLE_NAME = 'quotes';
@@ -110,6 +115,7 @@ export class QuoteToneStack extends Stack {
         versioned: true,
         lifecycleRules: [
           { id: 'expire-replaced-results', noncurrentVersionExpiration: RESULTS_NONCURRENT_RETENTION },
+          { id: 'expire-tombstones', prefix: TOMBSTONES_PREFIX, expiration: TOMBSTONE_RETENTION },
         ],
       },
     });
@@ -314,7 +320,7 @@ export class QuoteToneStack extends Stack {
       },
     });
 
-    // --- Dashboard: CloudFront over dashboard/ and the results' index/ and reports/ -------------
+    // --- Dashboard: CloudFront over dashboard/ and the results' index/, reports/ and errors/ -----
     // Private (Cognito sign-in at the edge) unless deployed with -c dashboardAccess=public|none.
     const dashboardSettings = dashboardSettingsOf(this.node);
     if (dashboardSettings.access !== 'none') {
@@ -322,7 +328,7 @@ export class QuoteToneStack extends Stack {
         settings: { ...dashboardSettings, access: dashboardSettings.access },
         resultsBucket,
         logBucket,
-        dataPrefixes: [INDEX_PREFIX, REPORTS_PREFIX],
+        dataPrefixes: DASHBOARD_DATA_PREFIXES,
       });
     }
 

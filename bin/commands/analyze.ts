@@ -7,7 +7,7 @@ import { QuoteToneError } from '../../shared/errors.ts';
 import type { Report } from '../../shared/report-schema.ts';
 import { articleFiles } from '../article-files.ts';
 import { UsageError } from '../cli-errors.ts';
-import { formatToneTable } from '../format-table.ts';
+import { formatToneTable, tableWidth } from '../format-table.ts';
 
 export const summary = 'analyse local article files or folders offline (no S3) and print their tone reports';
 
@@ -62,7 +62,8 @@ export async function run(args: string[]): Promise<number> {
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
       }
-      if (values.format === 'table') console.log(formatToneTable(report));
+      if (values.format === 'table')
+        console.log(formatToneTable(report, { width: tableWidth(process.stdout) }));
     } catch (error) {
       failed += 1;
       console.error(`quote-tone analyze: ${file.path}: ${describe(error)}`);

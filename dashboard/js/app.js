@@ -20,8 +20,8 @@ import {
   articleTable,
   articleView,
   chartDataTable,
+  meanChip,
   pager,
-  scoreChip,
   speakerQuoteItem,
   speakersTable,
   summaryTiles,
@@ -40,6 +40,12 @@ const ARTICLES_PER_PAGE = 50;
 const QUOTES_PER_PAGE = 20;
 // The compare view plots this many speakers at most: more lines are unreadable.
 const MAX_COMPARED = 4;
+// A search over every day loads this many days at once: enough to hide latency, few enough that
+// Stop takes effect within one small round.
+const DAYS_AT_ONCE = 6;
+// While a search runs, the list is redrawn at most this often: results show as they come, without
+// redrawing the chart for every round.
+const REDRAW_EVERY_MS = 300;
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
 const status = /** @type {HTMLElement} */ (document.getElementById('status'));
@@ -52,6 +58,9 @@ const store = createStoreClient();
 let started = false;
 // Each render gets a number; an older render that finishes late does not overwrite a newer one.
 let renderCount = 0;
+// The search (the URL's hash) the reader stopped: it is not resumed by a poll or a redraw, only by
+// "Search the rest" or another search.
+let stoppedSearch = '';
 
 const state = {
   /** @type {any[]} the loaded entries (newest partitions first) */ articles: [],
@@ -161,26 +170,55 @@ function chartCard(id, title, series, undatedNote) {
   };
 }
 
+/**
+ * The articles view. The date order needs only the newest days, enough to fill the page asked for.
+ * A filter, or another sort, needs every day: those load progressively, newest first, a few at a
+ * time, and the list is redrawn as results come in, with "searched N of M days" and a Stop button.
+ */
 async function renderArticles(ticket) {
   const current = query();
   const filtered = Boolean(current.text.trim() || current.speaker || current.label);
-  const manifest = store.manifest();
-  // A filter, or a sort other than by date, needs every partition; the date order needs only the
-  // newest ones, enough to fill the page asked for.
-  if ((filtered || current.sort !== 'date' || current.dir !== 'desc') && store.hasOlder()) {
-    status.textContent = 'Loading every day of the index to search it…';
-    await store.loadAll((done, total) => {
-      status.textContent = `Loading the index: ${done} of ${total} days…`;
-    });
-    state.articles = store.entries();
-    status.textContent = statusLine();
-  } else {
+  const wholeStore = filtered || current.sort !== 'date' || current.dir !== 'desc';
+  if (!wholeStore) {
     const needed = current.page * ARTICLES_PER_PAGE + 1;
     while (store.loadedArticles() < needed && store.hasOlder()) await store.loadOlder();
-    state.articles = store.entries();
   }
+  state.articles = store.entries();
+  // With only a Speaker filter the chart is the speaker's own series, from their head file.
+  const speakerOnly = current.speaker && !current.text.trim() && !current.label;
+  const head = speakerOnly ? await store.speaker(current.speaker).catch(() => null) : null;
   if (!isCurrent(ticket)) return;
+  const search = location.hash;
+  const draw = (/** @type {string} */ phase) =>
+    drawArticles(current, { filtered, head, speakerOnly, search: wholeStore ? phase : '' });
+  if (!wholeStore || !store.hasOlder() || stoppedSearch === search) {
+    draw(store.hasOlder() ? 'stopped' : 'done');
+    return;
+  }
+  draw('running');
+  let drawnAt = Date.now();
+  while (store.hasOlder()) {
+    await store.loadNextPages(DAYS_AT_ONCE);
+    // A newer render (another filter, a poll, Stop) takes over; what loaded stays loaded.
+    if (!isCurrent(ticket)) return;
+    state.articles = store.entries();
+    if (Date.now() - drawnAt >= REDRAW_EVERY_MS) {
+      draw('running');
+      drawnAt = Date.now();
+    }
+  }
+  draw('done');
+}
 
+/**
+ * Draws the articles view from the loaded entries.
+ *
+ * @param {ReturnType<typeof query>} current
+ * @param {{ filtered: boolean, head: any, speakerOnly: boolean | string, search: string }} options
+ *   search: '' when the view needs no search over every day, else 'running', 'stopped' or 'done'
+ */
+function drawArticles(current, { filtered, head, speakerOnly, search }) {
+  const manifest = store.manifest();
   const shown = sortArticles(filterArticles(state.articles, current), current.sort, current.dir);
   const total = manifest ? manifest.totals.articles : state.articles.length;
   // Unfiltered, the list's length is the store's (the manifest), not the loaded pages'.
@@ -196,10 +234,8 @@ async function renderArticles(ticket) {
     undated = manifest.partitions
       .filter((row) => row.undated)
       .reduce((sum, row) => sum + row.tally.articles - row.tally.failed, 0);
-  } else if (current.speaker && !current.text.trim() && !current.label) {
+  } else if (speakerOnly) {
     // The speaker's own quotes, from their head file: the whole store, not the articles' means.
-    const head = await store.speaker(current.speaker);
-    if (!isCurrent(ticket)) return;
     const speakerData = head ? speakerSeries(head) : { points: [], undatedQuotes: 0 };
     series = [{ name: head?.name ?? current.speaker, points: speakerData.points }];
     chartTitle = `${head?.name ?? 'Speaker'}: mean tone of their quotes over time`;
@@ -214,23 +250,78 @@ async function renderArticles(ticket) {
     'tone-over-time',
     chartTitle,
     series,
-    undated
-      ? `${undated} undated ${current.speaker && !current.text && !current.label ? 'quotes' : 'articles'} not on the time axis.`
-      : '',
+    undated ? `${undated} undated ${speakerOnly ? 'quotes' : 'articles'} not on the time axis.` : '',
   );
-  replaceChildren(
-    main,
-    summaryTiles(shown, current.speaker, filtered ? null : manifest?.totals),
-    chart.card,
-    el(
-      'section',
-      { class: 'card' },
-      el('h2', {}, 'Articles ', el('span', { class: 'count', id: 'article-count' }, `${count} of ${total}`)),
-      articleTable(paged.items, context()),
-      pager(Math.min(current.page, pages), pages, (page) => withQuery({ ...current, page })),
+  keepingFocus(main, () =>
+    replaceChildren(
+      main,
+      summaryTiles(shown, current.speaker, filtered ? null : manifest?.totals),
+      chart.card,
+      el(
+        'section',
+        { class: 'card' },
+        el(
+          'h2',
+          {},
+          'Articles ',
+          el('span', { class: 'count', id: 'article-count' }, `${count} of ${total}`),
+        ),
+        search ? searchProgress(search) : null,
+        articleTable(paged.items, context()),
+        pager(Math.min(current.page, pages), pages, (page) => withQuery({ ...current, page })),
+      ),
     ),
   );
   chart.draw();
+}
+
+/**
+ * How far a search over every day has got, with a button to stop it or to search the rest.
+ *
+ * @param {string} phase 'running', 'stopped' or 'done'
+ */
+function searchProgress(phase) {
+  const { done, total } = store.searchedDays();
+  const toggle = (/** @type {string} */ label, /** @type {string} */ stopFor) =>
+    el(
+      'button',
+      {
+        type: 'button',
+        id: 'search-toggle',
+        onclick: () => {
+          stoppedSearch = stopFor;
+          render();
+        },
+      },
+      label,
+    );
+  const text = {
+    running: [`Searched ${done} of ${total} days, newest first… `, toggle('Stop', location.hash)],
+    stopped: [
+      `Searched ${done} of ${total} days (stopped): results from the newest days only. `,
+      toggle('Search the rest', ''),
+    ],
+    done: [`Searched all ${total} days.`],
+  }[phase];
+  return el('p', { class: 'search-progress meta', role: 'status', dataset: { state: phase } }, text);
+}
+
+/**
+ * Runs a redraw of `container` and gives focus back to the control that had it (the same sort
+ * button, the same search toggle), so a keyboard user keeps their place while results come in.
+ *
+ * @param {HTMLElement} container
+ * @param {() => void} redraw
+ */
+function keepingFocus(container, redraw) {
+  const active = document.activeElement;
+  let selector = '';
+  if (active instanceof HTMLElement && container.contains(active)) {
+    if (active.id) selector = `#${CSS.escape(active.id)}`;
+    else if (active.dataset.sort) selector = `[data-sort="${CSS.escape(active.dataset.sort)}"]`;
+  }
+  redraw();
+  if (selector) /** @type {HTMLElement | null} */ (container.querySelector(selector))?.focus();
 }
 
 function renderSpeakers() {
@@ -283,10 +374,42 @@ function renderSpeakers() {
   );
 }
 
-/** Role-like forms ("the minister") apart from name forms ("Smith"). @param {string[]} names */
+/**
+ * How the articles referred to a speaker: name forms ("Anna Smith", "Smith") apart from
+ * descriptions ("the minister"), which are how a story pointed at them, not a role they hold.
+ *
+ * @param {string[]} names
+ */
 function splitNameForms(names) {
-  const roles = names.filter((form) => /^(the|a|an)\s/i.test(form) || form === form.toLowerCase());
-  return { roles, names: names.filter((form) => !roles.includes(form)) };
+  const descriptions = names.filter((form) => /^(the|a|an)\s/i.test(form) || form === form.toLowerCase());
+  return { descriptions, names: names.filter((form) => !descriptions.includes(form)) };
+}
+
+/**
+ * The speaker page's line of who they are: name forms, descriptions and the roles the articles gave
+ * them (head.roles, most recent first; absent in stores indexed before roles were kept).
+ *
+ * @param {{ id: string, names: string[], roles?: string[] }} head
+ */
+function speakerIdentity(head) {
+  const forms = splitNameForms(head.names);
+  const roles = head.roles ?? [];
+  const parts = [
+    forms.names.length ? el('span', { class: 'names-seen' }, 'Named as: ', forms.names.join(', ')) : null,
+    forms.descriptions.length
+      ? el('span', { class: 'descriptions-seen' }, 'Described as: ', forms.descriptions.join(', '))
+      : null,
+    roles.length
+      ? el('span', { class: 'roles-seen' }, 'Roles seen (latest first): ', roles.join(', '))
+      : null,
+    el('a', { href: buildHash('/', { speaker: head.id }) }, 'Their articles'),
+    el('a', { href: `#/compare/${encodeURIComponent(head.id)}` }, 'Compare with others'),
+  ].filter(Boolean);
+  return el(
+    'p',
+    { class: 'meta forms' },
+    parts.flatMap((part, index) => (index ? [' · ', part] : [part])),
+  );
 }
 
 async function renderSpeaker(id, ticket) {
@@ -340,7 +463,6 @@ async function renderSpeaker(id, ticket) {
     [{ name: head.name, points: data.points }],
     data.undatedQuotes ? `${data.undatedQuotes} quotes from undated articles are not on the time axis.` : '',
   );
-  const forms = splitNameForms(head.names);
   replaceChildren(
     main,
     el(
@@ -352,20 +474,10 @@ async function renderSpeaker(id, ticket) {
         'section',
         { class: 'tiles', 'aria-label': 'Summary' },
         tile('Quotes', String(head.tally.quotes), `in ${head.tally.articles} articles`),
-        tile('Mean tone', scoreChip(head.meanScore), 'quote-weighted'),
+        tile('Mean tone', meanChip(head.meanScore, head.tally.labels), 'quote-weighted'),
         tile('Label mix', toneBar(head.tally.labels), labelCounts(head.tally.labels)),
       ),
-      el(
-        'p',
-        { class: 'meta forms' },
-        forms.names.length ? ['Named as: ', forms.names.join(', ')] : null,
-        forms.names.length && forms.roles.length ? ' · ' : null,
-        forms.roles.length ? ['Roles: ', forms.roles.join(', ')] : null,
-        ' · ',
-        el('a', { href: buildHash('/', { speaker: head.id }) }, 'Their articles'),
-        ' · ',
-        el('a', { href: `#/compare/${encodeURIComponent(head.id)}` }, 'Compare with others'),
-      ),
+      speakerIdentity(head),
       chart.card,
       el(
         'section',
@@ -447,7 +559,7 @@ async function renderCompare(ids, ticket) {
         'div',
         { class: 'tiles' },
         heads.map((head) =>
-          tile(head.name, scoreChip(head.meanScore), [
+          tile(head.name, meanChip(head.meanScore, head.tally.labels), [
             `${head.tally.quotes} quotes `,
             toneBar(head.tally.labels),
           ]),

@@ -291,6 +291,29 @@ export function scoreTone(score, label) {
 }
 
 /**
+ * The colour of a mean: the label most of its quotes carry (ties read as neutral). Not its sign:
+ * the analyser labels a quote by its classes' probabilities, not by a cut on the score, so a
+ * "neutral +0.40" or a "negative −0.07" is an ordinary result, and a mean of +0.30 over neutral
+ * quotes painted green would contradict every quote it averages. Without counts, the sign decides
+ * (scoreTone).
+ *
+ * @example meanTone({ positive: 1, negative: 0, neutral: 3, mixed: 0 }) // 'neutral'
+ * @param {LabelCounts | null | undefined} labels
+ */
+export function meanTone(labels) {
+  if (!labels) return undefined;
+  let most = 'neutral';
+  let mostCount = 0;
+  let tied = false;
+  for (const label of LABELS) {
+    const count = labels[label] ?? 0;
+    if (count > mostCount) [most, mostCount, tied] = [label, count, false];
+    else if (count > 0 && count === mostCount) tied = true;
+  }
+  return tied ? 'neutral' : most;
+}
+
+/**
  * The tone explanation's rule names in plain words: one table, so a new rule is one line here.
  * Unknown rules show as they are written.
  */

@@ -12,6 +12,49 @@ const SPEAKER_LIST_URL = 'index/speaker-list.json';
 // Partitions fetched at once when loading many: enough to hide latency, few enough not to flood.
 const PARALLEL_LOADS = 6;
 
+/**
+ * A tally as the views use it, from the packed array the index stores where it lists many
+ * (shared/store/tally.ts, packTally: [articles, failed, quotes, scoreSum, positive, negative,
+ * neutral, mixed]). An object is returned as it is.
+ *
+ * @example unpackTally([2, 0, 3, 0.5, 1, 1, 1, 0]).quotes // 3
+ * @param {number[] | Tally} packed
+ * @returns {Tally}
+ */
+export function unpackTally(packed) {
+  if (!Array.isArray(packed)) return packed;
+  const [articles, failed, quotes, scoreSum, positive, negative, neutral, mixed] = packed;
+  return { articles, failed, quotes, scoreSum, labels: { positive, negative, neutral, mixed } };
+}
+
+/**
+ * A month's days from the head's bit mask (shared/store/speaker-files.ts, maskOfDays: bit d-1 for
+ * day d). An array is returned as it is.
+ *
+ * @example daysOfMask(5) // [1, 3]
+ * @param {number | number[]} mask
+ * @returns {number[]}
+ */
+export function daysOfMask(mask) {
+  if (Array.isArray(mask)) return mask;
+  const days = [];
+  for (let day = 1; day <= 31; day++) if (Math.floor(mask / 2 ** (day - 1)) % 2 === 1) days.push(day);
+  return days;
+}
+
+/** The manifest with its tallies unpacked. @param {any} stored @returns {Manifest} */
+function unpackManifest(stored) {
+  return {
+    ...stored,
+    totals: unpackTally(stored.totals),
+    partitions: stored.partitions.map((/** @type {any} */ row) => ({
+      ...row,
+      tally: unpackTally(row.tally),
+      pages: row.pages.map((/** @type {any} */ page) => ({ ...page, tally: unpackTally(page.tally) })),
+    })),
+  };
+}
+
 /** The store has no index yet: nothing has been analysed. */
 export class IndexMissingError extends Error {
   constructor() {
@@ -111,7 +154,7 @@ export function createStoreClient(options = {}) {
   async function loadManifest() {
     const result = await getJson(MANIFEST_URL);
     if (!result) throw new IndexMissingError();
-    manifest = result.value;
+    if (result.changed || !manifest) manifest = unpackManifest(result.value);
     return result.changed;
   }
 
@@ -220,9 +263,23 @@ export function createStoreClient(options = {}) {
       return locator?.value.entry ?? null;
     },
 
-    /** A speaker's head file: figures, per-day series, name forms, latest quotes. @param {string} id */
+    /**
+     * A speaker's head file: figures, month series (tallies unpacked), name forms, roles, latest
+     * quotes. @param {string} id
+     */
     async speaker(id) {
-      return (await getJson(`index/speakers/${encodeURIComponent(id)}.json`))?.value ?? null;
+      const head = (await getJson(`index/speakers/${encodeURIComponent(id)}.json`))?.value ?? null;
+      if (!head) return null;
+      return {
+        ...head,
+        months: head.months.map((/** @type {any} */ row) => ({
+          ...row,
+          tally: unpackTally(row.tally),
+          days: daysOfMask(row.days),
+          undatedDays: daysOfMask(row.undatedDays),
+          ...(row.undated ? { undated: unpackTally(row.undated) } : {}),
+        })),
+      };
     },
 
     /** A speaker's quotes of one partition (a day). @param {string} id @param {string} partition */
@@ -238,6 +295,32 @@ export function createStoreClient(options = {}) {
       const result = await getJson(`reports/${encodeURIComponent(id)}.json`);
       if (!result) throw new Error(`The report of ${id} is gone: the article may have been removed.`);
       return result.value;
+    },
+
+    // --- Progressive loading, for a search or sort over every day (dashboard lane) -------------
+
+    /**
+     * Loads the next `count` pages not loaded yet, newest first, in parallel; resolves to how many
+     * it asked for (0 when every page is loaded). A caller loops over it, so it can stop between
+     * rounds and show what it has so far.
+     *
+     * @param {number} count
+     */
+    async loadNextPages(count) {
+      const next = pageRefs()
+        .filter((url) => !loaded.has(url))
+        .slice(0, count);
+      await Promise.all(next.map((url) => loadPage(url)));
+      return next.length;
+    },
+
+    /** Days (partitions with articles) whose every page is loaded, of all such days. */
+    searchedDays() {
+      const days = (manifest?.partitions ?? []).filter((row) => row.tally.articles > 0);
+      const done = days.filter((row) =>
+        row.pages.every((page) => page.tally.articles === 0 || loaded.has(pageUrl(row.id, page.page))),
+      );
+      return { done: done.length, total: days.length };
     },
   };
   return client;

@@ -5,6 +5,7 @@ import {
   formatScore,
   highlightSegments,
   LOW_CONFIDENCE,
+  meanTone,
   nextStep,
   plainRule,
   publishedLabel,
@@ -35,13 +36,26 @@ export function toneBar(labels) {
 }
 
 /**
- * A score coloured by its label when it has one (a quote), else by its sign (a mean).
+ * A score coloured by its label when it has one (a quote), else by its sign.
  *
  * @param {number | null} score
  * @param {string} [label]
  */
 export function scoreChip(score, label) {
   return el('span', { class: `score tone-${scoreTone(score, label)}` }, formatScore(score));
+}
+
+/**
+ * A mean score coloured as most of the quotes it averages are labelled (meanTone), so it never
+ * reads green over grey quotes.
+ *
+ * @param {number | null} score
+ * @param {import('./model.js').LabelCounts} labels
+ */
+export function meanChip(score, labels) {
+  const chip = scoreChip(score, score === null ? undefined : meanTone(labels));
+  chip.title = 'Coloured as most of its quotes are labelled';
+  return chip;
 }
 
 /**
@@ -145,7 +159,7 @@ export function summaryTiles(articles, speakerFilter = '', totals = null) {
     { class: 'tiles', 'aria-label': 'Summary' },
     tile('Articles', String(count), failed ? el('span', { class: 'failed-note' }, `${failed} failed`) : null),
     tile('Quotes', String(quotes), toneBar(labels)),
-    tile('Mean tone', scoreChip(mean), 'quote-weighted'),
+    tile('Mean tone', meanChip(mean, labels), 'quote-weighted'),
     speakerFilter ? speakerTile(analysed, speakerFilter) : null,
   );
 }
@@ -167,7 +181,7 @@ function speakerTile(articles, id) {
   }
   return tile(
     name,
-    scoreChip(quotes ? sum / quotes : null),
+    meanChip(quotes ? sum / quotes : null, labels),
     el('span', {}, `${quotes} quote${quotes === 1 ? '' : 's'} `, toneBar(labels)),
   );
 }
@@ -299,7 +313,7 @@ function articleRow(article, context) {
     cell('Published', {}, published),
     cell('Tone mix', {}, toneBar(article.labels)),
     cell('Quotes', { class: 'num' }, String(article.quotes)),
-    cell('Mean', { class: 'num' }, scoreChip(article.meanScore)),
+    cell('Mean', { class: 'num' }, meanChip(article.meanScore, article.labels)),
     cell(
       'Main speakers',
       { class: 'speakers' },
@@ -349,19 +363,17 @@ export function articleView(entry, report, context) {
         el('p', {}, entry.reason ?? ''),
         el('h3', {}, 'What to do next'),
         el('p', { class: 'next-step' }, nextStep(entry.code ?? '')),
-        // The dashboard's origin serves index/ and reports/ only (errors/ is not published), so
-        // the link opens the index's record of the failure and the text names the full record.
+        // The error record itself, served read-only beside index/ and reports/ (errors/ is one of
+        // the dashboard's data prefixes, behind the same sign-in on AWS).
         el(
           'p',
           {},
           el(
             'a',
-            { href: `index/by-article/${encodeURIComponent(entry.id)}.json`, class: 'error-record' },
-            'Open the failure record (JSON)',
+            { href: `errors/${encodeURIComponent(entry.id)}.json`, class: 'error-record' },
+            'Open the error record (JSON)',
           ),
-          '. The full error record is ',
-          el('code', {}, `errors/${entry.id}.json`),
-          ' in the results bucket; ',
+          ': the code, the reason, the source key and when it failed. ',
           el('code', {}, 'quote-tone report --failed'),
           ' lists every failure.',
         ),
@@ -373,7 +385,7 @@ export function articleView(entry, report, context) {
     { class: 'article-summary' },
     el('span', {}, `${report.summary.quotes} quote${report.summary.quotes === 1 ? '' : 's'}`),
     toneBar(report.summary.labels),
-    el('span', {}, 'mean ', scoreChip(report.summary.meanScore)),
+    el('span', {}, 'mean ', meanChip(report.summary.meanScore, report.summary.labels)),
   );
   // Said before the quotes, so an English-only analysis of another language, or a republished
   // copy counted under its first publication, never reads as a plain result.
@@ -425,6 +437,12 @@ function highlightedText(report, context) {
     }
     const quote = segment.quote;
     const dimmed = context.speakerFilter && quote.speaker.name !== context.speakerFilter;
+    const openCard = () => {
+      const card = document.getElementById(`quote-${quote.id}`);
+      card?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      // Keyboard and screen-reader users land on the card, not only their eyes.
+      card?.focus({ preventScroll: true });
+    };
     paragraph.appendChild(
       el(
         'mark',
@@ -432,10 +450,15 @@ function highlightedText(report, context) {
           class: `quote tone-${quote.tone.label}${dimmed ? ' is-dimmed' : ''}`,
           dataset: { quoteId: quote.id, label: quote.tone.label },
           title: `${quote.speaker.name ?? 'Unattributed'} · ${quote.tone.label} ${formatScore(quote.tone.score)}`,
-          onclick: () =>
-            document
-              .getElementById(`quote-${quote.id}`)
-              ?.scrollIntoView({ behavior: 'smooth', block: 'center' }),
+          // A control like any other: reachable with Tab, opened with Enter or Space.
+          tabindex: '0',
+          role: 'button',
+          onclick: openCard,
+          onkeydown: (/** @type {KeyboardEvent} */ event) => {
+            if (event.key !== 'Enter' && event.key !== ' ') return;
+            event.preventDefault();
+            openCard();
+          },
         },
         segment.text,
       ),
@@ -453,6 +476,8 @@ function quoteCard(quote, context) {
     {
       class: `quote-card tone-${tone.label}${dimmed ? ' is-dimmed' : ''}${low ? ' is-uncertain' : ''}`,
       id: `quote-${quote.id}`,
+      // Focused (not tabbed to) when its quote in the text is opened.
+      tabindex: '-1',
       dataset: { quoteId: quote.id, label: tone.label },
     },
     el(
@@ -543,7 +568,7 @@ export function speakersTable(speakers, context) {
         cell('Speaker', {}, speakerPageLink(speaker.name, speaker.id)),
         cell('Articles', { class: 'num' }, String(speaker.articles)),
         cell('Quotes', { class: 'num' }, String(speaker.quotes)),
-        cell('Mean', { class: 'num' }, scoreChip(speaker.meanScore)),
+        cell('Mean', { class: 'num' }, meanChip(speaker.meanScore, speaker.labels)),
         cell('Tone mix', {}, toneBar(speaker.labels)),
         cell(
           'Latest quotes',
@@ -612,7 +637,8 @@ export function chartDataTable(series) {
 }
 
 /**
- * One quote on a speaker's page: date, article link, label, score, top contributors, confidence.
+ * One quote on a speaker's page: date, article link, label, score, top contributors, confidence,
+ * and the speaker's role in that article when it gave one.
  *
  * @param {any} quote a speaker day file's quote
  */
@@ -636,6 +662,8 @@ export function speakerQuoteItem(quote) {
       'p',
       { class: 'meta' },
       quote.mention ? `as “${quote.mention}” · ` : '',
+      // The role the article gave the speaker here (absent in older stores and when none was given).
+      quote.role ? [el('span', { class: 'quote-role' }, quote.role), ' · '] : null,
       'in ',
       el('a', { href: `#/article/${encodeURIComponent(quote.articleId)}` }, quote.title ?? quote.articleId),
     ),

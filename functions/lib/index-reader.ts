@@ -8,6 +8,7 @@ import {
   type SpeakerList,
   SpeakerListSchema,
 } from '../../shared/store/speaker-files.ts';
+import { unpackTally } from '../../shared/store/tally.ts';
 import type { ObjectStore } from './object-store.ts';
 
 // Reading the index as a whole, for the CLI (`quote-tone report`) and tests: the manifest, then
@@ -36,7 +37,7 @@ export async function readAllEntries(
   for (const partition of manifest.partitions) {
     if (since && partition.day < since && !partition.undated) continue;
     for (const row of partition.pages) {
-      if (row.tally.articles === 0) continue;
+      if (unpackTally(row.tally).articles === 0) continue;
       const page = await store.getJson(bucket, articlePageKey(partition.id, row.page), ArticlePageSchema);
       if (page) entries.push(...page.value.articles);
     }

@@ -223,7 +223,9 @@ export class ObjectStore {
 }
 
 /** A stored object that is not the JSON its key promises: truncated, hand-edited or another version. */
-export class MalformedObjectError extends Error {
+export class MalformedObjectError extends PipelineError {
+  override readonly code = 'MALFORMED_OBJECT';
+
   constructor(
     readonly bucket: string,
     readonly key: string,

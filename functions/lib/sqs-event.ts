@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PipelineError } from './pipeline-error.ts';
 import { type S3EventRecord, S3EventSchema } from './s3-event.ts';
 
 // update-index is fed by an SQS queue that the results bucket notifies: each message's body is one
@@ -28,7 +29,9 @@ export interface QueuedS3Record {
   record: S3EventRecord;
 }
 
-export class InvalidSqsEventError extends Error {
+export class InvalidSqsEventError extends PipelineError {
+  override readonly code = 'INVALID_SQS_EVENT';
+
   constructor(detail: string, options?: ErrorOptions) {
     super(`Expected an SQS event with Records, but ${detail}.`, options);
     this.name = 'InvalidSqsEventError';

@@ -5,15 +5,16 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
-import { INDEX_PREFIX, REPORTS_PREFIX } from '../../shared/store/layout.ts';
+import { DASHBOARD_DATA_PREFIXES } from '../../shared/store/layout.ts';
 import type { ObjectStore } from '../lib/object-store.ts';
 
 // The dashboard locally, laid out as CloudFront serves it on AWS: the static files of dashboard/
-// at the root, and index/* and reports/* of the results bucket at the same paths, from one origin,
-// with the same security headers. Nothing else of the results bucket is reachable: a request path
-// is decoded first and then must be a documented key (index/….json or reports/<id>.json, plain
-// segments only, so "/reports/..%2ferrors%2f…" is refused, not normalised by the S3 server into
-// another prefix). Only requests addressed to the bound host and port are answered, so a web page
+// at the root, and the dashboard's data prefixes of the results bucket (DASHBOARD_DATA_PREFIXES:
+// index/*, reports/*, errors/*) at the same paths, from one origin, read-only, with the same
+// security headers. Nothing else of the results bucket is reachable: a request path is decoded
+// first and then must be a documented key (index/….json, reports/<id>.json or errors/<id>.json,
+// plain segments only, so "/reports/..%2flake%2f…" is refused, not normalised by the S3 server
+// into another prefix). Only requests addressed to the bound host and port are answered, so a web page
 // on another origin cannot reach the server by pointing its own domain at 127.0.0.1 (DNS rebinding).
 
 export const DASHBOARD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dashboard');
@@ -23,10 +24,10 @@ export const LOCAL_DASHBOARD_PORT = 4570;
 // Longer request paths are refused before any lookup: every documented key is far shorter, and a
 // file or object name over 255 bytes cannot exist on the local disk anyway.
 const MAX_PATH_BYTES = 255;
-// The documented store keys: index files and reports, as plain segments that cannot be "." or ".."
+// The documented store keys under the data prefixes, as plain segments that cannot be "." or ".."
 // (no segment starts with a dot) and hold no escape, backslash or space.
-const STORE_KEY =
-  /^(?:index|reports)\/(?:[A-Za-z0-9_=-][A-Za-z0-9._=-]*\/)*[A-Za-z0-9_=-][A-Za-z0-9._=-]*\.json$/;
+const SEGMENT = '[A-Za-z0-9_=-][A-Za-z0-9._=-]*';
+const STORE_KEY = new RegExp(`^(?:${DASHBOARD_DATA_PREFIXES.join('|')})(?:${SEGMENT}/)*${SEGMENT}\\.json$`);
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -118,7 +119,7 @@ async function serve(
     return;
   }
   const key = path.slice(1);
-  if (key.startsWith(INDEX_PREFIX) || key.startsWith(REPORTS_PREFIX)) {
+  if (DASHBOARD_DATA_PREFIXES.some((prefix) => key.startsWith(prefix))) {
     if (!STORE_KEY.test(key)) {
       send(response, 404, text, 'Not found.');
       return;

@@ -24,6 +24,7 @@ import {
   emptySpeakerDay,
   emptySpeakerHead,
   HEAD_LATEST_QUOTES,
+  rolesOf,
   type SpeakerDay,
   SpeakerDaySchema,
   type SpeakerHead,
@@ -170,10 +171,12 @@ export async function readSpeakerHead(
   const read = await readDerived(store, bucket, key, SpeakerHeadSchema);
   if (!read.damaged && !rebuild) return read;
   const days = [];
+  const quoted = [];
   for await (const dayKey of store.list(bucket, `${SPEAKERS_PREFIX}${speaker.id}/`)) {
     const day = await readDerived(store, bucket, dayKey, SpeakerDaySchema);
     if (!day.value) continue;
     const { partition, day: date, undated, tally, quotes } = day.value;
+    quoted.push(...quotes.filter((quote) => quote.role));
     days.push({
       partition,
       day: date,
@@ -187,6 +190,7 @@ export async function readSpeakerHead(
     name: speaker.name,
     quoted: false,
     mentions: [],
+    roles: rolesOf(quoted),
     changedArticles: new Set(),
     days,
   });

@@ -1,4 +1,5 @@
 import { WriteConflictError } from '../lib/object-store.ts';
+import { PipelineError } from '../lib/pipeline-error.ts';
 
 // Writers that lose a round of conditional writes to the same index file wait a random time before
 // re-reading, so they stop colliding: "full jitter" (a uniform delay up to an exponentially growing
@@ -25,7 +26,9 @@ export interface RetryOptions {
 }
 
 /** The index file kept changing under this writer for every allowed attempt. */
-export class IndexContentionError extends Error {
+export class IndexContentionError extends PipelineError {
+  override readonly code = 'INDEX_CONTENTION';
+
   constructor(attempts: number, options?: ErrorOptions) {
     super(
       `Expected a conditional index write to succeed within ${attempts} attempts, but each one conflicted.`,

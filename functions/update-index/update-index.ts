@@ -22,7 +22,13 @@ import {
   speakerKey,
 } from '../../shared/store/layout.ts';
 import { type Locator, LocatorSchema } from '../../shared/store/locator.ts';
-import { emptyManifest, type PageTally, pageFor, withPageTallies } from '../../shared/store/manifest.ts';
+import {
+  emptyManifest,
+  type Manifest,
+  type PageTally,
+  pageFor,
+  withPageTallies,
+} from '../../shared/store/manifest.ts';
 import { lakeKey, toLakeFile } from '../../shared/store/quote-lake.ts';
 import {
   type ArticleSpeakerQuotes,
@@ -31,6 +37,7 @@ import {
   emptySpeakerList,
   HEAD_LATEST_QUOTES,
   type HeadChange,
+  rolesOf,
   rowOf,
   SpeakerListSchema,
   type SpeakerQuote,
@@ -42,6 +49,7 @@ import {
 } from '../../shared/store/speaker-files.ts';
 import { emptyTally } from '../../shared/store/tally.ts';
 import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
+import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
 import {
   compactJson,
@@ -96,7 +104,9 @@ export type IndexOutcome = {
 };
 
 /** A results key that is neither `reports/<id>.json` nor `errors/<id>.json`. */
-export class UnexpectedResultKeyError extends Error {
+export class UnexpectedResultKeyError extends PipelineError {
+  override readonly code = 'UNEXPECTED_RESULT_KEY';
+
   constructor(key: string) {
     super(`Expected a key like reports/<id>.json or errors/<id>.json, but got "${key}".`);
     this.name = 'UnexpectedResultKeyError';
@@ -242,6 +252,8 @@ class BatchRun {
     const changing = targets.filter((target) => target.state === 'changing');
     if (changing.length === 0) return;
 
+    // Read once per round: it places new articles, and its ETag is the first try of the manifest's
+    // conditional write (re-read only if another batch wrote it meanwhile).
     const manifest = await readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired);
     const placing = new Map<string, number>();
     for (const target of changing) this.place(target, manifest.value ?? emptyManifest(this.now()), placing);
@@ -250,7 +262,7 @@ class BatchRun {
     const pageTallies = await this.updatePages(changing);
     const rows = await this.updateSpeakers(changing);
     await this.updateList(rows);
-    await this.updateManifest(pageTallies);
+    await this.updateManifest(pageTallies, manifest);
     await forEachLimited(changing, IO_CONCURRENCY, (target) => this.commit(target));
   }
 
@@ -379,7 +391,7 @@ class BatchRun {
     const days = new Map<string, DayChange>();
     const heads = new Map<
       string,
-      { name: string; quoted: boolean; mentions: Set<string>; changed: Set<string> }
+      { name: string; quoted: boolean; mentions: Set<string>; changed: Set<string>; withRole: SpeakerQuote[] }
     >();
     const touch = (speakerId: string, name: string, entry: ArticleEntry, articleId: string) => {
       const partition = entryPartition(entry);
@@ -393,7 +405,13 @@ class BatchRun {
         add: [],
       };
       days.set(key, day);
-      const head = heads.get(speakerId) ?? { name, quoted: false, mentions: new Set(), changed: new Set() };
+      const head = heads.get(speakerId) ?? {
+        name,
+        quoted: false,
+        mentions: new Set(),
+        changed: new Set(),
+        withRole: [],
+      };
       head.changed.add(articleId);
       heads.set(speakerId, head);
       return { day, head };
@@ -413,6 +431,7 @@ class BatchRun {
           head.name = group.name;
           head.quoted = true;
           for (const mention of group.mentions) head.mentions.add(mention);
+          head.withRole.push(...group.quotes.filter((quote) => quote.role));
         }
       }
     }
@@ -470,6 +489,7 @@ class BatchRun {
             name: info.name,
             quoted: info.quoted,
             mentions: [...info.mentions],
+            roles: rolesOf(info.withRole),
             changedArticles: info.changed,
             // A rebuilt head already holds the day files as this batch left them.
             days: rebuilt ? dayRows.map((row) => ({ ...row, before: row.after })) : dayRows,
@@ -500,11 +520,17 @@ class BatchRun {
     );
   }
 
-  private async updateManifest(tallies: PageTally[]): Promise<void> {
+  private async updateManifest(tallies: PageTally[], firstRead: Read<Manifest>): Promise<void> {
     if (tallies.length === 0) return;
+    let cached: Read<Manifest> | null = firstRead;
     await this.updateFile(
       MANIFEST_KEY,
-      () => readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired),
+      async () => {
+        const read =
+          cached ?? (await readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired));
+        cached = null;
+        return read;
+      },
       (current) => withPageTallies(current ?? emptyManifest(this.now()), tallies, this.now()),
     );
   }

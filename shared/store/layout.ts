@@ -7,6 +7,12 @@ export const ERRORS_PREFIX = 'errors/';
 export const INDEX_PREFIX = 'index/';
 export const LAKE_PREFIX = 'lake/quotes/';
 
+// What the dashboard reads from the results bucket, read-only: the index, the reports, and the
+// error records its failed view links to. CloudFront (infra/dashboard-distribution.ts) and the local
+// dashboard server (functions/local/dashboard-server.ts) serve these prefixes and nothing else, so
+// the uploads, the lake and the store's internal claims stay private.
+export const DASHBOARD_DATA_PREFIXES = [INDEX_PREFIX, REPORTS_PREFIX, ERRORS_PREFIX] as const;
+
 /** @example reportKey('talks-1a2b3c4d') // 'reports/talks-1a2b3c4d.json' */
 export function reportKey(articleId: string): string {
   return `${REPORTS_PREFIX}${articleId}.json`;

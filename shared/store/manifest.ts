@@ -2,17 +2,18 @@ import * as z from 'zod/mini';
 import { compareText } from './article-entry.ts';
 import { INDEX_SCHEMA_VERSION, PAGE_SIZE, type PageRef } from './article-pages.ts';
 import { partitionId } from './layout.ts';
-import { addTally, emptyTally, type Tally, TallySchema } from './tally.ts';
+import { addTally, emptyTally, PackedTallySchema, packTally, type Tally, unpackTally } from './tally.ts';
 
 // index/manifest.json: what the dashboard loads first and update-index reads on every batch. It
 // lists every partition (one per day) with its pages' tallies and revs, and the store's totals.
-// It grows with the number of days and pages, not with articles: about 150 bytes per page.
+// It grows with the number of days and pages, not with articles: about 60 bytes per page, its
+// tallies packed as arrays (packTally) because the dashboard downloads it first.
 
 export const PageRowSchema = z.object({
   page: z.int().check(z.minimum(1)),
   // The page file's rev when this row was written; a row only ever moves to a higher rev.
   rev: z.int().check(z.minimum(0)),
-  tally: TallySchema,
+  tally: PackedTallySchema,
 });
 
 export const PartitionRowSchema = z.object({
@@ -20,7 +21,7 @@ export const PartitionRowSchema = z.object({
   id: z.string(),
   day: z.string(),
   undated: z.boolean(),
-  tally: TallySchema,
+  tally: PackedTallySchema,
   pages: z.array(PageRowSchema),
 });
 
@@ -29,7 +30,7 @@ export const ManifestSchema = z.object({
   rev: z.int().check(z.minimum(0)),
   updatedAt: z.iso.datetime(),
   pageSize: z.int(),
-  totals: TallySchema,
+  totals: PackedTallySchema,
   // Newest day first; on one day, the dated partition before the undated one.
   partitions: z.array(PartitionRowSchema),
 });
@@ -51,7 +52,7 @@ export function emptyManifest(now: string): Manifest {
     rev: 0,
     updatedAt: now,
     pageSize: PAGE_SIZE,
-    totals: emptyTally(),
+    totals: packTally(emptyTally()),
     partitions: [],
   };
 }
@@ -69,25 +70,25 @@ export function withPageTallies(
   now: string,
 ): Manifest | null {
   const partitions = new Map(manifest.partitions.map((row) => [row.id, { ...row, pages: [...row.pages] }]));
-  let totals = manifest.totals;
+  let totals = unpackTally(manifest.totals);
   let changed = false;
   for (const update of updates) {
     const partition = partitions.get(update.partition) ?? {
       id: update.partition,
       day: update.day,
       undated: update.undated,
-      tally: emptyTally(),
+      tally: packTally(emptyTally()),
       pages: [],
     };
     const index = partition.pages.findIndex((row) => row.page === update.page);
     const previous = index >= 0 ? partition.pages[index] : undefined;
     if (previous && previous.rev >= update.rev) continue;
-    const before = previous?.tally ?? emptyTally();
-    const row: PageRow = { page: update.page, rev: update.rev, tally: update.tally };
+    const before = previous ? unpackTally(previous.tally) : emptyTally();
+    const row: PageRow = { page: update.page, rev: update.rev, tally: packTally(update.tally) };
     if (index >= 0) partition.pages[index] = row;
     else partition.pages.push(row);
     partition.pages.sort((a, b) => a.page - b.page);
-    partition.tally = addTally(addTally(partition.tally, before, -1), update.tally);
+    partition.tally = packTally(addTally(addTally(unpackTally(partition.tally), before, -1), update.tally));
     totals = addTally(addTally(totals, before, -1), update.tally);
     partitions.set(partition.id, partition);
     changed = true;
@@ -97,7 +98,7 @@ export function withPageTallies(
     ...manifest,
     rev: manifest.rev + 1,
     updatedAt: now,
-    totals,
+    totals: packTally(totals),
     partitions: [...partitions.values()].sort(newestPartitionFirst),
   };
 }
@@ -112,7 +113,7 @@ export function pageFor(manifest: Manifest, partition: string, placing: number):
   const row = manifest.partitions.find((candidate) => candidate.id === partition);
   const last = row?.pages.at(-1);
   if (!last) return 1 + Math.floor(placing / manifest.pageSize);
-  const room = manifest.pageSize - last.tally.articles;
+  const room = manifest.pageSize - unpackTally(last.tally).articles;
   if (placing < room) return last.page;
   return last.page + 1 + Math.floor((placing - Math.max(room, 0)) / manifest.pageSize);
 }

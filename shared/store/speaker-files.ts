@@ -3,7 +3,16 @@ import type { Report } from '../report-schema.ts';
 import { type AnalysedArticleEntry, compareText } from './article-entry.ts';
 import { INDEX_SCHEMA_VERSION } from './article-pages.ts';
 import { speakerIdOf } from './speaker-id.ts';
-import { addTally, emptyTally, meanOf, type Tally, TallySchema } from './tally.ts';
+import {
+  addTally,
+  emptyTally,
+  meanOf,
+  PackedTallySchema,
+  packTally,
+  type Tally,
+  TallySchema,
+  unpackTally,
+} from './tally.ts';
 
 // Per-speaker files. index/speakers/<id>.json is the speaker's head: figures, a per-day series,
 // the name forms seen and the latest quotes. Every quote lives in the speaker's day file,
@@ -14,12 +23,17 @@ import { addTally, emptyTally, meanOf, type Tally, TallySchema } from './tally.t
 // The speaker list carries the most quoted speakers only: enough for a table and a picker.
 export const SPEAKER_LIST_LIMIT = 200;
 // The head's reel and each list row's reel.
-export const HEAD_LATEST_QUOTES = 3;
+export const HEAD_LATEST_QUOTES = 1;
 export const ROW_LATEST_QUOTES = 1;
 // Name forms kept per speaker ("Anna Smith", "Smith", "the minister").
 const MAX_NAME_FORMS = 20;
+// Roles kept per speaker, most recent first: enough to show what someone was, then is.
+export const MAX_ROLES = 10;
 // Long enough for any real quote; a runaway one does not bloat every file it appears in.
 export const QUOTE_TEXT_CHARS = 1000;
+// A reel quote (head and list) is a teaser linking to its article: a line or two is enough, and
+// every batch that quotes the speaker rewrites it.
+export const REEL_TEXT_CHARS = 200;
 
 const LabelSchema = z.enum(['positive', 'negative', 'neutral', 'mixed']);
 // A quote's top contributors kept in the speaker files: the speaker page shows them without
@@ -46,6 +60,8 @@ export const SpeakerQuoteSchema = z.object({
   confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   // The words that moved the score most (the report's tone.explanation), strongest first.
   drivers: z.optional(z.array(DriverSchema)),
+  // The speaker's role as this article gives it ("finance minister"); absent when it gives none.
+  role: z.optional(z.string()),
 });
 
 export const SpeakerDaySchema = z.object({
@@ -60,17 +76,36 @@ export const SpeakerDaySchema = z.object({
   quotes: z.array(SpeakerQuoteSchema),
 });
 
-// One month of a speaker's series. Months, not days, so the head stays a few KB however long the
-// speaker has been quoted; the days with quotes name the day files to read for that month.
+// One month of a speaker's series. Months, not days, so the head stays small however long the
+// speaker has been quoted; the days with quotes name the day files to read for that month. Its
+// tallies are packed (packTally): every batch that quotes the speaker rewrites the head.
 export const SpeakerMonthSchema = z.object({
   // YYYY-MM
   month: z.string(),
-  tally: TallySchema,
-  // Days of the month (1-31) with quotes from dated articles, and from undated ones.
-  days: z.array(z.int()),
-  undatedDays: z.array(z.int()),
+  tally: PackedTallySchema,
+  // Days of the month with quotes from dated articles, and from undated ones, as bit masks: bit
+  // d-1 set for day d (daysOfMask). A month of daily quotes is 10 characters instead of 90.
+  days: z.int().check(z.minimum(0)),
+  undatedDays: z.int().check(z.minimum(0)),
   // The share of `tally` from undated articles, so a chart can leave them off its time axis.
-  undated: z.optional(TallySchema),
+  undated: z.optional(PackedTallySchema),
+});
+
+// A quote in a list row's reel: what the speakers table shows and links to.
+export const RowQuoteSchema = z.object({
+  articleId: z.string(),
+  quoteId: z.string(),
+  // At most REEL_TEXT_CHARS characters, ending in "…" when cut.
+  text: z.string(),
+  label: LabelSchema,
+  score: z.number().check(z.minimum(-1), z.maximum(1)),
+});
+
+// A quote in the head's reel: a row quote and what orders it (newestQuoteFirst).
+export const ReelQuoteSchema = z.object({
+  ...RowQuoteSchema.shape,
+  day: z.string(),
+  analyzedAt: z.iso.datetime(),
 });
 
 export const SpeakerHeadSchema = z.object({
@@ -79,12 +114,14 @@ export const SpeakerHeadSchema = z.object({
   // The name as last seen in a report.
   name: z.string(),
   names: z.array(z.string()),
+  // Roles the articles gave the speaker, most recent article first, at most MAX_ROLES.
+  roles: z.array(z.string()),
   rev: z.int().check(z.minimum(0)),
   tally: TallySchema,
   meanScore: z.nullable(z.number()),
   // The series, newest month first.
   months: z.array(SpeakerMonthSchema),
-  latest: z.array(SpeakerQuoteSchema),
+  latest: z.array(ReelQuoteSchema),
 });
 
 export const SpeakerRowSchema = z.object({
@@ -94,7 +131,7 @@ export const SpeakerRowSchema = z.object({
   rev: z.int().check(z.minimum(0)),
   tally: TallySchema,
   meanScore: z.nullable(z.number()),
-  latest: z.array(SpeakerQuoteSchema),
+  latest: z.array(RowQuoteSchema),
 });
 
 export const SpeakerListSchema = z.object({
@@ -110,6 +147,7 @@ export const SpeakerListSchema = z.object({
 export type SpeakerQuote = z.infer<typeof SpeakerQuoteSchema>;
 export type SpeakerDay = z.infer<typeof SpeakerDaySchema>;
 export type SpeakerMonth = z.infer<typeof SpeakerMonthSchema>;
+export type ReelQuote = z.infer<typeof ReelQuoteSchema>;
 export type SpeakerHead = z.infer<typeof SpeakerHeadSchema>;
 export type SpeakerRow = z.infer<typeof SpeakerRowSchema>;
 export type SpeakerList = z.infer<typeof SpeakerListSchema>;
@@ -118,6 +156,8 @@ export type SpeakerList = z.infer<typeof SpeakerListSchema>;
 export interface ArticleSpeakerQuotes {
   name: string;
   mentions: string[];
+  /** Roles the article gives the speaker, in text order, each once. */
+  roles: string[];
   quotes: SpeakerQuote[];
 }
 
@@ -138,9 +178,11 @@ export function speakerQuotesOf(
     if (quote.within) continue;
     const id = speakerIdOf(quote.speaker);
     if (id === null || quote.speaker.name === null) continue;
-    const group = bySpeaker.get(id) ?? { name: quote.speaker.name, mentions: [], quotes: [] };
+    const group = bySpeaker.get(id) ?? { name: quote.speaker.name, mentions: [], roles: [], quotes: [] };
     const mention = quote.speaker.mention;
     if (mention && !group.mentions.includes(mention)) group.mentions.push(mention);
+    const role = quote.speaker.role?.trim() || undefined;
+    if (role && !group.roles.includes(role)) group.roles.push(role);
     group.quotes.push({
       articleId: entry.id,
       quoteId: quote.id,
@@ -154,6 +196,7 @@ export function speakerQuotesOf(
       analyzedAt: entry.analyzedAt,
       confidence: quote.speaker.confidence,
       drivers: topDrivers(quote.tone.explanation),
+      ...(role ? { role } : {}),
     });
     bySpeaker.set(id, group);
   }
@@ -210,6 +253,8 @@ export interface HeadChange {
   /** The batch saw the speaker quoted (so `name` is how they are named now), not only removed. */
   quoted: boolean;
   mentions: readonly string[];
+  /** Roles seen in this change, most recent first (rolesOf): they go before the roles already known. */
+  roles?: readonly string[];
   /** Articles whose quotes changed: their old quotes leave the reel. */
   changedArticles: ReadonlySet<string>;
   days: readonly DayTallyChange[];
@@ -224,15 +269,31 @@ export function withHeadChange(
   head: SpeakerHead,
   change: HeadChange,
 ): { head: SpeakerHead; joined: -1 | 0 | 1 } {
-  const months = new Map(
-    head.months.map((row) => [row.month, { ...row, days: [...row.days], undatedDays: [...row.undatedDays] }]),
+  interface MonthRow {
+    month: string;
+    tally: Tally;
+    days: number[];
+    undatedDays: number[];
+    undated?: Tally;
+  }
+  const months = new Map<string, MonthRow>(
+    head.months.map((row) => [
+      row.month,
+      {
+        month: row.month,
+        tally: unpackTally(row.tally),
+        days: daysOfMask(row.days),
+        undatedDays: daysOfMask(row.undatedDays),
+        ...(row.undated ? { undated: unpackTally(row.undated) } : {}),
+      },
+    ]),
   );
   let tally = head.tally;
-  const fresh: SpeakerQuote[] = [];
+  const fresh: ReelQuote[] = [];
   for (const day of change.days) {
     tally = addTally(addTally(tally, day.before, -1), day.after);
     const month = day.day.slice(0, 7);
-    const row = months.get(month) ?? { month, tally: emptyTally(), days: [], undatedDays: [] };
+    const row: MonthRow = months.get(month) ?? { month, tally: emptyTally(), days: [], undatedDays: [] };
     row.tally = addTally(addTally(row.tally, day.before, -1), day.after);
     if (day.undated) row.undated = addTally(addTally(row.undated ?? emptyTally(), day.before, -1), day.after);
     const list = day.undated ? row.undatedDays : row.days;
@@ -243,7 +304,7 @@ export function withHeadChange(
     list.sort((a, b) => a - b);
     if (row.tally.quotes > 0) months.set(month, row);
     else months.delete(month);
-    fresh.push(...day.newest);
+    fresh.push(...day.newest.map(reelQuoteOf));
   }
   const latest = [...head.latest.filter((quote) => !change.changedArticles.has(quote.articleId)), ...fresh]
     .sort(newestQuoteFirst)
@@ -253,14 +314,24 @@ export function withHeadChange(
   for (const form of change.quoted ? [change.name, ...change.mentions] : []) {
     if (names.length < MAX_NAME_FORMS && !names.includes(form)) names.push(form);
   }
+  const roles = [...new Set([...(change.roles ?? []), ...head.roles])].slice(0, MAX_ROLES);
   const next: SpeakerHead = {
     ...head,
     name: change.quoted || !head.name ? change.name : head.name,
     names,
+    roles,
     rev: head.rev + 1,
     tally,
     meanScore: meanOf(tally),
-    months: [...months.values()].sort((a, b) => compareText(b.month, a.month)),
+    months: [...months.values()]
+      .sort((a, b) => compareText(b.month, a.month))
+      .map(({ undated, days, undatedDays, ...row }) => ({
+        ...row,
+        tally: packTally(row.tally),
+        days: maskOfDays(days),
+        undatedDays: maskOfDays(undatedDays),
+        ...(undated ? { undated: packTally(undated) } : {}),
+      })),
     latest,
   };
   const had = head.tally.quotes > 0;
@@ -274,6 +345,7 @@ export function emptySpeakerHead(id: string, name: string): SpeakerHead {
     id,
     name,
     names: [],
+    roles: [],
     rev: 0,
     tally: emptyTally(),
     meanScore: null,
@@ -290,8 +362,28 @@ export function rowOf(head: SpeakerHead): SpeakerRow {
     rev: head.rev,
     tally: head.tally,
     meanScore: head.meanScore,
-    latest: head.latest.slice(0, ROW_LATEST_QUOTES),
+    latest: head.latest
+      .slice(0, ROW_LATEST_QUOTES)
+      .map(({ articleId, quoteId, text, label, score }) => ({ articleId, quoteId, text, label, score })),
   };
+}
+
+/** @example maskOfDays([1, 3]) // 5 */
+export function maskOfDays(days: readonly number[]): number {
+  return days.reduce((mask, day) => mask + 2 ** (day - 1), 0);
+}
+
+/** The days (1-31) of a month's bit mask, in order. @example daysOfMask(5) // [1, 3] */
+export function daysOfMask(mask: number): number[] {
+  const days: number[] = [];
+  for (let day = 1; day <= 31; day++) if (Math.floor(mask / 2 ** (day - 1)) % 2 === 1) days.push(day);
+  return days;
+}
+
+/** A day-file quote as the head's reel keeps it. */
+export function reelQuoteOf(quote: SpeakerQuote | ReelQuote): ReelQuote {
+  const { articleId, quoteId, label, score, day, analyzedAt } = quote;
+  return { articleId, quoteId, text: excerpt(quote.text, REEL_TEXT_CHARS), label, score, day, analyzedAt };
 }
 
 export function emptySpeakerList(): SpeakerList {
@@ -326,6 +418,19 @@ export function withRows(list: SpeakerList, rows: readonly SpeakerRow[], joined:
   };
 }
 
+/**
+ * The distinct roles of these quotes, most recent first (newestQuoteFirst).
+ *
+ * @example rolesOf(dayFile.quotes) // ['finance minister', 'party leader']
+ */
+export function rolesOf(quotes: readonly SpeakerQuote[]): string[] {
+  const roles: string[] = [];
+  for (const quote of [...quotes].sort(newestQuoteFirst)) {
+    if (quote.role && !roles.includes(quote.role)) roles.push(quote.role);
+  }
+  return roles;
+}
+
 function tallyOfQuotes(quotes: readonly SpeakerQuote[]): Tally {
   const tally = emptyTally();
   const articles = new Set<string>();
@@ -340,13 +445,16 @@ function tallyOfQuotes(quotes: readonly SpeakerQuote[]): Tally {
 }
 
 /** Newest day first, then newest analysis, then article id; an article's quotes keep text order. */
-export function newestQuoteFirst(a: SpeakerQuote, b: SpeakerQuote): number {
+export function newestQuoteFirst(
+  a: Pick<SpeakerQuote, 'day' | 'analyzedAt' | 'articleId'>,
+  b: Pick<SpeakerQuote, 'day' | 'analyzedAt' | 'articleId'>,
+): number {
   if (a.day !== b.day) return a.day < b.day ? 1 : -1;
   if (a.analyzedAt !== b.analyzedAt) return a.analyzedAt < b.analyzedAt ? 1 : -1;
   return compareText(a.articleId, b.articleId);
 }
 
-function uniqueQuote(): (quote: SpeakerQuote) => boolean {
+function uniqueQuote(): (quote: ReelQuote) => boolean {
   const seen = new Set<string>();
   return (quote) => {
     const key = `${quote.articleId}\u0000${quote.quoteId}`;
@@ -367,6 +475,6 @@ function topDrivers(
     .map((word) => ({ text: word.text, weight: Math.round(word.weight * 1000) / 1000, rules: word.rules }));
 }
 
-function excerpt(text: string): string {
-  return text.length <= QUOTE_TEXT_CHARS ? text : `${text.slice(0, QUOTE_TEXT_CHARS - 1)}…`;
+function excerpt(text: string, limit = QUOTE_TEXT_CHARS): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }

@@ -21,6 +21,36 @@ export const TallySchema = z.object({
 
 export type Tally = z.infer<typeof TallySchema>;
 
+// A tally as a bare array, for files that list hundreds of them (the manifest's rows, a speaker's
+// months): the field names would be over half of those files. One order, read by packTally and
+// unpackTally here and by the dashboard's data layer (dashboard/js/store-client.js).
+const count = () => z.int().check(z.minimum(0));
+export const PackedTallySchema = z.tuple([
+  // articles, failed, quotes, scoreSum, positive, negative, neutral, mixed
+  count(),
+  count(),
+  count(),
+  z.number(),
+  count(),
+  count(),
+  count(),
+  count(),
+]);
+
+export type PackedTally = z.infer<typeof PackedTallySchema>;
+
+/** @example packTally(emptyTally()) // [0, 0, 0, 0, 0, 0, 0, 0] */
+export function packTally(tally: Tally): PackedTally {
+  const { positive, negative, neutral, mixed } = tally.labels;
+  return [tally.articles, tally.failed, tally.quotes, tally.scoreSum, positive, negative, neutral, mixed];
+}
+
+/** The inverse of packTally. */
+export function unpackTally(packed: PackedTally): Tally {
+  const [articles, failed, quotes, scoreSum, positive, negative, neutral, mixed] = packed;
+  return { articles, failed, quotes, scoreSum, labels: { positive, negative, neutral, mixed } };
+}
+
 /** @example emptyTally().quotes // 0 */
 export function emptyTally(): Tally {
   return { articles: 0, failed: 0, quotes: 0, scoreSum: 0, labels: zeroLabels() };

@@ -27,7 +27,9 @@ describe('the local dashboard server', () => {
     await store.client.send(new CreateBucketCommand({ Bucket: BUCKET }));
     await store.putJson(BUCKET, 'index/articles.json', { schemaVersion: 1, articles: [] });
     await store.putJson(BUCKET, 'reports/talks.json', { article: { id: 'talks' } });
-    await store.putJson(BUCKET, 'errors/talks.json', { code: 'SECRET' });
+    await store.putJson(BUCKET, 'errors/blank.json', { code: 'EMPTY_ARTICLE' });
+    // Results-bucket keys outside the dashboard's data prefixes: the quote lake, for Athena only.
+    await store.put(BUCKET, 'lake/quotes/dt=2026-11-28/talks.json', 'SECRET LAKE ROW');
     await store.client.send(new CreateBucketCommand({ Bucket: 'uploads' }));
     await store.put('uploads', 'articles/raw.txt', 'RAW UPLOAD');
     dashboard = await startDashboardServer({ store, resultsBucket: BUCKET, port: 0 });
@@ -49,19 +51,23 @@ describe('the local dashboard server', () => {
     expect(await response.text()).toContain('<script type="module" src="js/app.js">');
   });
 
-  it('serves index/ and reports/ from the results bucket at the paths the page fetches', async () => {
+  it('serves index/, reports/ and errors/ from the results bucket at the paths the page fetches', async () => {
     const index = await get('/index/articles.json');
     const report = await get('/reports/talks.json');
+    const errorRecord = await get('/errors/blank.json');
 
     expect(index.status).toBe(200);
     expect(await index.json()).toEqual({ schemaVersion: 1, articles: [] });
     expect(await report.json()).toEqual({ article: { id: 'talks' } });
     expect(report.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
+    expect(errorRecord.status).toBe(200);
+    expect(await errorRecord.json()).toEqual({ code: 'EMPTY_ARTICLE' });
   });
 
   it('answers 404 for a missing index and for the rest of the bucket', async () => {
     expect((await get('/index/speakers.json')).status).toBe(404);
     expect((await get('/errors/talks.json')).status).toBe(404);
+    expect((await get('/lake/quotes/dt=2026-11-28/talks.json')).status).toBe(404);
   });
 
   it('serves nothing outside dashboard/', async () => {
@@ -82,21 +88,29 @@ describe('the local dashboard server', () => {
     expect(stale.status).toBe(200);
   });
 
-  it('refuses writes', async () => {
-    expect((await get('/index/articles.json', { method: 'PUT', body: '{}' })).status).toBe(405);
+  it.each([
+    ['PUT', '/index/articles.json'],
+    ['PUT', '/errors/blank.json'],
+    ['DELETE', '/errors/blank.json'],
+    ['POST', '/reports/talks.json'],
+  ])('refuses a %s to %s and leaves the record as it was', async (method, path) => {
+    const response = await get(path, { method, body: method === 'DELETE' ? null : '{"code":"CHANGED"}' });
+
+    expect(response.status).toBe(405);
+    expect(await (await get('/errors/blank.json')).json()).toEqual({ code: 'EMPTY_ARTICLE' });
   });
   it.each([
-    ['an error record through reports/', '/reports/..%2ferrors%2ftalks.json'],
-    ['an error record through index/', '/index/..%2ferrors%2ftalks.json'],
+    ['the lake through reports/', '/reports/..%2flake%2fquotes%2fdt=2026-11-28%2ftalks.json'],
+    ['the lake through errors/', '/errors/..%2flake%2fquotes%2fdt=2026-11-28%2ftalks.json'],
     ['a raw upload in another bucket', '/reports/..%2f..%2fuploads%2farticles%2fraw.txt'],
-    ['a hidden or dotted segment', '/index/.%2e/errors/talks.json'],
-    ['a backslash', '/reports/..%5cerrors%5ctalks.json'],
+    ['a hidden or dotted segment', '/index/.%2e/lake/quotes/dt=2026-11-28/talks.json'],
+    ['a backslash', '/reports/..%5clake%5cquotes%5cdt=2026-11-28%5ctalks.json'],
   ])('refuses %s, decoding before it checks the key', async (_case, path) => {
     const response = await get(path);
     const body = await response.text();
 
     expect(response.status).toBe(404);
-    expect(body).not.toContain('SECRET');
+    expect(body).not.toContain('SECRET LAKE ROW');
     expect(body).not.toContain('RAW UPLOAD');
   });
 

@@ -23,6 +23,7 @@ interface DashboardModel {
     speakerId?: string,
   ): { points: { day: string; meanScore: number; quotes: number; articles: number }[]; undated: number };
   scoreTone(score: number | null, label?: string): string;
+  meanTone(labels: Record<string, number> | null): string | undefined;
   plainRule(rule: string): string;
   sortArticles(articles: ArticleEntry[], sort: string, direction: 'asc' | 'desc'): ArticleEntry[];
   pageOf<T>(items: T[], page: number, size: number): { items: T[]; page: number; pages: number };
@@ -116,11 +117,25 @@ describe('the dashboard model', () => {
     ]);
   });
 
-  it("colours a quote's score as its label, and a mean by its sign", () => {
-    expect(model.scoreTone(0.19, 'neutral')).toBe('neutral');
+  it("colours a quote's score as its label, even a neutral +0.40 or a negative -0.07", () => {
+    expect(model.scoreTone(0.399, 'neutral')).toBe('neutral');
     expect(model.scoreTone(-0.07, 'neutral')).toBe('neutral');
+    expect(model.scoreTone(-0.073, 'negative')).toBe('negative');
     expect(model.scoreTone(0.19)).toBe('positive');
     expect(model.scoreTone(0.02)).toBe('neutral');
+  });
+
+  it('colours a mean as most of its quotes are labelled, not by its sign; a tie reads neutral', () => {
+    // A mean of about +0.3 over mostly neutral quotes is grey, like the quotes it averages.
+    const mean = (labels: Record<string, number>) =>
+      model.scoreTone(0.3, model.meanTone({ positive: 0, negative: 0, neutral: 0, mixed: 0, ...labels }));
+
+    expect(mean({ neutral: 3, positive: 1 })).toBe('neutral');
+    expect(mean({ positive: 2, negative: 1 })).toBe('positive');
+    expect(mean({ negative: 2, neutral: 1 })).toBe('negative');
+    expect(mean({ positive: 2, negative: 2 })).toBe('neutral');
+    expect(mean({})).toBe('neutral');
+    expect(model.scoreTone(0.3, model.meanTone(null))).toBe('positive');
   });
 
   it('says the rules in plain words, and unknown rules as written', () => {

@@ -21,6 +21,10 @@ const TOPICS = ['ferry', 'budget', 'tramway', 'school', 'clinic', 'viaduct', 'ma
 /** The phrase inside one quote of one article (UNIQUE_ARTICLE), and nowhere else. */
 export const UNIQUE_PHRASE = 'lanterns over the quiet harbour';
 export const UNIQUE_ARTICLE = 137;
+// Every ROLE_EVERY-th article names FREQUENT_SPEAKER with one of these roles, so their page has
+// roles to list.
+const ROLE_EVERY = 10;
+const FREQUENT_SPEAKER_ROLES = ['the harbour director', 'the finance minister'] as const;
 // Every UNDATED_EVERY-th article gives no publication date: it must sit apart from the timeline.
 const UNDATED_EVERY = 29;
 
@@ -54,7 +58,12 @@ export function dashboardArticles(count: number): DashboardArticle[] {
     const first = STATEMENTS[(n * 3) % STATEMENTS.length];
     const frequentSays =
       n === UNIQUE_ARTICLE ? `We will hang ${UNIQUE_PHRASE} for the festival` : (first ?? '');
-    paragraphs.push(`"${frequentSays}," said ${FREQUENT_SPEAKER}.`);
+    // Some articles give the frequent speaker a role; the role changed over the years.
+    const role =
+      n % ROLE_EVERY === 3
+        ? `, ${FREQUENT_SPEAKER_ROLES[Math.floor(n / ROLE_EVERY) % FREQUENT_SPEAKER_ROLES.length]}`
+        : '';
+    paragraphs.push(`"${frequentSays}," said ${FREQUENT_SPEAKER}${role}.`);
     for (let q = 0; q < 1 + (n % 2); q += 1) {
       const speaker = SPEAKERS[(n + q * 2) % SPEAKERS.length];
       const statement = STATEMENTS[(n * 5 + q + 1) % STATEMENTS.length];

@@ -5,7 +5,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardServer, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { reportKey, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import { INDEX_SCHEMA_VERSION } from '../../shared/store/article-pages.ts';
+import {
+  errorKey,
+  reportKey,
+  SPEAKER_LIST_KEY,
+  speakerDayKey,
+  speakerKey,
+  UPLOAD_PREFIX,
+} from '../../shared/store/layout.ts';
+import {
+  maskOfDays,
+  reelQuoteOf,
+  type SpeakerDay,
+  type SpeakerHead,
+  type SpeakerList,
+} from '../../shared/store/speaker-files.ts';
+import { packTally } from '../../shared/store/tally.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
 import { startTestPipeline } from '../helpers/local-pipeline.ts';
 
@@ -194,6 +210,30 @@ describe('the dashboard', () => {
     expect(problems).toEqual([]);
   });
 
+  it("links a failed article's view to its error record, which opens as the stored JSON", async () => {
+    // Prepare: the refused article of the test before, and its record as the store holds it.
+    const id = idOf('blank-page.txt');
+    const stored = await pipeline.store.getJson<{ code: string; reason: string }>(
+      pipeline.resultsBucket,
+      errorKey(id),
+    );
+    await page.goto(`${dashboard.url}#/article/${id}`);
+    const link = page.locator('.failure-box a.error-record');
+    await link.waitFor();
+
+    // Act: follow the link as a reader would.
+    const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+
+    // Assess: the record itself, not the index's copy of it.
+    expect(new URL(page.url()).pathname).toBe(`/${errorKey(id)}`);
+    expect(response?.status()).toBe(200);
+    const shown = JSON.parse((await page.locator('body').textContent()) ?? '');
+    expect(shown.code).toBe('EMPTY_ARTICLE');
+    expect(shown).toEqual(stored?.value);
+    await page.goBack();
+    await page.locator('.failure-box').waitFor();
+  });
+
   it('says before the quotes when an article is not in English, and when it is a republished copy', async () => {
     // Prepare: a German article of our own, and one English story under two keys.
     await drop(
@@ -224,6 +264,46 @@ describe('the dashboard', () => {
     expect(problems).toEqual([]);
   });
 
+  it("lists the roles a speaker was given, latest first, and each quote's role; a head without roles shows none", async () => {
+    // Prepare: a speaker head and day file written as the index keeps them, with roles (our own
+    // fixture, so the page is checked whatever the pipeline extracts), beside a real head.
+    const { head, day } = speakerWithRoles();
+    await pipeline.store.putJson(pipeline.resultsBucket, speakerKey(head.id), head);
+    await pipeline.store.putJson(pipeline.resultsBucket, speakerDayKey(head.id, day.partition), day);
+    const list = await pipeline.store.getJson<SpeakerList>(pipeline.resultsBucket, SPEAKER_LIST_KEY);
+    const realId = list?.value.rows.find((row) => row.name === 'Omar Haddad')?.id ?? '';
+    const real = await pipeline.store.getJson<SpeakerHead & { roles?: string[] }>(
+      pipeline.resultsBucket,
+      speakerKey(realId),
+    );
+    if (!real) throw new Error("Expected Omar Haddad's head file in the store.");
+
+    // Act
+    await page.goto(`${dashboard.url}#/speakers/${head.id}`);
+    const identity = page.locator(`.speaker-page[data-speaker-id="${head.id}"] .forms`);
+    await identity.waitFor({ timeout: APPEAR_TIMEOUT_MS });
+
+    // Assess: name forms, descriptions and roles apart, each in plain words.
+    expect(await identity.locator('.names-seen').textContent()).toBe('Named as: Ilse Varga, Varga');
+    expect(await identity.locator('.descriptions-seen').textContent()).toBe(
+      'Described as: the harbour master',
+    );
+    expect(await identity.locator('.roles-seen').textContent()).toBe(
+      'Roles seen (latest first): harbour master, deputy harbour master',
+    );
+    const items = page.locator('.speaker-quote');
+    expect(await items.count()).toBe(2);
+    expect(await items.nth(0).locator('.quote-role').textContent()).toBe('harbour master');
+    expect(await items.nth(1).locator('.quote-role').count()).toBe(0);
+
+    expect(real.value.roles ?? []).toEqual([]);
+    await page.goto(`${dashboard.url}#/speakers/${realId}`);
+    await page.locator(`.speaker-page[data-speaker-id="${realId}"] .forms`).waitFor();
+    expect(await page.locator('.roles-seen').count()).toBe(0);
+    expect(await page.locator('.speaker-quote').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   it('polls an unchanged store with conditional requests: the manifest answers 304 and nothing is downloaded again', async () => {
     await pipeline.bridge.idle();
     const statuses: number[] = [];
@@ -239,3 +319,57 @@ describe('the dashboard', () => {
     expect(statuses.slice(1).every((status) => status === 304)).toBe(true);
   });
 });
+
+// A speaker quoted twice on one day: first (newest) as "the harbour master" with that role, then
+// in an older article with no role given. Roles are listed most recent first, as the index keeps
+// them. Invented person and text.
+function speakerWithRoles(): {
+  head: SpeakerHead & { roles: string[] };
+  day: SpeakerDay & { quotes: (SpeakerDay['quotes'][number] & { role?: string })[] };
+} {
+  const id = 'ilse-varga-0f0f0f0f';
+  const tally = {
+    articles: 2,
+    failed: 0,
+    quotes: 2,
+    scoreSum: 0.3,
+    labels: { positive: 1, negative: 0, neutral: 1, mixed: 0 },
+  };
+  const quote = (n: number, role?: string) => ({
+    articleId: `varga-${n}`,
+    quoteId: 'q1',
+    text: n === 1 ? 'The new berth opens in spring' : 'We have asked for more pilots',
+    label: n === 1 ? ('positive' as const) : ('neutral' as const),
+    score: n === 1 ? 0.3 : 0,
+    day: '2026-03-14',
+    undated: false,
+    title: `Harbour notes ${n}`,
+    mention: n === 1 ? 'the harbour master' : 'Varga',
+    analyzedAt: `2026-03-14T0${n}:00:00.000Z`,
+    ...(role ? { role } : {}),
+  });
+  return {
+    head: {
+      schemaVersion: INDEX_SCHEMA_VERSION,
+      id,
+      name: 'Ilse Varga',
+      names: ['Ilse Varga', 'Varga', 'the harbour master'],
+      roles: ['harbour master', 'deputy harbour master'],
+      rev: 1,
+      tally,
+      meanScore: 0.15,
+      months: [{ month: '2026-03', tally: packTally(tally), days: maskOfDays([14]), undatedDays: 0 }],
+      latest: [reelQuoteOf(quote(1, 'harbour master'))],
+    },
+    day: {
+      schemaVersion: INDEX_SCHEMA_VERSION,
+      speakerId: id,
+      partition: '2026-03-14',
+      day: '2026-03-14',
+      undated: false,
+      rev: 1,
+      tally,
+      quotes: [quote(1, 'harbour master'), quote(2)],
+    },
+  };
+}

@@ -5,9 +5,19 @@ import {
   MissingConfigError,
   requireEnv,
 } from '../../functions/lib/config.ts';
-import { WriteConflictError } from '../../functions/lib/object-store.ts';
+import {
+  MalformedObjectError,
+  parseJsonObject,
+  WriteConflictError,
+} from '../../functions/lib/object-store.ts';
 import { PipelineError } from '../../functions/lib/pipeline-error.ts';
 import { InvalidEventError, parseS3Event } from '../../functions/lib/s3-event.ts';
+import { InvalidSqsEventError, s3RecordsOfSqsEvent } from '../../functions/lib/sqs-event.ts';
+import { IndexContentionError } from '../../functions/update-index/retry-on-conflict.ts';
+import {
+  articleIdFromResultKey,
+  UnexpectedResultKeyError,
+} from '../../functions/update-index/update-index.ts';
 
 // The functions' own failures share one base class and carry a stable code.
 describe('errors raised by the functions', () => {
@@ -29,6 +39,24 @@ describe('errors raised by the functions', () => {
       'INVALID_CONFIG',
     ],
     ['an event that is not from S3', () => parseS3Event({ detail: {} }), InvalidEventError, 'INVALID_EVENT'],
+    [
+      'an event that is not from SQS',
+      () => s3RecordsOfSqsEvent({}),
+      InvalidSqsEventError,
+      'INVALID_SQS_EVENT',
+    ],
+    [
+      'a results key outside reports/ and errors/',
+      () => articleIdFromResultKey('index/manifest.json'),
+      UnexpectedResultKeyError,
+      'UNEXPECTED_RESULT_KEY',
+    ],
+    [
+      'a truncated stored file',
+      () => parseJsonObject('results', 'index/manifest.json', new TextEncoder().encode('{"rev":')),
+      MalformedObjectError,
+      'MALFORMED_OBJECT',
+    ],
   ])('report %s as a PipelineError with a code', (_case, run, type, code) => {
     const error = thrown(run);
 
@@ -42,6 +70,13 @@ describe('errors raised by the functions', () => {
 
     expect(error).toBeInstanceOf(PipelineError);
     expect(error.code).toBe('WRITE_CONFLICT');
+  });
+
+  it('reports an index file that kept changing under update-index as a PipelineError', () => {
+    const error = new IndexContentionError(20);
+
+    expect(error).toBeInstanceOf(PipelineError);
+    expect(error.code).toBe('INDEX_CONTENTION');
   });
 });
 

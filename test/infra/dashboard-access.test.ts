@@ -116,9 +116,9 @@ describe('private mode (the default)', () => {
     site = synth({});
   });
 
-  it('runs the viewer-request sign-in check on every behaviour: dashboard files, index/* and reports/*', () => {
+  it('runs the viewer-request sign-in check on every behaviour: dashboard files, index/*, reports/* and errors/*', () => {
     const behaviors = behaviorsOf(site.template);
-    expect(behaviors.map((b) => b.PathPattern)).toEqual(['(default)', 'index/*', 'reports/*']);
+    expect(behaviors.map((b) => b.PathPattern)).toEqual(['(default)', 'index/*', 'reports/*', 'errors/*']);
     const versions = Object.keys(site.template.findResources('AWS::Lambda::Version'));
     expect(versions).toHaveLength(1);
     site.template.hasResourceProperties('AWS::Lambda::Version', {
@@ -216,7 +216,7 @@ describe('private mode (the default)', () => {
     );
   });
 
-  it('compresses every behaviour and caches index/* and reports/* for seconds, keyed on nothing from the viewer', () => {
+  it('compresses every behaviour and caches index/*, reports/* and errors/* for seconds, keyed on nothing from the viewer', () => {
     const behaviors = behaviorsOf(site.template);
     for (const behavior of behaviors) expect(behavior.Compress, behavior.PathPattern).toBe(true);
     const dataPolicy = logicalIdOf(site.main, 'DashboardSite/DataCache');
@@ -256,7 +256,7 @@ describe('private mode (the default)', () => {
       expect(behavior.ViewerProtocolPolicy).toBe('https-only');
   });
 
-  it('lets only the distribution read the results bucket, and only index/* and reports/*', () => {
+  it('lets only the distribution read the results bucket, and only index/*, reports/* and errors/*', () => {
     const results = logicalIdOf(site.main, 'Results');
     const [policy] = Object.values(
       site.template.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: results } } }),
@@ -267,7 +267,7 @@ describe('private mode (the default)', () => {
     expect(cloudFrontGrants).toHaveLength(1);
     expect(cloudFrontGrants[0]?.Action).toBe('s3:GetObject');
     expect(asList(cloudFrontGrants[0]?.Resource).map(render).sort()).toEqual(
-      [`${results}.Arn/index/*`, `${results}.Arn/reports/*`].sort(),
+      [`${results}.Arn/index/*`, `${results}.Arn/reports/*`, `${results}.Arn/errors/*`].sort(),
     );
     const condition = cloudFrontGrants[0]?.Condition as { StringEquals: { [key: string]: Json } } | undefined;
     expect(render(condition?.StringEquals['AWS:SourceArn'])).toContain(
@@ -392,7 +392,7 @@ describe('public mode (-c dashboardAccess=public)', () => {
 
   it('serves the same paths with no sign-in check, no user pool and no edge function', () => {
     const behaviors = behaviorsOf(site.template);
-    expect(behaviors.map((b) => b.PathPattern)).toEqual(['(default)', 'index/*', 'reports/*']);
+    expect(behaviors.map((b) => b.PathPattern)).toEqual(['(default)', 'index/*', 'reports/*', 'errors/*']);
     for (const behavior of behaviors)
       expect(behavior.LambdaFunctionAssociations, behavior.PathPattern).toBeUndefined();
     site.template.resourceCountIs('AWS::Cognito::UserPool', 0);

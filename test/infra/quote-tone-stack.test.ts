@@ -6,6 +6,7 @@ import {
   ANALYZE_TIMEOUT,
   ATHENA_WORKGROUP_NAME,
   INDEX_QUEUE_VISIBILITY,
+  TOMBSTONE_RETENTION,
 } from '../../infra/quote-tone-stack.ts';
 import {
   INDEX_BATCH_SIZE,
@@ -34,6 +35,12 @@ function logicalId(path: string): string {
   const cfn = CfnResource.isCfnResource(resource) ? resource : resource.node.defaultChild;
   if (!CfnResource.isCfnResource(cfn)) throw new Error(`No CloudFormation resource at ${path}`);
   return synthesized.stack.getLogicalId(cfn);
+}
+
+/** The Properties of the resource at a construct path below the stack. */
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are untyped JSON.
+function resourceProps(path: string): any {
+  return template.toJSON().Resources[logicalId(path)].Properties;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -140,6 +147,29 @@ describe('storage', () => {
       LoggingConfiguration: { LogFilePrefix: 'Uploads/' },
       VersioningConfiguration: { Status: 'Enabled' },
     });
+  });
+
+  it('expires tombstones only after every event that could still name their version is gone', () => {
+    // Events are replayable while the article version exists: the upload bucket's noncurrent retention.
+    const uploadRules = resourceProps('Uploads').LifecycleConfiguration.Rules;
+    const versionDays = Math.max(
+      ...uploadRules.map(
+        (rule: { NoncurrentVersionExpiration?: { NoncurrentDays: number } }) =>
+          rule.NoncurrentVersionExpiration?.NoncurrentDays ?? 0,
+      ),
+    );
+    const rules = resourceProps('Results').LifecycleConfiguration.Rules;
+    const tombstones = rules.filter((rule: { Prefix?: string }) => rule.Prefix === 'tombstones/');
+
+    expect(tombstones).toEqual([
+      expect.objectContaining({ Status: 'Enabled', ExpirationInDays: TOMBSTONE_RETENTION.toDays() }),
+    ]);
+    expect(TOMBSTONE_RETENTION.toDays()).toBeGreaterThan(versionDays);
+    expect(versionDays).toBeGreaterThan(0);
+    // No other rule expires current results: reports, errors and the index stay.
+    expect(
+      rules.filter((rule: { ExpirationInDays?: number }) => rule.ExpirationInDays !== undefined),
+    ).toHaveLength(1);
   });
 });
 

@@ -23,11 +23,13 @@ import {
 import { emptyManifest, ManifestSchema } from '../../../shared/store/manifest.ts';
 import { lakeKey } from '../../../shared/store/quote-lake.ts';
 import {
+  maskOfDays,
   SpeakerDaySchema,
   SpeakerHeadSchema,
   SpeakerListSchema,
 } from '../../../shared/store/speaker-files.ts';
 import { speakerIdOf } from '../../../shared/store/speaker-id.ts';
+import { unpackTally } from '../../../shared/store/tally.ts';
 import { makeErrorRecord, makeReport } from '../../shared/store/index-fixtures.ts';
 
 // update-index against a bare embedded S3 server (no event bridge), so each test decides exactly
@@ -40,10 +42,16 @@ const NO_WAIT = { sleep: async () => {} };
 const ANNA = speakerIdOf({ name: 'Anna Smith' }) ?? '';
 const OMAR = speakerIdOf({ name: 'Omar Haddad' }) ?? '';
 
-/** A store that runs a hook once, just before its next write of a chosen key, and counts writes per key. */
+/** A store that runs a hook once, just before its next write of a chosen key, and counts reads and writes per key. */
 class InterleavingStore extends ObjectStore {
   hooks = new Map<string, () => Promise<void>>();
   writes = new Map<string, number>();
+  reads = new Map<string, number>();
+
+  override async get(bucket: string, key: string) {
+    this.reads.set(key, (this.reads.get(key) ?? 0) + 1);
+    return super.get(bucket, key);
+  }
 
   override async put(bucket: string, key: string, body: string | Uint8Array, options: PutOptions = {}) {
     this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
@@ -73,6 +81,10 @@ describe('updateIndex', () => {
   const entries = () => readAllEntries(store, bucket);
   const ids = async () => (await entries()).map((entry) => entry.id).sort();
   const manifest = async () => (await store.getJson(bucket, MANIFEST_KEY, ManifestSchema))?.value;
+  const totals = async () => {
+    const read = await manifest();
+    return read ? unpackTally(read.totals) : null;
+  };
   const head = async (id: string) => (await store.getJson(bucket, speakerKey(id), SpeakerHeadSchema))?.value;
   const list = async () => (await store.getJson(bucket, SPEAKER_LIST_KEY, SpeakerListSchema))?.value;
 
@@ -91,6 +103,7 @@ describe('updateIndex', () => {
     await store.client.send(new CreateBucketCommand({ Bucket: bucket }));
     store.hooks.clear();
     store.writes.clear();
+    store.reads.clear();
   });
 
   afterAll(async () => {
@@ -110,7 +123,7 @@ describe('updateIndex', () => {
     await update(reportKey('first'));
 
     expect(await ids()).toEqual(['first', 'second']);
-    expect((await manifest())?.totals).toMatchObject({ articles: 2, quotes: 2 });
+    expect(await totals()).toMatchObject({ articles: 2, quotes: 2 });
     expect((await list())?.rows.map((row) => row.name).sort()).toEqual(['Anna Smith', 'Omar Haddad']);
   });
 
@@ -130,7 +143,7 @@ describe('updateIndex', () => {
     );
 
     expect(await ids()).toEqual([...names].sort());
-    expect((await manifest())?.totals.articles).toBe(names.length);
+    expect((await totals())?.articles).toBe(names.length);
     expect((await head(ANNA))?.tally).toMatchObject({ quotes: names.length, articles: names.length });
     expect((await list())?.speakers).toBe(1);
   });
@@ -175,7 +188,10 @@ describe('updateIndex', () => {
       names.slice(3).map((id) => event('ObjectCreated:Put', reportKey(id))),
     );
 
-    const pages = (await manifest())?.partitions[0]?.pages.map((row) => [row.page, row.tally.articles]);
+    const pages = (await manifest())?.partitions[0]?.pages.map((row) => [
+      row.page,
+      unpackTally(row.tally).articles,
+    ]);
     expect(pages).toEqual([
       [1, 2],
       [2, 2],
@@ -196,7 +212,7 @@ describe('updateIndex', () => {
     expect(await store.head(bucket, lakeKey('talks', DAY_ONE))).toBeNull();
     expect(await store.head(bucket, lakeKey('talks', DAY_TWO))).not.toBeNull();
     expect(await entries()).toEqual([expect.objectContaining({ id: 'talks', meanScore: -0.5 })]);
-    expect((await manifest())?.totals).toMatchObject({
+    expect(await totals()).toMatchObject({
       articles: 1,
       quotes: 1,
       labels: { positive: 0, negative: 1, neutral: 0, mixed: 0 },
@@ -205,9 +221,10 @@ describe('updateIndex', () => {
     expect((await head(ANNA))?.months).toEqual([
       expect.objectContaining({
         month: '2026-11',
-        days: [],
-        undatedDays: [28],
-        tally: expect.objectContaining({ quotes: 1 }),
+        days: 0,
+        undatedDays: maskOfDays([28]),
+        // articles, failed, quotes, scoreSum, then the label counts (packTally)
+        tally: [1, 0, 1, -0.5, 0, 1, 0, 0],
       }),
     ]);
   });
@@ -223,7 +240,7 @@ describe('updateIndex', () => {
 
     expect(late.status).toBe('unchanged');
     expect(await entries()).toEqual([]);
-    expect((await manifest())?.totals.articles).toBe(0);
+    expect((await totals())?.articles).toBe(0);
     expect((await list())?.rows).toEqual([]);
     expect((await list())?.speakers).toBe(0);
     expect((await head(ANNA))?.tally.quotes).toBe(0);
@@ -241,7 +258,7 @@ describe('updateIndex', () => {
     expect(failed.status).toBe('failed');
     expect(recovered.status).toBe('analysed');
     expect(await entries()).toEqual([expect.objectContaining({ id: 'flaky', status: 'analysed' })]);
-    expect((await manifest())?.totals).toMatchObject({ articles: 1, failed: 0 });
+    expect(await totals()).toMatchObject({ articles: 1, failed: 0 });
   });
 
   it('writes nothing when the same event is delivered again', async () => {
@@ -255,7 +272,7 @@ describe('updateIndex', () => {
     expect([...store.writes.values()].reduce((sum, count) => sum + count, 0)).toBe(writes);
   });
 
-  it('indexes a batch of records with one manifest write, failing only the unreadable one', async () => {
+  it('indexes a batch of records with one manifest read and write, failing only the unreadable one', async () => {
     const names = Array.from({ length: 12 }, (_, n) => `batch-${n}`);
     await Promise.all(
       names.map((id) =>
@@ -272,6 +289,7 @@ describe('updateIndex', () => {
       keys.map((key) => event('ObjectCreated:Put', key)),
     );
 
+    expect(store.reads.get(MANIFEST_KEY)).toBe(1);
     expect(store.writes.get(MANIFEST_KEY)).toBe(1);
     expect(store.writes.get(speakerKey(ANNA))).toBe(1);
     expect(results.map((result) => result.key)).toEqual(keys);
@@ -292,7 +310,7 @@ describe('updateIndex', () => {
     );
     await update(reportKey('newer'));
     const reel = async () => (await head(ANNA))?.latest.map((quote) => quote.text);
-    const both = await reel();
+    const newest = await reel();
 
     await putReport(
       makeReport('older', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'negative', score: -0.5 }]),
@@ -300,13 +318,54 @@ describe('updateIndex', () => {
     await update(reportKey('older'));
     const day = (await store.getJson(bucket, speakerDayKey(ANNA, 'undated-2026-11-28'), SpeakerDaySchema))
       ?.value;
+    await putReport(makeReport('newer', DAY_TWO, [{ speaker: 'Omar Haddad', label: 'neutral', score: 0 }]));
+    await update(reportKey('newer'));
 
-    expect(both).toEqual(['Now', 'Then']);
-    expect(await reel()).toEqual(['Now']);
+    expect(newest).toEqual(['Now']);
+    // A quote that is no longer Anna's leaves her reel.
+    expect(await reel()).toEqual([]);
     expect(day?.quotes.map((quote) => [quote.articleId, quote.text, quote.title])).toEqual([
       ['newer', 'Now', 'Title of newer'],
     ]);
-    expect((await head(OMAR))?.tally.quotes).toBe(1);
+    expect((await head(OMAR))?.tally.quotes).toBe(2);
+  });
+
+  it('lists a speaker with a short teaser of their latest quote, while the day file keeps it whole', async () => {
+    const long = `We will ${'keep talking and '.repeat(30)}then decide.`;
+    await putReport(
+      makeReport('long', DAY_ONE, [{ speaker: 'Anna Smith', label: 'mixed', score: 0.1, text: long }]),
+    );
+    await update(reportKey('long'));
+    const day = (await store.getJson(bucket, speakerDayKey(ANNA, 'undated-2026-11-27'), SpeakerDaySchema))
+      ?.value;
+    const row = (await list())?.rows[0];
+
+    expect(row?.latest).toEqual([
+      { articleId: 'long', quoteId: 'q1', text: `${long.slice(0, 199)}…`, label: 'mixed', score: 0.1 },
+    ]);
+    expect((await head(ANNA))?.latest.map((quote) => quote.text)).toEqual([`${long.slice(0, 199)}…`]);
+    expect(day?.quotes[0]?.text).toBe(long);
+  });
+
+  it("keeps a speaker's roles, newest first and each once, and each quote's role in the day file", async () => {
+    const quote = (role?: string) => ({ speaker: 'Anna Smith', label: 'neutral' as const, score: 0, role });
+    await putReport(makeReport('early', DAY_ONE, [quote('party leader'), quote()], 'T', '2026-10-01'));
+    await update(reportKey('early'));
+    await putReport(
+      makeReport('later', DAY_TWO, [quote('finance minister'), quote('party leader')], 'T', '2026-11-01'),
+    );
+    await update(reportKey('later'));
+    const day = (await store.getJson(bucket, speakerDayKey(ANNA, '2026-10-01'), SpeakerDaySchema))?.value;
+
+    expect((await head(ANNA))?.roles).toEqual(['finance minister', 'party leader']);
+    expect(day?.quotes.map((q) => q.role)).toEqual(['party leader', undefined]);
+
+    // Rebuilt from the day files (the head damaged), the roles come back in the same order.
+    await store.put(bucket, speakerKey(ANNA), '{"truncated');
+    await putReport(makeReport('third', DAY_TWO, [quote()], 'T', '2026-09-01'));
+    await update(reportKey('third'));
+
+    expect((await head(ANNA))?.roles).toEqual(['finance minister', 'party leader']);
   });
 
   it('leaves the newer version when an older one is indexed at the same time (the locator decides)', async () => {
@@ -328,7 +387,7 @@ describe('updateIndex', () => {
     ]);
     expect((await head(ANNA))?.tally.quotes).toBe(0);
     expect((await head(OMAR))?.tally.quotes).toBe(1);
-    expect((await manifest())?.totals).toMatchObject({ articles: 1, quotes: 1 });
+    expect(await totals()).toMatchObject({ articles: 1, quotes: 1 });
     expect(await store.head(bucket, lakeKey('raced', DAY_ONE))).toBeNull();
   });
 
@@ -376,7 +435,7 @@ describe('updateIndex', () => {
       ].sort(),
     );
     expect(await ids()).toEqual(['after', 'kept-1', 'kept-2']);
-    expect((await manifest())?.totals).toMatchObject({ articles: 3, quotes: 3 });
+    expect(await totals()).toMatchObject({ articles: 3, quotes: 3 });
     expect((await head(ANNA))?.tally).toMatchObject({ quotes: 3, articles: 3 });
     expect((await list())?.rows[0]).toMatchObject({
       id: ANNA,

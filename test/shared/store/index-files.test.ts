@@ -3,9 +3,11 @@ import { entryFromError, entryFromReport } from '../../../shared/store/article-e
 import { emptyPage, withPageChanges } from '../../../shared/store/article-pages.ts';
 import { emptyManifest, pageFor, withPageTallies } from '../../../shared/store/manifest.ts';
 import {
+  daysOfMask,
   emptySpeakerDay,
   emptySpeakerHead,
   emptySpeakerList,
+  maskOfDays,
   rowOf,
   speakerQuotesOf,
   withDayChanges,
@@ -13,7 +15,7 @@ import {
   withRows,
 } from '../../../shared/store/speaker-files.ts';
 import { speakerIdOf } from '../../../shared/store/speaker-id.ts';
-import { emptyTally } from '../../../shared/store/tally.ts';
+import { emptyTally, packTally, unpackTally } from '../../../shared/store/tally.ts';
 import { makeErrorRecord, makeReport } from './index-fixtures.ts';
 
 // The index files change by contributions: an article's entry or quotes leave and arrive, and the
@@ -76,8 +78,21 @@ describe('the manifest', () => {
       LATER,
     );
 
-    expect(manifest?.totals).toMatchObject({ articles: 2, quotes: 3 });
+    expect(manifest && unpackTally(manifest.totals)).toMatchObject({ articles: 2, quotes: 3 });
     expect(stale).toBeNull();
+  });
+
+  it('packs a tally in the one order the dashboard unpacks, losing nothing', () => {
+    const tally = {
+      articles: 3,
+      failed: 1,
+      quotes: 5,
+      scoreSum: 0.25,
+      labels: { positive: 1, negative: 2, neutral: 0, mixed: 2 },
+    };
+
+    expect(packTally(tally)).toEqual([3, 1, 5, 0.25, 1, 2, 0, 2]);
+    expect(unpackTally(packTally(tally))).toEqual(tally);
   });
 
   it('puts new articles on the last page while it has room, then on new pages', () => {
@@ -157,10 +172,19 @@ describe('speaker files', () => {
     });
     // An undated day's figures are also kept apart, so a chart can leave them off its time axis.
     expect(joined.head.months).toEqual([
-      { month: '2026-11', tally: day.tally, days: [], undatedDays: [28], undated: day.tally },
+      {
+        month: '2026-11',
+        tally: packTally(day.tally),
+        days: 0,
+        undatedDays: maskOfDays([28]),
+        undated: packTally(day.tally),
+      },
     ]);
-    expect(joined.head.latest).toHaveLength(2);
-    expect(ab.head.months.map((month) => [month.month, month.days, month.tally.quotes])).toEqual([
+    // The reel keeps the newest quote only (HEAD_LATEST_QUOTES): the speakers table shows one.
+    expect(joined.head.latest).toHaveLength(1);
+    expect(
+      ab.head.months.map((month) => [month.month, daysOfMask(month.days), unpackTally(month.tally).quotes]),
+    ).toEqual([
       ['2026-12', [1], 1],
       ['2026-11', [], 2],
     ]);

@@ -9,6 +9,8 @@ export interface QuoteSpec {
   label: 'positive' | 'negative' | 'neutral' | 'mixed';
   score: number;
   text?: string;
+  /** The speaker's role as the article gives it. */
+  role?: string;
 }
 
 /** @example makeReport('talks-1', '2026-11-28T10:00:00.000Z', [{ speaker: 'Anna Smith', label: 'positive', score: 0.6 }]) */
@@ -28,7 +30,12 @@ export function makeReport(
       id: `q${index + 1}`,
       text: quoteText,
       kind: 'direct',
-      speaker: { name: spec.speaker, mention: spec.speaker, confidence: spec.speaker ? 0.9 : 0 },
+      speaker: {
+        name: spec.speaker,
+        mention: spec.speaker,
+        confidence: spec.speaker ? 0.9 : 0,
+        ...(spec.role ? { role: spec.role } : {}),
+      },
       cue: 'said',
       span: { start, end: start + quoteText.length },
       spans: [{ start, end: start + quoteText.length }],
