@@ -1,8 +1,9 @@
 // Turns a rule reading into the model's features: a few dense rule features, hashed word stems,
 // and what the word table (word-table.ts) says of the words. `scripts/fit-tone.ts` and the scorer share this file, so the fitted
 // weights always line up with what the scorer computes.
+import { risingIsGood } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
-import type { Reading } from './read-statement.ts';
+import { type Reading, RULE } from './read-statement.ts';
 import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** Dense features, in the order the weights list them. */
@@ -39,7 +40,34 @@ export const DENSE_FEATURES = [
   // The same two for the judgement of "X is a Y" alone: what the statement says X is.
   'judgementStrongest',
   'judgementWeakest',
+  // Reported changes by what they mean for a reader: "unemployment fell" improves, "costs rose" worsens.
+  'improvements',
+  'worsenings',
 ] as const;
+
+/** A lexicon weight (AFINN units) on the word table's polarity scale, for judgement words it rates. */
+const LEXICON_TO_POLARITY = 0.1;
+
+/**
+ * What one reported change means, -1..1: its direction times how good it is that its thing rises.
+ *
+ * @example
+ * changeValue(reading, { at: 1, thing: 0, direction: -1 }) // > 0 for "Unemployment fell"
+ */
+export function changeValue(reading: Reading, change: Reading['changes'][number], table: WordTable): number {
+  const thing = change.thing >= 0 ? reading.tokens.lower[change.thing] : undefined;
+  const row = thing === undefined ? undefined : table.rows.get(thing);
+  const lexicon = change.thing >= 0 ? (reading.facts[change.thing]?.main ?? 0) : 0;
+  const polarity = row === undefined ? 0 : (table.polarity[row] ?? 0);
+  return change.direction * risingIsGood(thing, lexicon, polarity) * (reading.share[change.at] ?? 1);
+}
+
+/** A judgement word's polarity: the lexicon's when it rates the word, else the word table's. */
+export function judgementPolarity(reading: Reading, i: number, tablePolarity: number): number {
+  const main = reading.facts[i]?.main ?? 0;
+  const value = main !== 0 ? main * LEXICON_TO_POLARITY : tablePolarity;
+  return reading.negated[i] === 1 ? -value : value;
+}
 
 /** 2^14 buckets: room for the stems of 7k training sentences with few collisions, 16 kB per class as bytes. */
 export const HASH_BITS = 14;
@@ -153,6 +181,8 @@ export function featurize(
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
     const row = table.rows.get(tokens.lower[i] ?? '');
     if (row === undefined) continue;
+    // A change's words speak through the change features alone.
+    if (((reading.flags[i] ?? 0) & RULE.CHANGED) !== 0) continue;
     out.tokenRows[i] = row;
     // Negation flips the predicted polarity, as it flips a lexicon weight.
     const negated = reading.negated[i] === 1;
@@ -162,8 +192,9 @@ export function featurize(
     if (polarity > strongest) strongest = polarity;
     if (polarity < weakest) weakest = polarity;
     if (reading.predicate[i] === 1) {
-      if (polarity > judgedStrongest) judgedStrongest = polarity;
-      if (polarity < judgedWeakest) judgedWeakest = polarity;
+      const judged = judgementPolarity(reading, i, table.polarity[row] ?? 0);
+      if (judged > judgedStrongest) judgedStrongest = judged;
+      if (judged < judgedWeakest) judgedWeakest = judged;
     }
     // A negated word's vector says nothing reliable about the statement ("no reasons for joy" is
     // not joyful): it stays out of the mean, and its negated stem bucket speaks for it instead.
@@ -181,6 +212,15 @@ export function featurize(
   dense[k++] = weakest;
   dense[k++] = judgedStrongest;
   dense[k++] = judgedWeakest;
+  let improvements = 0;
+  let worsenings = 0;
+  for (const change of reading.changes) {
+    const value = changeValue(reading, change, table);
+    if (value > 0) improvements += value;
+    else worsenings -= value;
+  }
+  dense[k++] = Math.log1p(improvements);
+  dense[k++] = Math.log1p(worsenings);
   out.rowCount = rowCount;
   out.tablePositive = used > 0 ? tablePositive / used : 0;
   out.tableNegative = used > 0 ? tableNegative / used : 0;

@@ -1,11 +1,13 @@
 // One left-to-right pass over a statement that applies the rules: which words carry sentiment,
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
+import { type Change, findChanges } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   CONCEDED_FACTOR,
   CONTRAST_FACTOR,
   EMPHASIS_FACTOR,
+  endsPhrase,
   HEDGE_FACTOR,
   isClauseBoundary,
   isSentenceEnd,
@@ -15,6 +17,7 @@ import {
   NEGATION_FACTOR,
   NEGATION_WINDOW,
   namesSomething,
+  negatedComparative,
   negates,
   passiveAfter,
   phraseAt,
@@ -40,6 +43,7 @@ import {
   type WordFacts,
   wordFacts,
 } from './word-facts.ts';
+import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** What the rules found in one statement: the input to the fitted model and to the explanation. */
 export interface Reading {
@@ -59,6 +63,8 @@ export interface Reading {
   share: Float64Array;
   /** Reports of harm ("were killed", "laid off") outside negation. */
   harms: number;
+  /** Changes reported ("costs rose"): their words step aside and the change speaks (changes.ts). */
+  changes: Change[];
   /** Per token: 1 in the judgement of "X is a Y" (the words after the verb, in its clause). */
   predicate: Uint8Array;
   /** Per token: the product of the rule factors on its lexicon weights (0: carries none). */
@@ -119,6 +125,7 @@ const INTERJECTION = 512;
 const PREPOSITION = 1024;
 const NEGATOR = 2048;
 const MODIFIER = 4096;
+const CHANGED = 32768;
 /** The rule bits of `Reading.flags`, for the explanation. */
 export const RULE = {
   NEGATED,
@@ -132,6 +139,7 @@ export const RULE = {
   QUESTIONED,
   NEGATOR,
   MODIFIER,
+  CHANGED,
 } as const;
 const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [BRACKETED, 'bracketed'],
@@ -149,6 +157,7 @@ const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [CONTRASTED, 'contrasted'],
   [SUBJECT, 'subject'],
   [QUESTIONED, 'questioned'],
+  [CHANGED, 'changed'],
 ];
 /** In "X is a disaster" the judgement decides: the subject's own words count this much. */
 const SUBJECT_FACTOR = 0.3;
@@ -158,6 +167,15 @@ const QUESTIONED_FACTOR = 0.2;
 const CONCEDED_SHARE = 0.15;
 const SUBJECT_SHARE = 0.3;
 const QUESTIONED_SHARE = 0.3;
+/** Share in the word features of a change's words ("fell", "unemployment"): the change speaks for them. */
+const CHANGE_SHARE = 0.3;
+/**
+ * A judgement word no lexicon rates ("a fiasco") weighs its word-table polarity times this, in
+ * lexicon units (a polarity of 0.2, the top tenth of the table, weighs like "bad"), when the
+ * polarity is at least `JUDGEMENT_LEANS` (the top quarter): what the statement says X is must count.
+ */
+const JUDGEMENT_POLARITY_SCALE = 12;
+const JUDGEMENT_LEANS = 0.1;
 // Scratch buffers start this large (tokens) and double when a statement needs more.
 const SCRATCH_TOKENS = 256;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
@@ -169,7 +187,7 @@ const PHRASE_DIMINISHER = 0.6;
  * @example
  * readStatement('There are no reasons for joy').evidence[0] // { text: 'joy', weight: -1.8, rules: ['negated'], ... }
  */
-export function readStatement(statement: string): Reading {
+export function readStatement(statement: string, table: WordTable = WORD_TABLE): Reading {
   const tokens = tokenize(statement);
   const count = tokens.lower.length;
   const headline = looksLikeHeadline(tokens);
@@ -181,6 +199,7 @@ export function readStatement(statement: string): Reading {
     counted: new Uint8Array(count),
     share: new Float64Array(count),
     harms: 0,
+    changes: [],
     predicate: new Uint8Array(count),
     factor: EMPTY_FACTORS,
     ruleBase: new Float64Array(count),
@@ -408,10 +427,17 @@ export function readStatement(statement: string): Reading {
         f *= modifier;
         why |= modifier >= 1 ? INTENSIFIED : DIMINISHED;
       }
-      if (negationLeft > 0) {
+      if (negationLeft > 0 && negatedComparative(tokens, i)) {
+        // "could not be better" says the best: the negation raises the comparative, not flips it.
+        reading.negated[i] = 0;
+        f *= EMPHASIS_FACTOR;
+        why |= EMPHASISED;
+      } else if (negationLeft > 0) {
         f *= NEGATION_FACTOR;
         why |= NEGATED;
       }
+      if (reading.predicate[i] === 1 && facts.main === 0 && endsPhrase(tokens, i))
+        reading.ruleBase[i] = judgementWeight(table, word);
       if (emphasis) {
         f *= EMPHASIS_FACTOR;
         why |= EMPHASISED;
@@ -440,6 +466,15 @@ export function readStatement(statement: string): Reading {
     if (modifierLeft > 0) modifierLeft -= 1;
   }
 
+  reading.changes = findChanges(tokens, reading.counted, reading.negated);
+  for (const change of reading.changes) {
+    for (const k of [change.at, change.thing, change.manner]) {
+      if (k < 0) continue;
+      factor[k] = 0;
+      flags[k] = CHANGED;
+      reading.share[k] = (reading.share[k] ?? 0) * CHANGE_SHARE;
+    }
+  }
   sumUp(reading, statement, factor, flags, roles);
   reading.factor = factor.slice(0, count);
   reading.flags = flags.slice(0, count);
@@ -486,6 +521,13 @@ function sumUp(
         reading.secondaryNegative[lexicon] = (reading.secondaryNegative[lexicon] ?? 0) - weight;
     }
   }
+}
+
+/** The lexicon weight of a judgement word no lexicon rates, from its word-table polarity (0: none). */
+function judgementWeight(table: WordTable, word: string): number {
+  const row = table.rows.get(word);
+  const polarity = row === undefined ? 0 : (table.polarity[row] ?? 0);
+  return Math.abs(polarity) >= JUDGEMENT_LEANS ? polarity * JUDGEMENT_POLARITY_SCALE : 0;
 }
 
 /** A harm phrase weighs like a clearly bad word in AFINN units ("fired" is -2). */

@@ -45,7 +45,7 @@ const EXAMPLES: Record<string, string> = {
   share: 'Each member state will share the cost.',
   shares: 'The ministry shares the view of the council.',
   stability: 'The agreement brings stability to the region.',
-  tensions: 'Tensions rose after the incident.',
+  tensions: 'The incident left tensions along the border.',
   top: 'The top diplomat arrived on Monday.',
   unacceptable: 'The foreign ministry said the remarks were unacceptable.',
   violation: 'The flight was a violation of the airspace.',
