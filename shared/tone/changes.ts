@@ -418,7 +418,15 @@ function thingAfter(tokens: Tokens, counted: Uint8Array, from: number, count: nu
 
 function canBeThing(tokens: Tokens, counted: Uint8Array, k: number): boolean {
   const word = tokens.lower[k] ?? '';
-  return counted[k] === 1 && !NOT_A_THING.has(word) && !UP.has(word) && !DOWN.has(word);
+  return counted[k] === 1 && !NOT_A_THING.has(word) && !UP.has(word) && !DOWN.has(word) && !isAdverb(word);
+}
+
+// Nouns that end like adverbs.
+const LY_NOUNS: ReadonlySet<string> = new Set(['supply', 'family', 'assembly', 'monopoly', 'rally', 'ally']);
+
+/** "quickly", "sharply": an adverb says how a thing changed, never what. */
+function isAdverb(word: string): boolean {
+  return word.length > 4 && word.endsWith('ly') && !LY_NOUNS.has(word);
 }
 
 /**
@@ -430,14 +438,14 @@ function headFrom(tokens: Tokens, counted: Uint8Array, k: number, to: number): n
   const next = k + 1;
   const word = tokens.lower[next] ?? '';
   const joins = next < to && tokens.isWord[next] && canBeThing(tokens, counted, next);
-  return joins && !CLAUSE_WORDS.has(word) && !word.endsWith('ly') ? next : k;
+  return joins && !CLAUSE_WORDS.has(word) ? next : k;
 }
 
 /** An adverb of manner beside the change word ("fell sharply", "steadily rose"). */
 function mannerNear(tokens: Tokens, counted: Uint8Array, i: number): number {
   for (const k of [i + 1, i - 1]) {
     const word = tokens.lower[k] ?? '';
-    if (tokens.isWord[k] && counted[k] === 1 && word.length > 4 && word.endsWith('ly')) return k;
+    if (tokens.isWord[k] && counted[k] === 1 && isAdverb(word)) return k;
   }
   return -1;
 }

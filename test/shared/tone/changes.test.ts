@@ -13,6 +13,7 @@ describe('what changes and which way', () => {
   it('finds the thing before a change verb, past articles and measure words', () => {
     expect(changes('The number of burglaries fell.')).toEqual(['burglaries fell down']);
     expect(changes('Heating bills climbed again this winter.')).toEqual(['bills climbed up']);
+    expect(changes('Factory output expanded quickly in March.')).toEqual(['output expanded up']);
   });
 
   it('finds the object of a change verb that takes one, and the thing after a noun of change', () => {
