@@ -75,30 +75,33 @@ const FAILURE_PREVIEW = 90;
  */
 export function toneThroughput(plan: BenchPlan): Figure {
   const sentences = newsSentences(plan.sentences, SEED);
-  const rate = (scorer: Scorer): number => {
+  const rate = (scorer: Scorer): { perSecond: number; perCpuSecond: number } => {
     const scoreAll = () => {
       for (const sentence of sentences) scorer.score(sentence);
     };
     // Some scorers (wink-nlp) take several passes to reach speed: warm every one up the same way.
     repeatFor(scoreAll, plan.toneMinMs / 2, false);
-    const { runs, ms } = repeatFor(scoreAll, plan.toneMinMs, false);
-    return (runs * sentences.length) / (ms / 1000);
+    const { runs, ms, cpuMs } = repeatFor(scoreAll, plan.toneMinMs, false);
+    return {
+      perSecond: (runs * sentences.length) / (ms / 1000),
+      perCpuSecond: (runs * sentences.length) / (cpuMs / 1000),
+    };
   };
   const quoteTone = rate(QUOTE_TONE_SCORER);
-  const baselines = loadBaselineScorers().map((scorer) => ({ name: scorer.name, perSecond: rate(scorer) }));
+  const baselines = loadBaselineScorers().map((scorer) => ({ name: scorer.name, ...rate(scorer) }));
   return {
     rows: [
       {
         figure: 'tone scoring, sentences/s (1 core)',
-        quoteTone: `${formatRate(quoteTone)}/s`,
+        quoteTone: `${formatRate(quoteTone.perCpuSecond)} per CPU-s (${formatRate(quoteTone.perSecond)}/s wall)`,
         baselines: baselines
-          .map((baseline) => `${baseline.name} ${formatRate(baseline.perSecond)}`)
+          .map((baseline) => `${baseline.name} ${formatRate(baseline.perCpuSecond)}`)
           .join(' · '),
         target: `>= ${formatRate(TONE_TARGET_PER_SECOND)}/s`,
-        met: quoteTone >= TONE_TARGET_PER_SECOND,
+        met: quoteTone.perCpuSecond >= TONE_TARGET_PER_SECOND,
       },
     ],
-    data: { sentences: sentences.length, quoteTonePerSecond: quoteTone, baselines },
+    data: { sentences: sentences.length, quoteTone, baselines },
   };
 }
 
@@ -230,10 +233,13 @@ export async function bundlesAndColdStarts(plan: BenchPlan): Promise<Figure> {
   const bundles = [];
   for (const entry of lambdaEntries()) bundles.push(await bundleLambda(entry));
   const naturalBytes = await bundleWholeNatural();
-  const starts = await measureColdStarts(bundles, plan.coldStartRuns);
+  const starts = await measureColdStarts(
+    bundles.filter((bundle) => !bundle.edge),
+    plan.coldStartRuns,
+  );
   const rows: Row[] = bundles.map((bundle) => ({
-    figure: `bundle: ${bundle.name}`,
-    quoteTone: `${formatBytes(bundle.bytes)} (esbuild ${bundle.target}, minified ESM)${
+    figure: `bundle: ${bundle.name}${bundle.edge ? ' (Lambda@Edge; no cold start here: it reads SSM)' : ''}`,
+    quoteTone: `${formatBytes(bundle.bytes)} (esbuild ${bundle.target}, minified${bundle.edge ? '' : ' ESM'})${
       bundle.bytes > BUNDLE_TARGET_BYTES
         ? `; largest: ${bundle.largest
             .slice(0, 3)
@@ -247,19 +253,19 @@ export async function bundlesAndColdStarts(plan: BenchPlan): Promise<Figure> {
   }));
   for (const start of starts) {
     const describe = (run: ColdStartRun) =>
-      `${Math.round(run.medianMs)} ms = bare +${Math.round(run.medianMs - run.bareMs)} ms (import ${Math.round(run.importMs)}, handle ${Math.round(run.handleMs)}) [${run.outcome.slice(0, FAILURE_PREVIEW)}]`;
+      `CPU ${Math.round(run.cpuMs)} ms = bare +${Math.round(run.cpuMs - run.bareCpuMs)} ms (import ${Math.round(run.importCpuMs)}, handle ${Math.round(run.handleCpuMs)}); wall ${Math.round(run.medianMs)} ms = bare +${Math.round(run.medianMs - run.bareMs)} ms (import ${Math.round(run.importMs)}, handle ${Math.round(run.handleMs)}) [${run.outcome.slice(0, FAILURE_PREVIEW)}]`;
     const { packaged, inRepository } = start;
     rows.push({
       figure: `cold start: ${start.name} (median of ${plan.coldStartRuns})`,
       quoteTone: inRepository
         ? `FAILS as packaged for Lambda: ${packaged.outcome.slice(0, FAILURE_PREVIEW)}; with the repo's node_modules: ${describe(inRepository)}`
         : describe(packaged),
-      baselines: `bare node -e "" ${Math.round(packaged.bareMs)} ms · node importing only @aws-sdk/client-s3 ${Math.round(packaged.sdkOnlyMs)} ms`,
-      target: `<= +${COLD_START_TARGET_MS} ms`,
+      baselines: `bare node -e "" CPU ${Math.round(packaged.bareCpuMs)} ms (wall ${Math.round(packaged.bareMs)}) · node importing only @aws-sdk/client-s3 CPU ${Math.round(packaged.sdkOnlyCpuMs)} ms (wall ${Math.round(packaged.sdkOnlyMs)})`,
+      target: `<= +${COLD_START_TARGET_MS} ms (CPU)`,
       met:
         !inRepository &&
         !packaged.outcome.includes('error') &&
-        packaged.medianMs - packaged.bareMs <= COLD_START_TARGET_MS,
+        packaged.cpuMs - packaged.bareCpuMs <= COLD_START_TARGET_MS,
     });
   }
   return { rows, data: { bundles, naturalBytes, starts } };

@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import S3rver from 's3rver';
 import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
 import { analyzerSourceHash } from '../infra/analyzer-build.ts';
+import { bundleEdgeFunction } from '../infra/dashboard-auth-function.ts';
 import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store/layout.ts';
 import { BENCH_CACHE, PROJECT_ROOT } from './children.ts';
 import { median } from './measure.ts';
@@ -26,7 +27,7 @@ import { articleText } from './synthetic.ts';
 // Node process importing the bundle and handling one event against an embedded S3 server.
 
 // The same esbuild settings as infra/pipeline-function.ts (NodejsFunction bundling): minified ESM
-// for Node 24 with source maps, `@aws-sdk/*` external because the runtime ships it, and a
+// for Node 24 with source maps (without sources), the AWS SDK bundled too, and a
 // `require` for bundled CommonJS dependencies.
 const REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -45,6 +46,7 @@ const RESULT_MARK = 'BENCH_RESULT ';
 export interface LambdaBundle {
   name: string;
   entry: string;
+  edge: boolean;
   file: string;
   bytes: number;
   target: string;
@@ -82,12 +84,35 @@ function composition(inputs: Record<string, { bytesInOutput: number }>): LambdaB
  * @example
  * lambdaEntries() // [{ name: 'analyze-article', entry: 'functions/analyze-article/handler.ts' }, ...]
  */
-export function lambdaEntries(): { name: string; entry: string }[] {
+export function lambdaEntries(): LambdaEntry[] {
   const functionsDir = path.join(PROJECT_ROOT, 'functions');
   return readdirSync(functionsDir)
     .filter((name) => existsSync(path.join(functionsDir, name, 'handler.ts')))
-    .map((name) => ({ name, entry: path.join('functions', name, 'handler.ts') }));
+    .map((name) => ({
+      name,
+      entry: path.join('functions', name, 'handler.ts'),
+      edge: name === EDGE_FUNCTION,
+    }));
 }
+
+export interface LambdaEntry {
+  name: string;
+  entry: string;
+  /**
+   * The dashboard's Lambda@Edge sign-in check: bundled as infra/dashboard-auth-function.ts does
+   * (CommonJS, build settings defined in), and without a cold start here: its first request
+   * reads its configuration from SSM, which this bench has no stand-in for.
+   */
+  edge: boolean;
+}
+
+const EDGE_FUNCTION = 'dashboard-auth';
+// Example build settings, as the stack would define them.
+const EDGE_SETTINGS = {
+  parameterName: '/quote-tone/QuoteTone/dashboard-auth',
+  parameterRegion: 'us-east-1',
+  dataPrefixes: ['index/', 'reports/'],
+};
 
 /**
  * Bundles one handler like the CDK stack does and returns where the bundle is and its size.
@@ -95,7 +120,13 @@ export function lambdaEntries(): { name: string; entry: string }[] {
  * @example
  * const bundle = await bundleLambda({ name: 'analyze-article', entry: 'functions/analyze-article/handler.ts' })
  */
-export async function bundleLambda(fn: { name: string; entry: string }): Promise<LambdaBundle> {
+export async function bundleLambda(fn: LambdaEntry): Promise<LambdaBundle> {
+  if (fn.edge) {
+    const directory = path.join(BENCH_CACHE, 'lambda', fn.name);
+    bundleEdgeFunction(directory, EDGE_SETTINGS);
+    const file = path.join(directory, 'index.js');
+    return { ...fn, file, bytes: statSync(file).size, target: 'node22 CommonJS', largest: [] };
+  }
   const file = path.join(BENCH_CACHE, 'lambda', fn.name, 'index.mjs');
   const bundleWith = (target: string) =>
     build({
@@ -104,12 +135,13 @@ export async function bundleLambda(fn: { name: string; entry: string }): Promise
       bundle: true,
       minify: true,
       sourcemap: true,
+      sourcesContent: false,
       format: 'esm',
       platform: 'node',
       target,
       mainFields: ['module', 'main'],
       banner: { js: REQUIRE_BANNER },
-      external: ['@aws-sdk/*'],
+      external: [],
       // As the CDK bundles it: the analyser build id fixed at bundle time (infra/pipeline-function.ts).
       define: { 'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)) },
       metafile: true,
@@ -139,6 +171,12 @@ export interface ColdStartRun {
   /** Inside the child: importing the bundle, then handling the event. */
   importMs: number;
   handleMs: number;
+  /** The same in CPU time (user and system) of each process: fair on a machine other work shares. */
+  cpuMs: number;
+  bareCpuMs: number;
+  sdkOnlyCpuMs: number;
+  importCpuMs: number;
+  handleCpuMs: number;
   /** The handler's outcomes (e.g. "analysed"), or its error. */
   outcome: string;
 }
@@ -154,17 +192,23 @@ export interface ColdStart {
 interface DriverResult {
   importMs: number;
   handleMs: number;
+  importCpuMs: number;
+  handleCpuMs: number;
   outcome: string;
 }
 
 // Imports the bundle, handles one event, prints the timings; run with `node --input-type=module -e`.
 const DRIVER = `
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
+const cpuMs = (from) => { const used = process.cpuUsage(from); return (used.user + used.system) / 1000; };
 let outcome;
 let imported = started;
+let cpuImported = cpuStarted;
 try {
   const { handler } = await import(process.argv[1]);
   imported = performance.now();
+  cpuImported = process.cpuUsage();
   const result = await handler(JSON.parse(process.argv[2]), { awsRequestId: 'bench' });
   const describe = (r) => [r?.status ?? typeof r, r?.code, r?.reason].filter(Boolean).join(': ');
   // update-index answers { batchItemFailures, outcomes }; analyze-article an array of outcomes.
@@ -174,16 +218,24 @@ try {
   outcome = 'error: ' + (error?.message ?? String(error)).split('\\n')[0];
 }
 const done = performance.now();
-console.log('${RESULT_MARK}' + JSON.stringify({ importMs: imported - started, handleMs: done - imported, outcome }));
+const importCpuMs = cpuMs(cpuStarted) - cpuMs(cpuImported);
+console.log('${RESULT_MARK}' + JSON.stringify({ importMs: imported - started, handleMs: done - imported, importCpuMs, handleCpuMs: cpuMs(cpuImported), outcome }));
 process.exit(0);
 `;
 
 const IMPORT_SDK_ONLY = "await import('@aws-sdk/client-s3');";
 
-function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; result?: DriverResult }> {
+// Every timed process reports its own CPU time at exit (bench/report-cpu.cjs).
+const REPORT_CPU = path.join(PROJECT_ROOT, 'bench/report-cpu.cjs');
+const CPU_MARK = /BENCH_CPU_MS ([\d.]+)/;
+
+function timeProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ ms: number; cpuMs: number; result?: DriverResult }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, ['-r', REPORT_CPU, ...args], {
       cwd: PROJECT_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -199,16 +251,26 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: numb
     child.on('error', reject);
     child.on('close', () => {
       const ms = performance.now() - started;
+      const cpuMs = Number(CPU_MARK.exec(stderr)?.[1] ?? Number.NaN);
+      stderr = stderr.replace(CPU_MARK, '');
       const line = stdout.split('\n').find((text) => text.startsWith(RESULT_MARK));
       if (!line && args.length > 2) {
         resolve({
           ms,
-          result: { importMs: 0, handleMs: 0, outcome: `error: ${stderr.trim().slice(0, 300)}` },
+          cpuMs,
+          result: {
+            importMs: 0,
+            handleMs: 0,
+            importCpuMs: 0,
+            handleCpuMs: 0,
+            outcome: `error: ${stderr.trim().slice(0, 300)}`,
+          },
         });
         return;
       }
       resolve({
         ms,
+        cpuMs,
         ...(line ? { result: JSON.parse(line.slice(RESULT_MARK.length)) as DriverResult } : {}),
       });
     });
@@ -265,25 +327,30 @@ export async function measureColdStarts(
   const starts: ColdStart[] = [];
   let eventNumber = 0;
   const measure = async (bundle: LambdaBundle, file: string): Promise<ColdStartRun> => {
-    const bare: number[] = [];
-    const sdkOnly: number[] = [];
-    const total: number[] = [];
+    const bare: { ms: number; cpuMs: number }[] = [];
+    const sdkOnly: { ms: number; cpuMs: number }[] = [];
+    const total: { ms: number; cpuMs: number }[] = [];
     const results: DriverResult[] = [];
     for (let run = 0; run < runs; run++) {
       const event = await eventFor(bundle.name, eventNumber++, store);
-      bare.push((await timeProcess(['-e', ''], env)).ms);
-      sdkOnly.push((await timeProcess(['--input-type=module', '-e', IMPORT_SDK_ONLY], env)).ms);
+      bare.push(await timeProcess(['-e', ''], env));
+      sdkOnly.push(await timeProcess(['--input-type=module', '-e', IMPORT_SDK_ONLY], env));
       const driver = [...LAMBDA_NODE_ARGS, '--input-type=module', '-e', DRIVER];
       const timed = await timeProcess([...driver, pathToFileURL(file).href, JSON.stringify(event)], env);
-      total.push(timed.ms);
+      total.push(timed);
       if (timed.result) results.push(timed.result);
     }
     return {
-      medianMs: median(total),
-      bareMs: median(bare),
-      sdkOnlyMs: median(sdkOnly),
+      medianMs: median(total.map((run) => run.ms)),
+      bareMs: median(bare.map((run) => run.ms)),
+      sdkOnlyMs: median(sdkOnly.map((run) => run.ms)),
       importMs: median(results.map((result) => result.importMs)),
       handleMs: median(results.map((result) => result.handleMs)),
+      cpuMs: median(total.map((run) => run.cpuMs)),
+      bareCpuMs: median(bare.map((run) => run.cpuMs)),
+      sdkOnlyCpuMs: median(sdkOnly.map((run) => run.cpuMs)),
+      importCpuMs: median(results.map((result) => result.importCpuMs)),
+      handleCpuMs: median(results.map((result) => result.handleCpuMs)),
       outcome: [...new Set(results.map((result) => result.outcome))].join(' / '),
     };
   };

@@ -69,7 +69,8 @@ export function rateTone(statement: string): { label: ToneLabel; score: number }
 }
 
 function decideTone(statement: string) {
-  const reading = readStatement(statement);
+  // Neither caller reads the rules' evidence list: the explanation is built from the features.
+  const reading = readStatement(statement, { evidence: false });
   const features = featurize(reading, FEATURES);
   const probabilities = predict(features);
   const score = clamp(probabilities.positive - probabilities.negative);

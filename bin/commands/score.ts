@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { rateTone } from '../../shared/score-tone.ts';
@@ -47,19 +46,18 @@ export async function run(args: string[]): Promise<number> {
   if (inputs.includes(STDIN) && process.stdin.isTTY)
     console.error('quote-tone score: reading statements from the terminal, one per line; end with Ctrl-D');
   const output = new BatchedOutput();
-  if (format === 'csv') await output.push('id,label,score');
+  if (format === 'csv') output.add('id,label,score');
+  const toLine = (row: ScoredRow): string =>
+    format === 'csv'
+      ? [String(row.id), row.label, String(row.score)].map(csvField).join(',')
+      : JSON.stringify(row);
   let bad = 0;
   for (const input of inputs) {
     const name = input === STDIN ? 'stdin' : input;
     const prefix = inputs.length > 1 ? `${name}:` : '';
     try {
-      bad += await scoreLines(input === STDIN ? process.stdin : await openFile(input), prefix, name, (row) =>
-        output.push(
-          format === 'csv'
-            ? [String(row.id), row.label, String(row.score)].map(csvField).join(',')
-            : JSON.stringify(row),
-        ),
-      );
+      const stream = input === STDIN ? process.stdin : await openFile(input);
+      bad += await scoreLines(stream, prefix, name, output, toLine);
     } catch (error) {
       bad += 1;
       console.error(`quote-tone score: ${name}: ${readError(error)}; skipped`);
@@ -75,38 +73,61 @@ interface ScoredRow {
   score: number;
 }
 
+// Lines end at \n, \r\n or a lone \r, as readline reads them.
+const LINE_BREAK = /\r\n|\n|\r/;
+
+// Reads the input a chunk at a time and scores its lines synchronously: a promise per line (the
+// readline iterator) cost more than scoring a short statement.
 async function scoreLines(
   input: Readable,
   idPrefix: string,
   name: string,
-  emit: (row: ScoredRow) => Promise<void>,
+  output: BatchedOutput,
+  toLine: (row: ScoredRow) => string,
 ): Promise<number> {
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  input.setEncoding('utf8');
   let lineNumber = 0;
   let bad = 0;
-  for await (const line of lines) {
+  const score = (line: string): void => {
     lineNumber += 1;
-    if (!line.trim()) continue;
+    if (!line.trim()) return;
     const statement = parseLine(line, idPrefix ? `${idPrefix}${lineNumber}` : lineNumber);
     if (!statement) {
       bad += 1;
       console.error(
         `quote-tone score: ${name} line ${lineNumber}: expected {"id", "text"} with a string text; skipped`,
       );
-      continue;
+      return;
     }
     const tone = rateTone(statement.text);
-    await emit({ id: statement.id, label: tone.label, score: tone.score });
+    output.add(toLine({ id: statement.id, label: tone.label, score: tone.score }));
+  };
+  let carry = '';
+  for await (const chunk of input as AsyncIterable<string>) {
+    const text = carry + chunk;
+    // A closing \r may be the first half of \r\n split across chunks: keep it with the rest.
+    const held = text.endsWith('\r') ? 1 : 0;
+    const lines = text.slice(0, text.length - held).split(LINE_BREAK);
+    carry = (lines.pop() ?? '') + (held ? '\r' : '');
+    for (const line of lines) score(line);
+    await output.drain();
   }
+  const last = carry.split(LINE_BREAK);
+  // No line after the last break, as readline reads it.
+  if (last.at(-1) === '') last.pop();
+  for (const line of last) score(line);
   return bad;
 }
 
-/** Lines to stdout, written in batches; `push` waits only when a batch goes out. */
+/** Lines to stdout, written in batches: `add` collects, `drain` writes once a batch is full. */
 class BatchedOutput {
   private lines: string[] = [];
 
-  async push(line: string): Promise<void> {
+  add(line: string): void {
     this.lines.push(line);
+  }
+
+  async drain(): Promise<void> {
     if (this.lines.length >= WRITE_BATCH) await this.flush();
   }
 

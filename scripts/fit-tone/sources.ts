@@ -46,7 +46,7 @@ const FULLY_POLAR_RATING = 2;
  * strongly people leaned, instead of a hard cut that calls 0.21 and 3.5 the same.
  *
  * @example
- * softTarget(0.5, 'rating') // [0.5, 0, 0.5]
+ * softTarget(1, 'rating') // [0.5, 0, 0.5]
  */
 export function softTarget(gold: number, kind: Source['gold']): [number, number, number] {
   if (kind === 'ternary') return gold >= 0.5 ? [1, 0, 0] : gold <= -0.5 ? [0, 1, 0] : [0, 0, 1];

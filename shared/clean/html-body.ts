@@ -1,6 +1,5 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { ArticleMetadata } from '../types.ts';
+import { htmlLibraries } from './html-libraries.ts';
 import { readMetadataLine, splitBylineDate } from './metadata-lines.ts';
 import { collapseWhitespace } from './paragraphs.ts';
 
@@ -121,7 +120,7 @@ const HAS_HTML_ELEMENT = /<html[\s>]/i;
  */
 export function extractHtmlBody(html: string): HtmlBody {
   const wrapped = HAS_HTML_ELEMENT.test(html) ? html : `<!DOCTYPE html><html><body>${html}</body></html>`;
-  const { document } = parseHTML(wrapped) as unknown as { document: DomDocument };
+  const { document } = htmlLibraries().parseHTML(wrapped) as unknown as { document: DomDocument };
   for (const node of Array.from(document.querySelectorAll(NEVER_CONTENT_SELECTOR))) node.remove();
   unwrapEmbeddedPosts(document);
   const metadata = readHeadMetadata(document);
@@ -146,6 +145,7 @@ interface ReadabilityArticle {
 
 function parseWithReadability(document: DomDocument): ReadabilityArticle | null {
   try {
+    const { Readability } = htmlLibraries();
     const reader = new Readability<DomNode>(document as never, {
       keepClasses: true,
       serializer: (node) => node as unknown as DomNode,

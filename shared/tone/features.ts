@@ -56,9 +56,9 @@ const LEXICON_TO_POLARITY = 0.1;
  */
 export function changeValue(reading: Reading, change: Reading['changes'][number], table: WordTable): number {
   const thing = change.thing >= 0 ? reading.tokens.lower[change.thing] : undefined;
-  const row = thing === undefined ? undefined : table.rows.get(thing);
+  const row = thing === undefined ? -1 : table.rowOf(thing);
   const lexicon = change.thing >= 0 ? (reading.facts[change.thing]?.main ?? 0) : 0;
-  const polarity = row === undefined ? 0 : (table.polarity[row] ?? 0);
+  const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
   return change.direction * risingIsGood(thing, lexicon, polarity) * (reading.share[change.at] ?? 1);
 }
 
@@ -179,8 +179,10 @@ export function featurize(
     out.bucketTokens[used] = i;
     out.bucketValues[used] = share;
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
-    const row = table.rows.get(tokens.lower[i] ?? '');
-    if (row === undefined) continue;
+    // The shipped table's row is cached with the word's facts; a fitting table is looked up.
+    const facts = reading.facts[i];
+    const row = table === WORD_TABLE && facts !== undefined ? facts.row : table.rowOf(tokens.lower[i] ?? '');
+    if (row < 0) continue;
     // A change's words speak through the change features alone.
     if (((reading.flags[i] ?? 0) & RULE.CHANGED) !== 0) continue;
     out.tokenRows[i] = row;

@@ -181,28 +181,42 @@ const SCRATCH_TOKENS = 256;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
 const PHRASE_DIMINISHER = 0.6;
 
+export interface ReadOptions {
+  /**
+   * Build `evidence`, and give the reading arrays of its own (the default). Without it (scoring
+   * only) `evidence` stays empty and the per-token arrays are scratch space that the next reading
+   * without evidence overwrites: the reading is valid until then.
+   */
+  evidence?: boolean;
+  /** The word table judgement words are weighed by (the shipped one unless fitting). */
+  table?: WordTable;
+}
+
 /**
  * Reads one statement with the rules.
  *
  * @example
  * readStatement('There are no reasons for joy').evidence[0] // { text: 'joy', weight: -1.8, rules: ['negated'], ... }
  */
-export function readStatement(statement: string, table: WordTable = WORD_TABLE): Reading {
+export function readStatement(statement: string, options: ReadOptions = {}): Reading {
+  const withEvidence = options.evidence !== false;
+  const table = options.table ?? WORD_TABLE;
   const tokens = tokenize(statement);
   const count = tokens.lower.length;
   const headline = looksLikeHeadline(tokens);
+  const own = withEvidence ? ownArrays(count) : scratchArrays(count);
   const reading: Reading = {
     statement,
     tokens,
-    facts: new Array<WordFacts | undefined>(count),
-    negated: new Uint8Array(count),
-    counted: new Uint8Array(count),
-    share: new Float64Array(count),
+    facts: own.facts,
+    negated: own.negated,
+    counted: own.counted,
+    share: own.share,
     harms: 0,
-    changes: [],
-    predicate: new Uint8Array(count),
+    changes: NO_CHANGES,
+    predicate: own.predicate,
     factor: EMPTY_FACTORS,
-    ruleBase: new Float64Array(count),
+    ruleBase: own.ruleBase,
     flags: EMPTY_FLAGS,
     negatorAt: [],
     contrastAt: [],
@@ -437,7 +451,7 @@ export function readStatement(statement: string, table: WordTable = WORD_TABLE):
         why |= NEGATED;
       }
       if (reading.predicate[i] === 1 && facts.main === 0 && endsPhrase(tokens, i))
-        reading.ruleBase[i] = judgementWeight(table, word);
+        reading.ruleBase[i] = judgementWeight(table, facts, word);
       if (emphasis) {
         f *= EMPHASIS_FACTOR;
         why |= EMPHASISED;
@@ -475,9 +489,9 @@ export function readStatement(statement: string, table: WordTable = WORD_TABLE):
       reading.share[k] = (reading.share[k] ?? 0) * CHANGE_SHARE;
     }
   }
-  sumUp(reading, statement, factor, flags, roles);
-  reading.factor = factor.slice(0, count);
-  reading.flags = flags.slice(0, count);
+  sumUp(reading, statement, factor, flags, roles, withEvidence);
+  reading.factor = withEvidence ? factor.slice(0, count) : factor.subarray(0, count);
+  reading.flags = withEvidence ? flags.slice(0, count) : flags.subarray(0, count);
   return reading;
 }
 
@@ -488,6 +502,7 @@ function sumUp(
   factor: Float64Array,
   flags: Uint16Array,
   roles: (string | undefined)[],
+  withEvidence: boolean,
 ): void {
   const tokens = reading.tokens;
   for (let i = 0; i < tokens.lower.length; i += 1) {
@@ -506,12 +521,7 @@ function sumUp(
         if (base > 0) reading.negatedPositive += base;
         else reading.negatedNegative -= base;
       }
-      const rules: string[] = [];
-      const role = roles[i];
-      if (role) rules.push(role);
-      for (const [bit, rule] of RULE_NAMES) if (why & bit) rules.push(rule);
-      const start = tokens.start[i] ?? 0;
-      reading.evidence.push({ text: statement.slice(start, tokens.end[i]), start, weight, rules });
+      if (withEvidence) addEvidence(reading, statement, i, weight, why, roles[i]);
     }
     if (f === 0) continue;
     for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
@@ -524,10 +534,26 @@ function sumUp(
 }
 
 /** The lexicon weight of a judgement word no lexicon rates, from its word-table polarity (0: none). */
-function judgementWeight(table: WordTable, word: string): number {
-  const row = table.rows.get(word);
-  const polarity = row === undefined ? 0 : (table.polarity[row] ?? 0);
+function judgementWeight(table: WordTable, facts: WordFacts, word: string): number {
+  const row = table === WORD_TABLE ? facts.row : table.rowOf(word);
+  const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
   return Math.abs(polarity) >= JUDGEMENT_LEANS ? polarity * JUDGEMENT_POLARITY_SCALE : 0;
+}
+
+function addEvidence(
+  reading: Reading,
+  statement: string,
+  i: number,
+  weight: number,
+  why: number,
+  role: string | undefined,
+): void {
+  const tokens = reading.tokens;
+  const rules: string[] = [];
+  if (role) rules.push(role);
+  for (const [bit, rule] of RULE_NAMES) if (why & bit) rules.push(rule);
+  const start = tokens.start[i] ?? 0;
+  reading.evidence.push({ text: statement.slice(start, tokens.end[i]), start, weight, rules });
 }
 
 /** A harm phrase weighs like a clearly bad word in AFINN units ("fired" is -2). */
@@ -549,12 +575,57 @@ export function secondaryBase(reading: Reading, i: number, lexicon: number): num
 }
 
 const EMPTY_FACTORS = new Float64Array(0);
+const NO_CHANGES: Change[] = [];
 const EMPTY_FLAGS = new Uint16Array(0);
 
 /** Most statements have no cue of a given tone: they share this empty list until one is found. */
 const NO_CUES: readonly string[] = Object.freeze([]);
 let scratchFactor = new Float64Array(SCRATCH_TOKENS);
 let scratchFlags = new Uint16Array(SCRATCH_TOKENS);
+
+/** The per-token arrays a reading hands out. */
+interface TokenArrays {
+  facts: (WordFacts | undefined)[];
+  negated: Uint8Array;
+  counted: Uint8Array;
+  share: Float64Array;
+  predicate: Uint8Array;
+  ruleBase: Float64Array;
+}
+
+function ownArrays(count: number): TokenArrays {
+  return {
+    facts: new Array<WordFacts | undefined>(count),
+    negated: new Uint8Array(count),
+    counted: new Uint8Array(count),
+    share: new Float64Array(count),
+    predicate: new Uint8Array(count),
+    ruleBase: new Float64Array(count),
+  };
+}
+
+// Scoring reads a statement, featurizes it and drops the reading: one set of arrays serves every call.
+let scratchTokens: TokenArrays = ownArrays(SCRATCH_TOKENS);
+
+function scratchArrays(count: number): TokenArrays {
+  if (scratchTokens.negated.length < count) scratchTokens = ownArrays(count * 2);
+  const { facts, negated, counted, share, predicate, ruleBase } = scratchTokens;
+  facts.length = count;
+  facts.fill(undefined);
+  negated.fill(0, 0, count);
+  counted.fill(0, 0, count);
+  share.fill(0, 0, count);
+  predicate.fill(0, 0, count);
+  ruleBase.fill(0, 0, count);
+  return {
+    facts,
+    negated: negated.subarray(0, count),
+    counted: counted.subarray(0, count),
+    share: share.subarray(0, count),
+    predicate: predicate.subarray(0, count),
+    ruleBase: ruleBase.subarray(0, count),
+  };
+}
 
 function addCue(reading: Reading, tone: ToneName, text: string): void {
   const cues = reading.cues[tone];

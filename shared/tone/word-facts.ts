@@ -19,6 +19,7 @@ import {
   OPEN_QUESTION,
 } from './cues.ts';
 import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
+import { WORD_TABLE } from './word-table.ts';
 
 /** Bits of `WordFacts.kinds`. */
 export const NEGATOR_WORD = 1;
@@ -48,6 +49,8 @@ export interface WordFacts {
   modifier: number;
   /** FNV-1a hash of the word's stem (numbers all share one), for the hashed model features. */
   hash: number;
+  /** The word's row in the shipped word table (word-table.ts), -1 when the table lacks it. */
+  row: number;
 }
 
 // Words seen so far; cleared when full so a long-running process cannot grow it without bound.
@@ -95,7 +98,14 @@ function describe(word: string): WordFacts {
   if (COPULAS.has(word)) kinds |= COPULA_WORD;
   if (HARM_WORDS.has(word)) kinds |= HARM_WORD;
   if (OPEN_QUESTION.has(word)) kinds |= OPEN_QUESTION_WORD;
-  return { main: wordWeight(word), secondary, kinds, modifier: intensity ?? 1, hash: stemHash(word) };
+  return {
+    main: wordWeight(word),
+    secondary,
+    kinds,
+    modifier: intensity ?? 1,
+    hash: stemHash(word),
+    row: WORD_TABLE.rowOf(word),
+  };
 }
 
 /** "criticized", "criticizes" -> "critic": one bucket learns from every form of a word. */

@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { scoreTone } from '../../../shared/score-tone.ts';
 import { secondaryWeight, wordWeight } from '../../../shared/tone/lexicon.ts';
@@ -6,6 +7,8 @@ import {
   decodeWordTable,
   encodeWordTable,
   WORD_TABLE,
+  type WordTableColumns,
+  wordTableColumns,
 } from '../../../shared/tone/word-table.ts';
 
 const polarity = (word: string): number | undefined => {
@@ -74,6 +77,81 @@ describe('decodeWordTable', () => {
     expect(Array.from(table.polarity)).toEqual([-1, 0.5]);
     expect(Array.from(table.positive)).toEqual([0, 1]);
     expect(Array.from(table.negative)).toEqual([2, -32]);
+  });
+
+  const columns: WordTableColumns = {
+    id: 'sorted',
+    words: [
+      'a',
+      'abandon',
+      'abandoned',
+      'able',
+      'blunder',
+      'blundered',
+      "can't",
+      'de-escalation',
+      'zoo',
+      'été',
+    ],
+    polarityStep: 0.5,
+    polarity: Int8Array.from([0, -3, -4, 1, -5, -5, 0, 2, 0, 1]),
+    logitStep: 1,
+    positive: Int8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 127]),
+    negative: Int8Array.from([-1, -2, -3, -4, -5, -6, -7, -8, -9, -128]),
+  };
+
+  it('finds every word by binary search, and no word it does not hold', () => {
+    const table = decodeWordTable(encodeWordTable(columns));
+    columns.words.forEach((word, row) => {
+      expect(table.rowOf(word)).toBe(row);
+    });
+    for (const missing of ['', 'aa', 'ab', 'abandons', 'ablest', 'can', 'zz', 'zzz', 'étés', 'e'])
+      expect(table.rowOf(missing)).toBe(-1);
+    expect(
+      decodeWordTable(
+        encodeWordTable({
+          ...columns,
+          words: [],
+          polarity: new Int8Array(0),
+          positive: new Int8Array(0),
+          negative: new Int8Array(0),
+        }),
+      ).rowOf('a'),
+    ).toBe(-1);
+  });
+
+  it('still reads a table in the earlier deflate form, with the same rows and values', () => {
+    const count = columns.words.length;
+    const bytes = Buffer.concat([
+      Buffer.from(columns.polarity.buffer),
+      Buffer.from(columns.positive.buffer),
+      Buffer.from(columns.negative.buffer),
+      Buffer.from(columns.words.join(' ')),
+    ]);
+    const older = decodeWordTable({
+      id: 'older',
+      count,
+      polarityStep: columns.polarityStep,
+      logitStep: columns.logitStep,
+      data: deflateRawSync(bytes).toString('base64'),
+    });
+    const packed = decodeWordTable(encodeWordTable(columns));
+    expect([...older.rows]).toEqual([...packed.rows]);
+    expect(older.rowOf('blundered')).toBe(5);
+    expect(Array.from(older.negative)).toEqual(Array.from(packed.negative));
+  });
+
+  it('gives back the columns it was encoded from, so an older table can be re-encoded as it is', () => {
+    const back = wordTableColumns(encodeWordTable(columns));
+    expect(back.words).toEqual(columns.words);
+    expect(Array.from(back.polarity)).toEqual(Array.from(columns.polarity));
+    expect(Array.from(back.negative)).toEqual(Array.from(columns.negative));
+  });
+
+  it('refuses words out of order: the binary search would miss them', () => {
+    expect(() => encodeWordTable({ ...columns, words: ['b', 'a', ...columns.words.slice(2)] })).toThrow(
+      /"a" is out of order/,
+    );
   });
 
   it('refuses columns that do not match the words', () => {
