@@ -4,7 +4,7 @@
 // score / difference gives contributions in score units that sum to the score, each keeping its sign.
 // Features that are not linear in the words (log of a sum) are shared out in proportion.
 import type { ToneEvidence } from '../types.ts';
-import { changeValue, DENSE_FEATURES, type FeatureBuffer } from './features.ts';
+import { changeValue, DENSE_FEATURES, type FeatureBuffer, judgementPolarity } from './features.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import { LOGIT_WEIGHTS } from './model.ts';
 import { mainBase, type Reading, RULE, secondaryBase } from './read-statement.ts';
@@ -126,6 +126,26 @@ export function explain(
   if (weakest >= 0)
     perToken[weakest] =
       (perToken[weakest] ?? 0) + w(INDEX.inducedWeakest) * (dense[INDEX.inducedWeakest] ?? 0);
+  // The judgement of "X is a Y": its strongest and weakest word, as featurize() picks them.
+  let judgedStrongest = -1;
+  let judgedWeakest = -1;
+  let strongestValue = 0;
+  let weakestValue = 0;
+  for (let i = 0; i < count; i += 1) {
+    const row = features.tokenRows[i] ?? -1;
+    if (row < 0 || reading.predicate[i] !== 1) continue;
+    const value = judgementPolarity(reading, i, table.polarity[row] ?? 0);
+    if (value > strongestValue) [judgedStrongest, strongestValue] = [i, value];
+    if (value < weakestValue) [judgedWeakest, weakestValue] = [i, value];
+  }
+  for (const [at, k] of [
+    [judgedStrongest, INDEX.judgementStrongest],
+    [judgedWeakest, INDEX.judgementWeakest],
+  ] as const) {
+    const amount = w(k) * (dense[k] ?? 0);
+    if (at >= 0) perToken[at] = (perToken[at] ?? 0) + amount;
+    else baseline += amount;
+  }
   const used = features.hashedCount;
   for (let i = 0; i < count; i += 1) {
     const row = features.tokenRows[i] ?? -1;
