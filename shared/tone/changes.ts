@@ -2,8 +2,10 @@
 // is good or bad news by what changes: the fall of something bad is good, the rise of a cost is bad.
 // The words "fell" and "rose" carry no tone of their own, and the thing's own word ("crime") would
 // read the wrong way round, so both step aside and the change speaks as one feature (features.ts).
+import type { Reading } from './read-statement.ts';
 import { isClauseBoundary } from './rules.ts';
 import type { Tokens } from './tokenize.ts';
+import type { WordTable } from './word-table.ts';
 
 /** One change in a statement: the word saying it, the word for what changes, and which way. */
 export interface Change {
@@ -15,6 +17,22 @@ export interface Change {
   manner: number;
   /** 1 up, -1 down, after negation ("did not fall" is -(-1)). */
   direction: 1 | -1;
+  /** How much the change counts: the share of its clause (less when conceded or questioned). */
+  share: number;
+}
+
+/**
+ * What one reported change means, -1..1: its direction times how good it is that its thing rises.
+ *
+ * @example
+ * changeValue(readStatement('Unemployment fell'), change, WORD_TABLE) // > 0
+ */
+export function changeValue(reading: Reading, change: Change, table: WordTable): number {
+  const thing = change.thing >= 0 ? reading.tokens.lower[change.thing] : undefined;
+  const row = thing === undefined ? -1 : table.rowOf(thing);
+  const lexicon = change.thing >= 0 ? (reading.facts[change.thing]?.main ?? 0) : 0;
+  const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
+  return change.direction * risingIsGood(thing, lexicon, polarity) * change.share;
 }
 
 // Verbs and nouns of movement; a word of either list that also takes an object ("cut costs") is
@@ -384,6 +402,7 @@ export function findChanges(tokens: Tokens, counted: Uint8Array, negated: Uint8A
       thing,
       manner: mannerNear(tokens, counted, i),
       direction: negated[i] === 1 ? (-direction as 1 | -1) : direction,
+      share: 1,
     });
   }
   return changes;

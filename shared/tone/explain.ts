@@ -4,7 +4,8 @@
 // score / difference gives contributions in score units that sum to the score, each keeping its sign.
 // Features that are not linear in the words (log of a sum) are shared out in proportion.
 import type { ToneEvidence } from '../types.ts';
-import { changeValue, DENSE_FEATURES, type FeatureBuffer, judgementPolarity } from './features.ts';
+import { changeValue } from './changes.ts';
+import { DENSE_FEATURES, type FeatureBuffer, judgementPolarity } from './features.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import { LOGIT_WEIGHTS } from './model.ts';
 import { mainBase, type Reading, RULE, secondaryBase } from './read-statement.ts';

@@ -1,7 +1,7 @@
 // Turns a rule reading into the model's features: a few dense rule features, hashed word stems,
 // and what the word table (word-table.ts) says of the words. `scripts/fit-tone.ts` and the scorer share this file, so the fitted
 // weights always line up with what the scorer computes.
-import { risingIsGood } from './changes.ts';
+import { changeValue } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import { type Reading, RULE } from './read-statement.ts';
 import { WORD_TABLE, type WordTable } from './word-table.ts';
@@ -47,20 +47,6 @@ export const DENSE_FEATURES = [
 
 /** A lexicon weight (AFINN units) on the word table's polarity scale, for judgement words it rates. */
 const LEXICON_TO_POLARITY = 0.1;
-
-/**
- * What one reported change means, -1..1: its direction times how good it is that its thing rises.
- *
- * @example
- * changeValue(reading, { at: 1, thing: 0, direction: -1 }) // > 0 for "Unemployment fell"
- */
-export function changeValue(reading: Reading, change: Reading['changes'][number], table: WordTable): number {
-  const thing = change.thing >= 0 ? reading.tokens.lower[change.thing] : undefined;
-  const row = thing === undefined ? -1 : table.rowOf(thing);
-  const lexicon = change.thing >= 0 ? (reading.facts[change.thing]?.main ?? 0) : 0;
-  const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
-  return change.direction * risingIsGood(thing, lexicon, polarity) * (reading.share[change.at] ?? 1);
-}
 
 /** A judgement word's polarity: the lexicon's when it rates the word, else the word table's. */
 export function judgementPolarity(reading: Reading, i: number, tablePolarity: number): number {

@@ -1,7 +1,7 @@
 // One left-to-right pass over a statement that applies the rules: which words carry sentiment,
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
-import { type Change, findChanges } from './changes.ts';
+import { type Change, changeValue, findChanges } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   CONCEDED_FACTOR,
@@ -169,6 +169,8 @@ const SUBJECT_SHARE = 0.3;
 const QUESTIONED_SHARE = 0.3;
 /** Share in the word features of a change's words ("fell", "unemployment"): the change speaks for them. */
 const CHANGE_SHARE = 0.3;
+/** A change weighs its value (-1..1) times this in lexicon units: "crime fell" weighs like "fired", reversed. */
+const CHANGE_WEIGHT = 2;
 /**
  * A judgement word no lexicon rates ("a fiasco") weighs its word-table polarity times this, in
  * lexicon units (a polarity of 0.2, the top tenth of the table, weighs like "bad"), when the
@@ -482,12 +484,16 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
 
   reading.changes = findChanges(tokens, reading.counted, reading.negated);
   for (const change of reading.changes) {
+    change.share = reading.share[change.at] ?? 1;
     for (const k of [change.at, change.thing, change.manner]) {
       if (k < 0) continue;
       factor[k] = 0;
       flags[k] = CHANGED;
       reading.share[k] = (reading.share[k] ?? 0) * CHANGE_SHARE;
     }
+    // The change word weighs like a word as good or bad as the change: "fell" in "crime fell" is +2.
+    reading.ruleBase[change.at] = CHANGE_WEIGHT * changeValue(reading, change, table) || 0;
+    factor[change.at] = 1;
   }
   sumUp(reading, statement, factor, flags, roles, withEvidence);
   reading.factor = withEvidence ? factor.slice(0, count) : factor.subarray(0, count);
@@ -510,7 +516,8 @@ function sumUp(
     if (facts === undefined) continue;
     const f = factor[i] ?? 0;
     const ruled = reading.ruleBase[i] ?? 0;
-    const base = facts.main !== 0 ? facts.main : ruled;
+    // A rule's weight wins over the lexicon's: "fell" is no longer bad when crime fell.
+    const base = ruled !== 0 ? ruled : facts.main;
     if (base !== 0) {
       // A word the rules silenced weighs 0, not -0.
       const weight = f === 0 ? 0 : base * f;
@@ -564,7 +571,8 @@ const AFINN_MAX = 5;
 /** Token `i`'s main-lexicon weight before the rules (a rule's weight when no lexicon rates it). */
 export function mainBase(reading: Reading, i: number): number {
   const main = reading.facts[i]?.main ?? 0;
-  return main !== 0 ? main : (reading.ruleBase[i] ?? 0);
+  const ruled = reading.ruleBase[i] ?? 0;
+  return ruled !== 0 ? ruled : main;
 }
 
 /** Token `i`'s weight in secondary lexicon `lexicon` before the rules. */
