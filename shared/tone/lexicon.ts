@@ -83,9 +83,10 @@ function unpack(groups: Readonly<Record<string, string>>): [string, number][] {
 
 /** Single words only; later entries win, and a 0 (our lexicon saying "no sentiment here") removes the word. */
 function singleWords(entries: [string, number][]): ReadonlyMap<string, number> {
-  const merged = new Map(
-    entries.filter(([word, weight]) => word && !word.includes(' ') && Number.isFinite(weight)),
-  );
+  // One pass into one map, no filtered copy: this runs at every cold start.
+  const merged = new Map<string, number>();
+  for (const [word, weight] of entries)
+    if (word && !word.includes(' ') && Number.isFinite(weight)) merged.set(word, weight);
   for (const [word, weight] of merged) if (weight === 0) merged.delete(word);
-  return new Map([...merged]);
+  return merged;
 }

@@ -531,8 +531,10 @@ function sumUp(
       if (withEvidence) addEvidence(reading, statement, i, weight, why, roles[i]);
     }
     if (f === 0) continue;
+    // secondaryBase inlined: this loop runs for every weighed token of every statement.
+    const secondary = facts.secondary;
     for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
-      const weight = secondaryBase(reading, i, lexicon) * f;
+      const weight = (ruled !== 0 ? ruled / AFINN_MAX : (secondary[lexicon] ?? 0)) * f;
       if (weight > 0) reading.secondaryPositive[lexicon] = (reading.secondaryPositive[lexicon] ?? 0) + weight;
       else if (weight < 0)
         reading.secondaryNegative[lexicon] = (reading.secondaryNegative[lexicon] ?? 0) - weight;

@@ -151,16 +151,24 @@ class PackedWordTable implements WordTable {
     this.#json = json;
   }
 
+  // Each column getter, once decoded, replaces itself with a plain property: the scorer reads the
+  // columns for every token, and a getter call each time cost more than the read.
   get polarity(): Float64Array {
-    return this.#data().polarity;
+    return this.#settle('polarity');
   }
 
   get positive(): Float64Array {
-    return this.#data().positive;
+    return this.#settle('positive');
   }
 
   get negative(): Float64Array {
-    return this.#data().negative;
+    return this.#settle('negative');
+  }
+
+  #settle(column: 'polarity' | 'positive' | 'negative'): Float64Array {
+    const value = this.#data()[column];
+    Object.defineProperty(this, column, { value, enumerable: true });
+    return value;
   }
 
   get rows(): ReadonlyMap<string, number> {
@@ -216,11 +224,11 @@ function decode(json: WordTableJson): Decoded {
   const count = json.count;
   const bytes = decompress(json);
   const { wordBytes, offsets } = wordsOf(json, bytes);
-  // A plain loop: Float64Array.from with a mapping function took 7 ms per column here.
+  // Float64Array.from without a mapping function is a built-in copy; scaling in place after it
+  // gives the same numbers as int * step in one loop, in about half the time at start.
   const column = (index: number, step: number): Float64Array => {
-    const stored = new Int8Array(bytes.buffer, bytes.byteOffset + index * count, count);
-    const values = new Float64Array(count);
-    for (let k = 0; k < count; k += 1) values[k] = (stored[k] ?? 0) * step;
+    const values = Float64Array.from(new Int8Array(bytes.buffer, bytes.byteOffset + index * count, count));
+    for (let k = 0; k < count; k += 1) values[k] = (values[k] as number) * step;
     return values;
   };
   return {
@@ -233,6 +241,7 @@ function decode(json: WordTableJson): Decoded {
 }
 
 // Front-coded words back to one byte string: each word copies its prefix from the previous one.
+// Plain byte loops: a typed-array call per word (copyWithin, subarray, set) took 3x as long here.
 function frontDecoded(
   bytes: Uint8Array,
   from: number,
@@ -240,28 +249,31 @@ function frontDecoded(
 ): Pick<Decoded, 'wordBytes' | 'offsets'> {
   let length = 0;
   let at = from;
-  for (let row = 0; row < count && at + 1 < bytes.length; row += 1) {
-    length += (bytes[at] ?? 0) + (bytes[at + 1] ?? 0);
-    at += 2 + (bytes[at + 1] ?? 0);
+  let row = 0;
+  for (; row < count && at + 1 < bytes.length; row += 1) {
+    const suffix = bytes[at + 1] as number;
+    length += (bytes[at] as number) + suffix;
+    at += 2 + suffix;
   }
+  const rows = row;
   const wordBytes = new Uint8Array(length);
-  const offsets = new Uint32Array(count + 1);
+  const offsets = new Uint32Array(rows + 1);
   at = from;
   let end = 0;
   let previous = 0;
-  let row = 0;
-  for (; row < count && at + 1 < bytes.length; row += 1) {
-    const shared = bytes[at] ?? 0;
-    const suffix = bytes[at + 1] ?? 0;
+  for (row = 0; row < rows; row += 1) {
+    const shared = bytes[at] as number;
+    const suffix = bytes[at + 1] as number;
     offsets[row] = end;
-    wordBytes.copyWithin(end, previous, previous + shared);
-    wordBytes.set(bytes.subarray(at + 2, at + 2 + suffix), end + shared);
+    for (let k = 0; k < shared; k += 1) wordBytes[end + k] = wordBytes[previous + k] as number;
+    const to = end + shared;
+    for (let k = 0; k < suffix; k += 1) wordBytes[to + k] = bytes[at + 2 + k] as number;
     previous = end;
-    end += shared + suffix;
+    end = to + suffix;
     at += 2 + suffix;
   }
-  offsets[row] = end;
-  return { wordBytes, offsets: row === count ? offsets : offsets.subarray(0, row + 1) };
+  offsets[rows] = end;
+  return { wordBytes, offsets };
 }
 
 // The earlier form, words separated by single spaces (read so an older table still loads).
