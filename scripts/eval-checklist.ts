@@ -17,8 +17,8 @@ const BASELINES = ['vader', 'afinn'] as const;
 // CI fails below these. The mean and the worst capability sit a case or two under the figures
 // measured at the last change (see the commit); names and places must never change a label.
 const FLOORS: Readonly<Record<string, number>> = {
-  mean: 0.92,
-  worst: 0.4,
+  mean: 0.975,
+  worst: 0.8,
   'invariance to names and places': 1,
 };
 

@@ -31,13 +31,15 @@ const VADER_NEUTRAL_BAND = 0.05;
 // (see the commit), so a harmless change passes and a real regression does not. NewsMTSC's floors
 // went down (r 0.55 -> 0.505) when reports of harm started to read as negative: its gold is the
 // tone towards a named target, which calls most such reports neutral (see shared/tone/MODEL.md).
+// Reading changes ("costs rose"), judgements by the word table and the rated sets at 0.5 with a
+// rating cut of 2 moved NewsMTSC to r 0.516 and accuracy 0.623 (three of its 305 sentences fewer).
 const FLOORS: Readonly<Record<string, number>> = {
-  'nyt.r': 0.605,
-  'nyt.accuracy': 0.615,
-  'nyt.macroF1': 0.585,
-  'newsmtsc.r': 0.505,
-  'newsmtsc.accuracy': 0.625,
-  'newsmtsc.macroF1': 0.61,
+  'nyt.r': 0.61,
+  'nyt.accuracy': 0.625,
+  'nyt.macroF1': 0.595,
+  'newsmtsc.r': 0.51,
+  'newsmtsc.accuracy': 0.615,
+  'newsmtsc.macroF1': 0.605,
 };
 
 interface Row {

@@ -14,7 +14,7 @@ export function toExample(
   buffer = createFeatureBuffer(),
 ): Example {
   const { dimensions, weightedVectors } = fitting;
-  const features = featurize(readStatement(text), buffer, fitting.table);
+  const features = featurize(readStatement(text, { table: fitting.table }), buffer, fitting.table);
   const embedded = new Float64Array(dimensions);
   for (let k = 0; k < features.rowCount; k += 1) {
     const at = (features.rows[k] ?? 0) * dimensions;

@@ -4,7 +4,8 @@
 // score / difference gives contributions in score units that sum to the score, each keeping its sign.
 // Features that are not linear in the words (log of a sum) are shared out in proportion.
 import type { ToneEvidence } from '../types.ts';
-import { DENSE_FEATURES, type FeatureBuffer } from './features.ts';
+import { changeValue } from './changes.ts';
+import { DENSE_FEATURES, type FeatureBuffer, judgementPolarity } from './features.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import { LOGIT_WEIGHTS } from './model.ts';
 import { mainBase, type Reading, RULE, secondaryBase } from './read-statement.ts';
@@ -75,6 +76,20 @@ export function explain(
   baseline += spread(perToken, reading.harmAt, w(INDEX.harms) * (dense[INDEX.harms] ?? 0));
   baseline += spread(perToken, marks(reading, '!'), w(INDEX.exclamations) * (dense[INDEX.exclamations] ?? 0));
   baseline += spread(perToken, marks(reading, '?'), w(INDEX.questions) * (dense[INDEX.questions] ?? 0));
+  // A change's features go to the words saying each change, in proportion to what each means.
+  for (const [sign, k] of [
+    [1, INDEX.improvements],
+    [-1, INDEX.worsenings],
+  ] as const) {
+    const amount = w(k) * (dense[k] ?? 0);
+    const values = reading.changes.map((change) => Math.max(0, sign * changeValue(reading, change, table)));
+    const total = values.reduce((sum, value) => sum + value, 0);
+    if (total === 0) baseline += amount;
+    else
+      reading.changes.forEach((change, c) => {
+        perToken[change.at] = (perToken[change.at] ?? 0) + (amount * (values[c] ?? 0)) / total;
+      });
+  }
   // Negated lexicon weight: shared out over the negated words by their weight.
   for (const [sign, k] of [
     [1, INDEX.negatedPositive],
@@ -112,6 +127,26 @@ export function explain(
   if (weakest >= 0)
     perToken[weakest] =
       (perToken[weakest] ?? 0) + w(INDEX.inducedWeakest) * (dense[INDEX.inducedWeakest] ?? 0);
+  // The judgement of "X is a Y": its strongest and weakest word, as featurize() picks them.
+  let judgedStrongest = -1;
+  let judgedWeakest = -1;
+  let strongestValue = 0;
+  let weakestValue = 0;
+  for (let i = 0; i < count; i += 1) {
+    const row = features.tokenRows[i] ?? -1;
+    if (row < 0 || reading.predicate[i] !== 1) continue;
+    const value = judgementPolarity(reading, i, table.polarity[row] ?? 0);
+    if (value > strongestValue) [judgedStrongest, strongestValue] = [i, value];
+    if (value < weakestValue) [judgedWeakest, weakestValue] = [i, value];
+  }
+  for (const [at, k] of [
+    [judgedStrongest, INDEX.judgementStrongest],
+    [judgedWeakest, INDEX.judgementWeakest],
+  ] as const) {
+    const amount = w(k) * (dense[k] ?? 0);
+    if (at >= 0) perToken[at] = (perToken[at] ?? 0) + amount;
+    else baseline += amount;
+  }
   const used = features.hashedCount;
   for (let i = 0; i < count; i += 1) {
     const row = features.tokenRows[i] ?? -1;
@@ -268,12 +303,15 @@ function ruleNames(reading: Reading, features: FeatureBuffer, i: number): string
   if (flags & RULE.HEDGED) names.push(`hedged by '${wordAt(reading, before(reading.hedgeAt, i))}'`);
   if (flags & RULE.QUESTIONED) names.push('in an open question');
   if (flags & RULE.SUBJECT) names.push('subject of a judgement');
+  if (flags & RULE.CHANGED) names.push(changeName(reading, i));
   if (flags & RULE.CONCEDED) {
     const marker = after(reading.contrastAt, i) ?? before(reading.contrastAt, i);
     names.push(`conceded ('${wordAt(reading, marker)}')`);
   } else if (flags & RULE.CONTRASTED) names.push(`after '${wordAt(reading, before(reading.contrastAt, i))}'`);
   if (names.length === 0) {
-    if (mainBase(reading, i) !== 0) names.push('sentiment lexicon');
+    if ((reading.facts[i]?.main ?? 0) !== 0) names.push('sentiment lexicon');
+    else if ((reading.ruleBase[i] ?? 0) !== 0 && reading.predicate[i] === 1)
+      names.push('judgement, learned from similar words');
     else
       names.push(
         (features.tokenRows[i] ?? -1) >= 0 ? 'learned from similar words' : 'learned from training text',
@@ -314,4 +352,14 @@ function modifierBefore(reading: Reading, i: number): string {
 function round(value: number): number {
   const factor = 10 ** DECIMALS;
   return Math.round(value * factor) / factor + 0;
+}
+
+/** "unemployment fell: better": what a change word says, for the change's own word or its thing's. */
+function changeName(reading: Reading, i: number): string {
+  const change = reading.changes.find((c) => c.at === i || c.thing === i);
+  if (change === undefined) return 'a change';
+  const value = changeValue(reading, change, WORD_TABLE);
+  const thing = change.thing >= 0 ? `${wordAt(reading, change.thing)} ` : '';
+  const verdict = value > 0 ? 'good news' : value < 0 ? 'bad news' : 'neither good nor bad';
+  return `change: ${thing}${wordAt(reading, change.at)}, ${verdict}`;
 }

@@ -1,8 +1,9 @@
 // Turns a rule reading into the model's features: a few dense rule features, hashed word stems,
 // and what the word table (word-table.ts) says of the words. `scripts/fit-tone.ts` and the scorer share this file, so the fitted
 // weights always line up with what the scorer computes.
+import { changeValue } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
-import type { Reading } from './read-statement.ts';
+import { type Reading, RULE } from './read-statement.ts';
 import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** Dense features, in the order the weights list them. */
@@ -39,7 +40,20 @@ export const DENSE_FEATURES = [
   // The same two for the judgement of "X is a Y" alone: what the statement says X is.
   'judgementStrongest',
   'judgementWeakest',
+  // Reported changes by what they mean for a reader: "unemployment fell" improves, "costs rose" worsens.
+  'improvements',
+  'worsenings',
 ] as const;
+
+/** A lexicon weight (AFINN units) on the word table's polarity scale, for judgement words it rates. */
+const LEXICON_TO_POLARITY = 0.1;
+
+/** A judgement word's polarity: the lexicon's when it rates the word, else the word table's. */
+export function judgementPolarity(reading: Reading, i: number, tablePolarity: number): number {
+  const main = reading.facts[i]?.main ?? 0;
+  const value = main !== 0 ? main * LEXICON_TO_POLARITY : tablePolarity;
+  return reading.negated[i] === 1 ? -value : value;
+}
 
 /** 2^14 buckets: room for the stems of 7k training sentences with few collisions, 16 kB per class as bytes. */
 export const HASH_BITS = 14;
@@ -155,6 +169,8 @@ export function featurize(
     const facts = reading.facts[i];
     const row = table === WORD_TABLE && facts !== undefined ? facts.row : table.rowOf(tokens.lower[i] ?? '');
     if (row < 0) continue;
+    // A change's words speak through the change features alone.
+    if (((reading.flags[i] ?? 0) & RULE.CHANGED) !== 0) continue;
     out.tokenRows[i] = row;
     // Negation flips the predicted polarity, as it flips a lexicon weight.
     const negated = reading.negated[i] === 1;
@@ -164,8 +180,9 @@ export function featurize(
     if (polarity > strongest) strongest = polarity;
     if (polarity < weakest) weakest = polarity;
     if (reading.predicate[i] === 1) {
-      if (polarity > judgedStrongest) judgedStrongest = polarity;
-      if (polarity < judgedWeakest) judgedWeakest = polarity;
+      const judged = judgementPolarity(reading, i, table.polarity[row] ?? 0);
+      if (judged > judgedStrongest) judgedStrongest = judged;
+      if (judged < judgedWeakest) judgedWeakest = judged;
     }
     // A negated word's vector says nothing reliable about the statement ("no reasons for joy" is
     // not joyful): it stays out of the mean, and its negated stem bucket speaks for it instead.
@@ -183,6 +200,15 @@ export function featurize(
   dense[k++] = weakest;
   dense[k++] = judgedStrongest;
   dense[k++] = judgedWeakest;
+  let improvements = 0;
+  let worsenings = 0;
+  for (const change of reading.changes) {
+    const value = changeValue(reading, change, table);
+    if (value > 0) improvements += value;
+    else worsenings -= value;
+  }
+  dense[k++] = Math.log1p(improvements);
+  dense[k++] = Math.log1p(worsenings);
   out.rowCount = rowCount;
   out.tablePositive = used > 0 ? tablePositive / used : 0;
   out.tableNegative = used > 0 ? tableNegative / used : 0;

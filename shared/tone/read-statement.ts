@@ -1,11 +1,13 @@
 // One left-to-right pass over a statement that applies the rules: which words carry sentiment,
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
+import { type Change, changeValue, findChanges } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   CONCEDED_FACTOR,
   CONTRAST_FACTOR,
   EMPHASIS_FACTOR,
+  endsPhrase,
   HEDGE_FACTOR,
   isClauseBoundary,
   isSentenceEnd,
@@ -15,6 +17,7 @@ import {
   NEGATION_FACTOR,
   NEGATION_WINDOW,
   namesSomething,
+  negatedComparative,
   negates,
   passiveAfter,
   phraseAt,
@@ -40,6 +43,7 @@ import {
   type WordFacts,
   wordFacts,
 } from './word-facts.ts';
+import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** What the rules found in one statement: the input to the fitted model and to the explanation. */
 export interface Reading {
@@ -59,6 +63,8 @@ export interface Reading {
   share: Float64Array;
   /** Reports of harm ("were killed", "laid off") outside negation. */
   harms: number;
+  /** Changes reported ("costs rose"): their words step aside and the change speaks (changes.ts). */
+  changes: Change[];
   /** Per token: 1 in the judgement of "X is a Y" (the words after the verb, in its clause). */
   predicate: Uint8Array;
   /** Per token: the product of the rule factors on its lexicon weights (0: carries none). */
@@ -119,6 +125,7 @@ const INTERJECTION = 512;
 const PREPOSITION = 1024;
 const NEGATOR = 2048;
 const MODIFIER = 4096;
+const CHANGED = 32768;
 /** The rule bits of `Reading.flags`, for the explanation. */
 export const RULE = {
   NEGATED,
@@ -132,6 +139,7 @@ export const RULE = {
   QUESTIONED,
   NEGATOR,
   MODIFIER,
+  CHANGED,
 } as const;
 const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [BRACKETED, 'bracketed'],
@@ -149,6 +157,7 @@ const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [CONTRASTED, 'contrasted'],
   [SUBJECT, 'subject'],
   [QUESTIONED, 'questioned'],
+  [CHANGED, 'changed'],
 ];
 /** In "X is a disaster" the judgement decides: the subject's own words count this much. */
 const SUBJECT_FACTOR = 0.3;
@@ -158,6 +167,17 @@ const QUESTIONED_FACTOR = 0.2;
 const CONCEDED_SHARE = 0.15;
 const SUBJECT_SHARE = 0.3;
 const QUESTIONED_SHARE = 0.3;
+/** Share in the word features of a change's words ("fell", "unemployment"): the change speaks for them. */
+const CHANGE_SHARE = 0.3;
+/** A change weighs its value (-1..1) times this in lexicon units: "crime fell" weighs like "fired", reversed. */
+const CHANGE_WEIGHT = 2;
+/**
+ * A judgement word no lexicon rates ("a fiasco") weighs its word-table polarity times this, in
+ * lexicon units (a polarity of 0.2, the top tenth of the table, weighs like "bad"), when the
+ * polarity is at least `JUDGEMENT_LEANS` (the top quarter): what the statement says X is must count.
+ */
+const JUDGEMENT_POLARITY_SCALE = 12;
+const JUDGEMENT_LEANS = 0.1;
 // Scratch buffers start this large (tokens) and double when a statement needs more.
 const SCRATCH_TOKENS = 256;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
@@ -170,6 +190,8 @@ export interface ReadOptions {
    * without evidence overwrites: the reading is valid until then.
    */
   evidence?: boolean;
+  /** The word table judgement words are weighed by (the shipped one unless fitting). */
+  table?: WordTable;
 }
 
 /**
@@ -180,6 +202,7 @@ export interface ReadOptions {
  */
 export function readStatement(statement: string, options: ReadOptions = {}): Reading {
   const withEvidence = options.evidence !== false;
+  const table = options.table ?? WORD_TABLE;
   const tokens = tokenize(statement);
   const count = tokens.lower.length;
   const headline = looksLikeHeadline(tokens);
@@ -192,6 +215,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     counted: own.counted,
     share: own.share,
     harms: 0,
+    changes: NO_CHANGES,
     predicate: own.predicate,
     factor: EMPTY_FACTORS,
     ruleBase: own.ruleBase,
@@ -419,10 +443,17 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         f *= modifier;
         why |= modifier >= 1 ? INTENSIFIED : DIMINISHED;
       }
-      if (negationLeft > 0) {
+      if (negationLeft > 0 && negatedComparative(tokens, i)) {
+        // "could not be better" says the best: the negation raises the comparative, not flips it.
+        reading.negated[i] = 0;
+        f *= EMPHASIS_FACTOR;
+        why |= EMPHASISED;
+      } else if (negationLeft > 0) {
         f *= NEGATION_FACTOR;
         why |= NEGATED;
       }
+      if (reading.predicate[i] === 1 && facts.main === 0 && endsPhrase(tokens, i))
+        reading.ruleBase[i] = judgementWeight(table, facts, word);
       if (emphasis) {
         f *= EMPHASIS_FACTOR;
         why |= EMPHASISED;
@@ -451,6 +482,19 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (modifierLeft > 0) modifierLeft -= 1;
   }
 
+  reading.changes = findChanges(tokens, reading.counted, reading.negated);
+  for (const change of reading.changes) {
+    change.share = reading.share[change.at] ?? 1;
+    for (const k of [change.at, change.thing, change.manner]) {
+      if (k < 0) continue;
+      factor[k] = 0;
+      flags[k] = CHANGED;
+      reading.share[k] = (reading.share[k] ?? 0) * CHANGE_SHARE;
+    }
+    // The change word weighs like a word as good or bad as the change: "fell" in "crime fell" is +2.
+    reading.ruleBase[change.at] = CHANGE_WEIGHT * changeValue(reading, change, table) || 0;
+    factor[change.at] = 1;
+  }
   sumUp(reading, statement, factor, flags, roles, withEvidence);
   reading.factor = withEvidence ? factor.slice(0, count) : factor.subarray(0, count);
   reading.flags = withEvidence ? flags.slice(0, count) : flags.subarray(0, count);
@@ -472,7 +516,8 @@ function sumUp(
     if (facts === undefined) continue;
     const f = factor[i] ?? 0;
     const ruled = reading.ruleBase[i] ?? 0;
-    const base = facts.main !== 0 ? facts.main : ruled;
+    // A rule's weight wins over the lexicon's: "fell" is no longer bad when crime fell.
+    const base = ruled !== 0 ? ruled : facts.main;
     if (base !== 0) {
       // A word the rules silenced weighs 0, not -0.
       const weight = f === 0 ? 0 : base * f;
@@ -495,6 +540,13 @@ function sumUp(
         reading.secondaryNegative[lexicon] = (reading.secondaryNegative[lexicon] ?? 0) - weight;
     }
   }
+}
+
+/** The lexicon weight of a judgement word no lexicon rates, from its word-table polarity (0: none). */
+function judgementWeight(table: WordTable, facts: WordFacts, word: string): number {
+  const row = table === WORD_TABLE ? facts.row : table.rowOf(word);
+  const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
+  return Math.abs(polarity) >= JUDGEMENT_LEANS ? polarity * JUDGEMENT_POLARITY_SCALE : 0;
 }
 
 function addEvidence(
@@ -521,7 +573,8 @@ const AFINN_MAX = 5;
 /** Token `i`'s main-lexicon weight before the rules (a rule's weight when no lexicon rates it). */
 export function mainBase(reading: Reading, i: number): number {
   const main = reading.facts[i]?.main ?? 0;
-  return main !== 0 ? main : (reading.ruleBase[i] ?? 0);
+  const ruled = reading.ruleBase[i] ?? 0;
+  return ruled !== 0 ? ruled : main;
 }
 
 /** Token `i`'s weight in secondary lexicon `lexicon` before the rules. */
@@ -532,6 +585,7 @@ export function secondaryBase(reading: Reading, i: number, lexicon: number): num
 }
 
 const EMPTY_FACTORS = new Float64Array(0);
+const NO_CHANGES: Change[] = [];
 const EMPTY_FLAGS = new Uint16Array(0);
 
 /** Most statements have no cue of a given tone: they share this empty list until one is found. */

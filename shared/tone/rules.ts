@@ -279,3 +279,77 @@ export function passiveAfter(tokens: Tokens, copula: number): boolean {
   const word = tokens.lower[next] ?? '';
   return (word.length > 4 && word.endsWith('ed')) || IRREGULAR_PARTICIPLES.has(word);
 }
+
+// Comparatives that a negated linking verb raises to a superlative ("never felt better").
+const COMPARATIVES: ReadonlySet<string> = new Set([
+  'better',
+  'worse',
+  'happier',
+  'prouder',
+  'stronger',
+  'weaker',
+  'brighter',
+  'bleaker',
+]);
+// Linking verbs of that frame, and the words that may sit between it and the comparative.
+const LINKING_VERBS: ReadonlySet<string> = new Set([
+  'be',
+  'been',
+  'look',
+  'looked',
+  'looks',
+  'feel',
+  'felt',
+  'seem',
+  'seemed',
+  'get',
+  'got',
+  'gotten',
+  'sound',
+  'sounded',
+  'go',
+  'gone',
+  'went',
+  'do',
+  'done',
+  'did',
+  'played',
+  'performed',
+]);
+const BEFORE_COMPARATIVE: ReadonlySet<string> = new Set(['any', 'much', 'ever']);
+
+/** "has never been better", "could not be worse": a negated comparative after a linking verb. */
+export function negatedComparative(tokens: Tokens, index: number): boolean {
+  if (!COMPARATIVES.has(tokens.lower[index] ?? '')) return false;
+  let back = index - 1;
+  while (BEFORE_COMPARATIVE.has(tokens.lower[back] ?? '')) back -= 1;
+  return LINKING_VERBS.has(tokens.lower[back] ?? '');
+}
+
+// Words after which a noun phrase has ended ("a failure of leadership", "a mess that ...").
+const PHRASE_ENDS: ReadonlySet<string> = new Set([
+  'of',
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'with',
+  'by',
+  'from',
+  'that',
+  'which',
+  'who',
+  'and',
+  'or',
+  'but',
+  'as',
+  'than',
+  'because',
+]);
+
+/** The last word of its phrase: the head of "a total fiasco", not "total". */
+export function endsPhrase(tokens: Tokens, index: number): boolean {
+  const next = index + 1;
+  return !tokens.isWord[next] || PHRASE_ENDS.has(tokens.lower[next] ?? '');
+}

@@ -44,7 +44,8 @@ describe('loadWeights', () => {
 
 describe('softTarget', () => {
   it('keeps how strongly raters leaned, and reads ternary gold as hard', () => {
-    expect(softTarget(0.5, 'rating')).toEqual([0.5, 0, 0.5]);
+    expect(softTarget(0.5, 'rating')).toEqual([0.25, 0, 0.75]);
+    expect(softTarget(1, 'rating')).toEqual([0.5, 0, 0.5]);
     expect(softTarget(-3, 'rating')).toEqual([0, 1, 0]);
     expect(softTarget(0, 'rating')).toEqual([0, 0, 1]);
     expect(softTarget(-1, 'ternary')).toEqual([0, 1, 0]);

@@ -41,7 +41,7 @@ describe('the shipped word table', () => {
       text: 'blunder',
       start: 9,
       weight: expect.any(Number),
-      rules: ['learned from similar words'],
+      rules: ['judgement, learned from similar words'],
     });
     expect(blunder?.weight).toBeLessThan(0);
   });

@@ -1,0 +1,470 @@
+// A direction-of-change reading: "jobless claims fell", "rents went up", "margins shrank". A change
+// is good or bad news by what changes: the fall of something bad is good, the rise of a cost is bad.
+// The words "fell" and "rose" carry no tone of their own, and the thing's own word ("crime") would
+// read the wrong way round, so both step aside and the change speaks as one feature (features.ts).
+import type { Reading } from './read-statement.ts';
+import { isClauseBoundary } from './rules.ts';
+import type { Tokens } from './tokenize.ts';
+import type { WordTable } from './word-table.ts';
+
+/** One change in a statement: the word saying it, the word for what changes, and which way. */
+export interface Change {
+  /** Token index of the change word ("fell", "record high"). */
+  at: number;
+  /** Token index of what changes, or -1 when the clause does not say. */
+  thing: number;
+  /** Token index of how it changed ("sharply", "steadily"), or -1: news of size, not of tone. */
+  manner: number;
+  /** 1 up, -1 down, after negation ("did not fall" is -(-1)). */
+  direction: 1 | -1;
+  /** How much the change counts: the share of its clause (less when conceded or questioned). */
+  share: number;
+}
+
+/**
+ * What one reported change means, -1..1: its direction times how good it is that its thing rises.
+ *
+ * @example
+ * changeValue(readStatement('Unemployment fell'), change, WORD_TABLE) // > 0
+ */
+export function changeValue(reading: Reading, change: Change, table: WordTable): number {
+  const thing = change.thing >= 0 ? reading.tokens.lower[change.thing] : undefined;
+  const row = thing === undefined ? -1 : table.rowOf(thing);
+  const lexicon = change.thing >= 0 ? (reading.facts[change.thing]?.main ?? 0) : 0;
+  const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
+  return change.direction * risingIsGood(thing, lexicon, polarity) * change.share;
+}
+
+// Verbs and nouns of movement; a word of either list that also takes an object ("cut costs") is
+// in TAKES_OBJECT as well.
+const UP: ReadonlySet<string> = new Set([
+  'rise',
+  'rises',
+  'rose',
+  'risen',
+  'rising',
+  'increase',
+  'increases',
+  'increased',
+  'increasing',
+  'grow',
+  'grows',
+  'grew',
+  'grown',
+  'growing',
+  'climb',
+  'climbs',
+  'climbed',
+  'climbing',
+  'jump',
+  'jumps',
+  'jumped',
+  'soar',
+  'soars',
+  'soared',
+  'soaring',
+  'surge',
+  'surges',
+  'surged',
+  'surging',
+  'doubled',
+  'tripled',
+  'expand',
+  'expands',
+  'expanded',
+  'expanding',
+  'rebound',
+  'rebounded',
+  'raise',
+  'raises',
+  'raised',
+  'boost',
+  'boosts',
+  'boosted',
+  'highest',
+  // Reaching or winning something: more of it ("reached a compromise", "secured funding").
+  'reached',
+  'secured',
+  'gained',
+]);
+const DOWN: ReadonlySet<string> = new Set([
+  'fall',
+  'falls',
+  'fell',
+  'fallen',
+  'falling',
+  'drop',
+  'drops',
+  'dropped',
+  'dropping',
+  'decline',
+  'declines',
+  'declined',
+  'declining',
+  'decrease',
+  'decreases',
+  'decreased',
+  'shrink',
+  'shrinks',
+  'shrank',
+  'shrunk',
+  'plunge',
+  'plunges',
+  'plunged',
+  'plummet',
+  'plummeted',
+  'slump',
+  'slumped',
+  'tumble',
+  'tumbled',
+  'sank',
+  'dip',
+  'dipped',
+  'halved',
+  'slid',
+  'cut',
+  'cuts',
+  'reduce',
+  'reduces',
+  'reduced',
+  'lower',
+  'lowered',
+  'slashed',
+  'lowest',
+  // Putting an end to something: less of it ("resolved the dispute", "eased tensions").
+  'resolved',
+  'settled',
+  'solved',
+  'eased',
+  'lifted',
+  'overcame',
+  'overcome',
+]);
+/** Change verbs that usually name what they change after them ("reduced waiting times"). */
+const TAKES_OBJECT: ReadonlySet<string> = new Set([
+  'increase',
+  'increases',
+  'increased',
+  'raise',
+  'raises',
+  'raised',
+  'boost',
+  'boosts',
+  'boosted',
+  'doubled',
+  'tripled',
+  'expanded',
+  'cut',
+  'cuts',
+  'reduce',
+  'reduces',
+  'reduced',
+  'lower',
+  'lowered',
+  'slashed',
+  'halved',
+  'reached',
+  'secured',
+  'gained',
+  'resolved',
+  'settled',
+  'solved',
+  'eased',
+  'lifted',
+  'overcame',
+  'overcome',
+]);
+/** "high" and "low" say a direction only as a level reached: "a record high", "a new low". */
+const LEVELS: ReadonlyMap<string, 1 | -1> = new Map([
+  ['high', 1],
+  ['low', -1],
+  ['peak', 1],
+]);
+const LEVEL_BEFORE: ReadonlySet<string> = new Set(['record', 'all-time', 'new', 'historic', 'decade']);
+/** Words before a change word that make it a noun ("a rise", "the fall"). */
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'any', 'further', 'sharp', 'steep']);
+/** Nouns of movement name what moves after a preposition: "a rise in rents", "cuts to services". */
+const THING_AFTER: ReadonlySet<string> = new Set(['in', 'of', 'to', 'on']);
+// Words that are not what changes: articles, possessives, auxiliaries, time words, and measure
+// words whose "of" names the real thing ("the number of complaints", "the cost of living" keeps cost).
+const NOT_A_THING: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'my',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'all',
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'will',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'can',
+  'did',
+  'does',
+  'do',
+  'not',
+  'never',
+  'also',
+  'again',
+  'still',
+  'last',
+  'next',
+  'year',
+  'month',
+  'week',
+  'quarter',
+  'today',
+  'yesterday',
+  'finally',
+  'sharply',
+  'steadily',
+  'slightly',
+  'strongly',
+  'it',
+  'they',
+  'we',
+  'he',
+  'she',
+  'number',
+  'level',
+  'levels',
+  'rate',
+  'rates',
+  'amount',
+  'total',
+  'share',
+  'of',
+  'in',
+  'by',
+  'to',
+  'and',
+  'so',
+  'very',
+  'much',
+  'more',
+  'less',
+  'record',
+  'new',
+  'reach',
+  'hit',
+  'hits',
+  'with',
+  'for',
+  'at',
+  'from',
+  'on',
+  'up',
+  'down',
+]);
+// Conjunctions that start another clause, whose change is its own.
+const CLAUSE_WORDS: ReadonlySet<string> = new Set([
+  'and',
+  'but',
+  'while',
+  'whereas',
+  'because',
+  'as',
+  'when',
+  'after',
+  'since',
+  'although',
+  'though',
+  'than',
+]);
+/**
+ * Things whose rise is bad news though no lexicon rates them: what people pay, what harms them,
+ * and the counts of misfortune. Anything else that grows (output, sales, turnout) is mildly good news.
+ */
+const RISING_IS_BAD: ReadonlySet<string> = new Set([
+  'cost',
+  'costs',
+  'price',
+  'prices',
+  'inflation',
+  'emissions',
+  'pollution',
+  'tax',
+  'taxes',
+  'fees',
+  'fares',
+  'rent',
+  'rents',
+  'bills',
+  'premiums',
+  'tariffs',
+  'borrowing',
+  'debt',
+  'deficit',
+  'deficits',
+  'layoffs',
+  'unemployment',
+  'joblessness',
+  'casualties',
+  'deaths',
+  'fatalities',
+  'infections',
+  'cases',
+  'delays',
+  'waits',
+  'crime',
+  'homelessness',
+  'complaints',
+  'accidents',
+  'overdoses',
+  'evictions',
+  'bankruptcies',
+  'losses',
+  'temperatures',
+  'tensions',
+  'risk',
+  'risks',
+]);
+/** How much a thing no lexicon rates, and that is not a cost, is worth more of: growth is mildly good. */
+const GROWTH_IS_GOOD = 0.5;
+/** A word-table polarity this far from 0 says which way the thing leans; nearer, it says nothing. */
+const TABLE_LEANS = 0.1;
+
+/**
+ * How good it is that the thing rises, -1..1, from its main-lexicon weight (AFINN units) and its
+ * word-table polarity.
+ *
+ * @example
+ * risingIsGood('costs', 0, -0.06) // -1
+ */
+export function risingIsGood(thing: string | undefined, lexicon: number, table: number): number {
+  if (thing !== undefined && RISING_IS_BAD.has(thing)) return -1;
+  if (lexicon !== 0) return Math.sign(lexicon) * Math.min(1, Math.abs(lexicon) / 2);
+  if (Math.abs(table) >= TABLE_LEANS) return Math.sign(table) * 0.5;
+  return GROWTH_IS_GOOD;
+}
+
+/** How far after an object-taking verb its object may sit ("cut the cost of", "reduced its fees"). */
+const OBJECT_REACH = 4;
+
+/**
+ * The changes a statement reports, one per clause, in text order.
+ *
+ * @example
+ * findChanges(tokenize('Rents went down'), ...) // no: "went down" is not listed; 'Rents fell' gives one
+ */
+export function findChanges(tokens: Tokens, counted: Uint8Array, negated: Uint8Array): Change[] {
+  const changes: Change[] = [];
+  const count = tokens.lower.length;
+  let clauseStart = 0;
+  let found = false;
+  for (let i = 0; i < count; i += 1) {
+    const word = tokens.lower[i] ?? '';
+    if (!tokens.isWord[i] || CLAUSE_WORDS.has(word)) {
+      if (tokens.isWord[i] || isClauseBoundary(word)) {
+        clauseStart = i + 1;
+        found = false;
+      }
+      continue;
+    }
+    if (found || counted[i] !== 1) continue;
+    const direction = directionAt(tokens, i);
+    if (direction === 0) continue;
+    let thing = -1;
+    if (TAKES_OBJECT.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
+    // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition.
+    const noun = ARTICLES.has(tokens.lower[i - 1] ?? '');
+    if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
+      thing = thingAfter(tokens, counted, i + 2, count);
+    if (thing < 0) thing = thingFrom(tokens, counted, clauseStart, i);
+    if (thing < 0 && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
+      thing = thingAfter(tokens, counted, i + 2, count);
+    // "rising rents", "a sharp fall": the thing may follow a change word used as an adjective or noun.
+    if (thing < 0) thing = thingAfter(tokens, counted, i + 1, count);
+    found = true;
+    changes.push({
+      at: i,
+      thing,
+      manner: mannerNear(tokens, counted, i),
+      direction: negated[i] === 1 ? (-direction as 1 | -1) : direction,
+      share: 1,
+    });
+  }
+  return changes;
+}
+
+function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
+  const word = tokens.lower[i] ?? '';
+  if (UP.has(word)) return 1;
+  if (DOWN.has(word)) return -1;
+  const level = LEVELS.get(word);
+  if (level !== undefined && LEVEL_BEFORE.has(tokens.lower[i - 1] ?? '')) return level;
+  return 0;
+}
+
+/** The first thing named in [from, to), past articles and measure words ("the number of ..."). */
+function thingFrom(tokens: Tokens, counted: Uint8Array, from: number, to: number): number {
+  for (let k = from; k < to; k += 1) {
+    if (!tokens.isWord[k]) return -1;
+    if (canBeThing(tokens, counted, k)) return headFrom(tokens, counted, k, to);
+  }
+  return -1;
+}
+
+function thingAfter(tokens: Tokens, counted: Uint8Array, from: number, count: number): number {
+  const to = Math.min(count, from + OBJECT_REACH);
+  for (let k = from; k < to; k += 1) {
+    if (!tokens.isWord[k] || CLAUSE_WORDS.has(tokens.lower[k] ?? '')) return -1;
+    if (canBeThing(tokens, counted, k)) return headFrom(tokens, counted, k, count);
+  }
+  return -1;
+}
+
+function canBeThing(tokens: Tokens, counted: Uint8Array, k: number): boolean {
+  const word = tokens.lower[k] ?? '';
+  return counted[k] === 1 && !NOT_A_THING.has(word) && !UP.has(word) && !DOWN.has(word) && !isAdverb(word);
+}
+
+// Nouns that end like adverbs.
+const LY_NOUNS: ReadonlySet<string> = new Set(['supply', 'family', 'assembly', 'monopoly', 'rally', 'ally']);
+
+/** "quickly", "sharply": an adverb says how a thing changed, never what. */
+function isAdverb(word: string): boolean {
+  return word.length > 4 && word.endsWith('ly') && !LY_NOUNS.has(word);
+}
+
+/**
+ * "heating bills", "company earnings": a thing may take two words, the second its head; a word
+ * known to be a cost wins ("rising rents hurt": rents).
+ */
+function headFrom(tokens: Tokens, counted: Uint8Array, k: number, to: number): number {
+  if (RISING_IS_BAD.has(tokens.lower[k] ?? '')) return k;
+  const next = k + 1;
+  const word = tokens.lower[next] ?? '';
+  const joins = next < to && tokens.isWord[next] && canBeThing(tokens, counted, next);
+  return joins && !CLAUSE_WORDS.has(word) ? next : k;
+}
+
+/** An adverb of manner beside the change word ("fell sharply", "steadily rose"). */
+function mannerNear(tokens: Tokens, counted: Uint8Array, i: number): number {
+  for (const k of [i + 1, i - 1]) {
+    const word = tokens.lower[k] ?? '';
+    if (tokens.isWord[k] && counted[k] === 1 && isAdverb(word)) return k;
+  }
+  return -1;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { scoreTone } from '../../../shared/score-tone.ts';
+import { readStatement } from '../../../shared/tone/read-statement.ts';
+
+/** Each change as "thing word direction", to compare at a glance. */
+function changes(statement: string): string[] {
+  const reading = readStatement(statement);
+  const word = (at: number) => (at < 0 ? '-' : reading.tokens.lower[at]);
+  return reading.changes.map((c) => `${word(c.thing)} ${word(c.at)} ${c.direction > 0 ? 'up' : 'down'}`);
+}
+
+describe('what changes and which way', () => {
+  it('finds the thing before a change verb, past articles and measure words', () => {
+    expect(changes('The number of burglaries fell.')).toEqual(['burglaries fell down']);
+    expect(changes('Heating bills climbed again this winter.')).toEqual(['bills climbed up']);
+    expect(changes('Factory output expanded quickly in March.')).toEqual(['output expanded up']);
+  });
+
+  it('finds the object of a change verb that takes one, and the thing after a noun of change', () => {
+    expect(changes('The council cut bus fares.')).toEqual(['fares cut down']);
+    expect(changes('Officials expect a rise in rents.')).toEqual(['rents rise up']);
+  });
+
+  it('turns the direction round under negation and reads one change per clause', () => {
+    expect(changes('Rents did not rise this year.')).toEqual(['rents rise down']);
+    expect(changes('Sales rose to a record high, and costs fell.')).toEqual([
+      'sales rose up',
+      'costs fell down',
+    ]);
+  });
+
+  it('lets the change, not the words "fell" or the thing, carry the tone', () => {
+    const reading = readStatement('Joblessness dropped sharply this spring.');
+    expect(reading.evidence.map((e) => e.text)).not.toContain('sharply');
+  });
+});
+
+describe('changes as a reader takes them', () => {
+  it('reads the fall of something bad as good news and the rise of a cost as bad news', () => {
+    expect(scoreTone('Joblessness dropped sharply this spring.').label).toBe('positive');
+    expect(scoreTone('The number of burglaries fell.').label).toBe('positive');
+    expect(scoreTone('Heating bills climbed again this winter.').label).toBe('negative');
+  });
+
+  it('reads the fall of something good as bad news', () => {
+    expect(scoreTone('Company earnings dropped by a third.').score).toBeLessThan(0);
+  });
+
+  it('names the change in the explanation', () => {
+    const part = scoreTone('Joblessness dropped sharply this spring.').explanation.find(
+      (p) => p.text === 'dropped',
+    );
+    expect(part?.rules).toEqual(['change: Joblessness dropped, good news']);
+    expect(part?.weight).toBeGreaterThan(0);
+  });
+});
+
+describe('negated comparatives', () => {
+  it('reads "never ... better" as praise and "could not be worse" as blame', () => {
+    expect(scoreTone('Our team has never played better.').label).toBe('positive');
+    expect(scoreTone('The outlook could not be worse.').label).toBe('negative');
+  });
+
+  it('still flips a comparative that is simply denied', () => {
+    expect(scoreTone('The new schedule is not better.').score).toBeLessThan(0.1);
+  });
+});
