@@ -437,7 +437,7 @@ function thingAfter(tokens: Tokens, counted: Uint8Array, from: number, count: nu
 
 function canBeThing(tokens: Tokens, counted: Uint8Array, k: number): boolean {
   const word = tokens.lower[k] ?? '';
-  return counted[k] === 1 && !NOT_A_THING.has(word) && !UP.has(word) && !DOWN.has(word) && !isAdverb(word);
+  return counted[k] === 1 && !NOT_A_THING.has(word) && directionAt(tokens, k) === 0 && !isAdverb(word);
 }
 
 // Nouns that end like adverbs.

@@ -21,6 +21,12 @@ describe('what changes and which way', () => {
     expect(changes('Officials expect a rise in rents.')).toEqual(['rents rise up']);
   });
 
+  it('takes the subject as the thing when a level is reached, not the level word', () => {
+    expect(changes('Ticket sales reached a record high.')).toEqual(['sales reached up']);
+    expect(scoreTone('Ticket sales reached a record high.').label).toBe('positive');
+    expect(scoreTone('Heating bills reached a record high.').label).toBe('negative');
+  });
+
   it('turns the direction round under negation and reads one change per clause', () => {
     expect(changes('Rents did not rise this year.')).toEqual(['rents rise down']);
     expect(changes('Sales rose to a record high, and costs fell.')).toEqual([
