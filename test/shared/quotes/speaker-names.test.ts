@@ -18,8 +18,8 @@ function quotesOf(paragraphs: readonly string[]): ReportQuote[] {
 
 function speakerOf(quotes: readonly ReportQuote[], words: string) {
   const quote = quotes.find((candidate) => candidate.text.includes(words));
-  expect(quote, words).toBeDefined();
-  return quote?.speaker;
+  if (quote === undefined) throw new Error(`no quote contains "${words}"`);
+  return quote.speaker;
 }
 
 describe('an unnamed speaker brought in by an indefinite description', () => {
