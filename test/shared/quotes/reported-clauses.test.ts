@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../../shared/analyze-article.ts';
 import type { ReportQuote } from '../../../shared/report-schema.ts';
+import { analyseParagraphs } from '../../helpers/analyse-paragraphs.ts';
 
 // What a reporting verb without "that" reports: a clause, with a finite verb; words with none
 // are the verb's object ("the power to request records", "goes on sale in May"). A plural noun
 // late in such words ("... of the series") still reads as a verb: the -s shape cannot tell.
 
 function reported(paragraphs: readonly string[]): ReportQuote[] {
-  return analyzeArticle(
-    {
-      id: 'reported-clauses-1a2b3c4d',
-      source: { bucket: null, key: 'reported-clauses.txt' },
-      content: paragraphs.join('\n\n'),
-    },
-    { analyzedAt: new Date(0) },
-  ).quotes.filter((quote) => quote.kind === 'indirect');
+  return analyseParagraphs('reported-clauses', paragraphs).quotes.filter(
+    (quote) => quote.kind === 'indirect',
+  );
 }
 
 describe('a reported clause without "that"', () => {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../../shared/analyze-article.ts';
 import type { ReportQuote } from '../../../shared/report-schema.ts';
+import { quotesOfParagraphs } from '../../helpers/analyse-paragraphs.ts';
 
 // Specifications for rule branches inside the named rules: each case is read right only while
 // its branch is there (a mutation check disabled each branch in turn and ran these).
 
 function quotesOf(paragraphs: readonly string[]): ReportQuote[] {
-  return analyzeArticle(
-    {
-      id: 'rule-branches-1a2b3c4d',
-      source: { bucket: null, key: 'rule-branches.txt' },
-      content: paragraphs.join('\n\n'),
-    },
-    { analyzedAt: new Date(0) },
-  ).quotes;
+  return quotesOfParagraphs('rule-branches', paragraphs);
 }
 
 /** Each statement's text with its speaker's name and type. */

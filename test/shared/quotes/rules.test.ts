@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../../shared/analyze-article.ts';
 import { SPEAKER_RULES } from '../../../shared/attribute-speakers.ts';
 import { DIRECT_CUE_RULES } from '../../../shared/extract-quotes.ts';
 import { REPORT_RULES } from '../../../shared/quotes/reported-speech.ts';
 import type { ReportQuote } from '../../../shared/report-schema.ts';
+import { quotesOfParagraphs } from '../../helpers/analyse-paragraphs.ts';
 
 // One specification per named rule: an article only that rule reads right, the statement it
 // must find and who says it. Removing or reordering a rule changes the rule a statement names
 // (or loses the statement), so its specification fails; a new rule without one fails below.
 
 function quotesOf(paragraphs: readonly string[]): ReportQuote[] {
-  return analyzeArticle(
-    {
-      id: 'rule-spec-1a2b3c4d',
-      source: { bucket: null, key: 'rule-spec.txt' },
-      content: paragraphs.join('\n\n'),
-    },
-    { analyzedAt: new Date(0) },
-  ).quotes;
+  return quotesOfParagraphs('rule-spec', paragraphs);
 }
 
 interface Spec {

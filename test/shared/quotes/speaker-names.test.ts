@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../../shared/analyze-article.ts';
 import { speakerKey } from '../../../shared/quotes/speaker-key.ts';
 import type { ReportQuote } from '../../../shared/report-schema.ts';
+import { quotesOfParagraphs } from '../../helpers/analyse-paragraphs.ts';
 
 // Names that are names: who a reader would say spoke each statement, and the type they are.
 
 function quotesOf(paragraphs: readonly string[]): ReportQuote[] {
-  return analyzeArticle(
-    {
-      id: 'speaker-names-1a2b3c4d',
-      source: { bucket: null, key: 'speaker-names.txt' },
-      content: paragraphs.join('\n\n'),
-    },
-    { analyzedAt: new Date(0) },
-  ).quotes;
+  return quotesOfParagraphs('speaker-names', paragraphs);
 }
 
 function speakerOf(quotes: readonly ReportQuote[], words: string) {

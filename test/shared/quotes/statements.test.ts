@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../../shared/analyze-article.ts';
 import { speakerKey } from '../../../shared/quotes/speaker-key.ts';
-import type { Report } from '../../../shared/report-schema.ts';
+import { analyseParagraphs } from '../../helpers/analyse-paragraphs.ts';
 
-function analyse(name: string, paragraphs: readonly string[]): Report {
-  return analyzeArticle(
-    {
-      id: `${name}-1a2b3c4d`,
-      source: { bucket: null, key: `${name}.txt` },
-      content: paragraphs.join('\n\n'),
-    },
-    { analyzedAt: new Date(0) },
-  );
-}
+const analyse = analyseParagraphs;
 
 describe('one statement, counted once', () => {
   const report = analyse('mixed-clause', [
