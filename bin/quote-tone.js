@@ -1,13 +1,21 @@
 #!/usr/bin/env -S node --openssl-legacy-provider
 // --openssl-legacy-provider: the embedded S3 server signs list continuation tokens with DES.
-// The CLI is written in TypeScript; tsx compiles it on the fly so `npx quote-tone` works right
-// after `npm ci` with no build step.
+// The CLI is written in TypeScript; tsx compiles it on the fly (or compiled-cli.js once, for
+// `score`) so `npx quote-tone` works right after `npm ci` with no build step.
 // `natural` prints dotenv banners on import unless told to be quiet.
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 // quote-tone supports Node 20 (engines); the AWS SDK's notice about its future Node 22 floor is
 // noise for every command here, and the lockfile pins an SDK that runs on 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const { register } = await import('tsx/esm/api');
-register();
-const { main } = await import('./cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// `score` is run on files of 100k+ lines and in loops: it starts from a compiled copy
+// (compiled-cli.js) rather than paying tsx's start-up each time.
+const { loadCompiledMain } = await import('./compiled-cli.js');
+const main = (argv[0] === 'score' && (await loadCompiledMain())) || (await loadThroughTsx());
+process.exitCode = await main(argv);
+
+async function loadThroughTsx() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return (await import('./cli.ts')).main;
+}
