@@ -10,9 +10,13 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const argv = process.argv.slice(2);
 // `score` is run on files of 100k+ lines and in loops: it starts from a compiled copy
 // (compiled-cli.js) rather than paying tsx's start-up each time.
-const { loadCompiledMain } = await import('./compiled-cli.js');
-const main = (argv[0] === 'score' && (await loadCompiledMain())) || (await loadThroughTsx());
+const main = (argv[0] === 'score' && (await loadCompiled())) || (await loadThroughTsx());
 process.exitCode = await main(argv);
+
+async function loadCompiled() {
+  const { loadCompiledMain } = await import('./compiled-cli.js');
+  return loadCompiledMain();
+}
 
 async function loadThroughTsx() {
   const { register } = await import('tsx/esm/api');
