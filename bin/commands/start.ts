@@ -3,7 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LOCAL_DASHBOARD_PORT, startDashboardServer } from '../../functions/local/dashboard-server.ts';
-import { LOCAL_ADDRESS, LOCAL_S3_PORT, startLocalPipeline } from '../../functions/local/pipeline.ts';
+import {
+  LOCAL_ADDRESS,
+  LOCAL_S3_PORT,
+  LocalStoreUnreadableError,
+  startLocalPipeline,
+} from '../../functions/local/pipeline.ts';
 import { UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { articleFiles } from '../article-files.ts';
 import { PipelineLog } from '../pipeline-log.ts';
@@ -55,9 +60,18 @@ export async function run(args: string[]): Promise<number> {
   await checkPortFree(LOCAL_ADDRESS, port, 'S3 server', '--port');
   const pipeline = await startLocalPipeline({ directory: values.dir, port, verbose: values.logs }).catch(
     (error: unknown) => {
-      throw portError(error, port, 'S3 server', '--port');
+      throw error instanceof LocalStoreUnreadableError
+        ? error
+        : portError(error, port, 'S3 server', '--port');
     },
   );
+  const { metadata, checksums } = pipeline.repaired;
+  if (metadata.length + checksums.length > 0) {
+    console.log(
+      `The last run on ${values.dir} was stopped without closing: repaired ${metadata.length} metadata ` +
+        `and ${checksums.length} checksum files it left half-written.`,
+    );
+  }
   const { analysing, removing, reindexing } = pipeline.reconciled;
   if (analysing.length + removing.length + reindexing.length > 0) {
     console.log(

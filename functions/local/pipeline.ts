@@ -4,8 +4,10 @@ import S3rver from 's3rver';
 import { INDEX_BATCH_SIZE, INDEX_MAX_RECEIVES } from '../../shared/store/delivery.ts';
 import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
+import { PipelineError } from '../lib/pipeline-error.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
+import { claimStoreDirectory, type InterruptedWritesRepair } from './interrupted-writes.ts';
 import { refuseUnstorableKeys } from './key-guard.ts';
 import { type ReconcileResult, reconcileStore } from './reconcile.ts';
 
@@ -36,12 +38,15 @@ export interface LocalPipeline {
   bridge: EventBridge;
   /** What starting found missing after an earlier run (e.g. a crash) and queued again. */
   reconciled: ReconcileResult;
+  /** The embedded server's files an earlier run that never closed left unreadable, and were repaired. */
+  repaired: InterruptedWritesRepair;
   close(): Promise<void>;
 }
 
 /** @example const pipeline = await startLocalPipeline({ directory: '.local/s3' }) */
 export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
   mkdirSync(options.directory, { recursive: true });
+  const claim = await claimStoreDirectory(options.directory);
   const server = new S3rver({
     address: LOCAL_ADDRESS,
     port: options.port ?? LOCAL_S3_PORT,
@@ -53,7 +58,10 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     ],
   });
   refuseUnstorableKeys(server);
-  const address = await server.run();
+  const address = await server.run().catch(async (error: unknown) => {
+    await claim.release();
+    throw error;
+  });
   const endpoint = `http://${LOCAL_ADDRESS}:${address.port}`;
 
   process.env.S3_ENDPOINT = endpoint;
@@ -65,12 +73,25 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   // S3rver is a Koa app and so an EventEmitter, which its type definitions leave out.
   (server as unknown as EventEmitter).on('event', (event: S3Event) => bridge.publish(event));
   const store = objectStoreFromEnv();
-  const reconciled = await reconcileStore({
-    store,
-    uploadBucket: LOCAL_UPLOAD_BUCKET,
-    resultsBucket: LOCAL_RESULTS_BUCKET,
-    publish: (event) => bridge.publish(event),
-  });
+  const close = async () => {
+    await bridge.idle();
+    await server.close();
+    await claim.release();
+  };
+  let reconciled: ReconcileResult;
+  try {
+    reconciled = await reconcileStore({
+      store,
+      uploadBucket: LOCAL_UPLOAD_BUCKET,
+      resultsBucket: LOCAL_RESULTS_BUCKET,
+      publish: (event) => bridge.publish(event),
+    });
+  } catch (error) {
+    // A start that fails must not leave the server listening: it would keep the process alive.
+    await server.close();
+    await claim.release();
+    throw new LocalStoreUnreadableError(options.directory, error);
+  }
 
   return {
     endpoint,
@@ -79,11 +100,23 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     store,
     bridge,
     reconciled,
-    close: async () => {
-      await bridge.idle();
-      await server.close();
-    },
+    repaired: claim.repair,
+    close,
   };
+}
+
+/** Starting could not read the local store to resume the last run. */
+export class LocalStoreUnreadableError extends PipelineError {
+  override readonly code = 'LOCAL_STORE_UNREADABLE';
+
+  constructor(directory: string, cause: unknown) {
+    super(
+      `could not read the local store in ${directory} to resume the last run: ` +
+        `${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.name = 'LocalStoreUnreadableError';
+  }
 }
 
 // Mirrors the notifications the CDK stack configures on AWS.

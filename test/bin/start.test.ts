@@ -1,8 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedS3ClientConfig, ObjectStore } from '../../functions/lib/object-store.ts';
+import { LOCAL_UPLOAD_BUCKET } from '../../functions/local/pipeline.ts';
 import { runCliAsync, startCli } from './cli-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'quote-tone-start-'));
@@ -111,5 +116,74 @@ describe('quote-tone start', () => {
     expect(stdout).toMatch(
       /\nSummary: 1 analysed \(1 quote\), 0 refused, 0 failed, 0 removed, 0 unchanged\n/,
     );
+  });
+
+  describe('on a store left half-written by a run that was killed', () => {
+    // The embedded server writes an object's metadata file after its body; a kill in between
+    // leaves it empty, and the server answers every read of that key with a 500.
+    async function storeWithEmptyMetadata(): Promise<{ directory: string; metadata: string }> {
+      const directory = store();
+      const server = new S3rver({
+        address: '127.0.0.1',
+        port: 0,
+        directory,
+        silent: true,
+        configureBuckets: [{ name: LOCAL_UPLOAD_BUCKET, configs: [] }],
+      });
+      const { port } = await server.run();
+      const s3 = new ObjectStore(new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`)));
+      await s3.put(LOCAL_UPLOAD_BUCKET, 'articles/harbour.txt', readFileSync(ARTICLE));
+      await server.close();
+      const metadata = join(directory, LOCAL_UPLOAD_BUCKET, 'articles', 'harbour.txt._S3rver_metadata.json');
+      writeFileSync(metadata, '');
+      return { directory, metadata };
+    }
+
+    it('repairs what the killed run left unreadable and analyses the article it never reached', async () => {
+      const { directory } = await storeWithEmptyMetadata();
+      // The mark a run leaves while it runs, naming a process that is gone.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid;
+      writeFileSync(join(directory, `.quote-tone-run-${gone}`), '');
+
+      const { status, stdout, stderr } = await runCliAsync([
+        'start',
+        '--once',
+        '--no-examples',
+        '--port',
+        '0',
+        '--dir',
+        directory,
+      ]);
+
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      expect(stdout).toContain('stopped without closing: repaired 1 metadata');
+      expect(stdout).toMatch(/Resuming the last run: 1 articles to analyse/);
+      expect(stdout).toMatch(/^analysed +harbour-[0-9a-f]{8} {2}1 quote/m);
+    });
+
+    it('says in one line that the store cannot be read, and exits instead of hanging', async () => {
+      const { directory } = await storeWithEmptyMetadata();
+
+      const { status, stderr } = await runCliAsync([
+        'start',
+        '--no-examples',
+        '--port',
+        '0',
+        '--dashboard-port',
+        '0',
+        '--dir',
+        directory,
+      ]);
+
+      expect(status).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^quote-tone start: could not read the local store in ${directory} to resume the last run: `,
+          ),
+        ),
+      ]);
+    });
   });
 });

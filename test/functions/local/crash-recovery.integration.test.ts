@@ -60,7 +60,9 @@ async function startPipeline(directory: string): Promise<Running> {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`Expected quote-tone start to keep running, but it exited:\n${output}`);
     return /S3 endpoint: (http:\/\/\S+)/.exec(output)?.[1];
-  }, START_WAIT_MS);
+  }, START_WAIT_MS).catch((error: Error) => {
+    throw new Error(`${error.message} quote-tone start had not printed its S3 endpoint; it said:\n${output}`);
+  });
   const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
   return { child, store, output: () => output };
 }
@@ -126,10 +128,23 @@ describe('quote-tone start killed mid-bulk', () => {
         (await countKeys(second.store, LOCAL_RESULTS_BUCKET, REPORTS_PREFIX)) +
         (await countKeys(second.store, LOCAL_RESULTS_BUCKET, ERRORS_PREFIX));
       const expected = articles.map((article) => articleIdFromKey(`${UPLOAD_PREFIX}${article.name}`));
+      let missing: string[] = [];
       await until(async () => {
+        if (second.child.exitCode !== null || second.child.signalCode !== null)
+          throw new Error(
+            `Expected the restarted pipeline to keep running, but it exited:\n${second.output()}`,
+          );
         const indexed = await indexedIds(second.store);
-        return expected.every((id) => indexed.has(id));
-      }, 150_000);
+        missing = expected.filter((id) => !indexed.has(id));
+        return missing.length === 0;
+      }, 150_000).catch(async (error: Error) => {
+        const reports = await countKeys(second.store, LOCAL_RESULTS_BUCKET, REPORTS_PREFIX);
+        throw new Error(
+          `${error.message}\n${missing.length} of ${ARTICLES} never indexed (e.g. ${missing.slice(0, 3).join(', ')}); ` +
+            `${reports} reports; ${resultsAtRestart} results at restart.\n` +
+            `First run said:\n${first.output().slice(-3000)}\nSecond run said:\n${second.output().slice(-3000)}`,
+        );
+      });
 
       expect(resultsAtRestart).toBeLessThan(ARTICLES);
       expect(second.output()).toMatch(/Resuming the last run: [1-9]\d* articles to analyse/);

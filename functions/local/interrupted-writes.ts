@@ -1,0 +1,126 @@
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+// The embedded S3 server keeps each object as three files written one after another, in place:
+// the body (`<key>._S3rver_object`), then its MD5 (`….md5`, the ETag), then its metadata
+// (`<key>._S3rver_metadata.json`). A process killed between or during those writes leaves an
+// empty or half-written metadata file, which the server then answers with a 500 on every read
+// of that key (it parses the file on each request), or an ETag that describes the previous body.
+// S3 itself never shows either. So a run records that it is running, and the next start, finding
+// a run that ended without closing, repairs what the server cannot read: a damaged metadata file
+// is removed (the server then serves the object with default headers) and a checksum that is
+// damaged or older than its body is removed (the server recomputes it on the next read). The
+// bodies themselves are left alone: a half-written report or index file is a content problem the
+// pipeline already repairs (reconcile and update-index treat a file that does not parse as
+// absent or damaged).
+
+const OBJECT_SUFFIX = '._S3rver_object';
+const METADATA_SUFFIX = '._S3rver_metadata.json';
+const CHECKSUM_SUFFIX = `${OBJECT_SUFFIX}.md5`;
+const RUN_MARKER_PREFIX = '.quote-tone-run-';
+const MD5_HEX = /^[0-9a-f]{32}$/;
+
+export interface InterruptedWritesRepair {
+  /** Whether an earlier run on this directory ended without closing (killed, crashed, power lost). */
+  uncleanStop: boolean;
+  /** Metadata files removed because they did not parse. */
+  metadata: string[];
+  /** Checksum files removed because they were damaged or older than their object. */
+  checksums: string[];
+}
+
+/**
+ * Marks the directory as in use by this process and, when an earlier run left its mark behind
+ * (it never closed), repairs the embedded server's files that run may have left half-written.
+ * Call before the server starts; `release` removes this run's mark on a clean close.
+ *
+ * @example
+ * const { repair, release } = await claimStoreDirectory('.local/s3')
+ */
+export async function claimStoreDirectory(
+  directory: string,
+  pid = process.pid,
+): Promise<{ repair: InterruptedWritesRepair; release: () => Promise<void> }> {
+  const stale = await staleRunMarkers(directory);
+  const repair: InterruptedWritesRepair =
+    stale.length > 0
+      ? { uncleanStop: true, ...(await repairInterruptedWrites(directory)) }
+      : { uncleanStop: false, metadata: [], checksums: [] };
+  // Removed only once repaired: a start killed while repairing repairs again next time.
+  for (const marker of stale) await rm(join(directory, marker), { force: true });
+  const marker = join(directory, `${RUN_MARKER_PREFIX}${pid}`);
+  await writeFile(marker, `${new Date().toISOString()}\n`);
+  return { repair, release: () => rm(marker, { force: true }) };
+}
+
+/** Removes the server's metadata and checksum files a killed write left unreadable or stale. */
+export async function repairInterruptedWrites(
+  directory: string,
+): Promise<Omit<InterruptedWritesRepair, 'uncleanStop'>> {
+  const repaired = { metadata: [] as string[], checksums: [] as string[] };
+  for await (const path of filesUnder(directory)) {
+    if (path.endsWith(METADATA_SUFFIX)) {
+      if (!(await parsesAsJson(path))) {
+        await rm(path, { force: true });
+        repaired.metadata.push(path);
+      }
+    } else if (path.endsWith(CHECKSUM_SUFFIX)) {
+      if (await isStaleChecksum(path, path.slice(0, -'.md5'.length))) {
+        await rm(path, { force: true });
+        repaired.checksums.push(path);
+      }
+    }
+  }
+  return repaired;
+}
+
+// Marks of runs whose process is gone. A live process's mark is another pipeline on the same
+// directory, still running: its files are being written, not damaged.
+async function staleRunMarkers(directory: string): Promise<string[]> {
+  const names = await readdir(directory).catch(() => [] as string[]);
+  return names.filter((name) => {
+    if (!name.startsWith(RUN_MARKER_PREFIX)) return false;
+    const pid = Number(name.slice(RUN_MARKER_PREFIX.length));
+    return !Number.isInteger(pid) || !isAlive(pid);
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function parsesAsJson(path: string): Promise<boolean> {
+  try {
+    JSON.parse(await readFile(path, 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The checksum is written after the body; one older than the body was written for an earlier
+// body, and one that is not 32 hex digits was cut short.
+async function isStaleChecksum(checksumPath: string, objectPath: string): Promise<boolean> {
+  const [checksum, checksumStat, objectStat] = await Promise.all([
+    readFile(checksumPath, 'utf8').catch(() => ''),
+    stat(checksumPath).catch(() => null),
+    stat(objectPath).catch(() => null),
+  ]);
+  if (!MD5_HEX.test(checksum.trim())) return true;
+  return objectStat !== null && checksumStat !== null && objectStat.mtimeMs > checksumStat.mtimeMs;
+}
+
+async function* filesUnder(directory: string): AsyncGenerator<string> {
+  const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(path);
+    else if (entry.isFile()) yield path;
+  }
+}
