@@ -65,11 +65,15 @@ export async function run(args: string[]): Promise<number> {
         : portError(error, port, 'S3 server', '--port');
     },
   );
-  const { metadata, checksums } = pipeline.repaired;
-  if (metadata.length + checksums.length > 0) {
+  const { metadata, checksums, damagedBodies } = pipeline.repaired;
+  if (metadata.length + checksums.length + damagedBodies.length > 0) {
     console.log(
       `The last run on ${values.dir} was stopped without closing: repaired ${metadata.length} metadata ` +
-        `and ${checksums.length} checksum files it left half-written.`,
+        `and ${checksums.length} checksum files it left half-written` +
+        (pipeline.reindexed
+          ? `, and rebuilt the index (${damagedBodies.length} of its files were cut short) from ` +
+            `${pipeline.reindexed.articles} results.`
+          : '.'),
     );
   }
   const { analysing, removing, reindexing } = pipeline.reconciled;

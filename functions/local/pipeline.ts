@@ -2,10 +2,11 @@ import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { INDEX_BATCH_SIZE, INDEX_MAX_RECEIVES } from '../../shared/store/delivery.ts';
-import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import { ERRORS_PREFIX, INDEX_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import { PipelineError } from '../lib/pipeline-error.ts';
 import type { S3Event } from '../lib/s3-event.ts';
+import { type ReindexSummary, reindex } from '../update-index/reindex.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
 import { claimStoreDirectory, type InterruptedWritesRepair } from './interrupted-writes.ts';
 import { refuseUnstorableKeys } from './key-guard.ts';
@@ -40,13 +41,17 @@ export interface LocalPipeline {
   reconciled: ReconcileResult;
   /** The embedded server's files an earlier run that never closed left unreadable, and were repaired. */
   repaired: InterruptedWritesRepair;
+  /** The index rebuild, when that run left index files cut short; null otherwise. */
+  reindexed: ReindexSummary | null;
   close(): Promise<void>;
 }
 
 /** @example const pipeline = await startLocalPipeline({ directory: '.local/s3' }) */
 export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
   mkdirSync(options.directory, { recursive: true });
-  const claim = await claimStoreDirectory(options.directory);
+  const claim = await claimStoreDirectory(options.directory, {
+    bodiesUnder: [{ bucket: LOCAL_RESULTS_BUCKET, prefix: INDEX_PREFIX }],
+  });
   const server = new S3rver({
     address: LOCAL_ADDRESS,
     port: options.port ?? LOCAL_S3_PORT,
@@ -79,7 +84,11 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     await claim.release();
   };
   let reconciled: ReconcileResult;
+  let reindexed: ReindexSummary | null = null;
   try {
+    // An index file cut short that no later batch rewrites would stay unreadable: rebuild the
+    // index from the results first (as `quote-tone reindex` does), then resume as usual.
+    if (claim.repair.damagedBodies.length > 0) reindexed = await reindex(store, LOCAL_RESULTS_BUCKET);
     reconciled = await reconcileStore({
       store,
       uploadBucket: LOCAL_UPLOAD_BUCKET,
@@ -101,6 +110,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     bridge,
     reconciled,
     repaired: claim.repair,
+    reindexed,
     close,
   };
 }

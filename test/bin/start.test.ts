@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedS3ClientConfig, ObjectStore } from '../../functions/lib/object-store.ts';
-import { LOCAL_UPLOAD_BUCKET } from '../../functions/local/pipeline.ts';
+import { LOCAL_RESULTS_BUCKET, LOCAL_UPLOAD_BUCKET } from '../../functions/local/pipeline.ts';
 import { runCliAsync, startCli } from './cli-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'quote-tone-start-'));
@@ -184,6 +184,31 @@ describe('quote-tone start', () => {
           ),
         ),
       ]);
+    });
+
+    it('rebuilds the index when the killed run cut one of its files short', async () => {
+      const directory = store();
+      expect((await runCliAsync(['start', '--once', '--port', '0', '--dir', directory])).status).toBe(0);
+      const pages = join(directory, LOCAL_RESULTS_BUCKET, 'index', 'articles');
+      const [partition] = readdirSync(pages);
+      writeFileSync(join(pages, partition ?? '', '1.json._S3rver_object'), '{"articles": [{"id": ');
+      writeFileSync(join(directory, `.quote-tone-run-${spawnSync(process.execPath, ['-e', '']).pid}`), '');
+
+      const restarted = await runCliAsync([
+        'start',
+        '--once',
+        '--no-examples',
+        '--port',
+        '0',
+        '--dir',
+        directory,
+      ]);
+      const report = await runCliAsync(['report', '--format', 'json', '--dir', directory]);
+
+      expect(restarted.stderr).toBe('');
+      expect(restarted.stdout).toContain('rebuilt the index (1 of its files were cut short) from 4 results');
+      expect(report.status).toBe(0);
+      expect(JSON.parse(report.stdout)).toHaveLength(4);
     });
   });
 });

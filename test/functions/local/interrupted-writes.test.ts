@@ -33,9 +33,9 @@ describe('claiming the local store directory', () => {
     const { directory, object } = storeDirectory();
     writeObject(object('a'), { metadata: '' });
 
-    const { repair, release } = await claimStoreDirectory(directory, 4242);
+    const { repair, release } = await claimStoreDirectory(directory, { pid: 4242 });
 
-    expect(repair).toEqual({ uncleanStop: false, metadata: [], checksums: [] });
+    expect(repair).toEqual({ uncleanStop: false, metadata: [], checksums: [], damagedBodies: [] });
     expect(existsSync(join(directory, '.quote-tone-run-4242'))).toBe(true);
     await release();
     expect(readdirSync(directory).filter((name) => name.startsWith('.quote-tone-run-'))).toEqual([]);
@@ -77,7 +77,7 @@ describe('claiming the local store directory', () => {
 
     const { repair } = await claimStoreDirectory(directory);
 
-    expect(repair).toEqual({ uncleanStop: false, metadata: [], checksums: [] });
+    expect(repair).toEqual({ uncleanStop: false, metadata: [], checksums: [], damagedBodies: [] });
     expect(existsSync(join(directory, `.quote-tone-run-${process.ppid}`))).toBe(true);
   });
 
@@ -91,5 +91,25 @@ describe('claiming the local store directory', () => {
 
     expect(first.repair.uncleanStop).toBe(true);
     expect(second.repair.uncleanStop).toBe(false);
+  });
+
+  it('lists the index files whose body was cut short, by key, and only under the prefixes asked for', async () => {
+    const { directory } = storeDirectory();
+    const body = (key: string, text: string) => {
+      const path = join(directory, 'quote-tone-results', ...key.split('/'));
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeObject(`${path}._S3rver_object`);
+      writeFileSync(`${path}._S3rver_object`, text);
+    };
+    body('index/articles/2026-03-02/1.json', '{"articles": [{"id": "a"');
+    body('index/manifest.json', '{"partitions": []}');
+    body('reports/cut-short.json', '{"quotes": [');
+    writeFileSync(join(directory, `.quote-tone-run-${goneProcess()}`), '');
+
+    const { repair } = await claimStoreDirectory(directory, {
+      bodiesUnder: [{ bucket: 'quote-tone-results', prefix: 'index/' }],
+    });
+
+    expect(repair.damagedBodies).toEqual(['index/articles/2026-03-02/1.json']);
   });
 });
