@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { claimStoreDirectory } from '../functions/local/interrupted-writes.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../functions/local/pipeline.ts';
 import { DescribedCliError, type ErrorContext, inContext } from './cli-errors.ts';
 
@@ -56,13 +57,20 @@ export async function withResultsStore<T>(
       `found no local store in ${directory}; run "npm start" first, or pass --bucket NAME`,
     );
   }
+  // A run that was killed may have left files the server cannot read (interrupted-writes.ts):
+  // repair them first. The index itself is left to the next `start` or to `reindex`.
+  const claim = await claimStoreDirectory(directory, { forgetUncleanStops: false });
   const server = new S3rver({ address: LOCAL_ADDRESS, port: 0, directory, silent: true });
-  const { port } = await server.run();
+  const { port } = await server.run().catch(async (error: unknown) => {
+    await claim.release();
+    throw error;
+  });
   try {
     const store = local(`http://${LOCAL_ADDRESS}:${port}`);
     return await inContext({ bucket: LOCAL_RESULTS_BUCKET }, () => read(store, LOCAL_RESULTS_BUCKET));
   } finally {
     await server.close();
+    await claim.release();
   }
 }
 

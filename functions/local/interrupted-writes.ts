@@ -49,7 +49,15 @@ export interface CheckedPrefix {
  */
 export async function claimStoreDirectory(
   directory: string,
-  options: { bodiesUnder?: readonly CheckedPrefix[]; pid?: number } = {},
+  options: {
+    bodiesUnder?: readonly CheckedPrefix[];
+    /**
+     * Forget the marks of runs that never closed once repaired (default). A command that repairs
+     * only the server's files, not the index, keeps them, so the next `start` still checks it.
+     */
+    forgetUncleanStops?: boolean;
+    pid?: number;
+  } = {},
 ): Promise<{ repair: InterruptedWritesRepair; release: () => Promise<void> }> {
   const stale = await staleRunMarkers(directory);
   const repair: InterruptedWritesRepair =
@@ -57,7 +65,8 @@ export async function claimStoreDirectory(
       ? { uncleanStop: true, ...repairInterruptedWrites(directory, options.bodiesUnder ?? []) }
       : { uncleanStop: false, metadata: [], checksums: [], damagedBodies: [] };
   // Removed only once repaired: a start killed while repairing repairs again next time.
-  for (const marker of stale) await rm(join(directory, marker), { force: true });
+  if (options.forgetUncleanStops ?? true)
+    for (const marker of stale) await rm(join(directory, marker), { force: true });
   const marker = join(directory, `${RUN_MARKER_PREFIX}${options.pid ?? process.pid}`);
   await writeFile(marker, `${new Date().toISOString()}\n`);
   return { repair, release: () => rm(marker, { force: true }) };

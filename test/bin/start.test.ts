@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -209,6 +209,24 @@ describe('quote-tone start', () => {
       expect(restarted.stdout).toContain('rebuilt the index (1 of its files were cut short) from 4 results');
       expect(report.status).toBe(0);
       expect(JSON.parse(report.stdout)).toHaveLength(4);
+    });
+
+    it('lets report read the store before the next start, repairing only what the server cannot read', async () => {
+      const directory = store();
+      expect((await runCliAsync(['start', '--once', '--port', '0', '--dir', directory])).status).toBe(0);
+      writeFileSync(
+        join(directory, LOCAL_RESULTS_BUCKET, 'index', 'manifest.json._S3rver_metadata.json'),
+        '',
+      );
+      const mark = join(directory, `.quote-tone-run-${spawnSync(process.execPath, ['-e', '']).pid}`);
+      writeFileSync(mark, '');
+
+      const report = await runCliAsync(['report', '--format', 'json', '--dir', directory]);
+
+      expect(report.stderr).toBe('');
+      expect(JSON.parse(report.stdout)).toHaveLength(4);
+      // Left for the next start, which also checks the index bodies.
+      expect(existsSync(mark)).toBe(true);
     });
   });
 });
