@@ -139,21 +139,21 @@ describe('quote-tone start', () => {
       return { directory, metadata };
     }
 
+    // The mark a run leaves while it runs, naming a process that is gone; returns its path.
+    function leaveMarkOfKilledRun(directory: string): string {
+      const mark = join(directory, `.quote-tone-run-${spawnSync(process.execPath, ['-e', '']).pid}`);
+      writeFileSync(mark, '');
+      return mark;
+    }
+
+    const restartOnce = (directory: string) =>
+      runCliAsync(['start', '--once', '--no-examples', '--port', '0', '--dir', directory]);
+
     it('repairs what the killed run left unreadable and analyses the article it never reached', async () => {
       const { directory } = await storeWithEmptyMetadata();
-      // The mark a run leaves while it runs, naming a process that is gone.
-      const gone = spawnSync(process.execPath, ['-e', '']).pid;
-      writeFileSync(join(directory, `.quote-tone-run-${gone}`), '');
+      leaveMarkOfKilledRun(directory);
 
-      const { status, stdout, stderr } = await runCliAsync([
-        'start',
-        '--once',
-        '--no-examples',
-        '--port',
-        '0',
-        '--dir',
-        directory,
-      ]);
+      const { status, stdout, stderr } = await restartOnce(directory);
 
       expect(stderr).toBe('');
       expect(status).toBe(0);
@@ -192,17 +192,9 @@ describe('quote-tone start', () => {
       const pages = join(directory, LOCAL_RESULTS_BUCKET, 'index', 'articles');
       const [partition] = readdirSync(pages);
       writeFileSync(join(pages, partition ?? '', '1.json._S3rver_object'), '{"articles": [{"id": ');
-      writeFileSync(join(directory, `.quote-tone-run-${spawnSync(process.execPath, ['-e', '']).pid}`), '');
+      leaveMarkOfKilledRun(directory);
 
-      const restarted = await runCliAsync([
-        'start',
-        '--once',
-        '--no-examples',
-        '--port',
-        '0',
-        '--dir',
-        directory,
-      ]);
+      const restarted = await restartOnce(directory);
       const report = await runCliAsync(['report', '--format', 'json', '--dir', directory]);
 
       expect(restarted.stderr).toBe('');
@@ -218,8 +210,7 @@ describe('quote-tone start', () => {
         join(directory, LOCAL_RESULTS_BUCKET, 'index', 'manifest.json._S3rver_metadata.json'),
         '',
       );
-      const mark = join(directory, `.quote-tone-run-${spawnSync(process.execPath, ['-e', '']).pid}`);
-      writeFileSync(mark, '');
+      const mark = leaveMarkOfKilledRun(directory);
 
       const report = await runCliAsync(['report', '--format', 'json', '--dir', directory]);
 
