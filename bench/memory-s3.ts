@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
   ObjectStore,
@@ -86,7 +85,9 @@ export class MemoryS3 extends ObjectStore {
     }
     traffic.bytesWritten += bytes.length;
     this.version += 1;
-    const etag = `"${createHash('md5').update(bytes).update(String(this.version)).digest('hex')}"`;
+    // Unique per write, as S3's is. S3 hashes the body on its own servers, so the bench does not
+    // spend the measured process's CPU on it.
+    const etag = `"v${this.version}"`;
     this.objects.set(`${bucket}/${key}`, { body: bytes, etag });
     return etag;
   }

@@ -9,6 +9,7 @@ import {
   SpeakerListSchema,
 } from '../../shared/store/speaker-files.ts';
 import { unpackTally } from '../../shared/store/tally.ts';
+import { getCheckedJson } from './compiled-check.ts';
 import type { ObjectStore } from './object-store.ts';
 
 // Reading the index as a whole, for the CLI (`quote-tone report`) and tests: the manifest, then
@@ -16,7 +17,7 @@ import type { ObjectStore } from './object-store.ts';
 
 /** The manifest, or null when nothing has been indexed yet. */
 export async function readManifestFile(store: ObjectStore, bucket: string): Promise<Manifest | null> {
-  return (await store.getJson(bucket, MANIFEST_KEY, ManifestSchema))?.value ?? null;
+  return (await getCheckedJson(store, bucket, MANIFEST_KEY, ManifestSchema))?.value ?? null;
 }
 
 /**
@@ -38,7 +39,12 @@ export async function readAllEntries(
     if (since && partition.day < since && !partition.undated) continue;
     for (const row of partition.pages) {
       if (unpackTally(row.tally).articles === 0) continue;
-      const page = await store.getJson(bucket, articlePageKey(partition.id, row.page), ArticlePageSchema);
+      const page = await getCheckedJson(
+        store,
+        bucket,
+        articlePageKey(partition.id, row.page),
+        ArticlePageSchema,
+      );
       if (page) entries.push(...page.value.articles);
     }
   }
@@ -47,7 +53,7 @@ export async function readAllEntries(
 
 /** The speaker list, or null before the first speaker. */
 export async function readSpeakerListFile(store: ObjectStore, bucket: string): Promise<SpeakerList | null> {
-  return (await store.getJson(bucket, SPEAKER_LIST_KEY, SpeakerListSchema))?.value ?? null;
+  return (await getCheckedJson(store, bucket, SPEAKER_LIST_KEY, SpeakerListSchema))?.value ?? null;
 }
 
 /** One speaker's head file, or null. */
@@ -56,5 +62,5 @@ export async function readSpeakerHeadFile(
   bucket: string,
   speakerId: string,
 ): Promise<SpeakerHead | null> {
-  return (await store.getJson(bucket, speakerKey(speakerId), SpeakerHeadSchema))?.value ?? null;
+  return (await getCheckedJson(store, bucket, speakerKey(speakerId), SpeakerHeadSchema))?.value ?? null;
 }

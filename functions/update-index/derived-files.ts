@@ -34,12 +34,8 @@ import {
   withHeadChange,
 } from '../../shared/store/speaker-files.ts';
 import { emptyTally } from '../../shared/store/tally.ts';
-import {
-  MalformedObjectError,
-  type ObjectStore,
-  type PutOptions,
-  parseJsonObject,
-} from '../lib/object-store.ts';
+import { getCheckedJson, parseCheckedJson } from '../lib/compiled-check.ts';
+import { MalformedObjectError, type ObjectStore, type PutOptions } from '../lib/object-store.ts';
 
 // Reading and writing the derived files of the index. Every write is conditional on the version
 // read (If-Match, or If-None-Match '*' for a new file), so concurrent batches never overwrite each
@@ -49,8 +45,11 @@ import {
 // from the pages) and then updated as usual.
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-// Reads a few files at a time: enough to hide S3 latency, few enough for a small Lambda.
-export const IO_CONCURRENCY = 8;
+// Files read or written at once per stage of a batch. A batch touches hundreds of small files and
+// each S3 round trip is tens of milliseconds, so waiting dominates unless many are in flight: 32
+// (of the SDK's 50 sockets) drained 10,000 articles a third faster than 8 in the index bench, and
+// a stage holds at most 32 small files in memory.
+export const IO_CONCURRENCY = 32;
 
 /** A derived file as read: its value (null when absent), its ETag, and whether it was damaged. */
 export interface Read<T> {
@@ -70,7 +69,7 @@ export async function readDerived<S extends z.ZodMiniType>(
   if (!object) return { value: null, etag: undefined, damaged: false };
   try {
     return {
-      value: parseJsonObject(bucket, key, object.body, schema) as z.output<S>,
+      value: parseCheckedJson(bucket, key, object.body, schema),
       etag: object.etag,
       damaged: false,
     };
@@ -145,7 +144,7 @@ export async function readSpeakerDay(
   for (const entry of entries) {
     if (entry.status !== 'analysed' || !entry.speakers.some((speaker) => speaker.id === ref.speakerId))
       continue;
-    const report = await store.getJson(bucket, reportKey(entry.id), ReportSchema).catch(() => null);
+    const report = await getCheckedJson(store, bucket, reportKey(entry.id), ReportSchema).catch(() => null);
     if (!report) continue;
     const current = entryFromReport(report.value);
     const quotes = speakerQuotesOf(report.value, current).get(ref.speakerId)?.quotes ?? [];

@@ -16,6 +16,7 @@ import {
 import { LocatorSchema } from '../../shared/store/locator.ts';
 import { ManifestSchema } from '../../shared/store/manifest.ts';
 import { SpeakerListSchema } from '../../shared/store/speaker-files.ts';
+import { getCheckedJson, parseCheckedJson } from '../lib/compiled-check.ts';
 import { MalformedObjectError, type ObjectStore, parseJsonObject } from '../lib/object-store.ts';
 import type { S3EventRecord } from '../lib/s3-event.ts';
 import { forEachLimited, IO_CONCURRENCY, readDerived } from './derived-files.ts';
@@ -86,7 +87,10 @@ export async function reindex(
       if (scanned % 500 === 0) onProgress({ phase: 'scanning', done: scanned, total: derived.length });
       if (!object) return;
       try {
-        const value = parseJsonObject(bucket, key, object.body, schemaOf(key));
+        const schema = schemaOf(key);
+        const value = schema
+          ? parseCheckedJson(bucket, key, object.body, schema)
+          : parseJsonObject(bucket, key, object.body);
         if (key.startsWith(LOCATORS_PREFIX)) {
           const locator = value as { articleId: string; entry: unknown };
           if (locator.entry) indexed.set(locator.articleId, locator.entry);
@@ -107,8 +111,8 @@ export async function reindex(
       return;
     }
     const [report, error] = await Promise.all([
-      store.getJson(bucket, reportKey(id), ReportSchema).catch(() => null),
-      store.getJson(bucket, errorKey(id), ErrorRecordSchema).catch(() => null),
+      getCheckedJson(store, bucket, reportKey(id), ReportSchema).catch(() => null),
+      getCheckedJson(store, bucket, errorKey(id), ErrorRecordSchema).catch(() => null),
     ]);
     const now = currentEntry({ report: report?.value ?? null, error: error?.value ?? null });
     if (!isDeepStrictEqual(now, before)) outdated.push(id);

@@ -48,6 +48,7 @@ import {
   withRows,
 } from '../../shared/store/speaker-files.ts';
 import { emptyTally } from '../../shared/store/tally.ts';
+import { getCheckedJson } from '../lib/compiled-check.ts';
 import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
 import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
@@ -258,11 +259,13 @@ class BatchRun {
     const placing = new Map<string, number>();
     for (const target of changing) this.place(target, manifest.value ?? emptyManifest(this.now()), placing);
 
-    await forEachLimited(changing, IO_CONCURRENCY, (target) => this.writeLake(target));
-    const pageTallies = await this.updatePages(changing);
-    const rows = await this.updateSpeakers(changing);
-    await this.updateList(rows);
-    await this.updateManifest(pageTallies, manifest);
+    // The lake, the pages (then the manifest they feed) and the speaker files (then the list they
+    // feed) share no file, so they run side by side; only the locators wait for all of them.
+    await settleAll([
+      forEachLimited(changing, IO_CONCURRENCY, (target) => this.writeLake(target)),
+      this.updatePages(changing).then((tallies) => this.updateManifest(tallies, manifest)),
+      this.updateSpeakers(changing).then((rows) => this.updateList(rows)),
+    ]);
     await forEachLimited(changing, IO_CONCURRENCY, (target) => this.commit(target));
   }
 
@@ -275,8 +278,8 @@ class BatchRun {
       target.locator = locator.value;
       target.locatorEtag = locator.etag;
       const [report, error] = await Promise.all([
-        this.store.getJson(this.bucket, reportKey(target.id), ReportSchema),
-        this.store.getJson(this.bucket, errorKey(target.id), ErrorRecordSchema),
+        getCheckedJson(this.store, this.bucket, reportKey(target.id), ReportSchema),
+        getCheckedJson(this.store, this.bucket, errorKey(target.id), ErrorRecordSchema),
       ]);
       target.report = report?.value ?? null;
       const entry = currentEntry({ report: target.report, error: error?.value ?? null });
@@ -583,6 +586,13 @@ class BatchRun {
     }, this.config.retry);
     return value;
   }
+}
+
+// Like Promise.all, but every branch has finished (no write still in flight) before the first
+// failure is thrown.
+async function settleAll(work: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function dedupePlaced(placed: Placed[]): Placed[] {

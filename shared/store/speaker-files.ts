@@ -376,7 +376,7 @@ export function maskOfDays(days: readonly number[]): number {
 /** The days (1-31) of a month's bit mask, in order. @example daysOfMask(5) // [1, 3] */
 export function daysOfMask(mask: number): number[] {
   const days: number[] = [];
-  for (let day = 1; day <= 31; day++) if (Math.floor(mask / 2 ** (day - 1)) % 2 === 1) days.push(day);
+  for (let day = 1; day <= 31; day++) if ((mask >>> (day - 1)) & 1) days.push(day);
   return days;
 }
 
