@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import * as z from 'zod/mini';
-import { type ObjectStore, parseJsonObject } from './object-store.ts';
+import { type ObjectStore, parseJsonObject, utf8Text } from './object-store.ts';
 
 // update-index reads hundreds of index files per batch, and zod validates by building a checked
 // copy of every object: on an index page that costs 2.7 times the JSON.parse itself, and the copies
@@ -57,7 +57,7 @@ export function parseCheckedJson<S extends z.ZodMiniType>(
   }
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(body).toString('utf8'));
+    value = JSON.parse(utf8Text(body));
   } catch {
     return parseJsonObject(bucket, key, body, schema) as z.output<S>;
   }

@@ -237,6 +237,11 @@ export class MalformedObjectError extends PipelineError {
   }
 }
 
+/** A body's text, decoded from a view of its bytes: Buffer.from(body) would copy them first. */
+export function utf8Text(body: Uint8Array): string {
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+}
+
 /** @example parseJsonObject('b', 'index/manifest.json', body, ManifestSchema) */
 export function parseJsonObject(
   bucket: string,
@@ -246,7 +251,7 @@ export function parseJsonObject(
 ): unknown {
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(body).toString('utf8'));
+    value = JSON.parse(utf8Text(body));
   } catch (error) {
     throw new MalformedObjectError(bucket, key, `it does not parse (${String(error)})`, { cause: error });
   }
