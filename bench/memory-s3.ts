@@ -9,7 +9,8 @@ import {
 // An in-memory S3 for the index bench: conditional writes answer 412 as S3 does (If-Match on a
 // changed ETag, If-None-Match '*' on an existing key), every request waits a simulated round trip
 // (so concurrent writers interleave as they do against S3), and every byte read and written is
-// counted by kind of key. The real handlers run against it unchanged.
+// counted by kind of key. The real handlers run against it unchanged, each simulated Lambda through
+// its own connection (connection()), which keeps as many requests in flight as the SDK would.
 
 export interface Traffic {
   requests: number;
@@ -107,6 +108,14 @@ export class MemoryS3 extends ObjectStore {
     yield* keys;
   }
 
+  /**
+   * One Lambda's S3 client on this store: at most `sockets` requests in flight, the rest queued
+   * for a free socket, as the SDK's HTTP agent does (50 by default). The objects are the store's.
+   */
+  connection(sockets: number): ObjectStore {
+    return new PooledConnection(this, sockets);
+  }
+
   /** Stores an object without counting it (seeding). */
   seed(bucket: string, key: string, body: string): void {
     this.version += 1;
@@ -129,5 +138,53 @@ export class MemoryS3 extends ObjectStore {
   private wait(): Promise<void> {
     if (this.latencyMs <= 0) return new Promise((resolve) => setImmediate(resolve));
     return new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+}
+
+class PooledConnection extends ObjectStore {
+  private inFlight = 0;
+  private readonly queued: (() => void)[] = [];
+
+  constructor(
+    private readonly s3: MemoryS3,
+    private readonly sockets: number,
+  ) {
+    super(new S3Client({ region: 'us-east-1' }));
+  }
+
+  override get(bucket: string, key: string): Promise<StoredObject | null> {
+    return this.onSocket(() => this.s3.get(bucket, key));
+  }
+
+  override head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+    return this.onSocket(() => this.s3.head(bucket, key));
+  }
+
+  override put(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    options?: PutOptions,
+  ): Promise<string> {
+    return this.onSocket(() => this.s3.put(bucket, key, body, options));
+  }
+
+  override delete(bucket: string, key: string): Promise<void> {
+    return this.onSocket(() => this.s3.delete(bucket, key));
+  }
+
+  override list(bucket: string, prefix: string): AsyncGenerator<string> {
+    return this.s3.list(bucket, prefix);
+  }
+
+  private async onSocket<T>(request: () => Promise<T>): Promise<T> {
+    if (this.inFlight >= this.sockets) await new Promise<void>((resolve) => this.queued.push(resolve));
+    this.inFlight += 1;
+    try {
+      return await request();
+    } finally {
+      this.inFlight -= 1;
+      this.queued.shift()?.();
+    }
   }
 }
