@@ -220,6 +220,8 @@ export interface DropResult {
   indexRead: number;
   indexWritten: number;
   conflicts: number;
+  /** Every S3 request of the run: index, lake, reports and error records. */
+  requests: number;
   lost: number;
   duplicated: number;
   timedOut: boolean;
@@ -250,6 +252,7 @@ export async function bulkDrop(
     timeoutMs,
   );
   const traffic = store.total(['index', 'lake']);
+  const requests = store.total().requests;
   let indexed: string[];
   if (design === 'bounded') indexed = (await readAllEntries(store, BUCKET)).map((entry) => entry.id);
   else {
@@ -264,6 +267,7 @@ export async function bulkDrop(
     indexRead: traffic.bytesRead,
     indexWritten: traffic.bytesWritten,
     conflicts: traffic.conflicts,
+    requests,
     lost: ids.filter((id) => !unique.has(id)).length,
     duplicated: indexed.length - unique.size,
     timedOut: run.ms >= timeoutMs,
