@@ -36,6 +36,11 @@ export async function buildChildren(): Promise<ChildBundles> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // A `require` for the external packages the core loads on demand (linkedom and Readability
+    // with the first HTML article: shared/clean/html-libraries.ts), as the Lambda bundles have.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'silent',
   });
   return { analysis: path.join(outdir, 'child.mjs'), pipeline: path.join(outdir, 'pipeline-child.mjs') };

@@ -304,6 +304,9 @@ export async function endToEnd(plan: BenchPlan, children: ChildBundles): Promise
   const run = await runChild<EndToEndResult | EndToEndProgress>(children.pipeline, [JSON.stringify(task)], {
     resultTimeoutMs: plan.endToEndTimeoutMs,
     totalTimeoutMs: plan.endToEndTimeoutMs,
+    // As `npm start` runs: the embedded S3 server pages listings (the index's thousands of files)
+    // with a cipher OpenSSL 3 keeps only in its legacy provider.
+    nodeArgs: ['--openssl-legacy-provider'],
   });
   rmSync(directory, { recursive: true, force: true });
   const result = run.results.find((line): line is EndToEndResult => line.kind === 'done');

@@ -33,17 +33,63 @@ export function linkStatements(quotes: readonly LinkableQuote[]): StatementLink[
     within: -1,
     denial: quote.kind === 'indirect' && isDenial(quote.cue),
   }));
+  const clauses = new ClauseSpans(quotes);
   quotes.forEach((quote, index) => {
     if (quote.kind !== 'direct') return;
-    const clause = quotes.findIndex(
-      (other) => other.kind === 'indirect' && contains(other.pieces, quote.pieces),
-    );
+    const clause = clauses.firstContaining(quote.pieces);
     const link = links[index];
     if (clause < 0 || !link) return;
     link.within = clause;
     link.denial = links[clause]?.denial ?? false;
   });
   return links;
+}
+
+// The reported clauses' pieces sorted by start, so the clauses around a direct quote are found by
+// a binary search instead of a pass over every clause for every quote: that pass was 88% of
+// analysing a 1 MB article of curly quotes (16 s).
+class ClauseSpans {
+  private readonly spans: { start: number; end: number; clause: number }[] = [];
+  // The largest end among spans[0..i]: the backward scan stops where nothing earlier reaches.
+  private readonly reach: number[] = [];
+
+  constructor(private readonly quotes: readonly LinkableQuote[]) {
+    quotes.forEach((quote, clause) => {
+      if (quote.kind !== 'indirect') return;
+      for (const { start, end } of quote.pieces) this.spans.push({ start, end, clause });
+    });
+    this.spans.sort((a, b) => a.start - b.start || a.clause - b.clause);
+    let reach = Number.NEGATIVE_INFINITY;
+    for (const span of this.spans) {
+      reach = Math.max(reach, span.end);
+      this.reach.push(reach);
+    }
+  }
+
+  /** The first clause (in report order) whose pieces contain all of `pieces`, or -1. */
+  firstContaining(pieces: readonly Span[]): number {
+    const first = pieces[0];
+    if (!first) return -1;
+    let best = -1;
+    for (let i = this.lastStartingBy(first.start); i >= 0 && (this.reach[i] ?? 0) >= first.end; i--) {
+      const span = this.spans[i];
+      if (!span || span.end < first.end || (best >= 0 && span.clause >= best)) continue;
+      if (contains(this.quotes[span.clause]?.pieces ?? [], pieces)) best = span.clause;
+    }
+    return best;
+  }
+
+  // The index of the last span starting at or before `position`, or -1.
+  private lastStartingBy(position: number): number {
+    let low = 0;
+    let high = this.spans.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.spans[mid]?.start ?? 0) <= position) low = mid + 1;
+      else high = mid;
+    }
+    return low - 1;
+  }
 }
 
 /** True when the cue reports a denial ("denied", "has rejected"). */
