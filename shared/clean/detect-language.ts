@@ -171,19 +171,22 @@ const WORD = /\p{L}+/gu;
  */
 export function detectLanguage(text: string): LanguageCode {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const latin = count(sample, LATIN);
-  let letters = latin;
-  // Most articles have no letter outside Latin: one scan then spares the nine script scans.
-  const others = count(sample, NON_LATIN_LETTERS) > 0;
-  const scripts = SCRIPTS.map(([code, pattern]) => {
-    const n = others ? count(sample, pattern) : 0;
-    letters += n;
-    return [code, n] as const;
-  });
-  if (letters < MIN_LETTERS) return 'und';
-  const kana = scripts.find(([code]) => code === 'ja')?.[1] ?? 0;
-  if (kana / letters >= KANA_SHARE) return 'ja';
-  for (const [code, n] of scripts) if (code !== 'ja' && n / letters >= SCRIPT_SHARE) return code;
+  // Most articles have no letter outside Latin. Then no script can settle the language, and the
+  // Latin letters only have to reach MIN_LETTERS: counting stops there.
+  if (count(sample, NON_LATIN_LETTERS, 1) === 0) {
+    if (count(sample, LATIN, MIN_LETTERS) < MIN_LETTERS) return 'und';
+  } else {
+    let letters = count(sample, LATIN);
+    const scripts = SCRIPTS.map(([code, pattern]) => {
+      const n = count(sample, pattern);
+      letters += n;
+      return [code, n] as const;
+    });
+    if (letters < MIN_LETTERS) return 'und';
+    const kana = scripts.find(([code]) => code === 'ja')?.[1] ?? 0;
+    if (kana / letters >= KANA_SHARE) return 'ja';
+    for (const [code, n] of scripts) if (code !== 'ja' && n / letters >= SCRIPT_SHARE) return code;
+  }
   const hits = new Map<LanguageCode, number>();
   let total = 0;
   for (const match of sample.toLowerCase().matchAll(WORD)) {
@@ -204,12 +207,16 @@ export function detectLanguage(text: string): LanguageCode {
   return best;
 }
 
-// Characters of the script `pattern` matches one of, matched a run at a time: one match per
-// word, not per letter (per letter, the scans were 15% of analysing a 10 KB article). Counted in
+// Characters of the script `pattern` matches one of (or at least `enough`), matched a run at a
+// time: one match per word, not per letter (per letter, the scans were 15% of analysing a 10 KB
+// article). Counted in
 // UTF-16 units, so a character outside the Basic Multilingual Plane (rare Han) counts twice, which
 // only favours the script it belongs to.
-function count(text: string, pattern: RegExp): number {
+function count(text: string, pattern: RegExp, enough = Number.POSITIVE_INFINITY): number {
   let n = 0;
-  for (const [run] of text.matchAll(pattern)) n += run.length;
+  for (const [run] of text.matchAll(pattern)) {
+    n += run.length;
+    if (n >= enough) break;
+  }
   return n;
 }
