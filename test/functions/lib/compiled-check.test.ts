@@ -7,71 +7,22 @@ import {
 } from '../../../functions/lib/compiled-check.ts';
 import { MalformedObjectError, parseJsonObject } from '../../../functions/lib/object-store.ts';
 import { ReportSchema } from '../../../shared/report-schema.ts';
-import { entryFromReport } from '../../../shared/store/article-entry.ts';
-import { ArticlePageSchema, emptyPage, withPageChanges } from '../../../shared/store/article-pages.ts';
-import { type Locator, LocatorSchema } from '../../../shared/store/locator.ts';
-import { emptyManifest, ManifestSchema, withPageTallies } from '../../../shared/store/manifest.ts';
+import { ArticlePageSchema } from '../../../shared/store/article-pages.ts';
+import { LocatorSchema } from '../../../shared/store/locator.ts';
+import { ManifestSchema } from '../../../shared/store/manifest.ts';
 import {
-  emptySpeakerDay,
-  emptySpeakerHead,
-  emptySpeakerList,
-  rowOf,
   SpeakerDaySchema,
   SpeakerHeadSchema,
   SpeakerListSchema,
-  speakerQuotesOf,
-  withDayChanges,
-  withHeadChange,
-  withRows,
 } from '../../../shared/store/speaker-files.ts';
-import { emptyTally } from '../../../shared/store/tally.ts';
-import { makeReport } from '../../shared/store/index-fixtures.ts';
+import { storeFileExamples } from '../../shared/store/store-file-examples.ts';
 
 // update-index checks the files it reads with the zod schemas compiled by ajv (fast, no copy). A
 // damaged or foreign file must be refused exactly when zod refuses it: otherwise a bad file would be
 // passed on as sound, or a sound one "repaired".
 
-const NOW = '2026-11-28T10:00:00.000Z';
-const report = makeReport(
-  'talks-1',
-  NOW,
-  [
-    { speaker: 'Anna Smith', label: 'negative', score: -0.6, role: 'the mayor' },
-    { speaker: 'Omar Haddad', label: 'positive', score: 0.4 },
-    { speaker: null, label: 'neutral', score: 0 },
-  ],
-  'Talks stall',
-  '2026-11-27',
-);
-const entry = entryFromReport(report);
-const ref = { partition: entry.day, day: entry.day, undated: false, page: 1 };
-const page = withPageChanges(emptyPage(ref), new Set(), [entry]);
-const [speakerId, group] = [...speakerQuotesOf(report, entry)][0] ?? [];
-const day = withDayChanges(
-  emptySpeakerDay(speakerId ?? '', entry.day, entry.day, false),
-  new Set(),
-  group?.quotes ?? [],
-);
-const { head } = withHeadChange(emptySpeakerHead(speakerId ?? '', group?.name ?? ''), {
-  name: group?.name ?? '',
-  quoted: true,
-  mentions: group?.mentions ?? [],
-  roles: ['the mayor'],
-  changedArticles: new Set([entry.id]),
-  days: [
-    {
-      partition: day.partition,
-      day: day.day,
-      undated: false,
-      before: emptyTally(),
-      after: day.tally,
-      newest: day.quotes,
-    },
-  ],
-});
-const list = withRows(emptySpeakerList(), [rowOf(head)], 1);
-const manifest = withPageTallies(emptyManifest(NOW), [{ ...ref, rev: page.rev, tally: page.tally }], NOW);
-const locator: Locator = { schemaVersion: 2, articleId: entry.id, entry, page: 1, lake: null };
+const { report, page, day, head, list, manifest, locator } = storeFileExamples();
+const entry = locator.entry;
 
 const FILES: [string, z.ZodMiniType, unknown][] = [
   ['report', ReportSchema, report],
