@@ -18,7 +18,10 @@ export interface Probabilities {
 }
 
 /**
- * 1, -1 or 0: the class whose probability, times e to its bias, is largest; ties go to the polar side.
+ * 1, -1 or 0: polar when either polar class, times e to its bias, is at least as probable as
+ * neutral; then the side the statement leans to. The biases only decide polar against neutral, so
+ * the label always has the sign of the score (P(positive) - P(negative)): a reader never sees
+ * "negative +0.04".
  *
  * @example
  * decide({ positive: 0.3, negative: 0.1, neutral: 0.6 }, { positive: 0.8, negative: 0.8 }) // 1
@@ -26,7 +29,6 @@ export interface Probabilities {
 export function decide(probabilities: Probabilities, thresholds: Thresholds): 1 | -1 | 0 {
   const positive = probabilities.positive * Math.exp(thresholds.positive);
   const negative = probabilities.negative * Math.exp(thresholds.negative);
-  if (positive >= negative && positive >= probabilities.neutral) return 1;
-  if (negative >= probabilities.neutral) return -1;
-  return 0;
+  if (Math.max(positive, negative) < probabilities.neutral) return 0;
+  return probabilities.positive >= probabilities.negative ? 1 : -1;
 }

@@ -300,7 +300,9 @@ function ruleNames(reading: Reading, features: FeatureBuffer, i: number): string
   if (flags & RULE.INTENSIFIED) names.push(`strengthened by '${modifierBefore(reading, i)}'`);
   if (flags & RULE.DIMINISHED) names.push(`softened by '${modifierBefore(reading, i)}'`);
   if (flags & RULE.EMPHASISED) names.push('emphasised');
-  if (flags & RULE.HEDGED) names.push(`hedged by '${wordAt(reading, before(reading.hedgeAt, i))}'`);
+  // A hedge word is hedged by itself, not by a word before it: its own 'hedge' says so.
+  const hedge = before(reading.hedgeAt, i);
+  if (flags & RULE.HEDGED && hedge !== undefined) names.push(`hedged by '${wordAt(reading, hedge)}'`);
   if (flags & RULE.QUESTIONED) names.push('in an open question');
   if (flags & RULE.SUBJECT) names.push('subject of a judgement');
   if (flags & RULE.CHANGED) names.push(changeName(reading, i));

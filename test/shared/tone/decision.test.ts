@@ -22,4 +22,10 @@ describe('decide', () => {
       0,
     );
   });
+
+  it('labels by the side the statement leans to, so the label has the sign of the score', () => {
+    // Negative's larger bias lifts it over neutral, but the statement leans (barely) positive.
+    const barely = { positive: 0.3, negative: 0.28, neutral: 0.42 };
+    expect(decide(barely, { positive: 0.2, negative: 0.5 })).toBe(1);
+  });
 });

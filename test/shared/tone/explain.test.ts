@@ -30,6 +30,13 @@ function drivenByItsSign(tone: ToneScore): boolean {
   );
 }
 
+/** A polar label never comes with a score of the other sign ("negative +0.04"). */
+function signAgrees(tone: ToneScore): boolean {
+  if (tone.label === 'positive') return tone.score >= 0;
+  if (tone.label === 'negative') return tone.score <= 0;
+  return true;
+}
+
 describe('explanations add up', () => {
   it('sums to the score for every quote of the raw corpus', () => {
     expect(existsSync(CORPUS), `the team kit's corpus at ${CORPUS}`).toBe(true);
@@ -57,6 +64,7 @@ describe('explanations add up', () => {
             SUM_TOLERANCE,
           );
           expect(drivenByItsSign(quote.tone), quote.text).toBe(true);
+          expect(signAgrees(quote.tone), `${quote.text}: ${quote.tone.label} ${quote.tone.score}`).toBe(true);
         }
       }
     }
@@ -89,6 +97,14 @@ describe('explanations add up', () => {
   it('names the rule behind a word in plain words', () => {
     const tone = scoreTone('Whether the merger helps anyone is an open question');
     expect(tone.explanation.find((part) => part.text === 'helps')?.rules).toContain('in an open question');
+  });
+
+  it('names the hedge that softened a word, and never an empty one', () => {
+    const tone = scoreTone('The plan may perhaps work.');
+    const rules = (text: string) => tone.explanation.find((part) => part.text === text)?.rules ?? [];
+    expect(rules('perhaps')).toContain("hedged by 'may'");
+    expect(rules('work')).toContain("hedged by 'perhaps'");
+    expect(rules('may')).not.toContain("hedged by ''");
   });
 
   it('reports rounded numbers', () => {
