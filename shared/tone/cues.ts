@@ -347,6 +347,11 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['no one', 'negator'],
   ['not at all', 'negator'],
   ['by no means', 'negator'],
+  // Released from something: what follows is what is no longer there ("cleared of wrongdoing").
+  ['cleared of', 'negator'],
+  ['acquitted of', 'negator'],
+  ['freed from', 'negator'],
+  ['rid of', 'negator'],
   // Concession spelled in more than one word.
   ['even though', 'concessive'],
   ['in spite of', 'concessive'],

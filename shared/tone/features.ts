@@ -4,6 +4,7 @@
 import { changeValue } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import { type Reading, RULE } from './read-statement.ts';
+import { NUMBER_WORD } from './word-facts.ts';
 import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** Dense features, in the order the weights list them. */
@@ -165,9 +166,7 @@ export function featurize(
     out.bucketTokens[used] = i;
     out.bucketValues[used] = share;
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
-    // The shipped table's row is cached with the word's facts; a fitting table is looked up.
-    const facts = reading.facts[i];
-    const row = table === WORD_TABLE && facts !== undefined ? facts.row : table.rowOf(tokens.lower[i] ?? '');
+    const row = tableRow(reading, table, tokens.lower[i] ?? '', i);
     if (row < 0) continue;
     // A change's words speak through the change features alone.
     if (((reading.flags[i] ?? 0) & RULE.CHANGED) !== 0) continue;
@@ -217,4 +216,15 @@ export function featurize(
   const scale = used > 0 ? 1 / Math.sqrt(used) : 0;
   for (let k = 0; k < used; k += 1) out.bucketValues[k] = (out.bucketValues[k] ?? 0) * scale;
   return out;
+}
+
+/**
+ * The word's row in the table, or -1. The shipped table's row is cached with the word's facts; a
+ * fitting table is looked up. A number has no row in either: amounts carry no tone of their own.
+ */
+function tableRow(reading: Reading, table: WordTable, word: string, i: number): number {
+  const facts = reading.facts[i];
+  if (facts === undefined) return table.rowOf(word);
+  if ((facts.kinds & NUMBER_WORD) !== 0) return -1;
+  return table === WORD_TABLE ? facts.row : table.rowOf(word);
 }

@@ -4,6 +4,7 @@ import type { ToneEvidence, ToneName } from '../types.ts';
 import { type Change, changeValue, findChanges } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
+  askedUntil,
   CONCEDED_FACTOR,
   CONTRAST_FACTOR,
   EMPHASIS_FACTOR,
@@ -22,6 +23,7 @@ import {
   passiveAfter,
   phraseAt,
   takesTheFloor,
+  unassertedAfterToo,
   yetContrasts,
 } from './rules.ts';
 import { type Tokens, tokenize } from './tokenize.ts';
@@ -267,6 +269,10 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let clauseStart = 0;
   let judged = false;
   let questioned = false;
+  // Where "too <word> to" leaves the rest of its clause unasserted (unassertedAfterToo).
+  let unassertedFrom = -1;
+  // The "?" that closes a yes-or-no question (askedUntil), or -1.
+  let questionEnd = -1;
   let previousName = false;
 
   for (let i = 0; i < count; i += 1) {
@@ -299,12 +305,17 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       flags[i] = BRACKETED;
       continue;
     }
+    if (word === 'too') unassertedFrom = unassertedAfterToo(tokens, i);
+    if (i === unassertedFrom) questioned = true;
+    if (i === sentenceStart) questionEnd = askedUntil(tokens, i);
+    if (i < questionEnd) questioned = true;
     const name = namesSomething(tokens, i, headline);
     // A name of several words counts as one word, so swapping names never changes the length.
     if (!(name && previousName)) reading.words += 1;
     previousName = name;
     reading.counted[i] = name ? 0 : 1;
-    reading.share[i] = name ? 0 : conceding ? CONCEDED_SHARE : questioned ? QUESTIONED_SHARE : 1;
+    reading.share[i] =
+      name || i < questionEnd ? 0 : conceding ? CONCEDED_SHARE : questioned ? QUESTIONED_SHARE : 1;
     if (judged && !name) reading.predicate[i] = 1;
     if (negationLeft > 0) reading.negated[i] = 1;
 

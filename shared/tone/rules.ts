@@ -73,6 +73,56 @@ export function likeIsVerb(tokens: Tokens, index: number): boolean {
   return before === undefined || LIKE_AS_VERB_BEFORE.has(before);
 }
 
+/**
+ * "too early to call it a success", "too weak to win": the infinitive after "too <word> to" is what
+ * does not happen, so it is not asserted. The index of its first word, or -1.
+ *
+ * @example unassertedAfterToo(tokenize('too early to call it a success'), 0) // 3
+ */
+export function unassertedAfterToo(tokens: Tokens, index: number): number {
+  if (tokens.lower[index] !== 'too' || !tokens.isWord[index + 1]) return -1;
+  if (tokens.lower[index + 2] !== 'to' || !tokens.isWord[index + 3]) return -1;
+  return index + 3;
+}
+
+// Verbs that open a yes-or-no question ("Will this deal bring peace?").
+const QUESTION_OPENERS: ReadonlySet<string> = new Set([
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'shall',
+  'may',
+  'might',
+  'is',
+  'are',
+  'was',
+  'were',
+  'do',
+  'does',
+  'did',
+  'has',
+  'have',
+  'had',
+]);
+
+/**
+ * "Will this deal bring peace?" asks, it does not assert: when the sentence at `index` opens with a
+ * question verb and ends in "?", the index of that "?", else -1. A negative opener ("Isn't this a
+ * disgrace?") is left alone: such questions assert their answer.
+ *
+ * @example askedUntil(tokenize('Will this deal bring peace?'), 0) // 5
+ */
+export function askedUntil(tokens: Tokens, index: number): number {
+  if (!QUESTION_OPENERS.has(tokens.lower[index] ?? '')) return -1;
+  for (let k = index + 1; k < tokens.lower.length; k += 1) {
+    const token = tokens.lower[k] ?? '';
+    if (!tokens.isWord[k] && isSentenceEnd(token)) return token === '?' ? k : -1;
+  }
+  return -1;
+}
+
 /** "Yet, ..." or "..., yet the talks" contrasts; "not yet" and "can't say that yet" hedge. */
 export function yetContrasts(tokens: Tokens, index: number): boolean {
   return opensClause(tokens, index) && !standsAlone(tokens, index) && index > 0;

@@ -35,6 +35,8 @@ export const INTERJECTION_WORD = 512;
 export const COPULA_WORD = 1024;
 export const HARM_WORD = 2048;
 export const OPEN_QUESTION_WORD = 4096;
+/** A number, in digits or in words: it carries no tone of its own. */
+export const NUMBER_WORD = 8192;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -62,6 +64,18 @@ const DIGIT_ZERO = 48;
 const DIGIT_NINE = 57;
 // Every number hashes as this one token: amounts say little about tone.
 const NUMBER_KEY = 0x2f1c;
+// Numbers written as words are numbers too: "forty pages" must read like "40 pages", not pick up
+// whatever tone the word table learned for "forty". "One" is left out: it is also a pronoun.
+const NUMBER_WORDS = new Set(
+  [
+    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen',
+    'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety',
+    'hundred hundreds thousand thousands million millions billion billions trillion trillions',
+    'dozen dozens',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /**
  * The facts about one lower-cased word.
@@ -98,20 +112,25 @@ function describe(word: string): WordFacts {
   if (COPULAS.has(word)) kinds |= COPULA_WORD;
   if (HARM_WORDS.has(word)) kinds |= HARM_WORD;
   if (OPEN_QUESTION.has(word)) kinds |= OPEN_QUESTION_WORD;
+  const number = isNumber(word);
+  if (number) kinds |= NUMBER_WORD;
   return {
     main: wordWeight(word),
     secondary,
     kinds,
     modifier: intensity ?? 1,
-    hash: stemHash(word),
-    row: WORD_TABLE.rowOf(word),
+    hash: number ? NUMBER_KEY : stemHash(word),
+    row: number ? -1 : WORD_TABLE.rowOf(word),
   };
+}
+
+function isNumber(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return (first >= DIGIT_ZERO && first <= DIGIT_NINE) || NUMBER_WORDS.has(word);
 }
 
 /** "criticized", "criticizes" -> "critic": one bucket learns from every form of a word. */
 function stemHash(word: string): number {
-  const first = word.charCodeAt(0);
-  if (first >= DIGIT_ZERO && first <= DIGIT_NINE) return NUMBER_KEY;
   const stem = porter.stem(word);
   let hash = FNV_OFFSET;
   for (let k = 0; k < stem.length; k += 1) hash = Math.imul(hash ^ stem.charCodeAt(k), FNV_PRIME);

@@ -140,6 +140,26 @@ describe('scoreTone behaviour', () => {
     );
   });
 
+  it('does not assert what follows "too <word> to" or a yes-or-no question', () => {
+    expect(scoreTone('It may be too soon to call this a success.').label).not.toBe('positive');
+    expect(scoreTone('The squad was too tired to celebrate the win.').label).not.toBe('positive');
+    expect(scoreTone('Will the new treaty bring lasting peace?').label).not.toBe('positive');
+  });
+
+  it('does not read being cleared of a charge as bad news', () => {
+    expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
+    expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
+    expect(scoreTone('The nurse was acquitted of murder.').label).toBe('positive');
+  });
+
+  it('gives numbers no tone, in words as in digits', () => {
+    expect(scoreTone('The manual has twelve chapters and two hundred pages.').label).toBe('neutral');
+    expect(scoreTone('Five million people live along the river.').label).toBe('neutral');
+    const inDigits = scoreTone('The panel heard 40 witnesses over 3 days.');
+    const inWords = scoreTone('The panel heard forty witnesses over three days.');
+    expect(inWords.score).toBe(inDigits.score);
+  });
+
   it('lets the main clause decide after "but" and "despite"', () => {
     expect(scoreTone('The opening weeks were rough, but the harvest festival was wonderful.').label).toBe(
       'positive',

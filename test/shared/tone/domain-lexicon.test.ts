@@ -48,6 +48,10 @@ const EXAMPLES: Record<string, string> = {
   tensions: 'The incident left tensions along the border.',
   top: 'The top diplomat arrived on Monday.',
   unacceptable: 'The foreign ministry said the remarks were unacceptable.',
+  unharmed: 'Three climbers were found unharmed.',
+  unhurt: 'Both drivers walked away unhurt.',
+  uninjured: 'The passengers were uninjured.',
+  unscathed: 'The old bridge came through the storm unscathed.',
   violation: 'The flight was a violation of the airspace.',
   violations: 'Observers reported violations of the ceasefire.',
 };

@@ -129,6 +129,17 @@ describe('open questions', () => {
   it('barely counts the words of a question left open', () => {
     expect(explain('Whether the plan helps is unclear').helps?.[1]).toContain('questioned');
   });
+
+  it('does not assert what "too <word> to" says does not happen', () => {
+    expect(explain('The squad was too tired to celebrate').celebrate?.[1]).toContain('questioned');
+    expect(explain('The squad was tired and ready to celebrate').celebrate?.[1]).not.toContain('questioned');
+  });
+
+  it('reads a yes-or-no question as asked, not asserted, but not a negative one', () => {
+    expect(explain('Will the treaty bring peace?').peace?.[1]).toContain('questioned');
+    expect(explain('The treaty will bring peace.').peace?.[1]).not.toContain('questioned');
+    expect(explain("Isn't this a disgrace?").disgrace?.[1]).not.toContain('questioned');
+  });
 });
 
 describe('words and offsets', () => {
