@@ -224,7 +224,6 @@ export function featurize(
  */
 function tableRow(reading: Reading, table: WordTable, word: string, i: number): number {
   const facts = reading.facts[i];
-  if (facts === undefined) return table.rowOf(word);
-  if ((facts.kinds & NUMBER_WORD) !== 0) return -1;
-  return table === WORD_TABLE ? facts.row : table.rowOf(word);
+  if (facts !== undefined && (facts.kinds & NUMBER_WORD) !== 0) return -1;
+  return table === WORD_TABLE && facts !== undefined ? facts.row : table.rowOf(word);
 }

@@ -120,7 +120,7 @@ function describe(word: string): WordFacts {
     kinds,
     modifier: intensity ?? 1,
     hash: number ? NUMBER_KEY : stemHash(word),
-    row: number ? -1 : WORD_TABLE.rowOf(word),
+    row: WORD_TABLE.rowOf(word),
   };
 }
 
