@@ -274,7 +274,7 @@ export class QuoteToneStack extends Stack {
       databaseName: GLUE_DATABASE_NAME,
       tableInput: {
         name: GLUE_TABLE_NAME,
-        description: 'One row per quote, from lake/quotes/dt=YYYY-MM-DD/<article id>.jsonl',
+        description: 'One row per quote, from lake/quotes/dt=YYYY-MM-DD/<article id>.jsonl.gz',
         tableType: 'EXTERNAL_TABLE',
         partitionKeys: [{ name: LAKE_PARTITION.name, type: LAKE_PARTITION.type }],
         // Partition projection: Athena derives dt partitions from the query, so no crawler and no

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
 import { type ArticleEntry, currentEntry, entryPartition } from '../../shared/store/article-entry.ts';
 import {
@@ -83,7 +84,8 @@ import { IndexContentionError, type RetryOptions, retryOnConflict } from './retr
 //    what this run applied as well as what the other committed), so the last commit always reflects
 //    the store after the last change, whatever order events arrive in.
 
-const LAKE_TYPE = 'application/x-ndjson; charset=utf-8';
+// No Content-Encoding: Athena (and any S3 reader) gets the .gz bytes as stored.
+const LAKE_TYPE = 'application/gzip';
 const JSON_TYPE = 'application/json; charset=utf-8';
 // Rounds for articles whose locator write lost a race (each round re-reads them).
 const MAX_ROUNDS = 10;
@@ -334,7 +336,9 @@ class BatchRun {
   private async writeLake(target: Target): Promise<void> {
     const next = target.next;
     if (next?.lake && target.report) {
-      await this.store.put(this.bucket, next.lake, toLakeFile(target.report), { contentType: LAKE_TYPE });
+      await this.store.put(this.bucket, next.lake, gzipSync(toLakeFile(target.report)), {
+        contentType: LAKE_TYPE,
+      });
     }
     const stale = new Set(this.olds(target).flatMap((old) => (old.lake ? [old.lake] : [])));
     stale.delete(next?.lake ?? '');

@@ -40,7 +40,7 @@ export const JSON_SCHEMA_SOURCES = {
   },
   'lake-row.schema.json': {
     schema: LakeRowSchema,
-    title: 'quote-tone quote lake line: one line of lake/quotes/dt=YYYY-MM-DD/<id>.jsonl',
+    title: 'quote-tone quote lake line: one line of lake/quotes/dt=YYYY-MM-DD/<id>.jsonl.gz',
   },
 } as const;
 

@@ -53,9 +53,11 @@ export const LakeRowSchema = z.strictObject(
   Object.fromEntries(LAKE_COLUMNS.map(({ name, type }) => [name, JSON_VALUE_OF_HIVE_TYPE[type]])),
 );
 
-/** @example lakeKey('talks-1a2b3c4d', '2026-11-28T10:00:00Z') // 'lake/quotes/dt=2026-11-28/talks-1a2b3c4d.jsonl' */
+// Lake files are stored gzipped: Athena reads `.gz` JSON Lines as they are (by the extension), a
+// quarter of the bytes is a quarter of what every update batch writes and every query scans.
+/** @example lakeKey('talks-1a2b3c4d', '2026-11-28T10:00:00Z') // 'lake/quotes/dt=2026-11-28/talks-1a2b3c4d.jsonl.gz' */
 export function lakeKey(articleId: string, analyzedAt: string): string {
-  return `${LAKE_PREFIX}dt=${analyzedAt.slice(0, 10)}/${articleId}.jsonl`;
+  return `${LAKE_PREFIX}dt=${analyzedAt.slice(0, 10)}/${articleId}.jsonl.gz`;
 }
 
 /**
@@ -91,7 +93,7 @@ export function toLakeRows(report: Report): LakeRow[] {
   }));
 }
 
-/** The lake file body: JSON Lines, one quote per line, newline-terminated. */
+/** The lake file's text (stored gzipped, see lakeKey): JSON Lines, one quote per line, newline-terminated. */
 export function toLakeFile(report: Report): string {
   return toLakeRows(report)
     .map((row) => `${JSON.stringify(row)}\n`)

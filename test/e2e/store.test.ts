@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAllEntries, readSpeakerListFile } from '../../functions/lib/index-reader.ts';
 import { type LocalPipeline, startLocalPipeline } from '../../functions/local/pipeline.ts';
@@ -138,7 +139,8 @@ describe('the dashboard-ready store', () => {
       pipeline.resultsBucket,
       lakeKey(listed?.id ?? '', listed?.analyzedAt ?? ''),
     );
-    const body = Buffer.from(stored?.body ?? new Uint8Array()).toString('utf8');
+    // Gzipped, as Athena reads `.jsonl.gz`.
+    const body = gunzipSync(stored?.body ?? new Uint8Array()).toString('utf8');
     expect(body.endsWith('\n')).toBe(true);
     const lines = body.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
