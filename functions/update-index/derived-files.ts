@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import { ReportSchema } from '../../shared/report-schema.ts';
-import { type ArticleEntry, ArticleEntrySchema, entryFromReport } from '../../shared/store/article-entry.ts';
+import { type Report, ReportSchema } from '../../shared/report-schema.ts';
+import { type ArticleEntry, currentEntry, entryPartition } from '../../shared/store/article-entry.ts';
 import {
   type ArticlePage,
   ArticlePageSchema,
@@ -8,9 +8,11 @@ import {
   type PageRef,
   withPageChanges,
 } from '../../shared/store/article-pages.ts';
+import { ErrorRecordSchema } from '../../shared/store/error-record.ts';
 import {
   ARTICLE_PAGES_PREFIX,
   entryCopiesPrefix,
+  errorKey,
   reportKey,
   SPEAKERS_PREFIX,
 } from '../../shared/store/layout.ts';
@@ -40,8 +42,8 @@ import { MalformedObjectError, type ObjectStore, type PutOptions } from '../lib/
 // Reading and writing the derived files of the index. Every write is conditional on the version
 // read (If-Match, or If-None-Match '*' for a new file), so concurrent batches never overwrite each
 // other's changes: the loser re-reads and re-applies. A derived file that does not parse is not
-// fatal: it is rebuilt from the smaller files it is derived from (a page from its entry copies, a
-// speaker's day from that day's articles, a speaker's head from their day files, the manifest
+// fatal: it is rebuilt from the smaller files it is derived from (a page from the results of the
+// articles marked under it, a speaker's day from that day's articles, a speaker's head from their day files, the manifest
 // from the pages) and then updated as usual.
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -92,7 +94,7 @@ export function compactJson(value: unknown): string {
 /** Files repaired in this run, for the logs and `quote-tone reindex`'s summary. */
 export type RepairLog = string[];
 
-/** The page, rebuilt from its entry copies when damaged. */
+/** The page, rebuilt from the results of the articles marked under it when damaged. */
 export async function readPage(
   store: ObjectStore,
   bucket: string,
@@ -102,9 +104,16 @@ export async function readPage(
 ): Promise<Read<ArticlePage>> {
   const read = await readDerived(store, bucket, key, ArticlePageSchema);
   if (!read.damaged) return read;
-  const entries = await readEntryCopies(store, bucket, entryCopiesPrefix(ref.partition, ref.page));
+  const marked = await readMarkedArticles(store, bucket, ref.partition, ref.page);
   noteRepair(repaired, key);
-  return { ...read, value: withPageChanges(emptyPage(ref), new Set(), entries) };
+  return {
+    ...read,
+    value: withPageChanges(
+      emptyPage(ref),
+      new Set(),
+      marked.map(({ entry }) => entry),
+    ),
+  };
 }
 
 /** The manifest, rebuilt from every page when damaged (a rare repair; see README). */
@@ -140,14 +149,9 @@ export async function readSpeakerDay(
   const read = await readDerived(store, bucket, key, SpeakerDaySchema);
   if (!read.damaged) return read;
   let file = emptySpeakerDay(ref.speakerId, ref.partition, ref.day, ref.undated);
-  const entries = await readEntryCopies(store, bucket, entryCopiesPrefix(ref.partition));
-  for (const entry of entries) {
-    if (entry.status !== 'analysed' || !entry.speakers.some((speaker) => speaker.id === ref.speakerId))
-      continue;
-    const report = await getCheckedJson(store, bucket, reportKey(entry.id), ReportSchema).catch(() => null);
-    if (!report) continue;
-    const current = entryFromReport(report.value);
-    const quotes = speakerQuotesOf(report.value, current).get(ref.speakerId)?.quotes ?? [];
+  for (const { entry, report } of await readMarkedArticles(store, bucket, ref.partition)) {
+    if (entry.status !== 'analysed' || !report) continue;
+    const quotes = speakerQuotesOf(report, entry).get(ref.speakerId)?.quotes ?? [];
     file = withDayChanges(file, new Set(), quotes);
   }
   noteRepair(repaired, key);
@@ -197,15 +201,34 @@ export async function readSpeakerHead(
   return { ...read, damaged: true, value: head };
 }
 
-async function readEntryCopies(store: ObjectStore, bucket: string, prefix: string): Promise<ArticleEntry[]> {
-  const entries: ArticleEntry[] = [];
-  const keys: string[] = [];
-  for await (const key of store.list(bucket, prefix)) keys.push(key);
-  await forEachLimited(keys, IO_CONCURRENCY, async (key) => {
-    const copy = await readDerived(store, bucket, key, ArticleEntrySchema);
-    if (copy.value) entries.push(copy.value);
+/**
+ * The articles marked under a partition (or one of its pages), each with the entry its results
+ * give now. Markers are written beside every page change, so this is the page's list without the
+ * page; an article whose results moved it elsewhere meanwhile is left out.
+ */
+async function readMarkedArticles(
+  store: ObjectStore,
+  bucket: string,
+  partition: string,
+  page?: number,
+): Promise<{ entry: ArticleEntry; report: Report | null }[]> {
+  const ids: string[] = [];
+  for await (const key of store.list(bucket, entryCopiesPrefix(partition, page))) {
+    ids.push(key.slice(key.lastIndexOf('/') + 1, -'.json'.length));
+  }
+  const marked: { entry: ArticleEntry; report: Report | null }[] = [];
+  await forEachLimited(ids, IO_CONCURRENCY, async (id) => {
+    // A result that cannot be read is left out here; its own event reports it.
+    const [report, error] = await Promise.all([
+      getCheckedJson(store, bucket, reportKey(id), ReportSchema).catch(() => null),
+      getCheckedJson(store, bucket, errorKey(id), ErrorRecordSchema).catch(() => null),
+    ]);
+    const entry = currentEntry({ report: report?.value ?? null, error: error?.value ?? null });
+    if (entry && entryPartition(entry) === partition) {
+      marked.push({ entry, report: entry.status === 'analysed' ? (report?.value ?? null) : null });
+    }
   });
-  return entries;
+  return marked;
 }
 
 /** Records a repaired key once, however often this run read it. */

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { ReportSchema } from '../../shared/report-schema.ts';
 import { currentEntry } from '../../shared/store/article-entry.ts';
 import { ErrorRecordSchema } from '../../shared/store/error-record.ts';
@@ -13,7 +12,13 @@ import {
   reportKey,
   SPEAKER_LIST_KEY,
 } from '../../shared/store/layout.ts';
-import { LocatorSchema } from '../../shared/store/locator.ts';
+import {
+  currentLocator,
+  type EntryFootprint,
+  entryDigest,
+  type StoredLocator,
+  StoredLocatorSchema,
+} from '../../shared/store/locator.ts';
 import { ManifestSchema } from '../../shared/store/manifest.ts';
 import { SpeakerListSchema } from '../../shared/store/speaker-files.ts';
 import { getCheckedJson, parseCheckedJson } from '../lib/compiled-check.ts';
@@ -23,7 +28,7 @@ import { forEachLimited, IO_CONCURRENCY, readDerived } from './derived-files.ts'
 import { updateIndexBatch } from './update-index.ts';
 
 // `quote-tone reindex`: every derived file (manifest, pages, speaker files, list, locators, entry
-// copies, lake) rebuilt from reports/ and errors/, the only files that are not derived. It first
+// markers, lake) rebuilt from reports/ and errors/, the only files that are not derived. It first
 // takes stock of what the index says (damaged files, articles missing or outdated, entries of
 // articles that are gone), then clears index/ and lake/ and feeds every article through the same
 // batch update the queue drives, so the rebuilt index is exactly what live updates produce.
@@ -76,7 +81,7 @@ export async function reindex(
   for (const prefix of [INDEX_PREFIX, LAKE_PREFIX])
     for await (const key of store.list(bucket, prefix)) derived.push(key);
   const damaged: string[] = [];
-  const indexed = new Map<string, unknown>();
+  const indexed = new Map<string, EntryFootprint>();
   let scanned = 0;
   await forEachLimited(
     derived.filter((key) => key.startsWith(INDEX_PREFIX)),
@@ -92,8 +97,8 @@ export async function reindex(
           ? parseCheckedJson(bucket, key, object.body, schema)
           : parseJsonObject(bucket, key, object.body);
         if (key.startsWith(LOCATORS_PREFIX)) {
-          const locator = value as { articleId: string; entry: unknown };
-          if (locator.entry) indexed.set(locator.articleId, locator.entry);
+          const locator = currentLocator(value as StoredLocator);
+          if (locator.footprint) indexed.set(locator.articleId, locator.footprint);
         }
       } catch (error) {
         if (!(error instanceof MalformedObjectError)) throw error;
@@ -115,7 +120,7 @@ export async function reindex(
       getCheckedJson(store, bucket, errorKey(id), ErrorRecordSchema).catch(() => null),
     ]);
     const now = currentEntry({ report: report?.value ?? null, error: error?.value ?? null });
-    if (!isDeepStrictEqual(now, before)) outdated.push(id);
+    if (!now || entryDigest(now) !== before.digest) outdated.push(id);
   });
   const stale = [...indexed.keys()].filter((id) => !ids.has(id));
 
@@ -168,6 +173,6 @@ export async function reindex(
 function schemaOf(key: string) {
   if (key === MANIFEST_KEY) return ManifestSchema;
   if (key === SPEAKER_LIST_KEY) return SpeakerListSchema;
-  if (key.startsWith(LOCATORS_PREFIX)) return LocatorSchema;
+  if (key.startsWith(LOCATORS_PREFIX)) return StoredLocatorSchema;
   return undefined;
 }

@@ -1,5 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
 import { type ArticleEntry, currentEntry, entryPartition } from '../../shared/store/article-entry.ts';
 import {
@@ -22,7 +22,14 @@ import {
   speakerDayKey,
   speakerKey,
 } from '../../shared/store/layout.ts';
-import { type Locator, LocatorSchema } from '../../shared/store/locator.ts';
+import {
+  currentLocator,
+  type EntryFootprint,
+  entryDigest,
+  footprintOf,
+  type Locator,
+  StoredLocatorSchema,
+} from '../../shared/store/locator.ts';
 import {
   emptyManifest,
   type Manifest,
@@ -84,9 +91,13 @@ import { IndexContentionError, type RetryOptions, retryOnConflict } from './retr
 //    what this run applied as well as what the other committed), so the last commit always reflects
 //    the store after the last change, whatever order events arrive in.
 
-// No Content-Encoding: Athena (and any S3 reader) gets the .gz bytes as stored.
+// No Content-Encoding: Athena (and any S3 reader) gets the .gz bytes as stored. Compressed on
+// libuv's thread pool, off the thread that parses and writes the index.
+const gzipAsync = promisify(gzip);
 const LAKE_TYPE = 'application/gzip';
 const JSON_TYPE = 'application/json; charset=utf-8';
+// An entry marker's body: its key is what counts.
+const ENTRY_MARKER = '{}\n';
 // Rounds for articles whose locator write lost a race (each round re-reads them).
 const MAX_ROUNDS = 10;
 
@@ -137,9 +148,16 @@ export async function updateIndex(
   return result.outcome;
 }
 
-/** An entry and the page it sits on. */
+/** An entry and the page it goes to. */
 interface Placed {
   entry: ArticleEntry;
+  page: number;
+  lake: string | null;
+}
+
+/** What an entry indexed earlier occupies: taken out before the new one goes in. */
+interface Occupied {
+  footprint: EntryFootprint;
   page: number;
   lake: string | null;
 }
@@ -150,7 +168,7 @@ interface Target {
   locator: Locator | null;
   locatorEtag: string | undefined;
   /** Placements this run applied in earlier rounds but did not commit: undone next round. */
-  applied: Placed[];
+  applied: Occupied[];
   next: Placed | null;
   report: Report | null;
   state: 'pending' | 'changing' | 'done';
@@ -275,9 +293,9 @@ class BatchRun {
   private async readArticle(target: Target): Promise<void> {
     target.rounds += 1;
     try {
-      const locator = await readDerived(this.store, this.bucket, locatorKey(target.id), LocatorSchema);
+      const locator = await readDerived(this.store, this.bucket, locatorKey(target.id), StoredLocatorSchema);
       if (locator.damaged) noteRepair(this.repaired, locatorKey(target.id));
-      target.locator = locator.value;
+      target.locator = locator.value ? currentLocator(locator.value) : null;
       target.locatorEtag = locator.etag;
       const [report, error] = await Promise.all([
         getCheckedJson(this.store, this.bucket, reportKey(target.id), ReportSchema),
@@ -285,11 +303,10 @@ class BatchRun {
       ]);
       target.report = report?.value ?? null;
       const entry = currentEntry({ report: target.report, error: error?.value ?? null });
-      if (
-        target.applied.length === 0 &&
-        !locator.damaged &&
-        isDeepStrictEqual(target.locator?.entry ?? null, entry)
-      ) {
+      const indexed = target.locator?.footprint ?? null;
+      const unchanged =
+        indexed === null ? entry === null : entry !== null && indexed.digest === entryDigest(entry);
+      if (target.applied.length === 0 && !locator.damaged && unchanged) {
         target.state = 'done';
         return;
       }
@@ -312,7 +329,9 @@ class BatchRun {
     const next = target.next;
     if (!next) return;
     const partition = entryPartition(next.entry);
-    const previous = [...this.olds(target)].reverse().find((old) => entryPartition(old.entry) === partition);
+    const previous = [...this.olds(target)]
+      .reverse()
+      .find((old) => entryPartition(old.footprint) === partition);
     if (previous) next.page = previous.page;
     else {
       const count = placing.get(partition) ?? 0;
@@ -325,10 +344,10 @@ class BatchRun {
 
   // Everything this article may have contributed so far: the committed entry and this run's
   // uncommitted attempts.
-  private olds(target: Target): Placed[] {
+  private olds(target: Target): Occupied[] {
     const committed =
-      target.locator?.entry && target.locator.page
-        ? [{ entry: target.locator.entry, page: target.locator.page, lake: target.locator.lake }]
+      target.locator?.footprint && target.locator.page
+        ? [{ footprint: target.locator.footprint, page: target.locator.page, lake: target.locator.lake }]
         : [];
     return [...committed, ...target.applied];
   }
@@ -336,7 +355,7 @@ class BatchRun {
   private async writeLake(target: Target): Promise<void> {
     const next = target.next;
     if (next?.lake && target.report) {
-      await this.store.put(this.bucket, next.lake, gzipSync(toLakeFile(target.report)), {
+      await this.store.put(this.bucket, next.lake, await gzipAsync(toLakeFile(target.report)), {
         contentType: LAKE_TYPE,
       });
     }
@@ -347,7 +366,7 @@ class BatchRun {
 
   private async updatePages(targets: Target[]): Promise<PageTally[]> {
     const changes = new Map<string, { ref: PageRef; remove: Set<string>; add: ArticleEntry[] }>();
-    const change = (entry: ArticleEntry, page: number) => {
+    const change = (entry: Pick<ArticleEntry, 'day' | 'undated'>, page: number) => {
       const partition = entryPartition(entry);
       const key = articlePageKey(partition, page);
       const ref = { partition, day: entry.day, undated: entry.undated, page };
@@ -356,7 +375,7 @@ class BatchRun {
       return found;
     };
     for (const target of targets) {
-      for (const old of this.olds(target)) change(old.entry, old.page).remove.add(target.id);
+      for (const old of this.olds(target)) change(old.footprint, old.page).remove.add(target.id);
       if (target.next) change(target.next.entry, target.next.page).add.push(target.next.entry);
     }
     const tallies: PageTally[] = [];
@@ -372,14 +391,15 @@ class BatchRun {
       );
       if (page) tallies.push({ ...ref, rev: page.rev, tally: page.tally });
     });
-    // Entry copies follow their pages (a damaged page is rebuilt from them).
+    // Entry markers follow their pages: a damaged page is rebuilt from the results of the
+    // articles marked under it.
     await forEachLimited(targets, IO_CONCURRENCY, async (target) => {
       const next = target.next;
       const nextKey = next ? entryCopyKey(entryPartition(next.entry), next.page, target.id) : null;
       if (next && nextKey)
-        await this.store.put(this.bucket, nextKey, compactJson(next.entry), { contentType: JSON_TYPE });
+        await this.store.put(this.bucket, nextKey, ENTRY_MARKER, { contentType: JSON_TYPE });
       for (const old of this.olds(target)) {
-        const oldKey = entryCopyKey(entryPartition(old.entry), old.page, target.id);
+        const oldKey = entryCopyKey(entryPartition(old.footprint), old.page, target.id);
         if (oldKey !== nextKey) await this.store.delete(this.bucket, oldKey);
       }
     });
@@ -400,7 +420,12 @@ class BatchRun {
       string,
       { name: string; quoted: boolean; mentions: Set<string>; changed: Set<string>; withRole: SpeakerQuote[] }
     >();
-    const touch = (speakerId: string, name: string, entry: ArticleEntry, articleId: string) => {
+    const touch = (
+      speakerId: string,
+      name: string,
+      entry: Pick<ArticleEntry, 'day' | 'undated'>,
+      articleId: string,
+    ) => {
       const partition = entryPartition(entry);
       const key = speakerDayKey(speakerId, partition);
       const day = days.get(key) ?? {
@@ -425,9 +450,8 @@ class BatchRun {
     };
     for (const target of targets) {
       for (const old of this.olds(target)) {
-        if (old.entry.status !== 'analysed') continue;
-        for (const speaker of old.entry.speakers)
-          touch(speaker.id, speaker.name, old.entry, target.id).day.remove.add(target.id);
+        for (const speaker of old.footprint.speakers)
+          touch(speaker.id, speaker.name, old.footprint, target.id).day.remove.add(target.id);
       }
       const next = target.next;
       if (next?.entry.status === 'analysed' && target.report) {
@@ -547,7 +571,7 @@ class BatchRun {
     const locator: Locator = {
       schemaVersion: INDEX_SCHEMA_VERSION,
       articleId: target.id,
-      entry: next?.entry ?? null,
+      footprint: next ? footprintOf(next.entry) : null,
       page: next?.page ?? null,
       lake: next?.lake ?? null,
     };
@@ -568,7 +592,7 @@ class BatchRun {
       }
       // Another run committed this article meanwhile: go round again, undoing this run's attempt too.
       target.applied.push(...this.olds(target));
-      if (next) target.applied.push(next);
+      if (next) target.applied.push({ footprint: footprintOf(next.entry), page: next.page, lake: next.lake });
       target.applied = dedupePlaced(target.applied);
       target.state = 'pending';
     }
@@ -599,10 +623,10 @@ async function settleAll(work: readonly Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-function dedupePlaced(placed: Placed[]): Placed[] {
+function dedupePlaced(placed: Occupied[]): Occupied[] {
   const seen = new Set<string>();
-  return placed.filter((item) => {
-    const key = `${entryPartition(item.entry)}/${item.page}/${item.lake}/${item.entry.analyzedAt}/${JSON.stringify(item.entry.status === 'analysed' ? item.entry.speakers.map((s) => s.id) : [])}`;
+  return placed.filter(({ footprint, page, lake }) => {
+    const key = `${entryPartition(footprint)}/${page}/${lake}/${footprint.analyzedAt}/${JSON.stringify(footprint.speakers.map((s) => s.id))}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -6,8 +6,8 @@ import { speakerIdOf } from './speaker-id.ts';
 
 // One article's line in the index: what the article list shows and what its figures add to the
 // totals. Entries live in partition pages (index/articles/<partition>/<page>.json), one partition
-// per day, and a copy sits in the article's locator (index/by-article/<id>.json), so update-index
-// knows what to subtract when the article changes, without reading anything else.
+// per day; the article's locator (index/by-article/<id>.json) keeps its footprint, so update-index
+// knows what to take out when the article changes, without reading anything else.
 
 // A list row has room for a few names; the rest are one click away in the article view.
 export const MAIN_SPEAKERS = 3;

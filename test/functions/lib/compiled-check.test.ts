@@ -22,7 +22,7 @@ import { storeFileExamples } from '../../shared/store/store-file-examples.ts';
 // passed on as sound, or a sound one "repaired".
 
 const { report, page, day, head, list, manifest, locator } = storeFileExamples();
-const entry = locator.entry;
+const entry = page.articles.find((article) => article.status === 'analysed');
 
 const FILES: [string, z.ZodMiniType, unknown][] = [
   ['report', ReportSchema, report],

@@ -247,6 +247,44 @@ describe('updateIndex', () => {
     expect(await store.head(bucket, lakeKey('gone', DAY_ONE))).toBeNull();
   });
 
+  it('reads a locator written when it held the whole entry: same event unchanged, removal takes it all out', async () => {
+    await putReport(makeReport('older', DAY_ONE, [{ speaker: 'Anna Smith', label: 'positive', score: 0.5 }]));
+    await update(reportKey('older'));
+    const [indexed] = await entries();
+    const current = (await store.getJson<Record<string, unknown>>(bucket, locatorKey('older')))?.value;
+    const { footprint: _, ...rest } = current ?? {};
+    await store.putJson(bucket, locatorKey('older'), { ...rest, entry: indexed });
+
+    const again = await update(reportKey('older'));
+    await store.delete(bucket, reportKey('older'));
+    const removed = await update(reportKey('older'), 'ObjectRemoved:Delete');
+
+    expect(again.status).toBe('unchanged');
+    expect(removed.status).toBe('removed');
+    expect(await entries()).toEqual([]);
+    expect((await head(ANNA))?.tally.quotes).toBe(0);
+    expect(await store.head(bucket, lakeKey('older', DAY_ONE))).toBeNull();
+  });
+
+  it('keeps the entry in its page only: the locator holds a footprint a fraction of its size', async () => {
+    const quotes = Array.from({ length: 6 }, (_, n) => ({
+      speaker: n % 2 ? 'Anna Smith' : 'Omar Haddad',
+      label: 'positive' as const,
+      score: 0.5,
+    }));
+    await putReport(makeReport('small', DAY_ONE, quotes));
+    await update(reportKey('small'));
+
+    const [indexed] = await entries();
+    const locator = await store.get(bucket, locatorKey('small'));
+    expect(locator?.body.length).toBeLessThan(JSON.stringify(indexed).length / 2);
+    expect(
+      (await store.getJson<{ footprint: unknown }>(bucket, locatorKey('small')))?.value.footprint,
+    ).toEqual(
+      expect.objectContaining({ speakers: expect.arrayContaining([{ id: ANNA, name: 'Anna Smith' }]) }),
+    );
+  });
+
   it('marks an article failed from its error record and back to analysed from a newer report', async () => {
     await store.putJson(bucket, errorKey('flaky'), makeErrorRecord('flaky', DAY_ONE));
     const failed = await update(errorKey('flaky'));

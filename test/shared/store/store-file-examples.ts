@@ -2,7 +2,7 @@ import type { Report } from '../../../shared/report-schema.ts';
 import { entryFromError, entryFromReport } from '../../../shared/store/article-entry.ts';
 import { type ArticlePage, emptyPage, withPageChanges } from '../../../shared/store/article-pages.ts';
 import type { ErrorRecord } from '../../../shared/store/error-record.ts';
-import type { Locator } from '../../../shared/store/locator.ts';
+import { footprintOf, type Locator } from '../../../shared/store/locator.ts';
 import { emptyManifest, type Manifest, withPageTallies } from '../../../shared/store/manifest.ts';
 import { type LakeRow, toLakeRows } from '../../../shared/store/quote-lake.ts';
 import {
@@ -80,7 +80,7 @@ export function storeFileExamples(): StoreFileExamples {
     day,
     head,
     list: withRows(emptySpeakerList(), [rowOf(head)], 1),
-    locator: { schemaVersion: 2, articleId: 'talks', entry, page: 1, lake: null },
+    locator: { schemaVersion: 2, articleId: 'talks', footprint: footprintOf(entry), page: 1, lake: null },
     lakeRow: toLakeRows(report)[1],
   };
 }
