@@ -251,16 +251,22 @@ export function createStoreClient(options = {}) {
     speakerList: () => speakerList,
 
     /**
-     * One article's entry, from the loaded pages or, for an article on an unloaded page, from its
-     * locator (index/by-article/<id>.json). Null when it is not in the index.
+     * One article's entry, from the loaded pages or, for an article on an unloaded page, from the
+     * page its locator (index/by-article/<id>.json) names. Null when it is not in the index.
      *
      * @param {string} id
      */
     async entry(id) {
       const loadedEntry = client.entries().find((entry) => entry.id === id);
       if (loadedEntry) return loadedEntry;
-      const locator = await getJson(`index/by-article/${encodeURIComponent(id)}.json`);
-      return locator?.value.entry ?? null;
+      const locator = (await getJson(`index/by-article/${encodeURIComponent(id)}.json`))?.value;
+      // Locators written before footprints held the entry itself.
+      if (locator?.entry !== undefined) return locator.entry;
+      const footprint = locator?.footprint;
+      if (!footprint || !locator.page) return null;
+      const partition = footprint.undated ? `undated-${footprint.day}` : footprint.day;
+      const page = await getJson(pageUrl(partition, locator.page));
+      return page?.value.articles.find((/** @type {{ id: string }} */ entry) => entry.id === id) ?? null;
     },
 
     /**
