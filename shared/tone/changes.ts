@@ -86,6 +86,11 @@ const UP: ReadonlySet<string> = new Set([
   'reached',
   'secured',
   'gained',
+  // Opening again: the thing is back ("the school reopened", "reopened the border").
+  'reopen',
+  'reopens',
+  'reopened',
+  'reopening',
 ]);
 const DOWN: ReadonlySet<string> = new Set([
   'fall',
@@ -139,6 +144,11 @@ const DOWN: ReadonlySet<string> = new Set([
   'lifted',
   'overcame',
   'overcome',
+  // A closure is the end of what closes: "the closure of the plant", "a shutdown of services".
+  'closure',
+  'closures',
+  'shutdown',
+  'shutdowns',
 ]);
 /** Change verbs that usually name what they change after them ("reduced waiting times"). */
 const TAKES_OBJECT: ReadonlySet<string> = new Set([
@@ -173,6 +183,9 @@ const TAKES_OBJECT: ReadonlySet<string> = new Set([
   'lifted',
   'overcame',
   'overcome',
+  'reopen',
+  'reopens',
+  'reopened',
 ]);
 /** "high" and "low" say a direction only as a level reached: "a record high", "a new low". */
 const LEVELS: ReadonlyMap<string, 1 | -1> = new Map([
@@ -327,6 +340,16 @@ const RISING_IS_BAD: ReadonlySet<string> = new Set([
   'cases',
   'delays',
   'waits',
+  // Queues and durations: "waiting lists", "travel times", "the backlog of cases".
+  'waiting',
+  'times',
+  'backlog',
+  'backlogs',
+  'queues',
+  'shortage',
+  'shortages',
+  'poverty',
+  'hunger',
   'crime',
   'homelessness',
   'complaints',

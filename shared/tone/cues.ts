@@ -511,6 +511,16 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'hostages',
 ]);
 
+/** How people came through a danger: after these, a harm word earlier in the sentence is not the news. */
+export const SAFE_OUTCOMES: ReadonlySet<string> = new Set([
+  'unharmed',
+  'unhurt',
+  'uninjured',
+  'unscathed',
+  'alive',
+  'safely',
+]);
+
 /** Harm spelled in more than one word; matched like PHRASES. */
 export const HARM_PHRASES: readonly string[] = [
   'laid off',

@@ -2,6 +2,7 @@
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
 import { type Change, changeValue, findChanges } from './changes.ts';
+import { SAFE_OUTCOMES } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   askedUntil,
@@ -427,6 +428,16 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       judged = true;
       judgeSubject(factor, flags, reading.share, clauseStart, i);
     }
+    if (SAFE_OUTCOMES.has(word)) {
+      // "were released unharmed", "found alive": the harm reported earlier in the clause is the
+      // danger they came through, not the news.
+      // "Two were injured and the rest got out safely": a harm across "and" stays.
+      for (let at = reading.harmAt.at(-1) ?? -1; at >= clauseStart && !joinedBetween(tokens, at, i); ) {
+        reading.harmAt.pop();
+        reading.harms -= 1;
+        at = reading.harmAt.at(-1) ?? -1;
+      }
+    }
     if (kinds & HARM_WORD && negationLeft === 0 && !name) {
       reading.harms += 1;
       reading.harmAt.push(i);
@@ -574,6 +585,14 @@ function addEvidence(
   for (const [bit, rule] of RULE_NAMES) if (why & bit) rules.push(rule);
   const start = tokens.start[i] ?? 0;
   reading.evidence.push({ text: statement.slice(start, tokens.end[i]), start, weight, rules });
+}
+
+const JOINING_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'as']);
+
+/** Whether a conjunction joins another clause between tokens `from` and `to`. */
+function joinedBetween(tokens: Tokens, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k += 1) if (JOINING_WORDS.has(tokens.lower[k] ?? '')) return true;
+  return false;
 }
 
 /** A harm phrase weighs like a clearly bad word in AFINN units ("fired" is -2). */

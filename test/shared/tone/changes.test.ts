@@ -48,6 +48,17 @@ describe('changes as a reader takes them', () => {
     expect(scoreTone('Heating bills climbed again this winter.').label).toBe('negative');
   });
 
+  it('reads shorter waits and queues as good news, and longer ones as bad', () => {
+    expect(scoreTone('Waiting times fell sharply.').label).toBe('positive');
+    expect(scoreTone('The new line will cut journey times in half.').label).toBe('positive');
+    expect(scoreTone('Waiting lists grew again.').label).toBe('negative');
+  });
+
+  it('reads a reopening as the thing coming back', () => {
+    expect(changes('The border reopened on Monday.')).toEqual(['border reopened up']);
+    expect(scoreTone('The museum reopened to visitors.').label).toBe('positive');
+  });
+
   it('reads the fall of something good as bad news', () => {
     expect(scoreTone('Company earnings dropped by a third.').score).toBeLessThan(0);
   });

@@ -123,6 +123,13 @@ describe('reports of harm', () => {
     expect(explain('Hundreds were laid off').laid).toEqual([-2, ['harm']]);
     expect(explain('Nobody was laid off').laid).toEqual([1.2, ['harm', 'negated']]);
   });
+
+  it('does not report a danger the people came through, unless another clause says harm was done', () => {
+    expect(readStatement('The hostages were released unharmed.').harms).toBe(0);
+    expect(readStatement('The crew got out of the burning ship alive.').harms).toBe(0);
+    expect(readStatement('The hostages were killed.').harms).toBe(2);
+    expect(readStatement('Two workers were injured and the rest got out safely.').harms).toBe(1);
+  });
 });
 
 describe('open questions', () => {
