@@ -539,6 +539,16 @@ export const HARM_PHRASES: readonly string[] = [
   'put out of work',
   'fell apart',
   'came to nothing',
+  // A project that overruns, and people shut out.
+  'over budget',
+  'behind schedule',
+  'left out of',
+  'shut out of',
+  // Job cuts as news reports them: "400 jobs will go", "jobs to go at the plant".
+  'jobs will go',
+  'jobs to go',
+  'jobs could go',
+  'jobs are to go',
 ];
 
 /** Words that open a question left open ("whether it will work"): what follows is not asserted. */

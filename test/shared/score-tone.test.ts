@@ -112,6 +112,10 @@ describe('scoreTone on plain statements', () => {
   it('does not read a vow to fight a decision as positive', () => {
     expect(scoreTone('We will fight this decision').label).not.toBe('positive');
   });
+
+  it('reads a project late and over budget as negative', () => {
+    expect(scoreTone('This project will be late and over budget.').label).toBe('negative');
+  });
 });
 
 // Our own sentences for each behaviour the rules promise.

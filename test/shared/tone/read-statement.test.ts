@@ -124,6 +124,13 @@ describe('reports of harm', () => {
     expect(explain('Nobody was laid off').laid).toEqual([1.2, ['harm', 'negated']]);
   });
 
+  it('reads overruns, exclusion and job cuts as news reports them as harm', () => {
+    expect(explain('The tunnel is behind schedule').behind).toEqual([-2, ['harm']]);
+    expect(readStatement('This project will be late and over budget.').harms).toBe(1);
+    expect(readStatement('The factory will close and 400 jobs will go.').harms).toBe(1);
+    expect(readStatement('Smaller towns were left out of the plan.').harms).toBe(1);
+  });
+
   it('does not report a danger the people came through, unless another clause says harm was done', () => {
     expect(readStatement('The hostages were released unharmed.').harms).toBe(0);
     expect(readStatement('The crew got out of the burning ship alive.').harms).toBe(0);
