@@ -32,8 +32,14 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
   const row = thing === undefined ? -1 : table.rowOf(thing);
   const lexicon = change.thing >= 0 ? (reading.facts[change.thing]?.main ?? 0) : 0;
   const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
-  return change.direction * risingIsGood(thing, lexicon, polarity) * change.share;
+  const good = risingIsGood(thing, lexicon, polarity);
+  // "The season ended" is no news; "the strike ended", "ended the war" are.
+  if (ENDINGS.has(reading.tokens.lower[change.at] ?? '') && good === GROWTH_IS_GOOD) return 0;
+  return change.direction * good * change.share;
 }
+
+/** Endings: the thing stops. Good news for a bad thing, bad for a good one, nothing otherwise. */
+const ENDINGS: ReadonlySet<string> = new Set(['ended', 'ends']);
 
 // Verbs and nouns of movement; a word of either list that also takes an object ("cut costs") is
 // in TAKES_OBJECT as well.
@@ -144,6 +150,8 @@ const DOWN: ReadonlySet<string> = new Set([
   'lifted',
   'overcame',
   'overcome',
+  'ended',
+  'ends',
   // A closure is the end of what closes: "the closure of the plant", "a shutdown of services".
   'closure',
   'closures',
@@ -409,7 +417,8 @@ export function findChanges(tokens: Tokens, counted: Uint8Array, negated: Uint8A
     const direction = directionAt(tokens, i);
     if (direction === 0) continue;
     let thing = -1;
-    if (TAKES_OBJECT.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
+    if (ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
+    else if (TAKES_OBJECT.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
     // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition.
     const noun = ARTICLES.has(tokens.lower[i - 1] ?? '');
     if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
@@ -456,6 +465,27 @@ function thingAfter(tokens: Tokens, counted: Uint8Array, from: number, count: nu
     if (canBeThing(tokens, counted, k)) return headFrom(tokens, counted, k, count);
   }
   return -1;
+}
+
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+]);
+
+/** An object right after the verb ("ended the war"), not one behind a preposition ("ended in tears"). */
+function directObject(tokens: Tokens, counted: Uint8Array, from: number, count: number): number {
+  let k = from;
+  while (k < count && DETERMINERS.has(tokens.lower[k] ?? '')) k += 1;
+  return k < count && tokens.isWord[k] && canBeThing(tokens, counted, k)
+    ? headFrom(tokens, counted, k, count)
+    : -1;
 }
 
 function canBeThing(tokens: Tokens, counted: Uint8Array, k: number): boolean {

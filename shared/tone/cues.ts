@@ -267,7 +267,8 @@ export type PhraseRole =
   | 'negator'
   | 'neutral'
   | 'concessive'
-  | 'harm';
+  | 'harm'
+  | 'relief';
 
 /** Multi-word cues, matched on lower-cased word tokens (curly apostrophes read as straight ones). */
 export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
@@ -549,6 +550,17 @@ export const HARM_PHRASES: readonly string[] = [
   'jobs to go',
   'jobs could go',
   'jobs are to go',
+];
+
+/** Good news spelled in more than one word, the counterpart of HARM_PHRASES; matched like PHRASES. */
+export const RELIEF_PHRASES: readonly string[] = [
+  'ahead of schedule',
+  'on schedule',
+  'on time',
+  'under budget',
+  'back on track',
+  'back to work',
+  'out of danger',
 ];
 
 /** Words that open a question left open ("whether it will work"): what follows is not asserted. */

@@ -81,6 +81,8 @@ export interface Reading {
   contrastAt: number[];
   harmAt: number[];
   hedgeAt: number[];
+  /** Token indexes of good-news phrases ("ahead of schedule"): weighed, but no rule feature. */
+  reliefAt: number[];
   /** Sentiment words in text order with their weights after the rules. */
   evidence: ToneEvidence[];
   /** Sum of positive main-lexicon weights after the rules. */
@@ -227,6 +229,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     contrastAt: [],
     harmAt: [],
     hedgeAt: [],
+    reliefAt: [],
     evidence: [],
     positive: 0,
     negative: 0,
@@ -359,6 +362,13 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
             reading.harms += 1;
             reading.harmAt.push(i);
           }
+          break;
+        case 'relief':
+          // The good-news counterpart of a harm phrase: "ahead of schedule" reads like "good".
+          reading.ruleBase[i] = RELIEF_WEIGHT;
+          factor[i] = negationLeft > 0 ? NEGATION_FACTOR : 1;
+          if (negationLeft > 0) flags[i] = NEGATED;
+          reading.reliefAt.push(i);
           break;
         case 'filler':
         case 'neutral':
@@ -597,6 +607,8 @@ function joinedBetween(tokens: Tokens, from: number, to: number): boolean {
 
 /** A harm phrase weighs like a clearly bad word in AFINN units ("fired" is -2). */
 const HARM_WEIGHT = -2;
+/** A good-news phrase weighs like a clearly good word ("good" is 3, "fine" 2). */
+const RELIEF_WEIGHT = 2;
 // The secondary lexicons rate on -1..1, AFINN on -5..5.
 const AFINN_MAX = 5;
 

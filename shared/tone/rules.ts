@@ -7,6 +7,7 @@ import {
   NOT_NAMES,
   PHRASES,
   type PhraseRole,
+  RELIEF_PHRASES,
   SAYING_VERBS,
 } from './cues.ts';
 import type { Tokens } from './tokenize.ts';
@@ -224,6 +225,7 @@ const PHRASE_INDEX: ReadonlyMap<string, readonly PhraseEntry[]> = (() => {
   const all: (readonly [string, PhraseRole])[] = [
     ...PHRASES,
     ...HARM_PHRASES.map((phrase) => [phrase, 'harm'] as const),
+    ...RELIEF_PHRASES.map((phrase) => [phrase, 'relief'] as const),
   ];
   for (const [phrase, role] of all) {
     const words = phrase.split(' ');

@@ -54,6 +54,15 @@ describe('changes as a reader takes them', () => {
     expect(scoreTone('Waiting lists grew again.').label).toBe('negative');
   });
 
+  it('reads the end of a bad thing as good news and of a good one as bad, and a plain ending as no news', () => {
+    expect(changes('The war ended last spring.')).toEqual(['war ended down']);
+    expect(scoreTone('The war ended last spring.').label).toBe('positive');
+    expect(scoreTone('Her injury ended her career.').label).toBe('negative');
+    expect(scoreTone('The season ended on Sunday.').label).toBe('neutral');
+    // Behind a preposition is how it ended, not what: the disaster still counts.
+    expect(scoreTone('The trip ended in disaster.').label).toBe('negative');
+  });
+
   it('reads a reopening as the thing coming back', () => {
     expect(changes('The border reopened on Monday.')).toEqual(['border reopened up']);
     expect(scoreTone('The museum reopened to visitors.').label).toBe('positive');

@@ -131,6 +131,11 @@ describe('reports of harm', () => {
     expect(readStatement('Smaller towns were left out of the plan.').harms).toBe(1);
   });
 
+  it('weighs a good-news phrase like a good word, and negation turns it', () => {
+    expect(explain('The tunnel opened ahead of schedule').ahead).toEqual([2, ['relief']]);
+    expect(explain('The trains did not run on time').on).toEqual([-1.2, ['relief', 'negated']]);
+  });
+
   it('does not report a danger the people came through, unless another clause says harm was done', () => {
     expect(readStatement('The hostages were released unharmed.').harms).toBe(0);
     expect(readStatement('The crew got out of the burning ship alive.').harms).toBe(0);
