@@ -148,9 +148,10 @@ export async function updateIndex(
   return result.outcome;
 }
 
-/** An entry and the page it goes to. */
+/** An entry (with its digest) and the page it goes to. */
 interface Placed {
   entry: ArticleEntry;
+  digest: string;
   page: number;
   lake: string | null;
 }
@@ -304,13 +305,13 @@ class BatchRun {
       target.report = report?.value ?? null;
       const entry = currentEntry({ report: target.report, error: error?.value ?? null });
       const indexed = target.locator?.footprint ?? null;
-      const unchanged =
-        indexed === null ? entry === null : entry !== null && indexed.digest === entryDigest(entry);
+      const digest = entry ? entryDigest(entry) : null;
+      const unchanged = indexed === null ? digest === null : indexed.digest === digest;
       if (target.applied.length === 0 && !locator.damaged && unchanged) {
         target.state = 'done';
         return;
       }
-      target.next = entry ? { entry, page: 0, lake: null } : null;
+      target.next = entry && digest ? { entry, digest, page: 0, lake: null } : null;
       if (entry?.status !== 'analysed') target.report = null;
       target.state = 'changing';
     } catch (error) {
@@ -571,7 +572,7 @@ class BatchRun {
     const locator: Locator = {
       schemaVersion: INDEX_SCHEMA_VERSION,
       articleId: target.id,
-      footprint: next ? footprintOf(next.entry) : null,
+      footprint: next ? footprintOf(next.entry, next.digest) : null,
       page: next?.page ?? null,
       lake: next?.lake ?? null,
     };
@@ -592,7 +593,12 @@ class BatchRun {
       }
       // Another run committed this article meanwhile: go round again, undoing this run's attempt too.
       target.applied.push(...this.olds(target));
-      if (next) target.applied.push({ footprint: footprintOf(next.entry), page: next.page, lake: next.lake });
+      if (next)
+        target.applied.push({
+          footprint: footprintOf(next.entry, next.digest),
+          page: next.page,
+          lake: next.lake,
+        });
       target.applied = dedupePlaced(target.applied);
       target.state = 'pending';
     }

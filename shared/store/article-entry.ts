@@ -22,7 +22,8 @@ const LATEST_YEAR = 2100;
 export { LabelCountsSchema };
 export type LabelCounts = z.infer<typeof LabelCountsSchema>;
 
-const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A calendar day, YYYY-MM-DD. */
+export const DaySchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** One speaker's share of one article: summed into the speaker's file. */
 export const ArticleSpeakerSchema = z.object({
@@ -36,7 +37,7 @@ export const ArticleSpeakerSchema = z.object({
 const placement = {
   // The partition's day: the publication day (UTC) when the article gives a readable date,
   // otherwise the day it was analysed, with `undated` set.
-  day: Day,
+  day: DaySchema,
   undated: z.boolean(),
 };
 

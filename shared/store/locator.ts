@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { type ArticleEntry, ArticleEntrySchema } from './article-entry.ts';
+import { type ArticleEntry, ArticleEntrySchema, DaySchema } from './article-entry.ts';
 import { INDEX_SCHEMA_VERSION } from './article-pages.ts';
 
 // index/by-article/<id>.json: what update-index last indexed for one article (where its entry went,
@@ -10,12 +10,10 @@ import { INDEX_SCHEMA_VERSION } from './article-pages.ts';
 // itself lives in its page only: the locator keeps a footprint and a digest of it, a tenth of the
 // bytes every batch writes per article. `footprint` null: the article was removed.
 
-const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-
 /** What an indexed entry occupies: its partition, its speakers' files, and a digest of the entry. */
 export const EntryFootprintSchema = z.object({
   status: z.enum(['analysed', 'failed']),
-  day: Day,
+  day: DaySchema,
   undated: z.boolean(),
   analyzedAt: z.string(),
   speakers: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -63,7 +61,7 @@ export function entryDigest(entry: ArticleEntry): string {
 }
 
 /** @example footprintOf(entry).speakers // [{ id: 'anna-smith-3f1c9a2b', name: 'Anna Smith' }] */
-export function footprintOf(entry: ArticleEntry): EntryFootprint {
+export function footprintOf(entry: ArticleEntry, digest = entryDigest(entry)): EntryFootprint {
   return {
     status: entry.status,
     day: entry.day,
@@ -73,6 +71,6 @@ export function footprintOf(entry: ArticleEntry): EntryFootprint {
       entry.status === 'analysed'
         ? entry.speakers.map((speaker) => ({ id: speaker.id, name: speaker.name }))
         : [],
-    digest: entryDigest(entry),
+    digest,
   };
 }

@@ -298,8 +298,8 @@ const NOT_A_THING: ReadonlySet<string> = new Set([
   'up',
   'down',
 ]);
-// Conjunctions that start another clause, whose change is its own.
-const CLAUSE_WORDS: ReadonlySet<string> = new Set([
+// Conjunctions that start another clause, whose change (or harm) is its own.
+export const CLAUSE_WORDS: ReadonlySet<string> = new Set([
   'and',
   'but',
   'while',

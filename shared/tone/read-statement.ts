@@ -1,7 +1,7 @@
 // One left-to-right pass over a statement that applies the rules: which words carry sentiment,
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
-import { type Change, changeValue, findChanges } from './changes.ts';
+import { type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
 import { SAFE_OUTCOMES } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
@@ -597,11 +597,9 @@ function addEvidence(
   reading.evidence.push({ text: statement.slice(start, tokens.end[i]), start, weight, rules });
 }
 
-const JOINING_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'as']);
-
 /** Whether a conjunction joins another clause between tokens `from` and `to`. */
 function joinedBetween(tokens: Tokens, from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k += 1) if (JOINING_WORDS.has(tokens.lower[k] ?? '')) return true;
+  for (let k = from + 1; k < to; k += 1) if (CLAUSE_WORDS.has(tokens.lower[k] ?? '')) return true;
   return false;
 }
 
