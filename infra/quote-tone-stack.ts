@@ -232,7 +232,7 @@ export class QuoteToneStack extends Stack {
         ],
       }),
     );
-    // Index files are replaced in place; entry copies move with their article (deleted from the old page).
+    // Index files are replaced in place; entry markers move with their article (deleted from the old page).
     updateIndex.role.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],

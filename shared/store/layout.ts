@@ -65,7 +65,7 @@ export function locatorKey(articleId: string): string {
   return `${LOCATORS_PREFIX}${articleId}.json`;
 }
 
-/** A copy of the entry under its page's prefix, so a damaged page is rebuilt from one listing. */
+/** A marker of the entry under its page's prefix, so a damaged page is rebuilt from one listing. */
 export function entryCopyKey(partition: string, page: number, articleId: string): string {
   return `${ENTRY_COPIES_PREFIX}${partition}/${page}/${articleId}.json`;
 }
