@@ -1,6 +1,11 @@
 import type * as z from 'zod/mini';
 import { type Report, ReportSchema } from '../../shared/report-schema.ts';
-import { type ArticleEntry, currentEntry, entryPartition } from '../../shared/store/article-entry.ts';
+import {
+  type ArticleEntry,
+  type ArticleResults,
+  currentEntry,
+  entryPartition,
+} from '../../shared/store/article-entry.ts';
 import {
   type ArticlePage,
   ArticlePageSchema,
@@ -43,8 +48,8 @@ import { MalformedObjectError, type ObjectStore, type PutOptions } from '../lib/
 // read (If-Match, or If-None-Match '*' for a new file), so concurrent batches never overwrite each
 // other's changes: the loser re-reads and re-applies. A derived file that does not parse is not
 // fatal: it is rebuilt from the smaller files it is derived from (a page from the results of the
-// articles marked under it, a speaker's day from that day's articles, a speaker's head from their day files, the manifest
-// from the pages) and then updated as usual.
+// articles marked under it, a speaker's day from that day's articles, a speaker's head from their
+// day files, the manifest from the pages) and then updated as usual.
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 // Files read or written at once per stage of a batch. A batch touches hundreds of small files and
@@ -219,16 +224,33 @@ async function readMarkedArticles(
   const marked: { entry: ArticleEntry; report: Report | null }[] = [];
   await forEachLimited(ids, IO_CONCURRENCY, async (id) => {
     // A result that cannot be read is left out here; its own event reports it.
-    const [report, error] = await Promise.all([
-      getCheckedJson(store, bucket, reportKey(id), ReportSchema).catch(() => null),
-      getCheckedJson(store, bucket, errorKey(id), ErrorRecordSchema).catch(() => null),
-    ]);
-    const entry = currentEntry({ report: report?.value ?? null, error: error?.value ?? null });
+    const results = await readResults(store, bucket, id, { skipUnreadable: true });
+    const entry = currentEntry(results);
     if (entry && entryPartition(entry) === partition) {
-      marked.push({ entry, report: entry.status === 'analysed' ? (report?.value ?? null) : null });
+      marked.push({ entry, report: entry.status === 'analysed' ? results.report : null });
     }
   });
   return marked;
+}
+
+/**
+ * What the store holds for one article now: its report and error record, each checked. An
+ * unreadable one throws, or with `skipUnreadable` counts as absent.
+ *
+ * @example currentEntry(await readResults(store, bucket, 'talks-1a2b3c4d'))
+ */
+export async function readResults(
+  store: ObjectStore,
+  bucket: string,
+  articleId: string,
+  { skipUnreadable = false } = {},
+): Promise<ArticleResults> {
+  const lenient = <T>(read: Promise<T>) => (skipUnreadable ? read.catch(() => null) : read);
+  const [report, error] = await Promise.all([
+    lenient(getCheckedJson(store, bucket, reportKey(articleId), ReportSchema)),
+    lenient(getCheckedJson(store, bucket, errorKey(articleId), ErrorRecordSchema)),
+  ]);
+  return { report: report?.value ?? null, error: error?.value ?? null };
 }
 
 /** Records a repaired key once, however often this run read it. */

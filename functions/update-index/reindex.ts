@@ -1,9 +1,6 @@
-import { ReportSchema } from '../../shared/report-schema.ts';
 import { currentEntry } from '../../shared/store/article-entry.ts';
-import { ErrorRecordSchema } from '../../shared/store/error-record.ts';
 import {
   ERRORS_PREFIX,
-  errorKey,
   INDEX_PREFIX,
   LAKE_PREFIX,
   LOCATORS_PREFIX,
@@ -21,10 +18,10 @@ import {
 } from '../../shared/store/locator.ts';
 import { ManifestSchema } from '../../shared/store/manifest.ts';
 import { SpeakerListSchema } from '../../shared/store/speaker-files.ts';
-import { getCheckedJson, parseCheckedJson } from '../lib/compiled-check.ts';
+import { parseCheckedJson } from '../lib/compiled-check.ts';
 import { MalformedObjectError, type ObjectStore, parseJsonObject } from '../lib/object-store.ts';
 import type { S3EventRecord } from '../lib/s3-event.ts';
-import { forEachLimited, IO_CONCURRENCY, readDerived } from './derived-files.ts';
+import { forEachLimited, IO_CONCURRENCY, readDerived, readResults } from './derived-files.ts';
 import { updateIndexBatch } from './update-index.ts';
 
 // `quote-tone reindex`: every derived file (manifest, pages, speaker files, list, locators, entry
@@ -115,11 +112,7 @@ export async function reindex(
       missing.push(id);
       return;
     }
-    const [report, error] = await Promise.all([
-      getCheckedJson(store, bucket, reportKey(id), ReportSchema).catch(() => null),
-      getCheckedJson(store, bucket, errorKey(id), ErrorRecordSchema).catch(() => null),
-    ]);
-    const now = currentEntry({ report: report?.value ?? null, error: error?.value ?? null });
+    const now = currentEntry(await readResults(store, bucket, id, { skipUnreadable: true }));
     if (!now || entryDigest(now) !== before.digest) outdated.push(id);
   });
   const stale = [...indexed.keys()].filter((id) => !ids.has(id));

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { type Report, ReportSchema } from '../../shared/report-schema.ts';
+import type { Report } from '../../shared/report-schema.ts';
 import { type ArticleEntry, currentEntry, entryPartition } from '../../shared/store/article-entry.ts';
 import {
   emptyPage,
@@ -8,16 +8,13 @@ import {
   type PageRef,
   withPageChanges,
 } from '../../shared/store/article-pages.ts';
-import { ErrorRecordSchema } from '../../shared/store/error-record.ts';
 import {
   articlePageKey,
   ERRORS_PREFIX,
   entryCopyKey,
-  errorKey,
   locatorKey,
   MANIFEST_KEY,
   REPORTS_PREFIX,
-  reportKey,
   SPEAKER_LIST_KEY,
   speakerDayKey,
   speakerKey,
@@ -56,7 +53,6 @@ import {
   withRows,
 } from '../../shared/store/speaker-files.ts';
 import { emptyTally } from '../../shared/store/tally.ts';
-import { getCheckedJson } from '../lib/compiled-check.ts';
 import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
 import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
@@ -71,6 +67,7 @@ import {
   readDerived,
   readManifest,
   readPage,
+  readResults,
   readSpeakerDay,
   readSpeakerHead,
 } from './derived-files.ts';
@@ -298,12 +295,9 @@ class BatchRun {
       if (locator.damaged) noteRepair(this.repaired, locatorKey(target.id));
       target.locator = locator.value ? currentLocator(locator.value) : null;
       target.locatorEtag = locator.etag;
-      const [report, error] = await Promise.all([
-        getCheckedJson(this.store, this.bucket, reportKey(target.id), ReportSchema),
-        getCheckedJson(this.store, this.bucket, errorKey(target.id), ErrorRecordSchema),
-      ]);
-      target.report = report?.value ?? null;
-      const entry = currentEntry({ report: target.report, error: error?.value ?? null });
+      const results = await readResults(this.store, this.bucket, target.id);
+      target.report = results.report;
+      const entry = currentEntry(results);
       const indexed = target.locator?.footprint ?? null;
       const digest = entry ? entryDigest(entry) : null;
       const unchanged = indexed === null ? digest === null : indexed.digest === digest;
@@ -569,10 +563,11 @@ class BatchRun {
 
   private async commit(target: Target): Promise<void> {
     const next = target.next;
+    const footprint = next ? footprintOf(next.entry, next.digest) : null;
     const locator: Locator = {
       schemaVersion: INDEX_SCHEMA_VERSION,
       articleId: target.id,
-      footprint: next ? footprintOf(next.entry, next.digest) : null,
+      footprint,
       page: next?.page ?? null,
       lake: next?.lake ?? null,
     };
@@ -593,12 +588,7 @@ class BatchRun {
       }
       // Another run committed this article meanwhile: go round again, undoing this run's attempt too.
       target.applied.push(...this.olds(target));
-      if (next)
-        target.applied.push({
-          footprint: footprintOf(next.entry, next.digest),
-          page: next.page,
-          lake: next.lake,
-        });
+      if (next && footprint) target.applied.push({ footprint, page: next.page, lake: next.lake });
       target.applied = dedupePlaced(target.applied);
       target.state = 'pending';
     }
