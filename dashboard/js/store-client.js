@@ -42,6 +42,20 @@ export function daysOfMask(mask) {
   return days;
 }
 
+/**
+ * A head's month row by name, from the array the head stores (shared/store/speaker-files.ts,
+ * monthRow: [month, tally, days, undatedDays, undated?]). An object is returned as it is.
+ *
+ * @example monthFields(['2026-11', [1, 0, 1, 0.5, 1, 0, 0, 0], 4, 0]).days // 4
+ * @param {any} row
+ * @returns {{ month: string, tally: number[], days: number, undatedDays: number, undated?: number[] }}
+ */
+export function monthFields(row) {
+  if (!Array.isArray(row)) return row;
+  const [month, tally, days, undatedDays, undated] = row;
+  return { month, tally, days, undatedDays, ...(undated ? { undated } : {}) };
+}
+
 /** The manifest with its tallies unpacked. @param {any} stored @returns {Manifest} */
 function unpackManifest(stored) {
   return {
@@ -278,7 +292,7 @@ export function createStoreClient(options = {}) {
       if (!head) return null;
       return {
         ...head,
-        months: head.months.map((/** @type {any} */ row) => ({
+        months: head.months.map(monthFields).map((row) => ({
           ...row,
           tally: unpackTally(row.tally),
           days: daysOfMask(row.days),

@@ -7,6 +7,7 @@ import {
   addTally,
   emptyTally,
   meanOf,
+  type PackedTally,
   PackedTallySchema,
   packTally,
   type Tally,
@@ -77,19 +78,54 @@ export const SpeakerDaySchema = z.object({
 });
 
 // One month of a speaker's series. Months, not days, so the head stays small however long the
-// speaker has been quoted; the days with quotes name the day files to read for that month. Its
-// tallies are packed (packTally): every batch that quotes the speaker rewrites the head.
-export const SpeakerMonthSchema = z.object({
-  // YYYY-MM
+// speaker has been quoted; the days with quotes name the day files to read for that month. A row
+// is a bare array, its tallies packed (packTally): every batch that quotes the speaker rewrites the
+// head, and a year of rows as objects was a third of its bytes. One order, read by monthOf here and
+// by the dashboard's data layer (dashboard/js/store-client.js):
+// [month (YYYY-MM), tally, days, undatedDays] and, when some quotes are from undated articles,
+// their share of the tally, so a chart can leave them off its time axis. `days` and `undatedDays`
+// are the days with quotes from dated and from undated articles as bit masks: bit d-1 set for day
+// d (daysOfMask). A month of daily quotes is 10 characters instead of 90.
+const DaysMaskSchema = z.int().check(z.minimum(0));
+const MonthTupleSchema = z.tuple([z.string(), PackedTallySchema, DaysMaskSchema, DaysMaskSchema]);
+const UndatedMonthTupleSchema = z.tuple([
+  z.string(),
+  PackedTallySchema,
+  DaysMaskSchema,
+  DaysMaskSchema,
+  PackedTallySchema,
+]);
+// Rows as heads wrote them before: read, and written back as arrays with the next change.
+const MonthObjectSchema = z.object({
   month: z.string(),
   tally: PackedTallySchema,
-  // Days of the month with quotes from dated articles, and from undated ones, as bit masks: bit
-  // d-1 set for day d (daysOfMask). A month of daily quotes is 10 characters instead of 90.
-  days: z.int().check(z.minimum(0)),
-  undatedDays: z.int().check(z.minimum(0)),
-  // The share of `tally` from undated articles, so a chart can leave them off its time axis.
+  days: DaysMaskSchema,
+  undatedDays: DaysMaskSchema,
   undated: z.optional(PackedTallySchema),
 });
+export const SpeakerMonthSchema = z.union([MonthTupleSchema, UndatedMonthTupleSchema, MonthObjectSchema]);
+
+/** A month row by name, whichever form it was stored in. */
+export interface SpeakerMonthFields {
+  month: string;
+  tally: PackedTally;
+  days: number;
+  undatedDays: number;
+  undated?: PackedTally;
+}
+
+/** @example monthOf(['2026-11', tally, 6, 0]).days // 6 (days 2 and 3) */
+export function monthOf(row: SpeakerMonth): SpeakerMonthFields {
+  if (!Array.isArray(row)) return row;
+  const [month, tally, days, undatedDays, undated] = row;
+  return { month, tally, days, undatedDays, ...(undated ? { undated } : {}) };
+}
+
+/** A month row as stored (see SpeakerMonthSchema). */
+export function monthRow(fields: SpeakerMonthFields): SpeakerMonth {
+  const { month, tally, days, undatedDays, undated } = fields;
+  return undated ? [month, tally, days, undatedDays, undated] : [month, tally, days, undatedDays];
+}
 
 // A quote in a list row's reel: what the speakers table shows and links to.
 export const RowQuoteSchema = z.object({
@@ -277,7 +313,7 @@ export function withHeadChange(
     undated?: Tally;
   }
   const months = new Map<string, MonthRow>(
-    head.months.map((row) => [
+    head.months.map(monthOf).map((row) => [
       row.month,
       {
         month: row.month,
@@ -325,13 +361,15 @@ export function withHeadChange(
     meanScore: meanOf(tally),
     months: [...months.values()]
       .sort((a, b) => compareText(b.month, a.month))
-      .map(({ undated, days, undatedDays, ...row }) => ({
-        ...row,
-        tally: packTally(row.tally),
-        days: maskOfDays(days),
-        undatedDays: maskOfDays(undatedDays),
-        ...(undated ? { undated: packTally(undated) } : {}),
-      })),
+      .map(({ month, tally, undated, days, undatedDays }) =>
+        monthRow({
+          month,
+          tally: packTally(tally),
+          days: maskOfDays(days),
+          undatedDays: maskOfDays(undatedDays),
+          ...(undated ? { undated: packTally(undated) } : {}),
+        }),
+      ),
     latest,
   };
   const had = head.tally.quotes > 0;

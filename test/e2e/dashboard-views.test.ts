@@ -16,9 +16,11 @@ import {
 import type { Manifest } from '../../shared/store/manifest.ts';
 import {
   daysOfMask,
+  monthOf,
   type SpeakerDay,
   type SpeakerHead,
   type SpeakerList,
+  type SpeakerMonthFields,
 } from '../../shared/store/speaker-files.ts';
 import { type PackedTally, unpackTally } from '../../shared/store/tally.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.ts';
@@ -207,14 +209,14 @@ describe('the dashboard over a 300-article store', () => {
     // The chart: one point per dated day, oldest first, with that day's quote count.
     const expectedPoints = datedMonths(head);
     expect(await chartRows('speaker-tone')).toEqual(expectedPoints);
-    const undatedQuotes = head.months.reduce((sum, row) => sum + quotesOf(row.undated), 0);
+    const undatedQuotes = head.months.map(monthOf).reduce((sum, row) => sum + quotesOf(row.undated), 0);
     expect(undatedQuotes).toBeGreaterThan(0);
     expect(await page.locator('.undated-note').textContent()).toContain(`${undatedQuotes} quotes`);
 
     // The quote list: the day files in the head's order (newest first), a page at a time.
     const days = await Promise.all(
       head.months
-        .flatMap((row) => monthPartitions(row))
+        .flatMap((row) => monthPartitions(monthOf(row)))
         .map((partition) => getJson<SpeakerDay>(speakerDayKey(id, partition))),
     );
     const all = days.flatMap((day) => day.quotes);
@@ -546,6 +548,7 @@ describe('the dashboard over a 300-article store', () => {
 // The chart's points as the head file gives them: one per month, dated quotes only, oldest first.
 function datedMonths(head: SpeakerHead): { day: string; quotes: number }[] {
   return head.months
+    .map(monthOf)
     .map((row) => ({ day: `${row.month}-01`, quotes: quotesOf(row.tally) - quotesOf(row.undated) }))
     .filter((point) => point.quotes > 0)
     .sort((a, b) => (a.day < b.day ? -1 : 1));
@@ -557,7 +560,7 @@ function quotesOf(tally: PackedTally | undefined): number {
 }
 
 // A month's day files in listing order: dated days newest first, then undated ones.
-function monthPartitions(row: SpeakerHead['months'][number]): string[] {
+function monthPartitions(row: SpeakerMonthFields): string[] {
   const day = (d: number) => `${row.month}-${String(d).padStart(2, '0')}`;
   return [
     ...daysOfMask(row.days)

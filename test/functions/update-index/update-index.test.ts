@@ -24,6 +24,7 @@ import { emptyManifest, ManifestSchema } from '../../../shared/store/manifest.ts
 import { lakeKey } from '../../../shared/store/quote-lake.ts';
 import {
   maskOfDays,
+  monthOf,
   SpeakerDaySchema,
   SpeakerHeadSchema,
   SpeakerListSchema,
@@ -218,7 +219,7 @@ describe('updateIndex', () => {
       labels: { positive: 0, negative: 1, neutral: 0, mixed: 0 },
     });
     expect((await head(ANNA))?.tally).toMatchObject({ quotes: 1, scoreSum: -0.5 });
-    expect((await head(ANNA))?.months).toEqual([
+    expect((await head(ANNA))?.months.map(monthOf)).toEqual([
       expect.objectContaining({
         month: '2026-11',
         days: 0,

@@ -8,7 +8,9 @@ import {
   emptySpeakerHead,
   emptySpeakerList,
   maskOfDays,
+  monthOf,
   rowOf,
+  SpeakerHeadSchema,
   speakerQuotesOf,
   withDayChanges,
   withHeadChange,
@@ -171,7 +173,7 @@ describe('speaker files', () => {
       tally: { quotes: 2 },
     });
     // An undated day's figures are also kept apart, so a chart can leave them off its time axis.
-    expect(joined.head.months).toEqual([
+    expect(joined.head.months.map(monthOf)).toEqual([
       {
         month: '2026-11',
         tally: packTally(day.tally),
@@ -183,13 +185,40 @@ describe('speaker files', () => {
     // The reel keeps the newest quote only (HEAD_LATEST_QUOTES): the speakers table shows one.
     expect(joined.head.latest).toHaveLength(1);
     expect(
-      ab.head.months.map((month) => [month.month, daysOfMask(month.days), unpackTally(month.tally).quotes]),
+      ab.head.months
+        .map(monthOf)
+        .map((month) => [month.month, daysOfMask(month.days), unpackTally(month.tally).quotes]),
     ).toEqual([
       ['2026-12', [1], 1],
       ['2026-11', [], 2],
     ]);
     expect(left.joined).toBe(-1);
     expect(left.head).toMatchObject({ months: [], latest: [], tally: { quotes: 0 } });
+  });
+
+  it('reads month rows a head stored as objects before, and writes them back as arrays', () => {
+    const tally = packTally({
+      articles: 1,
+      failed: 0,
+      quotes: 2,
+      scoreSum: 0.4,
+      labels: { positive: 2, negative: 0, neutral: 0, mixed: 0 },
+    });
+    const stored = SpeakerHeadSchema.parse({
+      ...emptySpeakerHead(ANNA, 'Anna Smith'),
+      months: [{ month: '2026-10', tally, days: maskOfDays([3]), undatedDays: 0 }],
+    });
+
+    const next = withHeadChange(stored, {
+      name: 'Anna Smith',
+      quoted: true,
+      mentions: [],
+      changedArticles: new Set<string>(),
+      days: [],
+    }).head;
+
+    expect(next.months).toEqual([['2026-10', tally, maskOfDays([3]), 0]]);
+    expect(SpeakerHeadSchema.parse(next)).toEqual(next);
   });
 
   it('lists the most quoted speakers, newest row winning, and drops speakers without quotes', () => {
