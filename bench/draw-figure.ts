@@ -92,14 +92,17 @@ export async function drawFigures(plan: DrawPlan): Promise<{ rows: Row[]; data: 
   }
 }
 
-/** Counts the bytes of every response the page receives; returns a reader of the total. */
+/**
+ * Counts the body bytes of every response the page receives as sent (a gzipped index file at its
+ * gzipped size, as a browser downloads it); returns a reader of the total.
+ */
 function countBytes(page: Page): () => number {
   let bytes = 0;
-  page.on('response', (response) => {
-    response
-      .body()
-      .then((body) => {
-        bytes += body.length;
+  page.on('requestfinished', (request) => {
+    request
+      .sizes()
+      .then((sizes) => {
+        bytes += sizes.responseBodySize;
       })
       .catch(() => {});
   });

@@ -78,10 +78,10 @@ export async function indexFigures(plan: IndexPlan): Promise<{ rows: Row[]; data
     },
     {
       figure: `dashboard first view at ${plan.seededArticles.toLocaleString('en')} articles`,
-      quoteTone: `${mb(seeded.firstView.bytes)} (${mb(seeded.firstView.gzipBytes)} gzipped): manifest, newest page, speaker list`,
+      quoteTone: `${mb(seeded.firstView.storedBytes)} downloaded (${mb(seeded.firstView.bytes)} of JSON, ${mb(seeded.firstView.gzipBytes)} with CloudFront compressing the rest): manifest, newest page, speaker list`,
       baselines: `articles.json + speakers.json: ${mb(seeded.baselineFirstView.bytes)} (${mb(seeded.baselineFirstView.gzipBytes)} gzipped)`,
       target: `<= ${mb(FIRST_VIEW_TARGET_BYTES)} (draw time: \`--only draw\`)`,
-      met: seeded.firstView.bytes <= FIRST_VIEW_TARGET_BYTES,
+      met: seeded.firstView.storedBytes <= FIRST_VIEW_TARGET_BYTES,
     },
   ];
   return { rows, data: { plan, bounded, atS3Latency, baseline, seeded } };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { readAllEntries } from '../functions/lib/index-reader.ts';
-import type { ObjectStore } from '../functions/lib/object-store.ts';
+import { isGzipped, jsonText, type ObjectStore } from '../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../functions/lib/s3-event.ts';
 import { type RecordResult, updateIndexBatch } from '../functions/update-index/update-index.ts';
 import type { Report, ReportQuote } from '../shared/report-schema.ts';
@@ -286,7 +286,8 @@ export interface SeededBatchResult {
     heapGrowthMb: number;
     byKind: Record<string, { read: number; written: number }>;
   };
-  firstView: { bytes: number; gzipBytes: number; files: string[] };
+  /** As stored (what a browser downloads), as JSON, and with CloudFront compressing the plain files. */
+  firstView: { storedBytes: number; bytes: number; gzipBytes: number; files: string[] };
   baselineFirstView: { bytes: number; gzipBytes: number };
 }
 
@@ -388,8 +389,8 @@ export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
     ...(newest && lastPage ? [articlePageKey(newest.id, lastPage.page)] : []),
   ];
   const bodies = files.map((key) => store.objects.get(`${BUCKET}/${key}`)?.body ?? new Uint8Array());
-  if (newest && lastPage)
-    ArticlePageSchema.parse(JSON.parse(Buffer.from(bodies[2] ?? new Uint8Array()).toString('utf8')));
+  const texts = bodies.map((body) => jsonText(body));
+  if (newest && lastPage) ArticlePageSchema.parse(JSON.parse(texts[2] ?? ''));
 
   // The old design's first view: articles.json and speakers.json, built from the same entries.
   const oldIndex = withArticles(
@@ -412,8 +413,9 @@ export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
       byKind,
     },
     firstView: {
-      bytes: bodies.reduce((sum, body) => sum + body.length, 0),
-      gzipBytes: bodies.reduce((sum, body) => sum + gzipSync(body).length, 0),
+      storedBytes: bodies.reduce((sum, body) => sum + body.length, 0),
+      bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+      gzipBytes: bodies.reduce((sum, body) => sum + (isGzipped(body) ? body : gzipSync(body)).length, 0),
       files,
     },
     baselineFirstView: {

@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import * as z from 'zod/mini';
-import { type ObjectStore, parseJsonObject, utf8Text } from './object-store.ts';
+import { jsonText, type ObjectStore, parseJsonObject, parseJsonString } from './object-store.ts';
 
 // update-index reads hundreds of index files per batch, and zod validates by building a checked
 // copy of every object: on an index page that costs 2.7 times the JSON.parse itself, and the copies
@@ -50,19 +50,25 @@ export function parseCheckedJson<S extends z.ZodMiniType>(
   body: Uint8Array,
   schema: S,
 ): z.output<S> {
-  const zodBytes = checkedWithZod.get(schema) ?? 0;
-  if (zodBytes < COMPILE_AFTER_BYTES) {
-    checkedWithZod.set(schema, zodBytes + body.length);
-    return parseJsonObject(bucket, key, body, schema) as z.output<S>;
-  }
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(utf8Text(body));
+    text = jsonText(body);
   } catch {
     return parseJsonObject(bucket, key, body, schema) as z.output<S>;
   }
+  const zodBytes = checkedWithZod.get(schema) ?? 0;
+  if (zodBytes < COMPILE_AFTER_BYTES) {
+    checkedWithZod.set(schema, zodBytes + text.length);
+    return parseJsonString(bucket, key, text, schema) as z.output<S>;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseJsonString(bucket, key, text, schema) as z.output<S>;
+  }
   if (compiledCheck(schema)(value)) return value as z.output<S>;
-  return parseJsonObject(bucket, key, body, schema) as z.output<S>;
+  return parseJsonString(bucket, key, text, schema) as z.output<S>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -27,6 +28,8 @@ export interface PutOptions {
   ifMatch?: string;
   /** '*' = write only if the object does not exist yet. */
   ifNoneMatch?: '*';
+  /** 'gzip' for a gzipped body: S3 serves it with this header, so browsers decode it themselves. */
+  contentEncoding?: 'gzip';
 }
 
 /** Another writer changed the object since it was read: re-read and retry. */
@@ -137,7 +140,10 @@ export class ObjectStore {
           const stale = options.ifNoneMatch ? current !== null : current?.etag !== options.ifMatch;
           if (stale) throw new WriteConflictError(bucket, key);
         }
-        return this.send(bucket, key, body, { contentType: options.contentType });
+        return this.send(bucket, key, body, {
+          contentType: options.contentType,
+          contentEncoding: options.contentEncoding,
+        });
       });
     }
     return this.send(bucket, key, body, options);
@@ -198,6 +204,7 @@ export class ObjectStore {
           // Buffers, not strings or streams: the embedded S3 server needs a known length.
           Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body),
           ContentType: options.contentType,
+          ContentEncoding: options.contentEncoding,
           IfMatch: options.ifMatch,
           IfNoneMatch: options.ifNoneMatch,
         }),
@@ -242,6 +249,20 @@ export function utf8Text(body: Uint8Array): string {
   return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
 }
 
+/**
+ * True for a gzip stream (its magic bytes). JSON text never starts with byte 0x1f, so a stored JSON
+ * file is told from its gzipped form by its first two bytes, whatever a transport did with the
+ * Content-Encoding header.
+ */
+export function isGzipped(body: Uint8Array): boolean {
+  return body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b;
+}
+
+/** A JSON file's text: its bytes as UTF-8, gunzipped first when stored gzipped (isGzipped). */
+export function jsonText(body: Uint8Array): string {
+  return utf8Text(isGzipped(body) ? gunzipSync(body) : body);
+}
+
 /** @example parseJsonObject('b', 'index/manifest.json', body, ManifestSchema) */
 export function parseJsonObject(
   bucket: string,
@@ -249,9 +270,22 @@ export function parseJsonObject(
   body: Uint8Array,
   schema?: ZodMiniType,
 ): unknown {
+  let text: string;
+  try {
+    text = jsonText(body);
+  } catch (error) {
+    throw new MalformedObjectError(bucket, key, `it does not decompress (${String(error)})`, {
+      cause: error,
+    });
+  }
+  return parseJsonString(bucket, key, text, schema);
+}
+
+/** parseJsonObject of a body already decoded (jsonText). */
+export function parseJsonString(bucket: string, key: string, text: string, schema?: ZodMiniType): unknown {
   let value: unknown;
   try {
-    value = JSON.parse(utf8Text(body));
+    value = JSON.parse(text);
   } catch (error) {
     throw new MalformedObjectError(bucket, key, `it does not parse (${String(error)})`, { cause: error });
   }

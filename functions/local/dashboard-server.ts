@@ -4,9 +4,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
 import { DASHBOARD_DATA_PREFIXES } from '../../shared/store/layout.ts';
-import type { ObjectStore } from '../lib/object-store.ts';
+import { isGzipped, type ObjectStore } from '../lib/object-store.ts';
 
 // The dashboard locally, laid out as CloudFront serves it on AWS: the static files of dashboard/
 // at the root, and the dashboard's data prefixes of the results bucket (DASHBOARD_DATA_PREFIXES:
@@ -130,8 +131,14 @@ async function serve(
     // 304 without a body, so the dashboard's polls download nothing while nothing changes.
     else if (stored.etag && request.headers['if-none-match'] === stored.etag)
       send(response, 304, CONTENT_TYPES['.json'] ?? '', '', true, stored.etag);
-    else
-      send(response, 200, CONTENT_TYPES['.json'] ?? '', stored.body, request.method === 'HEAD', stored.etag);
+    else {
+      // A file stored gzipped goes out as S3 serves it, with Content-Encoding: gzip; a client that
+      // does not accept gzip gets it decoded.
+      const gzipped = isGzipped(stored.body);
+      const passOn = gzipped && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      const body = gzipped && !passOn ? gunzipSync(stored.body) : stored.body;
+      send(response, 200, CONTENT_TYPES['.json'] ?? '', body, request.method === 'HEAD', stored.etag, passOn);
+    }
     return;
   }
   const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
@@ -159,6 +166,7 @@ function send(
   body: string | Uint8Array,
   headOnly = false,
   etag?: string,
+  gzipped = false,
 ): void {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
@@ -167,6 +175,7 @@ function send(
     // unchanged, thanks to the ETag) instead of trusting a stale copy.
     'Cache-Control': etag ? 'no-cache' : 'no-store',
     ...(etag ? { ETag: etag } : {}),
+    ...(gzipped ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
   });
   response.end(headOnly ? undefined : body);
 }

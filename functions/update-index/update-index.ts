@@ -57,11 +57,10 @@ import { type ObjectStore, WriteConflictError } from '../lib/object-store.ts';
 import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, type S3EventRecord } from '../lib/s3-event.ts';
 import {
-  compactJson,
-  conditionOn,
   forEachLimited,
   IO_CONCURRENCY,
   noteRepair,
+  putDerived,
   type Read,
   type RepairLog,
   readDerived,
@@ -572,12 +571,7 @@ class BatchRun {
       lake: next?.lake ?? null,
     };
     try {
-      await this.store.put(
-        this.bucket,
-        locatorKey(target.id),
-        compactJson(locator),
-        conditionOn(target.locatorEtag),
-      );
+      await putDerived(this.store, this.bucket, locatorKey(target.id), locator, target.locatorEtag);
       target.state = 'done';
       target.status = next ? next.entry.status : 'removed';
     } catch (error) {
@@ -605,7 +599,7 @@ class BatchRun {
       const current = await read();
       const next = change(current.value, current.damaged) ?? (current.damaged ? current.value : null);
       if (next === null) return current.value;
-      await this.store.put(this.bucket, key, compactJson(next), conditionOn(current.etag));
+      await putDerived(this.store, this.bucket, key, next, current.etag);
       return next;
     }, this.config.retry);
     return value;

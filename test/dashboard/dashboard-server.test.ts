@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,10 @@ import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
 // The local dashboard server serves what CloudFront serves on AWS, and nothing more.
 
 const BUCKET = 'results';
+// An index file big enough that update-index stores it gzipped.
+const BIG_PAGE = {
+  articles: Array.from({ length: 300 }, (_, i) => ({ id: `article-${i}`, title: 'Harbour deal' })),
+};
 
 describe('the local dashboard server', () => {
   let s3: S3rver;
@@ -28,6 +33,10 @@ describe('the local dashboard server', () => {
     await store.putJson(BUCKET, 'index/articles.json', { schemaVersion: 1, articles: [] });
     await store.putJson(BUCKET, 'reports/talks.json', { article: { id: 'talks' } });
     await store.putJson(BUCKET, 'errors/blank.json', { code: 'EMPTY_ARTICLE' });
+    await store.put(BUCKET, 'index/articles/2026-11-28/1.json', gzipSync(JSON.stringify(BIG_PAGE)), {
+      contentType: 'application/json',
+      contentEncoding: 'gzip',
+    });
     // Results-bucket keys outside the dashboard's data prefixes: the quote lake, for Athena only.
     await store.put(BUCKET, 'lake/quotes/dt=2026-11-28/talks.json', 'SECRET LAKE ROW');
     await store.client.send(new CreateBucketCommand({ Bucket: 'uploads' }));
@@ -62,6 +71,19 @@ describe('the local dashboard server', () => {
     expect(report.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
     expect(errorRecord.status).toBe(200);
     expect(await errorRecord.json()).toEqual({ code: 'EMPTY_ARTICLE' });
+  });
+
+  it('passes a gzipped index file on gzipped to a browser, and decoded to a client without gzip', async () => {
+    const path = '/index/articles/2026-11-28/1.json';
+    const gzipped = await bytesOf(new URL(path, dashboard.url), 'gzip, deflate, br');
+    const plain = await bytesOf(new URL(path, dashboard.url), 'identity');
+
+    expect(gzipped.encoding).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzipped.body).toString('utf8'))).toEqual(BIG_PAGE);
+    expect(plain.encoding).toBeUndefined();
+    expect(JSON.parse(plain.body.toString('utf8'))).toEqual(BIG_PAGE);
+    // fetch, like a browser, decodes it.
+    expect(await (await get(path)).json()).toEqual(BIG_PAGE);
   });
 
   it('answers 404 for a missing index and for the rest of the bucket', async () => {
@@ -165,3 +187,18 @@ describe('the local dashboard server', () => {
     });
   }
 });
+
+/** The response body as sent (no decoding) and its Content-Encoding. */
+function bytesOf(url: URL, acceptEncoding: string): Promise<{ encoding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+      );
+    })
+      .on('error', reject)
+      .end();
+  });
+}

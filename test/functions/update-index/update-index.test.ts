@@ -1,12 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { gunzipSync } from 'node:zlib';
+import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readAllEntries } from '../../../functions/lib/index-reader.ts';
-import { embeddedS3ClientConfig, ObjectStore, type PutOptions } from '../../../functions/lib/object-store.ts';
+import {
+  embeddedS3ClientConfig,
+  isGzipped,
+  ObjectStore,
+  type PutOptions,
+} from '../../../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../../../functions/lib/s3-event.ts';
+import { GZIP_FROM_BYTES } from '../../../functions/update-index/derived-files.ts';
 import { updateIndex, updateIndexBatch } from '../../../functions/update-index/update-index.ts';
 import type { Report } from '../../../shared/report-schema.ts';
 import { ArticlePageSchema } from '../../../shared/store/article-pages.ts';
@@ -199,6 +206,32 @@ describe('updateIndex', () => {
       [3, 1],
     ]);
     expect(await ids()).toEqual(names);
+  });
+
+  it('stores a page past GZIP_FROM_BYTES gzipped, served as such by S3, and reads it back whole', async () => {
+    const names = Array.from({ length: 90 }, (_, i) => `long-${String(i).padStart(2, '0')}`);
+    const quotes = ['Anna Smith', 'Omar Haddad', 'Lena Brandt'].map((speaker) => ({
+      speaker,
+      label: 'positive' as const,
+      score: 0.5,
+    }));
+    for (const id of names) await putReport(makeReport(id, DAY_ONE, quotes));
+    await updateIndexBatch(
+      store,
+      config(),
+      names.map((id) => event('ObjectCreated:Put', reportKey(id))),
+    );
+
+    const pageKey = articlePageKey('undated-2026-11-27', 1);
+    const page = await store.get(bucket, pageKey);
+    const served = await store.client.send(new HeadObjectCommand({ Bucket: bucket, Key: pageKey }));
+    expect(isGzipped(page?.body ?? new Uint8Array())).toBe(true);
+    expect(served.ContentEncoding).toBe('gzip');
+    expect(gunzipSync(page?.body ?? new Uint8Array()).length).toBeGreaterThanOrEqual(GZIP_FROM_BYTES);
+    expect(await ids()).toEqual(names);
+    // A small file stays plain JSON.
+    const locator = await store.get(bucket, locatorKey('long-00'));
+    expect(isGzipped(locator?.body ?? new Uint8Array())).toBe(false);
   });
 
   it('replaces the lake file and figures of a re-analysed article', async () => {
