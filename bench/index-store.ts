@@ -225,6 +225,8 @@ export interface DropResult {
   lost: number;
   duplicated: number;
   timedOut: boolean;
+  /** Bytes read and written per kind of key (MemoryS3's kinds). */
+  byKind: Record<string, { read: number; written: number }>;
 }
 
 /** `count` reports written at once, then indexed through the queue by one design. */
@@ -271,6 +273,12 @@ export async function bulkDrop(
     lost: ids.filter((id) => !unique.has(id)).length,
     duplicated: indexed.length - unique.size,
     timedOut: run.ms >= timeoutMs,
+    byKind: Object.fromEntries(
+      Object.entries(store.traffic).map(([kind, traffic]) => [
+        kind,
+        { read: traffic.bytesRead, written: traffic.bytesWritten },
+      ]),
+    ),
   };
 }
 
