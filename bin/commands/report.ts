@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { readAllEntries } from '../../functions/lib/index-reader.ts';
 import type { ObjectStore } from '../../functions/lib/object-store.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../../functions/local/pipeline.ts';
-import type { ArticleEntry } from '../../shared/store/article-entry.ts';
+import { type ArticleEntry, mainSpeakersOf, readableEntry } from '../../shared/store/article-entry.ts';
 import { UsageError } from '../cli-errors.ts';
 import { csvField } from '../csv.ts';
 import { formatQuoteCsv, formatQuoteTable, readQuotes } from '../quote-rows.ts';
@@ -118,7 +118,7 @@ export async function run(args: string[]): Promise<number> {
     ...(values.speaker ? { speaker: values.speaker } : {}),
     ...(since ? { since } : {}),
   });
-  if (format === 'json') console.log(JSON.stringify(entries, null, 2));
+  if (format === 'json') console.log(JSON.stringify(entries.map(readableEntry), null, 2));
   else if (format === 'csv') process.stdout.write(formatCsv(entries));
   else console.log(formatTable(entries, values.speaker));
   return 0;
@@ -172,7 +172,7 @@ export function formatCsv(entries: ArticleEntry[]): string {
       analysed ? String(analysed.labels.negative) : '',
       analysed ? String(analysed.labels.neutral) : '',
       analysed ? String(analysed.labels.mixed) : '',
-      analysed ? analysed.mainSpeakers.join('; ') : '',
+      analysed ? mainSpeakersOf(analysed).join('; ') : '',
       entry.status === 'failed' ? entry.code : '',
       entry.status === 'failed' ? entry.reason : '',
     ];
@@ -215,7 +215,7 @@ export function formatTable(entries: ArticleEntry[], speaker?: string): string {
                   entry.labels.neutral,
                   entry.labels.mixed,
                 ].map((count) => String(count).padStart(3)),
-                ` ${truncate(entry.mainSpeakers.join(', '), SPEAKERS_WIDTH)}`,
+                ` ${truncate(mainSpeakersOf(entry).join(', '), SPEAKERS_WIDTH)}`,
               ].join(' ')
             : '',
         ),

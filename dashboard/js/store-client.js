@@ -56,6 +56,37 @@ export function monthFields(row) {
   return { month, tally, days, undatedDays, ...(undated ? { undated } : {}) };
 }
 
+/**
+ * A page with each entry's speaker label counts by name, from the array the page stores
+ * (shared/store/article-entry.ts, packLabels: [positive, negative, neutral, mixed]). Counts
+ * already by name are kept as they are, so unpacking twice is harmless.
+ *
+ * @param {any} page
+ */
+export function unpackPage(page) {
+  return {
+    ...page,
+    articles: page.articles.map((/** @type {any} */ entry) =>
+      entry.status === 'analysed'
+        ? {
+            ...entry,
+            speakers: entry.speakers.map((/** @type {any} */ speaker) => ({
+              ...speaker,
+              labels: labelCounts(speaker.labels),
+            })),
+          }
+        : entry,
+    ),
+  };
+}
+
+/** @param {number[] | import('./model.js').LabelCounts} labels @returns {import('./model.js').LabelCounts} */
+function labelCounts(labels) {
+  if (!Array.isArray(labels)) return labels;
+  const [positive, negative, neutral, mixed] = labels;
+  return { positive, negative, neutral, mixed };
+}
+
 /** The manifest with its tallies unpacked. @param {any} stored @returns {Manifest} */
 function unpackManifest(stored) {
   return {
@@ -160,7 +191,7 @@ export function createStoreClient(options = {}) {
   async function loadPage(url) {
     const result = await getJson(url);
     if (!result) pages.delete(url);
-    else pages.set(url, result.value);
+    else pages.set(url, unpackPage(result.value));
     loaded.add(url);
     return result?.changed ?? true;
   }
@@ -280,7 +311,10 @@ export function createStoreClient(options = {}) {
       if (!footprint || !locator.page) return null;
       const partition = footprint.undated ? `undated-${footprint.day}` : footprint.day;
       const page = await getJson(pageUrl(partition, locator.page));
-      return page?.value.articles.find((/** @type {{ id: string }} */ entry) => entry.id === id) ?? null;
+      if (!page) return null;
+      return (
+        unpackPage(page.value).articles.find((/** @type {{ id: string }} */ entry) => entry.id === id) ?? null
+      );
     },
 
     /**

@@ -25,14 +25,34 @@ export type LabelCounts = z.infer<typeof LabelCountsSchema>;
 /** A calendar day, YYYY-MM-DD. */
 export const DaySchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
+// A speaker's label counts in an entry, packed as [positive, negative, neutral, mixed]: a page
+// rewritten by a bulk drop is mostly its entries' speakers, and the four names were a quarter of
+// each. Read by labelsOf here and by the dashboard's data layer (dashboard/js/store-client.js).
+const count = () => z.int().check(z.minimum(0));
+export const PackedLabelsSchema = z.tuple([count(), count(), count(), count()]);
+export type PackedLabels = z.infer<typeof PackedLabelsSchema>;
+
 /** One speaker's share of one article: summed into the speaker's file. */
 export const ArticleSpeakerSchema = z.object({
   id: z.string(),
   name: z.string(),
   quotes: z.int().check(z.minimum(1)),
   meanScore: z.number().check(z.minimum(-1), z.maximum(1)),
-  labels: LabelCountsSchema,
+  // Packed; pages written before hold the counts by name.
+  labels: z.union([PackedLabelsSchema, LabelCountsSchema]),
 });
+
+/** @example labelsOf([1, 0, 2, 0]).neutral // 2 */
+export function labelsOf(labels: PackedLabels | LabelCounts): LabelCounts {
+  if (!Array.isArray(labels)) return labels;
+  const [positive, negative, neutral, mixed] = labels;
+  return { positive, negative, neutral, mixed };
+}
+
+/** @example packLabels({ positive: 1, negative: 0, neutral: 2, mixed: 0 }) // [1, 0, 2, 0] */
+export function packLabels(labels: LabelCounts): PackedLabels {
+  return [labels.positive, labels.negative, labels.neutral, labels.mixed];
+}
 
 const placement = {
   // The partition's day: the publication day (UTC) when the article gives a readable date,
@@ -55,8 +75,9 @@ export const AnalysedArticleEntrySchema = z.object({
   labels: LabelCountsSchema,
   // null when the article has no quotes.
   meanScore: z.nullable(z.number().check(z.minimum(-1), z.maximum(1))),
-  // The MAIN_SPEAKERS speakers with the most quotes, most first.
-  mainSpeakers: z.array(z.string()),
+  // The MAIN_SPEAKERS speakers with the most quotes, most first: in pages written before only;
+  // mainSpeakersOf reads them off `speakers`, which are in that order.
+  mainSpeakers: z.optional(z.array(z.string())),
   speakers: z.array(ArticleSpeakerSchema),
   // The first article with the same cleaned text (a republished story): its quotes count once,
   // under the first article, in every speaker's figures.
@@ -141,7 +162,7 @@ export function entryPartition(entry: Pick<ArticleEntry, 'day' | 'undated'>): st
  * themselves, so the entry and the speaker files agree on who said what.
  *
  * @example
- * entryFromReport(report).mainSpeakers // ['Anna Smith']
+ * mainSpeakersOf(entryFromReport(report)) // ['Anna Smith']
  */
 export function entryFromReport(report: Report): AnalysedArticleEntry {
   const bySpeaker = new Map<string, { name: string; quotes: number; sum: number; labels: LabelCounts }>();
@@ -163,7 +184,7 @@ export function entryFromReport(report: Report): AnalysedArticleEntry {
         name: total.name,
         quotes: total.quotes,
         meanScore: clampMean(roundMean(total.sum / total.quotes)),
-        labels: total.labels,
+        labels: packLabels(total.labels),
       }),
     )
     .sort((a, b) => b.quotes - a.quotes || compareText(a.name, b.name));
@@ -181,10 +202,44 @@ export function entryFromReport(report: Report): AnalysedArticleEntry {
     quotes: report.summary.quotes,
     labels: { ...report.summary.labels },
     meanScore: report.summary.meanScore === null ? null : clampMean(roundMean(report.summary.meanScore)),
-    mainSpeakers: speakers.slice(0, MAIN_SPEAKERS).map((speaker) => speaker.name),
     speakers,
     ...(report.article.duplicateOf ? { duplicateOf: report.article.duplicateOf } : {}),
     snippets: report.quotes.map((quote) => quote.text.slice(0, SNIPPET_CHARS)),
+  };
+}
+
+/**
+ * The names of the entry's MAIN_SPEAKERS most quoted speakers, most first.
+ *
+ * @example mainSpeakersOf(entry) // ['Anna Smith', 'Omar Haddad']
+ */
+export function mainSpeakersOf(entry: AnalysedArticleEntry): string[] {
+  return entry.speakers.slice(0, MAIN_SPEAKERS).map((speaker) => speaker.name);
+}
+
+/** An entry as a person reads it (`quote-tone report --format json`): labels by name, main speakers. */
+export type ReadableEntry =
+  | FailedArticleEntry
+  | (Omit<AnalysedArticleEntry, 'speakers'> & {
+      mainSpeakers: string[];
+      speakers: (Omit<ArticleSpeaker, 'labels'> & { labels: LabelCounts })[];
+    });
+
+/**
+ * The entry with what the page packs spelled out: each speaker's label counts by name, and the
+ * main speakers (mainSpeakersOf).
+ *
+ * @example readableEntry(entry).speakers[0].labels // { positive: 2, negative: 0, neutral: 0, mixed: 0 }
+ */
+export function readableEntry(entry: ArticleEntry): ReadableEntry {
+  if (entry.status !== 'analysed') return entry;
+  const { speakers, duplicateOf, snippets, ...rest } = entry;
+  return {
+    ...rest,
+    mainSpeakers: mainSpeakersOf(entry),
+    speakers: speakers.map((speaker) => ({ ...speaker, labels: labelsOf(speaker.labels) })),
+    ...(duplicateOf ? { duplicateOf } : {}),
+    ...(snippets ? { snippets } : {}),
   };
 }
 

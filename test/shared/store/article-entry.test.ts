@@ -3,7 +3,9 @@ import {
   currentEntry,
   entryFromError,
   entryFromReport,
+  labelsOf,
   MAIN_SPEAKERS,
+  mainSpeakersOf,
   publishedDay,
   SNIPPET_CHARS,
 } from '../../../shared/store/article-entry.ts';
@@ -33,14 +35,20 @@ describe('entryFromReport', () => {
       quotes: 4,
       labels: { positive: 2, negative: 1, neutral: 1, mixed: 0 },
       meanScore: 0.125,
-      mainSpeakers: ['Anna Smith', 'Omar Haddad'],
     });
+    expect(mainSpeakersOf(entry)).toEqual(['Anna Smith', 'Omar Haddad']);
     expect(entry.speakers[0]).toEqual({
       id: speakerIdOf({ name: 'Anna Smith' }),
       name: 'Anna Smith',
       quotes: 2,
       meanScore: 0.5,
-      labels: { positive: 2, negative: 0, neutral: 0, mixed: 0 },
+      labels: [2, 0, 0, 0],
+    });
+    expect(labelsOf(entry.speakers[0]?.labels ?? [0, 0, 0, 0])).toEqual({
+      positive: 2,
+      negative: 0,
+      neutral: 0,
+      mixed: 0,
     });
   });
 
@@ -56,8 +64,8 @@ describe('entryFromReport', () => {
 
     const entry = entryFromReport(report);
 
-    expect(entry.mainSpeakers).toHaveLength(MAIN_SPEAKERS);
-    expect(entry.mainSpeakers[0]).toBe('A One');
+    expect(mainSpeakersOf(entry)).toHaveLength(MAIN_SPEAKERS);
+    expect(mainSpeakersOf(entry)[0]).toBe('A One');
     expect(entry.speakers).toHaveLength(5);
     // The dashboard searches inside quotes over the entries; a long quote costs at most SNIPPET_CHARS.
     expect(entry.snippets?.at(-1)).toMatch(/^A quote searched for/);
