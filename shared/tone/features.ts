@@ -168,18 +168,21 @@ export function featurize(
     out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
     const row = tableRow(reading, table, tokens.lower[i] ?? '', i);
     if (row < 0) continue;
+    // The shipped table's values come cached with the word's facts (see WordFacts.polarity).
+    const facts = table === WORD_TABLE ? reading.facts[i] : undefined;
+    const tablePolarity = facts ? facts.polarity : (table.polarity[row] ?? 0);
     // A change's words speak through the change features alone.
     if (((reading.flags[i] ?? 0) & RULE.CHANGED) !== 0) continue;
     out.tokenRows[i] = row;
     // Negation flips the predicted polarity, as it flips a lexicon weight.
     const negated = reading.negated[i] === 1;
-    const polarity = negated ? -(table.polarity[row] ?? 0) : (table.polarity[row] ?? 0);
+    const polarity = negated ? -tablePolarity : tablePolarity;
     if (polarity > 0) inducedPositive += polarity;
     else inducedNegative -= polarity;
     if (polarity > strongest) strongest = polarity;
     if (polarity < weakest) weakest = polarity;
     if (reading.predicate[i] === 1) {
-      const judged = judgementPolarity(reading, i, table.polarity[row] ?? 0);
+      const judged = judgementPolarity(reading, i, tablePolarity);
       if (judged > judgedStrongest) judgedStrongest = judged;
       if (judged < judgedWeakest) judgedWeakest = judged;
     }
@@ -188,8 +191,8 @@ export function featurize(
     if (negated) continue;
     out.rowWeights[rowCount] = share;
     out.rows[rowCount++] = row;
-    tablePositive += share * (table.positive[row] ?? 0);
-    tableNegative += share * (table.negative[row] ?? 0);
+    tablePositive += share * (facts ? facts.tablePositive : (table.positive[row] ?? 0));
+    tableNegative += share * (facts ? facts.tableNegative : (table.negative[row] ?? 0));
   }
   const counted = Math.sqrt(used + 1);
   dense[k++] = Math.log1p(inducedPositive);

@@ -2,7 +2,6 @@
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
 import { type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
-import { SAFE_OUTCOMES } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   askedUntil,
@@ -43,6 +42,7 @@ import {
   MODIFIER_WORD,
   NEGATOR_WORD,
   OPEN_QUESTION_WORD,
+  SAFE_OUTCOME_WORD,
   type WordFacts,
   wordFacts,
 } from './word-facts.ts';
@@ -90,8 +90,8 @@ export interface Reading {
   /** Sum of negative main-lexicon weights after the rules, as a positive number. */
   negative: number;
   /** The same two sums for each secondary lexicon (see lexicon.ts). */
-  secondaryPositive: number[];
-  secondaryNegative: number[];
+  secondaryPositive: Float64Array;
+  secondaryNegative: Float64Array;
   /** Main-lexicon weight of negated positive words, before the rules. */
   negatedPositive: number;
   /** Main-lexicon weight of negated negative words, before the rules, as a positive number. */
@@ -233,8 +233,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     evidence: [],
     positive: 0,
     negative: 0,
-    secondaryPositive: new Array<number>(SECONDARY_COUNT).fill(0),
-    secondaryNegative: new Array<number>(SECONDARY_COUNT).fill(0),
+    secondaryPositive: new Float64Array(SECONDARY_COUNT),
+    secondaryNegative: new Float64Array(SECONDARY_COUNT),
     negatedPositive: 0,
     negatedNegative: 0,
     words: 0,
@@ -438,7 +438,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       judged = true;
       judgeSubject(factor, flags, reading.share, clauseStart, i);
     }
-    if (SAFE_OUTCOMES.has(word)) {
+    if (kinds & SAFE_OUTCOME_WORD) {
       // "were released unharmed", "found alive": the harm reported earlier in the clause is the
       // danger they came through, not the news.
       // "Two were injured and the rest got out safely": a harm across "and" stays.

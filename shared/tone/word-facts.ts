@@ -17,6 +17,7 @@ import {
   INTERJECTIONS,
   NEGATORS,
   OPEN_QUESTION,
+  SAFE_OUTCOMES,
 } from './cues.ts';
 import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
 import { WORD_TABLE } from './word-table.ts';
@@ -37,6 +38,8 @@ export const HARM_WORD = 2048;
 export const OPEN_QUESTION_WORD = 4096;
 /** A number, in digits or in words: it carries no tone of its own. */
 export const NUMBER_WORD = 8192;
+/** How people came through a danger ("unharmed", "alive"): see SAFE_OUTCOMES. */
+export const SAFE_OUTCOME_WORD = 16384;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -44,7 +47,7 @@ export interface WordFacts {
   /** Main-lexicon weight (AFINN-165 with the domain lexicon), 0 when unknown. */
   main: number;
   /** One weight per secondary lexicon, in lexicon.ts order. */
-  secondary: readonly number[];
+  secondary: Float64Array;
   /** Bits saying which cue tables list the word. */
   kinds: number;
   /** Intensifier or diminisher factor, 1 for other words. */
@@ -53,6 +56,13 @@ export interface WordFacts {
   hash: number;
   /** The word's row in the shipped word table (word-table.ts), -1 when the table lacks it. */
   row: number;
+  /**
+   * The row's polarity and logit shares (0 without a row), copied here: the table's columns are
+   * 100k entries long, and reading them per token missed the CPU cache more than the word's facts.
+   */
+  polarity: number;
+  tablePositive: number;
+  tableNegative: number;
 }
 
 // Words seen so far; cleared when full so a long-running process cannot grow it without bound.
@@ -94,9 +104,9 @@ export function wordFacts(word: string): WordFacts {
 }
 
 function describe(word: string): WordFacts {
-  const secondary: number[] = [];
+  const secondary = new Float64Array(SECONDARY_COUNT);
   for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1)
-    secondary.push(secondaryWeight(lexicon, word));
+    secondary[lexicon] = secondaryWeight(lexicon, word);
   const intensity = INTENSIFIERS.get(word) ?? DIMINISHERS.get(word);
   let kinds = 0;
   if (NEGATORS.has(word) || word.endsWith("n't")) kinds |= NEGATOR_WORD;
@@ -112,7 +122,9 @@ function describe(word: string): WordFacts {
   if (COPULAS.has(word)) kinds |= COPULA_WORD;
   if (HARM_WORDS.has(word)) kinds |= HARM_WORD;
   if (OPEN_QUESTION.has(word)) kinds |= OPEN_QUESTION_WORD;
+  if (SAFE_OUTCOMES.has(word)) kinds |= SAFE_OUTCOME_WORD;
   const number = isNumber(word);
+  const row = WORD_TABLE.rowOf(word);
   if (number) kinds |= NUMBER_WORD;
   return {
     main: wordWeight(word),
@@ -120,7 +132,10 @@ function describe(word: string): WordFacts {
     kinds,
     modifier: intensity ?? 1,
     hash: number ? NUMBER_KEY : stemHash(word),
-    row: WORD_TABLE.rowOf(word),
+    row,
+    polarity: row < 0 ? 0 : (WORD_TABLE.polarity[row] ?? 0),
+    tablePositive: row < 0 ? 0 : (WORD_TABLE.positive[row] ?? 0),
+    tableNegative: row < 0 ? 0 : (WORD_TABLE.negative[row] ?? 0),
   };
 }
 
