@@ -43,6 +43,7 @@ import {
   NEGATOR_WORD,
   OPEN_QUESTION_WORD,
   SAFE_OUTCOME_WORD,
+  SECONDARY_RATED_WORD,
   type WordFacts,
   wordFacts,
 } from './word-facts.ts';
@@ -563,6 +564,8 @@ function sumUp(
       if (withEvidence) addEvidence(reading, statement, i, weight, why, roles[i]);
     }
     if (f === 0) continue;
+    // Most words no secondary lexicon rates: their weights are all 0, so skip reading them.
+    if (ruled === 0 && (facts.kinds & SECONDARY_RATED_WORD) === 0) continue;
     // secondaryBase inlined: this loop runs for every weighed token of every statement.
     const secondary = facts.secondary;
     for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {

@@ -40,6 +40,8 @@ export const OPEN_QUESTION_WORD = 4096;
 export const NUMBER_WORD = 8192;
 /** How people came through a danger ("unharmed", "alive"): see SAFE_OUTCOMES. */
 export const SAFE_OUTCOME_WORD = 16384;
+/** A secondary lexicon rates the word (`secondary` is not all zeros). */
+export const SECONDARY_RATED_WORD = 32768;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -123,6 +125,7 @@ function describe(word: string): WordFacts {
   if (HARM_WORDS.has(word)) kinds |= HARM_WORD;
   if (OPEN_QUESTION.has(word)) kinds |= OPEN_QUESTION_WORD;
   if (SAFE_OUTCOMES.has(word)) kinds |= SAFE_OUTCOME_WORD;
+  if (secondary.some((weight) => weight !== 0)) kinds |= SECONDARY_RATED_WORD;
   const number = isNumber(word);
   const row = WORD_TABLE.rowOf(word);
   if (number) kinds |= NUMBER_WORD;
