@@ -91,8 +91,8 @@ export interface Reading {
   /** Sum of negative main-lexicon weights after the rules, as a positive number. */
   negative: number;
   /** The same two sums for each secondary lexicon (see lexicon.ts). */
-  secondaryPositive: Float64Array;
-  secondaryNegative: Float64Array;
+  secondaryPositive: number[];
+  secondaryNegative: number[];
   /** Main-lexicon weight of negated positive words, before the rules. */
   negatedPositive: number;
   /** Main-lexicon weight of negated negative words, before the rules, as a positive number. */
@@ -200,6 +200,9 @@ export interface ReadOptions {
   table?: WordTable;
 }
 
+// Both secondary sums start from copies of this.
+const NO_SECONDARY: readonly number[] = new Array<number>(SECONDARY_COUNT).fill(0);
+
 /**
  * Reads one statement with the rules.
  *
@@ -234,8 +237,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     evidence: [],
     positive: 0,
     negative: 0,
-    secondaryPositive: new Float64Array(SECONDARY_COUNT),
-    secondaryNegative: new Float64Array(SECONDARY_COUNT),
+    // Copies of a plain array: allocating two small typed arrays per statement cost more.
+    secondaryPositive: NO_SECONDARY.slice(),
+    secondaryNegative: NO_SECONDARY.slice(),
     negatedPositive: 0,
     negatedNegative: 0,
     words: 0,
