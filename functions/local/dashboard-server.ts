@@ -137,7 +137,16 @@ async function serve(
       const gzipped = isGzipped(stored.body);
       const passOn = gzipped && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
       const body = gzipped && !passOn ? gunzipSync(stored.body) : stored.body;
-      send(response, 200, CONTENT_TYPES['.json'] ?? '', body, request.method === 'HEAD', stored.etag, passOn);
+      const encoding = gzipped ? (passOn ? 'gzip' : 'identity') : undefined;
+      send(
+        response,
+        200,
+        CONTENT_TYPES['.json'] ?? '',
+        body,
+        request.method === 'HEAD',
+        stored.etag,
+        encoding,
+      );
     }
     return;
   }
@@ -166,7 +175,8 @@ function send(
   body: string | Uint8Array,
   headOnly = false,
   etag?: string,
-  gzipped = false,
+  // Set for a file stored gzipped: how it went out, which depends on the request's Accept-Encoding.
+  encoding?: 'gzip' | 'identity',
 ): void {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
@@ -175,7 +185,8 @@ function send(
     // unchanged, thanks to the ETag) instead of trusting a stale copy.
     'Cache-Control': etag ? 'no-cache' : 'no-store',
     ...(etag ? { ETag: etag } : {}),
-    ...(gzipped ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    ...(encoding ? { Vary: 'Accept-Encoding' } : {}),
+    ...(encoding === 'gzip' ? { 'Content-Encoding': 'gzip' } : {}),
   });
   response.end(headOnly ? undefined : body);
 }

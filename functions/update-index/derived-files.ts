@@ -93,8 +93,8 @@ export function conditionOn(etag: string | undefined): PutOptions {
 }
 
 // Index files from this size on are stored gzipped, with Content-Encoding: gzip, so S3 and
-// CloudFront hand browsers the small form and every reader here gunzips on read (jsonText); JSON
-// shrinks about sixfold. The size is a measured trade (`npm run bench -- --only index`): at 16 KiB
+// CloudFront hand browsers the small form and every reader here gunzips on read (jsonText); index
+// JSON shrinks five- to sevenfold (the manifest of a year 107 -> 22 KB). The size is a measured trade (`npm run bench -- --only index`): at 16 KiB
 // a day's page of a bulk drop (about 40 KB) was gzipped too, and the 10,000 drop took 11.5 s
 // instead of 10.0 to 10.4; at 48 KiB it takes 10.1 to 10.3 s, while the batch of 100 into 100,000
 // articles still falls from 2.6 to 1.9 MB (the busiest files: full pages, the manifest, the
