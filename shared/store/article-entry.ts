@@ -233,13 +233,10 @@ export type ReadableEntry =
  */
 export function readableEntry(entry: ArticleEntry): ReadableEntry {
   if (entry.status !== 'analysed') return entry;
-  const { speakers, duplicateOf, snippets, ...rest } = entry;
   return {
-    ...rest,
+    ...entry,
     mainSpeakers: mainSpeakersOf(entry),
-    speakers: speakers.map((speaker) => ({ ...speaker, labels: labelsOf(speaker.labels) })),
-    ...(duplicateOf ? { duplicateOf } : {}),
-    ...(snippets ? { snippets } : {}),
+    speakers: entry.speakers.map((speaker) => ({ ...speaker, labels: labelsOf(speaker.labels) })),
   };
 }
 
