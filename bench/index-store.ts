@@ -276,7 +276,7 @@ export async function bulkDrop(
     byKind: Object.fromEntries(
       Object.entries(store.traffic).map(([kind, traffic]) => [
         kind,
-        { read: traffic.bytesRead, written: traffic.bytesWritten, requests: traffic.requests },
+        { read: traffic.bytesRead, written: traffic.bytesWritten, requests: traffic.requests, conflicts: traffic.conflicts },
       ]),
     ),
   };
