@@ -225,8 +225,8 @@ export interface DropResult {
   lost: number;
   duplicated: number;
   timedOut: boolean;
-  /** Bytes read and written, and requests, per kind of key (MemoryS3's kinds). */
-  byKind: Record<string, { read: number; written: number; requests: number }>;
+  /** Bytes read and written, requests, and writes refused (412), per kind of key (MemoryS3's kinds). */
+  byKind: Record<string, { read: number; written: number; requests: number; conflicts: number }>;
 }
 
 /** `count` reports written at once, then indexed through the queue by one design. */
@@ -276,7 +276,12 @@ export async function bulkDrop(
     byKind: Object.fromEntries(
       Object.entries(store.traffic).map(([kind, traffic]) => [
         kind,
-        { read: traffic.bytesRead, written: traffic.bytesWritten, requests: traffic.requests, conflicts: traffic.conflicts },
+        {
+          read: traffic.bytesRead,
+          written: traffic.bytesWritten,
+          requests: traffic.requests,
+          conflicts: traffic.conflicts,
+        },
       ]),
     ),
   };
