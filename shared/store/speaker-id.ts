@@ -5,6 +5,10 @@ import { slugWithHash } from '../article-id.ts';
 // survives spelling variants), using it is a change here and nowhere else.
 
 const MAX_SLUG_LENGTH = 40;
+// Ids already derived: an index batch derives one per quote, for the same few hundred speakers, and
+// each costs a normalisation and a SHA-256. Bounded so a long-lived process does not grow with it.
+const derived = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
 
 /** What a report says about a quote's speaker; `key` is the canonical identity when reports have one. */
 export interface SpeakerRef {
@@ -23,5 +27,11 @@ export function speakerIdOf(speaker: SpeakerRef): string | null {
   if (speaker.name === null) return null;
   // The slug follows the identity too, so every name form of one speaker gets one id.
   const identity = speaker.key ?? speaker.name;
-  return slugWithHash(identity, identity, MAX_SLUG_LENGTH);
+  let id = derived.get(identity);
+  if (id === undefined) {
+    id = slugWithHash(identity, identity, MAX_SLUG_LENGTH);
+    if (derived.size >= MAX_REMEMBERED) derived.clear();
+    derived.set(identity, id);
+  }
+  return id;
 }
