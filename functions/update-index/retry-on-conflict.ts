@@ -60,7 +60,9 @@ export async function retryOnConflict<T>(
     } catch (error) {
       if (!(error instanceof WriteConflictError)) throw error;
       if (attempts >= maxAttempts) throw new IndexContentionError(attempts, { cause: error });
-      await sleep(random() * Math.min(cap, base * 2 ** (attempts - 1)));
+      // A refused write means the other writer has finished: the first retry re-reads at once.
+      // Writers that keep colliding back off.
+      if (attempts > 1) await sleep(random() * Math.min(cap, base * 2 ** (attempts - 2)));
     }
   }
 }
