@@ -95,26 +95,6 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const ENTRY_MARKER = '{}\n';
 // A file's first try when it is most likely new: an If-None-Match '*' create, without a GET.
 const ABSENT: Read<never> = { value: null, etag: undefined, damaged: false };
-// Day files this container has read or written, per S3 client (one per container on Lambda, one
-// per simulated container in the bench): a quote for one of them skips the create-first guess,
-// which it would lose. Bounded: forgetting only costs a refused create.
-const seenDays = new WeakMap<ObjectStore, Set<string>>();
-const MAX_SEEN_DAYS = 100_000;
-
-function seenDayFiles(store: ObjectStore): Set<string> {
-  let seen = seenDays.get(store);
-  if (!seen) {
-    seen = new Set();
-    seenDays.set(store, seen);
-  }
-  return seen;
-}
-
-function remember(seen: Set<string>, key: string): void {
-  if (seen.size >= MAX_SEEN_DAYS) seen.clear();
-  seen.add(key);
-}
-
 // Rounds for articles whose locator write lost a race (each round re-reads them).
 const MAX_ROUNDS = 10;
 
@@ -483,7 +463,6 @@ class BatchRun {
     }
     const rowsBySpeaker = new Map<string, HeadChange['days'][number][]>();
     const rebuildHeads = new Set<string>();
-    const seenDays = seenDayFiles(this.store);
     await forEachLimited([...days], IO_CONCURRENCY, async ([key, change]) => {
       // The tally the successful write replaced: the head moves by after minus before.
       let before = emptyTally();
@@ -500,12 +479,10 @@ class BatchRun {
           wrote = change.add.length > 0 || base.quotes.some((quote) => change.remove.has(quote.articleId));
           return wrote ? withDayChanges(base, change.remove, change.add) : null;
         },
-        // Quotes only added to a file this container has not seen: tried first as a new file,
-        // without a GET. In a bulk drop most day files are new (a batch spans many days); one
-        // that exists refuses the create and is read.
-        change.remove.size === 0 && !seenDays.has(key) ? ABSENT : undefined,
+        // Quotes only added: tried first as a new file, without a GET. In a bulk drop most day
+        // files are new (a batch spans many days); an existing one refuses the create and is read.
+        change.remove.size === 0 ? ABSENT : undefined,
       );
-      if (file) remember(seenDays, key);
       if (!file || !wrote) return;
       const rows = rowsBySpeaker.get(change.speakerId) ?? [];
       rows.push({
