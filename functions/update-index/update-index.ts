@@ -93,8 +93,6 @@ const LAKE_TYPE = 'application/gzip';
 const JSON_TYPE = 'application/json; charset=utf-8';
 // An entry marker's body: its key is what counts.
 const ENTRY_MARKER = '{}\n';
-// A file's first try when it is most likely new: an If-None-Match '*' create, without a GET.
-const ABSENT: Read<never> = { value: null, etag: undefined, damaged: false };
 // Rounds for articles whose locator write lost a race (each round re-reads them).
 const MAX_ROUNDS = 10;
 
@@ -479,9 +477,6 @@ class BatchRun {
           wrote = change.add.length > 0 || base.quotes.some((quote) => change.remove.has(quote.articleId));
           return wrote ? withDayChanges(base, change.remove, change.add) : null;
         },
-        // Quotes only added: tried first as a new file, without a GET. In a bulk drop most day
-        // files are new (a batch spans many days); an existing one refuses the create and is read.
-        change.remove.size === 0 ? ABSENT : undefined,
       );
       if (!file || !wrote) return;
       const rows = rowsBySpeaker.get(change.speakerId) ?? [];
@@ -551,11 +546,16 @@ class BatchRun {
 
   private async updateManifest(tallies: PageTally[], firstRead: Read<Manifest>): Promise<void> {
     if (tallies.length === 0) return;
+    let cached: Read<Manifest> | null = firstRead;
     await this.updateFile(
       MANIFEST_KEY,
-      () => readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired),
+      async () => {
+        const read =
+          cached ?? (await readManifest(this.store, this.bucket, MANIFEST_KEY, this.now(), this.repaired));
+        cached = null;
+        return read;
+      },
       (current) => withPageTallies(current ?? emptyManifest(this.now()), tallies, this.now()),
-      firstRead,
     );
   }
 
@@ -588,29 +588,19 @@ class BatchRun {
   }
 
   // One conditional read-modify-write, retried on conflict. `change` returns null for "nothing to
-  // write"; a damaged file is written back (rebuilt) even then. `guess`, when given, is the first
-  // try instead of a read (a version read earlier, or ABSENT): if the file has moved on, the write
-  // is refused and the real read follows at once, since no other writer is to be waited out.
+  // write"; a damaged file is written back (rebuilt) even then.
   private async updateFile<T>(
     key: string,
     read: () => Promise<Read<T>>,
     change: (current: T | null, damaged: boolean) => T | null,
-    guess?: Read<T>,
   ): Promise<T | null> {
-    const writeOnce = async (current: Read<T>): Promise<T | null> => {
+    const { value } = await retryOnConflict(async () => {
+      const current = await read();
       const next = change(current.value, current.damaged) ?? (current.damaged ? current.value : null);
       if (next === null) return current.value;
       await putDerived(this.store, this.bucket, key, next, current.etag);
       return next;
-    };
-    if (guess) {
-      try {
-        return await writeOnce(guess);
-      } catch (error) {
-        if (!(error instanceof WriteConflictError)) throw error;
-      }
-    }
-    const { value } = await retryOnConflict(async () => writeOnce(await read()), this.config.retry);
+    }, this.config.retry);
     return value;
   }
 }
