@@ -80,11 +80,12 @@ export class MemoryS3 extends ObjectStore {
     const refused =
       (options.ifNoneMatch === '*' && current !== undefined) ||
       (options.ifMatch !== undefined && current?.etag !== options.ifMatch);
+    // A refused write was sent all the same: its body counts.
+    traffic.bytesWritten += bytes.length;
     if (refused) {
       traffic.conflicts += 1;
       throw new WriteConflictError(bucket, key);
     }
-    traffic.bytesWritten += bytes.length;
     this.version += 1;
     // Unique per write, as S3's is. S3 hashes the body on its own servers, so the bench does not
     // spend the measured process's CPU on it.
