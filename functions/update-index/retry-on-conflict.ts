@@ -1,9 +1,10 @@
 import { WriteConflictError } from '../lib/object-store.ts';
 import { PipelineError } from '../lib/pipeline-error.ts';
 
-// Writers that lose a round of conditional writes to the same index file wait a random time before
-// re-reading, so they stop colliding: "full jitter" (a uniform delay up to an exponentially growing
-// cap) spreads them best (AWS Architecture Blog, "Exponential Backoff and Jitter").
+// A writer whose conditional write to an index file is refused re-reads at once: the refusal means
+// the other writer has finished. Writers that keep losing wait a random time before re-reading, so
+// they stop colliding: "full jitter" (a uniform delay up to an exponentially growing cap) spreads
+// them best (AWS Architecture Blog, "Exponential Backoff and Jitter").
 
 // In a bulk drop the index changes every few tens of milliseconds and fresh writers (no backoff)
 // keep arriving, so an unlucky writer can lose many rounds in a row (measured locally with 100
@@ -40,7 +41,7 @@ export class IndexContentionError extends PipelineError {
 
 /**
  * Runs `attempt` (a whole read-modify-conditional-write) until it does not throw WriteConflictError,
- * waiting a jittered, growing delay between attempts. Other errors pass through at once.
+ * retrying at once the first time, then after a jittered, growing delay. Other errors pass through.
  *
  * @example
  * const { value, attempts } = await retryOnConflict(() => updateOnce())
@@ -60,8 +61,6 @@ export async function retryOnConflict<T>(
     } catch (error) {
       if (!(error instanceof WriteConflictError)) throw error;
       if (attempts >= maxAttempts) throw new IndexContentionError(attempts, { cause: error });
-      // A refused write means the other writer has finished: the first retry re-reads at once.
-      // Writers that keep colliding back off.
       if (attempts > 1) await sleep(random() * Math.min(cap, base * 2 ** (attempts - 2)));
     }
   }
