@@ -287,18 +287,25 @@ export async function bulkDrop(
   };
 }
 
+export interface BatchCost {
+  records: number;
+  read: number;
+  written: number;
+  reportsRead: number;
+  requests: number;
+  ms: number;
+  cpuMs: number;
+  heapGrowthMb: number;
+  byKind: Record<string, { read: number; written: number }>;
+}
+
 export interface SeededBatchResult {
   seeded: number;
   seedMs: number;
-  batch: {
-    read: number;
-    written: number;
-    reportsRead: number;
-    requests: number;
-    ms: number;
-    heapGrowthMb: number;
-    byKind: Record<string, { read: number; written: number }>;
-  };
+  /** 100 new articles on the newest day: the issue's batch. */
+  batch: BatchCost;
+  /** A full batch (INDEX_BATCH_SIZE) of articles spread over the year, after `batch`: the heaviest invocation. */
+  fullBatch: BatchCost;
   /** As stored (what a browser downloads), as JSON, and with CloudFront compressing the plain files. */
   firstView: { storedBytes: number; bytes: number; gzipBytes: number; files: string[] };
   baselineFirstView: { bytes: number; gzipBytes: number };
@@ -353,43 +360,24 @@ export async function seedStore(seeded: number): Promise<SeededStore> {
 }
 
 /**
- * A store pre-seeded with `seeded` articles (seedStore), then one batch of INDEX_BATCH_SIZE new
- * articles: what it reads and writes, and the dashboard's first view.
+ * A store pre-seeded with `seeded` articles (seedStore), then one batch of 100 new articles on the
+ * newest day: what it reads and writes, and the dashboard's first view; then a full batch spread
+ * over the year.
  */
 export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
   const { store, seedMs, random, pick, baselineEntries } = await seedStore(seeded);
-
-  // One batch of new articles, published on the newest day.
-  const fresh: string[] = [];
-  for (let n = seeded; n < seeded + INDEX_BATCH_SIZE; n++) {
-    const report = syntheticReport(n, dayOf(DAYS - 1), new Date().toISOString(), random, pick);
-    fresh.push(report.article.id);
-    store.seed(BUCKET, reportKey(report.article.id), JSON.stringify(report));
-  }
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  let heapPeak = heapBefore;
-  const sampler = setInterval(() => {
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-  }, 5);
-  store.resetTraffic();
-  const started = performance.now();
-  await updateIndexBatch(
+  const newReports = (from: number, count: number, day: (n: number) => string) => {
+    const ids: string[] = [];
+    for (let n = from; n < from + count; n++) {
+      const report = syntheticReport(n, day(n), new Date().toISOString(), random, pick);
+      ids.push(report.article.id);
+      store.seed(BUCKET, reportKey(report.article.id), JSON.stringify(report));
+    }
+    return ids;
+  };
+  const batch = await measureBatch(
     store,
-    { resultsBucket: BUCKET },
-    fresh.map((id) => created(reportKey(id))),
-  );
-  const ms = performance.now() - started;
-  clearInterval(sampler);
-  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-  const derived = store.total(['index', 'lake']);
-  const reports = store.total(['reports', 'errors']);
-  // Before the first-view reads below, which count as traffic too.
-  const byKind = Object.fromEntries(
-    Object.entries(store.traffic).map(([kind, traffic]) => [
-      kind,
-      { read: traffic.bytesRead, written: traffic.bytesWritten },
-    ]),
+    newReports(seeded, 100, () => dayOf(DAYS - 1)),
   );
 
   // The dashboard's first view: the manifest, the newest page and the speaker list.
@@ -413,28 +401,66 @@ export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
   const oldArticles = Buffer.from(`${JSON.stringify(oldIndex)}\n`);
   const oldSpeakers = Buffer.from(`${JSON.stringify(buildSpeakersIndex(oldIndex))}\n`);
 
+  const firstView = {
+    storedBytes: bodies.reduce((sum, body) => sum + body.length, 0),
+    bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+    gzipBytes: bodies.reduce((sum, body) => sum + (isGzipped(body) ? body : gzipSync(body)).length, 0),
+    files,
+  };
+  const fullBatch = await measureBatch(
+    store,
+    newReports(seeded + 100, INDEX_BATCH_SIZE, (n) => dayOf(n % DAYS)),
+  );
   return {
     seeded,
     seedMs,
-    batch: {
-      read: derived.bytesRead,
-      written: derived.bytesWritten,
-      reportsRead: reports.bytesRead,
-      requests: derived.requests + reports.requests,
-      ms,
-      heapGrowthMb: (heapPeak - heapBefore) / 2 ** 20,
-      byKind,
-    },
-    firstView: {
-      storedBytes: bodies.reduce((sum, body) => sum + body.length, 0),
-      bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
-      gzipBytes: bodies.reduce((sum, body) => sum + (isGzipped(body) ? body : gzipSync(body)).length, 0),
-      files,
-    },
+    batch,
+    fullBatch,
+    firstView,
     baselineFirstView: {
       bytes: oldArticles.length + oldSpeakers.length,
       gzipBytes: gzipSync(oldArticles).length + gzipSync(oldSpeakers).length,
     },
+  };
+}
+
+/** One batch of the given reports through the real update, with what it cost. */
+async function measureBatch(store: MemoryS3, ids: string[]): Promise<BatchCost> {
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  const sampler = setInterval(() => {
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  }, 5);
+  store.resetTraffic();
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  await updateIndexBatch(
+    store,
+    { resultsBucket: BUCKET },
+    ids.map((id) => created(reportKey(id))),
+  );
+  const cpu = process.cpuUsage(cpuBefore);
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  const derived = store.total(['index', 'lake']);
+  const reports = store.total(['reports', 'errors']);
+  return {
+    records: ids.length,
+    read: derived.bytesRead,
+    written: derived.bytesWritten,
+    reportsRead: reports.bytesRead,
+    requests: derived.requests + reports.requests,
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    heapGrowthMb: (heapPeak - heapBefore) / 2 ** 20,
+    byKind: Object.fromEntries(
+      Object.entries(store.traffic).map(([kind, traffic]) => [
+        kind,
+        { read: traffic.bytesRead, written: traffic.bytesWritten },
+      ]),
+    ),
   };
 }
 

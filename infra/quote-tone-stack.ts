@@ -43,10 +43,13 @@ export const ANALYZE_TIMEOUT = Duration.seconds(60);
 // The input policy refuses larger objects from the event, before downloading them.
 export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 
-// Index updates read and write a batch's share of the bounded index (at most about 2 MB for 100
-// records, measured by `npm run bench -- --only index`): I/O-bound, little CPU.
+// Index updates read and write a batch's share of the bounded index (about 2 MB for 100 records,
+// measured by `npm run bench -- --only index`), mostly waiting on S3.
 export const UPDATE_INDEX_MEMORY_MB = 256;
-export const UPDATE_INDEX_TIMEOUT = Duration.seconds(30);
+// A full batch (INDEX_BATCH_SIZE) spread over a year of a 100,000-article store takes about 2 s of
+// CPU on a full core, some 14 s at this memory size's share of a vCPU: four times that before a
+// timeout redelivers the whole batch.
+export const UPDATE_INDEX_TIMEOUT = Duration.seconds(60);
 // AWS's advice for SQS event sources: a visibility timeout of at least six times the function
 // timeout, so a message is not received again while a slow invocation (or its retries) still runs.
 export const INDEX_QUEUE_VISIBILITY = Duration.seconds(UPDATE_INDEX_TIMEOUT.toSeconds() * 6);
