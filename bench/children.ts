@@ -14,10 +14,12 @@ export const BENCH_CACHE = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'qu
 export interface ChildBundles {
   analysis: string;
   pipeline: string;
+  /** One update-index container of the capped drop (bench/index-container.ts). */
+  indexContainer: string;
 }
 
 /**
- * Bundles bench/child.ts and bench/pipeline-child.ts into BENCH_CACHE.
+ * Bundles bench/child.ts, bench/pipeline-child.ts and bench/index-container.ts into BENCH_CACHE.
  *
  * @example
  * const { analysis } = await buildChildren()
@@ -28,6 +30,7 @@ export async function buildChildren(): Promise<ChildBundles> {
     entryPoints: {
       child: path.join(PROJECT_ROOT, 'bench', 'child.ts'),
       'pipeline-child': path.join(PROJECT_ROOT, 'bench', 'pipeline-child.ts'),
+      'index-container': path.join(PROJECT_ROOT, 'bench', 'index-container.ts'),
     },
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -43,7 +46,11 @@ export async function buildChildren(): Promise<ChildBundles> {
     },
     logLevel: 'silent',
   });
-  return { analysis: path.join(outdir, 'child.mjs'), pipeline: path.join(outdir, 'pipeline-child.mjs') };
+  return {
+    analysis: path.join(outdir, 'child.mjs'),
+    pipeline: path.join(outdir, 'pipeline-child.mjs'),
+    indexContainer: path.join(outdir, 'index-container.mjs'),
+  };
 }
 
 export interface ChildRun<T> {

@@ -28,7 +28,7 @@ import { createRandom, type Random } from './synthetic.ts';
 // one speakers.json rewritten by every update) under the same queue. Reports are synthetic and
 // schema-valid: invented speakers with a Zipf-like spread of quotes, articles spread over a year.
 
-const BUCKET = 'results';
+export const BUCKET = 'results';
 // Requests one Lambda's S3 client keeps in flight: the SDK's default (its HTTP agent's maxSockets),
 // which the functions keep.
 const SDK_MAX_SOCKETS = 50;
@@ -154,7 +154,8 @@ const NEW_DESIGN: BatchFn = (store, records) => updateIndexBatch(store, { result
 const OLD_DESIGN: BatchFn = (store, records) =>
   baselineUpdateIndexBatch(store, { resultsBucket: BUCKET }, records) as Promise<RecordResult[]>;
 
-function created(key: string): S3EventRecord {
+/** The S3 record of a report written at `key`, as one queue message carries it. */
+export function createdRecord(key: string): S3EventRecord {
   return {
     eventName: 'ObjectCreated:Put',
     eventTime: new Date().toISOString(),
@@ -229,6 +230,23 @@ export interface DropResult {
   byKind: Record<string, { read: number; written: number; requests: number; conflicts: number }>;
 }
 
+/**
+ * The reports of a bulk drop, written to `store` at once: `count` synthetic articles over a year
+ * of publication days, the same every run. Returns their article ids.
+ */
+export function seedDropReports(store: MemoryS3, count: number): string[] {
+  const random = createRandom(13);
+  const pick = zipfPicker(random);
+  const now = new Date().toISOString();
+  const ids: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const report = syntheticReport(n, dayOf(n % DAYS), now, random, pick);
+    ids.push(report.article.id);
+    store.seed(BUCKET, reportKey(report.article.id), JSON.stringify(report));
+  }
+  return ids;
+}
+
 /** `count` reports written at once, then indexed through the queue by one design. */
 export async function bulkDrop(
   design: 'bounded' | 'baseline',
@@ -237,20 +255,11 @@ export async function bulkDrop(
   latencyMs: number,
 ): Promise<DropResult> {
   const store = new MemoryS3(latencyMs);
-  const random = createRandom(13);
-  const pick = zipfPicker(random);
-  const now = new Date().toISOString();
-  const ids: string[] = [];
-  for (let n = 0; n < count; n++) {
-    const day = dayOf(n % DAYS);
-    const report = syntheticReport(n, day, now, random, pick);
-    ids.push(report.article.id);
-    store.seed(BUCKET, reportKey(report.article.id), JSON.stringify(report));
-  }
+  const ids = seedDropReports(store, count);
   const run = await drainQueue(
     store,
     design === 'bounded' ? NEW_DESIGN : OLD_DESIGN,
-    ids.map((id) => created(reportKey(id))),
+    ids.map((id) => createdRecord(reportKey(id))),
     timeoutMs,
   );
   const traffic = store.total(['index', 'lake']);
@@ -348,7 +357,7 @@ export async function seedStore(seeded: number): Promise<SeededStore> {
         await updateIndexBatch(
           store,
           { resultsBucket: BUCKET },
-          ids.map((id) => created(reportKey(id))),
+          ids.map((id) => createdRecord(reportKey(id))),
         );
         for (const id of ids) store.objects.delete(`${BUCKET}/${reportKey(id)}`);
       }),
@@ -438,7 +447,7 @@ async function measureBatch(store: MemoryS3, ids: string[]): Promise<BatchCost> 
   await updateIndexBatch(
     store,
     { resultsBucket: BUCKET },
-    ids.map((id) => created(reportKey(id))),
+    ids.map((id) => createdRecord(reportKey(id))),
   );
   const cpu = process.cpuUsage(cpuBefore);
   const ms = performance.now() - started;

@@ -160,7 +160,7 @@ async function main(): Promise<number> {
     ['end-to-end', () => endToEnd(plan, children)],
     ['memory', () => peakMemory(plan, children)],
     ['cost', () => costPer1000(plan)],
-    ['index', () => indexFigures(options.quick ? QUICK_INDEX_PLAN : FULL_INDEX_PLAN)],
+    ['index', () => indexFigures(options.quick ? QUICK_INDEX_PLAN : FULL_INDEX_PLAN, children)],
     ['draw', () => drawFigures(options.quick ? QUICK_DRAW_PLAN : FULL_DRAW_PLAN)],
   ];
   const rows: Row[] = [];

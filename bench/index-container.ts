@@ -1,0 +1,79 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import {
+  ObjectStore,
+  type PutOptions,
+  type StoredObject,
+  WriteConflictError,
+} from '../functions/lib/object-store.ts';
+import type { S3EventRecord } from '../functions/lib/s3-event.ts';
+import { updateIndexBatch } from '../functions/update-index/update-index.ts';
+import type { ContainerMessage, ParentMessage } from './capped-drop.ts';
+
+// One simulated update-index container for the capped drop (bench/capped-drop.ts): a process of
+// its own, which the parent puts in a CPU cgroup sized like a Lambda's share of a vCPU. It runs
+// the batches the parent sends through the real batch update, against the parent's in-memory S3
+// over IPC; its CPU time (the update and its side of each request) is what the cap limits.
+
+const send = (message: ContainerMessage) => process.send?.(message);
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+let nextCall = 0;
+
+function call<T>(op: 'get' | 'head' | 'put' | 'delete' | 'list', args: unknown[]): Promise<T> {
+  const id = nextCall++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    send({ type: 'call', id, op, args });
+  });
+}
+
+class ParentS3 extends ObjectStore {
+  constructor() {
+    super(new S3Client({ region: 'us-east-1' }));
+  }
+  override get(bucket: string, key: string): Promise<StoredObject | null> {
+    return call('get', [bucket, key]);
+  }
+  override head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+    return call('head', [bucket, key]);
+  }
+  override put(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    options?: PutOptions,
+  ): Promise<string> {
+    return call('put', [bucket, key, body, options]);
+  }
+  override delete(bucket: string, key: string): Promise<void> {
+    return call('delete', [bucket, key]);
+  }
+  override async *list(bucket: string, prefix: string): AsyncGenerator<string> {
+    yield* await call<string[]>('list', [bucket, prefix]);
+  }
+}
+
+const store = new ParentS3();
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'reply') {
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.conflict)
+      waiter?.reject(new WriteConflictError(message.conflict.bucket, message.conflict.key));
+    else if (message.error !== undefined) waiter?.reject(new Error(message.error));
+    else waiter?.resolve(message.value);
+    return;
+  }
+  const before = process.cpuUsage();
+  updateIndexBatch(store, { resultsBucket: message.bucket }, message.records as S3EventRecord[]).then(
+    (results) => {
+      const cpu = process.cpuUsage(before);
+      send({
+        type: 'done',
+        failedKeys: results.flatMap((result) => ('error' in result ? [result.key] : [])),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
+    },
+    (error: unknown) => send({ type: 'done', error: String(error), failedKeys: [], cpuMs: 0 }),
+  );
+});
+send({ type: 'ready' });
