@@ -16,7 +16,7 @@ import type { SqsBatchResponse, SqsEvent } from '../lib/sqs-event.ts';
 // On AWS each function has its own concurrency, so index updates never wait for analyses; here all
 // routes share one small pool, so a full batch goes ahead of the queue (at most BATCHED_IN_FLIGHT at
 // once, so the analyses keep the rest of the pool) and a partial one goes when nothing else is
-// queued, like an SQS batching window running out.
+// queued or when its oldest message has waited out the route's batching window, as on AWS.
 
 export interface QueueOptions {
   /** Messages per handler invocation, at most (the event source mapping's BatchSize). */
@@ -25,6 +25,11 @@ export interface QueueOptions {
   maxReceiveCount: number;
   /** Wait before a failed message is received again (SQS: the visibility timeout). */
   retryDelayMs?: number;
+  /**
+   * How long the oldest message waits for a full batch while other events are queued (the event
+   * source's MaximumBatchingWindowInSeconds); without it, a partial batch waits for the queue.
+   */
+  batchWindowMs?: number;
 }
 
 export interface Route {
@@ -73,6 +78,8 @@ interface Queued {
   record: S3EventRecord;
   messageId: string;
   receives: number;
+  /** When it (last) became receivable, for the batching window. */
+  queuedAt: number;
 }
 
 export class EventBridge {
@@ -81,6 +88,7 @@ export class EventBridge {
   private waiting = 0;
   private nextMessageId = 1;
   private readonly batchesInFlight = new Map<string, number>();
+  private windowTimer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
   private readonly listeners: ((delivery: Delivery) => void)[] = [];
   /** Messages that failed every receive, oldest first. */
@@ -113,6 +121,7 @@ export class EventBridge {
           record: encoded,
           messageId: `message-${this.nextMessageId++}`,
           receives: 0,
+          queuedAt: performance.now(),
         });
       }
     }
@@ -147,6 +156,7 @@ export class EventBridge {
         this.settle();
       });
     }
+    this.armWindow();
   }
 
   // Handlers' own writes publish new events synchronously before their promise settles, so an
@@ -212,6 +222,7 @@ export class EventBridge {
     this.waiting += 1;
     setTimeout(() => {
       this.waiting -= 1;
+      queued.queuedAt = performance.now();
       this.queue.push(queued);
       this.pump();
       this.settle();
@@ -227,13 +238,37 @@ export class EventBridge {
     for (const queued of this.queue) {
       waiting.set(queued.route.name, (waiting.get(queued.route.name) ?? 0) + 1);
     }
+    const now = performance.now();
     const ready = (queued: Queued) =>
       queued.route.queue !== undefined &&
       (this.batchesInFlight.get(queued.route.name) ?? 0) < BATCHED_IN_FLIGHT &&
-      (!others || (waiting.get(queued.route.name) ?? 0) >= queued.route.queue.batchSize);
+      (!others ||
+        (waiting.get(queued.route.name) ?? 0) >= queued.route.queue.batchSize ||
+        now - queued.queuedAt >= (queued.route.queue.batchWindowMs ?? Number.POSITIVE_INFINITY));
     let index = this.queue.findIndex(ready);
     if (index < 0) index = this.queue.findIndex((queued) => queued.route.queue === undefined);
     return index < 0 ? undefined : this.queue.splice(index, 1)[0];
+  }
+
+  // Pumps again when the oldest waiting message of a windowed route reaches its window, since no
+  // event may arrive to do it (the analyses it waits behind can run for seconds). One whose window
+  // has passed is waiting for a free slot, and the batch or event that frees it pumps.
+  private armWindow(): void {
+    clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+    const now = performance.now();
+    let due = Number.POSITIVE_INFINITY;
+    for (const queued of this.queue) {
+      const window = queued.route.queue?.batchWindowMs;
+      if (window !== undefined && queued.queuedAt + window > now)
+        due = Math.min(due, queued.queuedAt + window);
+    }
+    if (due === Number.POSITIVE_INFINITY) return;
+    this.windowTimer = setTimeout(() => {
+      this.windowTimer = undefined;
+      this.pump();
+      this.settle();
+    }, due - now);
   }
 
   // Removes and returns up to `limit` queued events of the named route, oldest first.

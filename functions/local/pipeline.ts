@@ -1,7 +1,11 @@
 import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
-import { INDEX_BATCH_SIZE, INDEX_MAX_RECEIVES } from '../../shared/store/delivery.ts';
+import {
+  INDEX_BATCH_SIZE,
+  INDEX_BATCH_WINDOW_SECONDS,
+  INDEX_MAX_RECEIVES,
+} from '../../shared/store/delivery.ts';
 import { ERRORS_PREFIX, INDEX_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import { type ObjectStore, objectStoreFromEnv } from '../lib/object-store.ts';
 import { PipelineError } from '../lib/pipeline-error.ts';
@@ -151,7 +155,11 @@ async function routes(): Promise<Route[]> {
         events: ['ObjectCreated', 'ObjectRemoved'],
         handler: (event) => updateIndex.handler(event),
         // As on AWS: one message per record, batched by the queue, partial failures redelivered.
-        queue: { batchSize: INDEX_BATCH_SIZE, maxReceiveCount: INDEX_MAX_RECEIVES },
+        queue: {
+          batchSize: INDEX_BATCH_SIZE,
+          maxReceiveCount: INDEX_MAX_RECEIVES,
+          batchWindowMs: INDEX_BATCH_WINDOW_SECONDS * 1000,
+        },
       }),
     ),
   ];

@@ -125,6 +125,36 @@ describe('EventBridge', () => {
     ]);
   });
 
+  it('sends a partial batch once its oldest message has waited out the batching window, even while analyses are queued', async () => {
+    const calls: string[] = [];
+    const slowly = (route: Route, ms: number): Route => ({
+      ...route,
+      handler: async (event) => {
+        calls.push(keysOf(event).join(' + '));
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return { batchItemFailures: [] };
+      },
+    });
+    const index: Route = {
+      ...queuedRoute('index', 'reports/', [], 100),
+      queue: { batchSize: 100, maxReceiveCount: 3, batchWindowMs: 40 },
+    };
+    const bridge = new EventBridge(
+      [slowly(index, 0), slowly(directRoute('analyze', 'articles/', []), 25)],
+      1,
+    );
+
+    const articles = Array.from({ length: 8 }, (_, n) => `articles/${n}.txt`);
+    for (const key of [...articles, 'reports/a.json', 'reports/b.json']) bridge.publish(raw(key));
+    await bridge.idle();
+
+    // Without the window the two reports would wait for all eight analyses (see the test above).
+    const batch = calls.indexOf('reports/a.json + reports/b.json');
+    expect(batch).toBeGreaterThan(0);
+    expect(batch).toBeLessThan(calls.length - 1);
+    expect([...calls].sort()).toEqual([...articles, 'reports/a.json + reports/b.json'].sort());
+  });
+
   it('receives again only the messages a partial batch response names, and dead-letters them after the last receive', async () => {
     const receives = new Map<string, number>();
     const route: Route = {
