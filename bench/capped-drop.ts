@@ -52,8 +52,8 @@ const CGROUP_V2 = '/sys/fs/cgroup';
 const PERIOD_US = 100_000;
 
 /**
- * The 10,000-style drop through containers capped to `memoryMb`'s CPU, or null with the reason
- * when this machine cannot cap a process (it needs a writable cpu cgroup, i.e. root).
+ * A bulk drop of `count` reports through containers capped to `memoryMb`'s CPU, or `skipped`
+ * with the reason when this machine cannot cap a process (it needs a writable cpu cgroup: root).
  */
 export async function cappedDrop(
   containerScript: string,
@@ -78,6 +78,7 @@ export async function cappedDrop(
   let invocations = 0;
   let deadLettered = 0;
   const started = performance.now();
+  let ms = 0;
   try {
     await Promise.all(
       containers.map(async (container) => {
@@ -98,11 +99,11 @@ export async function cappedDrop(
         }
       }),
     );
+    ms = performance.now() - started;
   } finally {
     await Promise.all(containers.map((container) => stopContainer(container.child)));
     for (const group of cgroups) group?.remove();
   }
-  const ms = performance.now() - started;
   const indexed = (await readAllEntries(store, BUCKET)).map((entry) => entry.id);
   const unique = new Set(indexed);
   const total = store.total();
