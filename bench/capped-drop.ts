@@ -2,10 +2,11 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { readAllEntries } from '../functions/lib/index-reader.ts';
 import { WriteConflictError } from '../functions/lib/object-store.ts';
-import { INDEX_BATCH_SIZE, INDEX_MAX_CONCURRENCY, INDEX_MAX_RECEIVES } from '../shared/store/delivery.ts';
+import type { S3EventRecord } from '../functions/lib/s3-event.ts';
+import { INDEX_MAX_CONCURRENCY } from '../shared/store/delivery.ts';
 import { reportKey } from '../shared/store/layout.ts';
 import { LAMBDA_MB_PER_VCPU } from './cost.ts';
-import { BUCKET, createdRecord, seedDropReports } from './index-store.ts';
+import { BUCKET, createdRecord, drainThrough, seedDropReports } from './index-store.ts';
 import { MemoryS3 } from './memory-s3.ts';
 
 // The bulk drop with each update-index container in a process of its own, its CPU capped by a
@@ -70,36 +71,22 @@ export async function cappedDrop(
   }
   const store = new MemoryS3(latencyMs);
   const ids = seedDropReports(store, count);
-  const queue = ids.map((id) => ({ record: createdRecord(reportKey(id)), receives: 0 }));
   const containers = await Promise.all(
     cgroups.map((group) => startContainer(containerScript, store, (pid) => group?.limit(pid, cpuShare))),
   );
   let containerCpuMs = 0;
-  let invocations = 0;
-  let deadLettered = 0;
-  const started = performance.now();
-  let ms = 0;
+  let run: Awaited<ReturnType<typeof drainThrough>>;
   try {
-    await Promise.all(
-      containers.map(async (container) => {
-        while (queue.length > 0) {
-          const messages = queue.splice(0, INDEX_BATCH_SIZE);
-          invocations += 1;
-          for (const message of messages) message.receives += 1;
-          const done = await container.run(messages.map((message) => message.record));
-          containerCpuMs += done.cpuMs;
-          const failed = new Set(
-            done.error ? messages.map((message) => message.record.s3.object.key) : done.failedKeys,
-          );
-          for (const message of messages) {
-            if (!failed.has(message.record.s3.object.key)) continue;
-            if (message.receives >= INDEX_MAX_RECEIVES) deadLettered += 1;
-            else queue.push(message);
-          }
-        }
+    run = await drainThrough(
+      containers.map((container) => async (records) => {
+        const done = await container.run(records);
+        containerCpuMs += done.cpuMs;
+        if (done.error) throw new Error(done.error);
+        return done.failedKeys;
       }),
+      ids.map((id) => createdRecord(reportKey(id))),
+      Number.POSITIVE_INFINITY,
     );
-    ms = performance.now() - started;
   } finally {
     await Promise.all(containers.map((container) => stopContainer(container.child)));
     for (const group of cgroups) group?.remove();
@@ -110,10 +97,10 @@ export async function cappedDrop(
   return {
     memoryMb,
     cpuShare,
-    ms,
+    ms: run.ms,
     containerCpuMs,
-    invocations,
-    deadLettered,
+    invocations: run.invocations,
+    deadLettered: run.deadLettered,
     lost: ids.filter((id) => !unique.has(id)).length,
     duplicated: indexed.length - unique.size,
     requests: total.requests,
@@ -123,7 +110,7 @@ export async function cappedDrop(
 
 interface Container {
   child: ChildProcess;
-  run(records: unknown[]): Promise<Extract<ContainerMessage, { type: 'done' }>>;
+  run(records: S3EventRecord[]): Promise<Extract<ContainerMessage, { type: 'done' }>>;
 }
 
 // Starts a container process, caps it, and serves its store calls from `store` through one

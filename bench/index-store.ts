@@ -170,48 +170,63 @@ export interface QueueRun {
   peakHeapMb: number;
 }
 
-/** Drains a simulated SQS queue of one message per record into `batch`, as the event source mapping does. */
+/**
+ * A batch handler of one simulated container: the keys of the records it could not index (the
+ * partial batch response); throwing fails the whole batch.
+ */
+export type Lane = (records: S3EventRecord[]) => Promise<string[]>;
+
+/**
+ * Drains a simulated SQS queue of one message per record through `lanes` (one container each, at
+ * most one batch in flight per container), as the event source mapping does: batches of
+ * INDEX_BATCH_SIZE, failed messages received again, dead-lettered after INDEX_MAX_RECEIVES.
+ */
+export async function drainThrough(
+  lanes: readonly Lane[],
+  records: S3EventRecord[],
+  timeoutMs: number,
+): Promise<Omit<QueueRun, 'peakHeapMb'>> {
+  const queue = records.map((record) => ({ record, receives: 0 }));
+  let invocations = 0;
+  let deadLettered = 0;
+  const started = performance.now();
+  const drain = async (lane: Lane) => {
+    while (queue.length > 0 && performance.now() - started < timeoutMs) {
+      const messages = queue.splice(0, INDEX_BATCH_SIZE);
+      invocations += 1;
+      for (const message of messages) message.receives += 1;
+      const keys = messages.map((message) => message.record.s3.object.key);
+      const failed = new Set(await lane(messages.map((message) => message.record)).catch(() => keys));
+      for (const message of messages) {
+        if (!failed.has(message.record.s3.object.key)) continue;
+        if (message.receives >= INDEX_MAX_RECEIVES) deadLettered += 1;
+        else queue.push(message);
+      }
+    }
+  };
+  await Promise.all(lanes.map(drain));
+  return { invocations, deadLettered, ms: performance.now() - started };
+}
+
+/** drainThrough with INDEX_MAX_CONCURRENCY warm containers in this process, each with its own S3 client. */
 async function drainQueue(
   store: MemoryS3,
   batch: BatchFn,
   records: S3EventRecord[],
   timeoutMs: number,
 ): Promise<QueueRun> {
-  const queue = records.map((record) => ({ record, receives: 0 }));
-  let invocations = 0;
-  let deadLettered = 0;
   let peakHeap = 0;
-  const started = performance.now();
   const sampler = setInterval(() => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 20);
-  const worker = async () => {
-    // One warm Lambda container: its own S3 client, kept across the batches it handles.
+  const lanes = Array.from({ length: INDEX_MAX_CONCURRENCY }, (): Lane => {
     const client = store.connection(SDK_MAX_SOCKETS);
-    while (queue.length > 0 && performance.now() - started < timeoutMs) {
-      const messages = queue.splice(0, INDEX_BATCH_SIZE);
-      invocations += 1;
-      for (const message of messages) message.receives += 1;
-      let results: RecordResult[];
-      try {
-        results = await batch(
-          client,
-          messages.map((message) => message.record),
-        );
-      } catch (error) {
-        results = messages.map((message) => ({ key: message.record.s3.object.key, error }));
-      }
-      results.forEach((result, index) => {
-        const message = messages[index];
-        if (!message || !('error' in result)) return;
-        if (message.receives >= INDEX_MAX_RECEIVES) deadLettered += 1;
-        else queue.push(message);
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: INDEX_MAX_CONCURRENCY }, worker));
+    return async (batchRecords) =>
+      (await batch(client, batchRecords)).flatMap((result) => ('error' in result ? [result.key] : []));
+  });
+  const run = await drainThrough(lanes, records, timeoutMs);
   clearInterval(sampler);
-  return { invocations, deadLettered, ms: performance.now() - started, peakHeapMb: peakHeap / 2 ** 20 };
+  return { ...run, peakHeapMb: peakHeap / 2 ** 20 };
 }
 
 export interface DropResult {
