@@ -46,9 +46,9 @@ export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 // Index updates read and write a batch's share of the bounded index (about 2 MB for 100 records,
 // measured by `npm run bench -- --only index`), mostly waiting on S3.
 export const UPDATE_INDEX_MEMORY_MB = 256;
-// A full batch (INDEX_BATCH_SIZE) spread over a year of a 100,000-article store takes about 2 s of
-// CPU on a full core, some 14 s at this memory size's share of a vCPU: four times that before a
-// timeout redelivers the whole batch.
+// A full batch (INDEX_BATCH_SIZE) spread over a year of a 100,000-article store takes 2.1 to 2.7 s
+// of CPU on a full core, 15 to 19 s at this memory size's share of a vCPU (`npm run bench -- --only
+// index`): three times that before a timeout redelivers the whole batch.
 export const UPDATE_INDEX_TIMEOUT = Duration.seconds(60);
 // AWS's advice for SQS event sources: a visibility timeout of at least six times the function
 // timeout, so a message is not received again while a slow invocation (or its retries) still runs.
