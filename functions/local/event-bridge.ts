@@ -89,6 +89,7 @@ export class EventBridge {
   private nextMessageId = 1;
   private readonly batchesInFlight = new Map<string, number>();
   private windowTimer: NodeJS.Timeout | undefined;
+  private windowDue = Number.POSITIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
   private readonly listeners: ((delivery: Delivery) => void)[] = [];
   /** Messages that failed every receive, oldest first. */
@@ -253,9 +254,8 @@ export class EventBridge {
   // Pumps again when the oldest waiting message of a windowed route reaches its window, since no
   // event may arrive to do it (the analyses it waits behind can run for seconds). One whose window
   // has passed is waiting for a free slot, and the batch or event that frees it pumps.
+  // Pump runs once per published event, so the timer is only replaced when the due time moves.
   private armWindow(): void {
-    clearTimeout(this.windowTimer);
-    this.windowTimer = undefined;
     const now = performance.now();
     let due = Number.POSITIVE_INFINITY;
     for (const queued of this.queue) {
@@ -263,9 +263,14 @@ export class EventBridge {
       if (window !== undefined && queued.queuedAt + window > now)
         due = Math.min(due, queued.queuedAt + window);
     }
+    if (due === this.windowDue && this.windowTimer !== undefined) return;
+    clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+    this.windowDue = due;
     if (due === Number.POSITIVE_INFINITY) return;
     this.windowTimer = setTimeout(() => {
       this.windowTimer = undefined;
+      this.windowDue = Number.POSITIVE_INFINITY;
       this.pump();
       this.settle();
     }, due - now);
