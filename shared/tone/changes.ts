@@ -399,14 +399,20 @@ const OBJECT_REACH = 4;
  * @example
  * findChanges(tokenize('Rents went down'), ...) // no: "went down" is not listed; 'Rents fell' gives one
  */
-export function findChanges(tokens: Tokens, counted: Uint8Array, negated: Uint8Array): Change[] {
+export function findChanges(
+  tokens: Tokens,
+  counted: Uint8Array,
+  negated: Uint8Array,
+  facts: readonly ({ kinds: number } | undefined)[] = [],
+): Change[] {
   const changes: Change[] = [];
   const count = tokens.lower.length;
   let clauseStart = 0;
   let found = false;
   for (let i = 0; i < count; i += 1) {
     const word = tokens.lower[i] ?? '';
-    if (!tokens.isWord[i] || CLAUSE_WORDS.has(word)) {
+    const kinds = facts[i]?.kinds ?? (tokens.isWord[i] ? changeKinds(word) : 0);
+    if (!tokens.isWord[i] || kinds & CLAUSE_WORD) {
       if (tokens.isWord[i] || isClauseBoundary(word)) {
         clauseStart = i + 1;
         found = false;
@@ -414,7 +420,7 @@ export function findChanges(tokens: Tokens, counted: Uint8Array, negated: Uint8A
       continue;
     }
     if (found || counted[i] !== 1) continue;
-    const direction = directionAt(tokens, i);
+    const direction = kinds & CHANGE_CUE_WORD ? directionAt(tokens, i) : 0;
     if (direction === 0) continue;
     let thing = -1;
     if (ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
@@ -438,6 +444,19 @@ export function findChanges(tokens: Tokens, counted: Uint8Array, negated: Uint8A
     });
   }
   return changes;
+}
+
+/** Bits of `WordFacts.kinds` (word-facts.ts) that the lists here decide: looked up once per word. */
+export const CLAUSE_WORD = 1 << 16;
+/** Listed as a rise, a fall or a level ("high"): directionAt may find a change at it. */
+export const CHANGE_CUE_WORD = 1 << 17;
+
+/** The CLAUSE_WORD and CHANGE_CUE_WORD bits of a lower-cased word. */
+export function changeKinds(word: string): number {
+  return (
+    (CLAUSE_WORDS.has(word) ? CLAUSE_WORD : 0) |
+    (UP.has(word) || DOWN.has(word) || LEVELS.has(word) ? CHANGE_CUE_WORD : 0)
+  );
 }
 
 function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {

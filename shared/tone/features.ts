@@ -4,7 +4,7 @@
 import { changeValue } from './changes.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import { type Reading, RULE } from './read-statement.ts';
-import { NUMBER_WORD } from './word-facts.ts';
+import { NUMBER_WORD, type WordFacts } from './word-facts.ts';
 import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** Dense features, in the order the weights list them. */
@@ -158,30 +158,43 @@ export function featurize(
   let judgedWeakest = 0;
   let tablePositive = 0;
   let tableNegative = 0;
+  // The arrays in locals: the loop calls out (judgementPolarity), after which the engine reloads
+  // every property it reads.
+  const {
+    facts: allFacts,
+    counted: isCounted,
+    share: shares,
+    negated: isNegated,
+    predicate,
+    flags,
+  } = reading;
+  const { buckets, bucketValues, bucketTokens, rows, rowWeights, tokenRows } = out;
+  const shipped = table === WORD_TABLE;
   for (let i = 0; i < count; i += 1) {
-    out.tokenRows[i] = -1;
-    if (!reading.counted[i]) continue;
-    const hash = reading.facts[i]?.hash ?? 0;
-    const share = reading.share[i] ?? 1;
-    out.bucketTokens[used] = i;
-    out.bucketValues[used] = share;
-    out.buckets[used++] = (reading.negated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
-    const row = tableRow(reading, table, tokens.lower[i] ?? '', i);
+    tokenRows[i] = -1;
+    if (!isCounted[i]) continue;
+    const wordFacts = allFacts[i];
+    const hash = wordFacts?.hash ?? 0;
+    const share = shares[i] ?? 1;
+    bucketTokens[used] = i;
+    bucketValues[used] = share;
+    buckets[used++] = (isNegated[i] ? hash ^ NEGATED_SALT : hash) & HASH_MASK;
+    const row = tableRow(wordFacts, table, tokens.lower[i] ?? '');
     if (row < 0) continue;
     // The shipped table's values come cached with the word's facts (see WordFacts.polarity).
-    const facts = table === WORD_TABLE ? reading.facts[i] : undefined;
+    const facts = shipped ? wordFacts : undefined;
     const tablePolarity = facts ? facts.polarity : (table.polarity[row] ?? 0);
     // A change's words speak through the change features alone.
-    if (((reading.flags[i] ?? 0) & RULE.CHANGED) !== 0) continue;
-    out.tokenRows[i] = row;
+    if (((flags[i] ?? 0) & RULE.CHANGED) !== 0) continue;
+    tokenRows[i] = row;
     // Negation flips the predicted polarity, as it flips a lexicon weight.
-    const negated = reading.negated[i] === 1;
+    const negated = isNegated[i] === 1;
     const polarity = negated ? -tablePolarity : tablePolarity;
     if (polarity > 0) inducedPositive += polarity;
     else inducedNegative -= polarity;
     if (polarity > strongest) strongest = polarity;
     if (polarity < weakest) weakest = polarity;
-    if (reading.predicate[i] === 1) {
+    if (predicate[i] === 1) {
       const judged = judgementPolarity(reading, i, tablePolarity);
       if (judged > judgedStrongest) judgedStrongest = judged;
       if (judged < judgedWeakest) judgedWeakest = judged;
@@ -189,8 +202,8 @@ export function featurize(
     // A negated word's vector says nothing reliable about the statement ("no reasons for joy" is
     // not joyful): it stays out of the mean, and its negated stem bucket speaks for it instead.
     if (negated) continue;
-    out.rowWeights[rowCount] = share;
-    out.rows[rowCount++] = row;
+    rowWeights[rowCount] = share;
+    rows[rowCount++] = row;
     tablePositive += share * (facts ? facts.tablePositive : (table.positive[row] ?? 0));
     tableNegative += share * (facts ? facts.tableNegative : (table.negative[row] ?? 0));
   }
@@ -225,8 +238,7 @@ export function featurize(
  * The word's row in the table, or -1. The shipped table's row is cached with the word's facts; a
  * fitting table is looked up. A number has no row in either: amounts carry no tone of their own.
  */
-function tableRow(reading: Reading, table: WordTable, word: string, i: number): number {
-  const facts = reading.facts[i];
+function tableRow(facts: WordFacts | undefined, table: WordTable, word: string): number {
   if (facts !== undefined && (facts.kinds & NUMBER_WORD) !== 0) return -1;
   return table === WORD_TABLE && facts !== undefined ? facts.row : table.rowOf(word);
 }

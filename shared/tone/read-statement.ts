@@ -42,6 +42,7 @@ import {
   MODIFIER_WORD,
   NEGATOR_WORD,
   OPEN_QUESTION_WORD,
+  PHRASE_START_WORD,
   SAFE_OUTCOME_WORD,
   SECONDARY_RATED_WORD,
   type WordFacts,
@@ -328,7 +329,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (judged && !name) reading.predicate[i] = 1;
     if (negationLeft > 0) reading.negated[i] = 1;
 
-    const phrase = phraseAt(tokens, i);
+    const phrase = facts.kinds & PHRASE_START_WORD ? phraseAt(tokens, i) : null;
     if (phrase) {
       const text = statement.slice(tokens.start[i], tokens.end[phrase.end - 1]);
       switch (phrase.role) {
@@ -519,7 +520,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (modifierLeft > 0) modifierLeft -= 1;
   }
 
-  reading.changes = findChanges(tokens, reading.counted, reading.negated);
+  reading.changes = findChanges(tokens, reading.counted, reading.negated, reading.facts);
   for (const change of reading.changes) {
     change.share = reading.share[change.at] ?? 1;
     for (const k of [change.at, change.thing, change.manner]) {

@@ -165,13 +165,14 @@ const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'ben',
 ]);
 
+// The neighbours first: most words are not between two capitalised ones, and the set lookup costs more.
 function joinsName(tokens: Tokens, index: number): boolean {
   return (
-    NAME_PARTICLES.has(tokens.lower[index] ?? '') &&
     tokens.capitalised[index - 1] === true &&
     tokens.capitalised[index + 1] === true &&
     tokens.isWord[index - 1] === true &&
-    tokens.isWord[index + 1] === true
+    tokens.isWord[index + 1] === true &&
+    NAME_PARTICLES.has(tokens.lower[index] ?? '')
   );
 }
 
@@ -237,6 +238,11 @@ const PHRASE_INDEX: ReadonlyMap<string, readonly PhraseEntry[]> = (() => {
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   return index;
 })();
+
+/** Whether some multi-word cue starts with this lower-cased word (word-facts.ts keeps the answer per word). */
+export function startsPhrase(word: string): boolean {
+  return PHRASE_INDEX.has(word);
+}
 
 /** The multi-word cue starting at `index`, if any: its role and the index after its last word. */
 export function phraseAt(tokens: Tokens, index: number): { role: PhraseRole; end: number } | null {

@@ -2,6 +2,7 @@
 // lexicon weights, which cue tables list it, and the hash bucket key of its stem. The hot path
 // then does one Map lookup per token instead of a dozen.
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { changeKinds } from './changes.ts';
 import {
   ADVERSARIAL,
   CONCESSIVE,
@@ -20,6 +21,7 @@ import {
   SAFE_OUTCOMES,
 } from './cues.ts';
 import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
+import { startsPhrase } from './rules.ts';
 import { WORD_TABLE } from './word-table.ts';
 
 /** Bits of `WordFacts.kinds`. */
@@ -42,6 +44,8 @@ export const NUMBER_WORD = 8192;
 export const SAFE_OUTCOME_WORD = 16384;
 /** A secondary lexicon rates the word (`secondary` is not all zeros). */
 export const SECONDARY_RATED_WORD = 32768;
+/** Some multi-word cue starts with the word (rules.ts, phraseAt). Bits 1 << 16 and 1 << 17 are changes.ts's. */
+export const PHRASE_START_WORD = 1 << 18;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -54,7 +58,7 @@ export interface WordFacts {
   kinds: number;
   /** Intensifier or diminisher factor, 1 for other words. */
   modifier: number;
-  /** FNV-1a hash of the word's stem (numbers all share one), for the hashed model features. */
+  /** FNV-1a hash of the word's stem, low 30 bits (numbers all share one), for the hashed model features. */
   hash: number;
   /** The word's row in the shipped word table (word-table.ts), -1 when the table lacks it. */
   row: number;
@@ -76,6 +80,9 @@ const DIGIT_ZERO = 48;
 const DIGIT_NINE = 57;
 // Every number hashes as this one token: amounts say little about tone.
 const NUMBER_KEY = 0x2f1c;
+// The features use a hash's low bits only; under 2^30 it is a small integer, stored in the facts
+// object itself, where a larger one is a separate heap number read on every token.
+const SMALL_INTEGER = 0x3fffffff;
 // Numbers written as words are numbers too: "forty pages" must read like "40 pages", not pick up
 // whatever tone the word table learned for "forty". "One" is left out: it is also a pronoun.
 const NUMBER_WORDS = new Set(
@@ -126,6 +133,8 @@ function describe(word: string): WordFacts {
   if (OPEN_QUESTION.has(word)) kinds |= OPEN_QUESTION_WORD;
   if (SAFE_OUTCOMES.has(word)) kinds |= SAFE_OUTCOME_WORD;
   if (secondary.some((weight) => weight !== 0)) kinds |= SECONDARY_RATED_WORD;
+  if (startsPhrase(word)) kinds |= PHRASE_START_WORD;
+  kinds |= changeKinds(word);
   const number = isNumber(word);
   const row = WORD_TABLE.rowOf(word);
   if (number) kinds |= NUMBER_WORD;
@@ -134,7 +143,7 @@ function describe(word: string): WordFacts {
     secondary,
     kinds,
     modifier: intensity ?? 1,
-    hash: number ? NUMBER_KEY : stemHash(word),
+    hash: (number ? NUMBER_KEY : stemHash(word)) & SMALL_INTEGER,
     row,
     polarity: row < 0 ? 0 : (WORD_TABLE.polarity[row] ?? 0),
     tablePositive: row < 0 ? 0 : (WORD_TABLE.positive[row] ?? 0),
