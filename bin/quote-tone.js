@@ -7,6 +7,12 @@ process.env.DOTENV_CONFIG_QUIET ??= 'true';
 // quote-tone supports Node 20 (engines); the AWS SDK's notice about its future Node 22 floor is
 // noise for every command here, and the lockfile pins an SDK that runs on 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// A reader that stops early (`quote-tone score big.jsonl | head`) closes the pipe: that ends the
+// command quietly, as it ends other command-line tools, not with an EPIPE stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const argv = process.argv.slice(2);
 // `score` is run on files of 100k+ lines and in loops: it starts from a compiled copy
 // (compiled-cli.js) rather than paying tsx's start-up each time.

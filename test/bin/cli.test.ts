@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bin/cli.ts';
 import { expectValidReport } from '../helpers/report-validator.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { startCli } from './cli-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'quote-tone-cli-'));
 const PESKOV = join(dir, 'peskov.txt');
@@ -131,6 +132,21 @@ describe('quote-tone score', () => {
 
     expect(status).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(100_000);
+  });
+});
+
+describe('quote-tone score | head', () => {
+  it('ends quietly with exit code 0 when the reader closes the pipe early', async () => {
+    const running = startCli(['score']);
+    const lines = Array.from({ length: 20_000 }, (_, n) => `Statement ${n} was a great success.`);
+    running.child.stdin?.end(`${lines.join('\n')}\n`);
+    await running.waitForOutput(/\n/);
+    running.child.stdout?.destroy();
+
+    const { status, stderr } = await running.ended;
+
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(status).toBe(0);
   });
 });
 
