@@ -139,6 +139,8 @@ describe('quote-tone score | head', () => {
   it('ends quietly with exit code 0 when the reader closes the pipe early', async () => {
     const running = startCli(['score']);
     const lines = Array.from({ length: 20_000 }, (_, n) => `Statement ${n} was a great success.`);
+    // The command stops reading once its reader has gone: the rest of the input is refused (EPIPE).
+    running.child.stdin?.on('error', () => {});
     running.child.stdin?.end(`${lines.join('\n')}\n`);
     await running.waitForOutput(/\n/);
     running.child.stdout?.destroy();
