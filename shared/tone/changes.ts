@@ -394,7 +394,9 @@ export function risingIsGood(thing: string | undefined, lexicon: number, table: 
 const OBJECT_REACH = 4;
 
 /**
- * The changes a statement reports, one per clause, in text order.
+ * The changes a statement reports, one per clause, in text order. `facts` are the reading's word
+ * facts, whose kinds carry the CLAUSE_WORD and CHANGE_CUE_WORD bits (a word without them is looked
+ * up here).
  *
  * @example
  * findChanges(tokenize('Rents went down'), ...) // no: "went down" is not listed; 'Rents fell' gives one
@@ -403,7 +405,7 @@ export function findChanges(
   tokens: Tokens,
   counted: Uint8Array,
   negated: Uint8Array,
-  facts: readonly ({ kinds: number } | undefined)[] = [],
+  facts: readonly ({ kinds: number } | undefined)[],
 ): Change[] {
   const changes: Change[] = [];
   const count = tokens.lower.length;
