@@ -16,10 +16,13 @@ export interface ChildBundles {
   pipeline: string;
   /** One update-index container of the capped drop (bench/index-container.ts). */
   indexContainer: string;
+  /** The S3 request cost client (bench/s3-request-child.ts). */
+  s3Requests: string;
 }
 
 /**
- * Bundles bench/child.ts, bench/pipeline-child.ts and bench/index-container.ts into BENCH_CACHE.
+ * Bundles bench/child.ts, bench/pipeline-child.ts, bench/index-container.ts and
+ * bench/s3-request-child.ts into BENCH_CACHE.
  *
  * @example
  * const { analysis } = await buildChildren()
@@ -31,6 +34,7 @@ export async function buildChildren(): Promise<ChildBundles> {
       child: path.join(PROJECT_ROOT, 'bench', 'child.ts'),
       'pipeline-child': path.join(PROJECT_ROOT, 'bench', 'pipeline-child.ts'),
       'index-container': path.join(PROJECT_ROOT, 'bench', 'index-container.ts'),
+      's3-request-child': path.join(PROJECT_ROOT, 'bench', 's3-request-child.ts'),
     },
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -50,6 +54,7 @@ export async function buildChildren(): Promise<ChildBundles> {
     analysis: path.join(outdir, 'child.mjs'),
     pipeline: path.join(outdir, 'pipeline-child.mjs'),
     indexContainer: path.join(outdir, 'index-container.mjs'),
+    s3Requests: path.join(outdir, 's3-request-child.mjs'),
   };
 }
 

@@ -1,0 +1,86 @@
+// One process that sends S3 requests the way update-index does (its ObjectStore over the SDK, as
+// deployed) and the same requests through Node's own http module, and prints the CPU each costs
+// it per request: the client's side of the store's cost, which the capped drop's IPC leaves out.
+import http from 'node:http';
+import { S3Client } from '@aws-sdk/client-s3';
+import { ObjectStore } from '../functions/lib/object-store.ts';
+
+export type RequestKind = 'get' | 'missing' | 'put';
+
+export interface RequestCost {
+  kind: RequestKind;
+  /** CPU of this process per request, in microseconds. */
+  sdkMicros: number;
+  httpMicros: number;
+}
+
+// The functions' S3 client keeps up to 50 sockets; a batch has 32 requests in flight.
+const IN_FLIGHT = 32;
+const WARM_UP = 1_000;
+const BUCKET = 'bench';
+// About an index file: a speaker's day or a locator.
+const PUT_BODY = JSON.stringify({ text: 'x'.repeat(1_500) });
+
+async function main(): Promise<void> {
+  const [endpoint = '', countArg = '4000'] = process.argv.slice(2);
+  const count = Number(countArg);
+  // The deployed client (new S3Client({}) in objectStoreFromEnv) pointed at the local server.
+  const store = new ObjectStore(
+    new S3Client({
+      endpoint,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+    }),
+  );
+  const { hostname, port } = new URL(endpoint);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+  const plain = (method: string, key: string, body?: string) =>
+    new Promise<void>((resolve, reject) => {
+      const request = http.request(
+        { hostname, port, method, path: `/${BUCKET}/${key}`, agent },
+        (response) => {
+          response.on('data', () => {});
+          response.on('end', resolve);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  const sdk: Record<RequestKind, (n: number) => Promise<unknown>> = {
+    get: (n) => store.get(BUCKET, `key-${n}`),
+    missing: (n) => store.get(BUCKET, `missing-${n}`),
+    put: (n) => store.put(BUCKET, `key-${n}`, PUT_BODY, { ifNoneMatch: '*' }),
+  };
+  const http1: Record<RequestKind, (n: number) => Promise<unknown>> = {
+    get: (n) => plain('GET', `key-${n}`),
+    missing: (n) => plain('GET', `missing-${n}`),
+    put: (n) => plain('PUT', `key-${n}`, PUT_BODY),
+  };
+  for (const kind of ['get', 'missing', 'put'] as const) {
+    const micros = async (send: (n: number) => Promise<unknown>) => {
+      await inFlight(WARM_UP, send);
+      const cpu = process.cpuUsage();
+      await inFlight(count, send);
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / count;
+    };
+    const cost: RequestCost = {
+      kind,
+      sdkMicros: await micros(sdk[kind]),
+      httpMicros: await micros(http1[kind]),
+    };
+    console.log(JSON.stringify(cost));
+  }
+  agent.destroy();
+}
+
+async function inFlight(count: number, send: (n: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let n = next++; n < count; n = next++) await send(n);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+}
+
+await main();
