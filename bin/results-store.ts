@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { awsS3ClientConfig, embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
 import { claimStoreDirectory } from '../functions/local/interrupted-writes.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../functions/local/pipeline.ts';
 import { DescribedCliError, type ErrorContext, inContext } from './cli-errors.ts';
@@ -41,7 +41,7 @@ export async function withResultsStore<T>(
     new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)), { emulateConditionalWrites: writes });
   if (target.endpoint || (target.bucket && !target.dir)) {
     const endpoint = target.endpoint?.replace(/\/+$/, '');
-    const store = endpoint ? local(endpoint) : new ObjectStore(new S3Client({}));
+    const store = endpoint ? local(endpoint) : new ObjectStore(new S3Client(awsS3ClientConfig()));
     const bucket = target.bucket ?? LOCAL_RESULTS_BUCKET;
     const context: ErrorContext = endpoint ? { bucket, endpoint } : { bucket };
     return inContext(context, () => read(store, bucket));

@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { awsS3ClientConfig, embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
 import { LOCAL_ADDRESS, LOCAL_S3_PORT, LOCAL_UPLOAD_BUCKET } from '../functions/local/pipeline.ts';
 import type { ErrorContext } from './cli-errors.ts';
 
@@ -34,7 +34,9 @@ export function s3Target(
   const local = !flags.bucket || flags.endpoint !== undefined;
   const endpoint = local ? (flags.endpoint ?? LOCAL_ENDPOINT).replace(/\/+$/, '') : undefined;
   const bucket = flags.bucket ?? localBucket;
-  const store = new ObjectStore(new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : {}));
+  const store = new ObjectStore(
+    new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : awsS3ClientConfig()),
+  );
   return {
     store,
     bucket,

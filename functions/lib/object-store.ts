@@ -317,9 +317,20 @@ function isConflict(error: unknown): boolean {
   return status === 412 || status === 409;
 }
 
+/**
+ * Client settings for AWS. Every client here sends the same few commands many times (update-index
+ * hundreds per batch) and never changes its middleware after construction, so the SDK may build
+ * each command's middleware stack once: a fifth to a third less of its CPU per request
+ * (`npm run bench -- --only s3-requests`).
+ */
+export function awsS3ClientConfig(): S3ClientConfig {
+  return { cacheMiddleware: true };
+}
+
 /** Client settings for the embedded S3 server (path-style, fixed credentials, no streaming checksums). */
 export function embeddedS3ClientConfig(endpoint: string): S3ClientConfig {
   return {
+    ...awsS3ClientConfig(),
     endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
@@ -340,5 +351,5 @@ export function objectStoreFromEnv(): ObjectStore {
       emulateConditionalWrites: true,
     });
   }
-  return new ObjectStore(new S3Client({}));
+  return new ObjectStore(new S3Client(awsS3ClientConfig()));
 }
