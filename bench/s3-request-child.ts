@@ -3,14 +3,15 @@
 // it per request: the client's side of the store's cost, which the capped drop's IPC leaves out.
 import http from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
-import { ObjectStore } from '../functions/lib/object-store.ts';
+import { awsS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
 
 export type RequestKind = 'get' | 'missing' | 'put';
 
 export interface RequestCost {
   kind: RequestKind;
-  /** CPU of this process per request, in microseconds. */
+  /** CPU of this process per request, in microseconds: the deployed client, the SDK's defaults, plain HTTP. */
   sdkMicros: number;
+  sdkDefaultMicros: number;
   httpMicros: number;
 }
 
@@ -24,15 +25,16 @@ const PUT_BODY = JSON.stringify({ text: 'x'.repeat(1_500) });
 async function main(): Promise<void> {
   const [endpoint = '', countArg = '4000'] = process.argv.slice(2);
   const count = Number(countArg);
-  // The deployed client (new S3Client({}) in objectStoreFromEnv) pointed at the local server.
-  const store = new ObjectStore(
-    new S3Client({
-      endpoint,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-    }),
-  );
+  // The deployed client (awsS3ClientConfig, as objectStoreFromEnv builds it on AWS) and the SDK's
+  // defaults, each pointed at the local server.
+  const local = {
+    endpoint,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  };
+  const deployed = new ObjectStore(new S3Client({ ...awsS3ClientConfig(), ...local }));
+  const sdkDefaults = new ObjectStore(new S3Client(local));
   const { hostname, port } = new URL(endpoint);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
   const plain = (method: string, key: string, body?: string) =>
@@ -47,11 +49,11 @@ async function main(): Promise<void> {
       request.on('error', reject);
       request.end(body);
     });
-  const sdk: Record<RequestKind, (n: number) => Promise<unknown>> = {
+  const through = (store: ObjectStore): Record<RequestKind, (n: number) => Promise<unknown>> => ({
     get: (n) => store.get(BUCKET, `key-${n}`),
     missing: (n) => store.get(BUCKET, `missing-${n}`),
     put: (n) => store.put(BUCKET, `key-${n}`, PUT_BODY, { ifNoneMatch: '*' }),
-  };
+  });
   const http1: Record<RequestKind, (n: number) => Promise<unknown>> = {
     get: (n) => plain('GET', `key-${n}`),
     missing: (n) => plain('GET', `missing-${n}`),
@@ -67,7 +69,8 @@ async function main(): Promise<void> {
     };
     const cost: RequestCost = {
       kind,
-      sdkMicros: await micros(sdk[kind]),
+      sdkMicros: await micros(through(deployed)[kind]),
+      sdkDefaultMicros: await micros(through(sdkDefaults)[kind]),
       httpMicros: await micros(http1[kind]),
     };
     console.log(JSON.stringify(cost));
