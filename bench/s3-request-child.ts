@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { awsS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { forEachLimited, IO_CONCURRENCY } from '../functions/update-index/derived-files.ts';
 
 export type RequestKind = 'get' | 'missing' | 'put';
 
@@ -15,8 +16,6 @@ export interface RequestCost {
   httpMicros: number;
 }
 
-// The functions' S3 client keeps up to 50 sockets; a batch has 32 requests in flight.
-const IN_FLIGHT = 32;
 const WARM_UP = 1_000;
 const BUCKET = 'bench';
 // About an index file: a speaker's day or a locator.
@@ -78,12 +77,12 @@ async function main(): Promise<void> {
   agent.destroy();
 }
 
-async function inFlight(count: number, send: (n: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let n = next++; n < count; n = next++) await send(n);
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+// As update-index sends them: IO_CONCURRENCY requests in flight.
+function inFlight(count: number, send: (n: number) => Promise<unknown>): Promise<void> {
+  const requests = Array.from({ length: count }, (_, n) => n);
+  return forEachLimited(requests, IO_CONCURRENCY, async (n) => {
+    await send(n);
+  });
 }
 
 await main();
