@@ -1,13 +1,14 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { readAllEntries } from '../functions/lib/index-reader.ts';
-import { WriteConflictError } from '../functions/lib/object-store.ts';
+import { type ObjectStore, WriteConflictError } from '../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../functions/lib/s3-event.ts';
 import { INDEX_MAX_CONCURRENCY } from '../shared/store/delivery.ts';
 import { reportKey } from '../shared/store/layout.ts';
 import { LAMBDA_MB_PER_VCPU } from './cost.ts';
 import { BUCKET, createdRecord, drainThrough, seedDropReports } from './index-store.ts';
 import { MemoryS3 } from './memory-s3.ts';
+import { serveS3Http } from './s3-http-front.ts';
 
 // The bulk drop with each update-index container in a process of its own, its CPU capped by a
 // cgroup to what Lambda gives a function of `memoryMb` (a 1,769th of a vCPU per MB): the drop of
@@ -61,6 +62,7 @@ export async function cappedDrop(
   count: number,
   latencyMs: number,
   memoryMb: number,
+  through: 'ipc' | 'sdk' = 'ipc',
 ): Promise<CappedDropResult | { skipped: string }> {
   const cpuShare = Math.min(1, memoryMb / LAMBDA_MB_PER_VCPU);
   const cgroups = Array.from({ length: INDEX_MAX_CONCURRENCY }, (_, lane) =>
@@ -71,8 +73,20 @@ export async function cappedDrop(
   }
   const store = new MemoryS3(latencyMs);
   const ids = seedDropReports(store, count);
+  const fronts: Awaited<ReturnType<typeof serveS3Http>>[] = [];
   const containers = await Promise.all(
-    cgroups.map((group) => startContainer(containerScript, store, (pid) => group?.limit(pid, cpuShare))),
+    cgroups.map(async (group) => {
+      // Each container keeps one client (the SDK's 50 sockets), as a warm Lambda container does.
+      const connection = store.connection(50);
+      const front = through === 'sdk' ? await serveS3Http(connection) : undefined;
+      if (front) fronts.push(front);
+      return startContainer(
+        containerScript,
+        connection,
+        (pid) => group?.limit(pid, cpuShare),
+        front?.endpoint,
+      );
+    }),
   );
   let containerCpuMs = 0;
   let run: Awaited<ReturnType<typeof drainThrough>>;
@@ -89,6 +103,7 @@ export async function cappedDrop(
     );
   } finally {
     await Promise.all(containers.map((container) => stopContainer(container.child)));
+    await Promise.all(fronts.map((front) => front.close()));
     for (const group of cgroups) group?.remove();
   }
   const indexed = (await readAllEntries(store, BUCKET)).map((entry) => entry.id);
@@ -113,19 +128,23 @@ interface Container {
   run(records: S3EventRecord[]): Promise<Extract<ContainerMessage, { type: 'done' }>>;
 }
 
-// Starts a container process, caps it, and serves its store calls from `store` through one
-// connection (the SDK's 50 sockets), as a warm Lambda container keeps its client.
+// Starts a container process, caps it, and serves its store calls from `connection`: over IPC, or
+// through the SDK when `endpoint` (an HTTP front of the same connection) is given.
 async function startContainer(
   script: string,
-  store: MemoryS3,
+  connection: ObjectStore,
   cap: (pid: number) => void,
+  endpoint?: string,
 ): Promise<Container> {
   // Its output is dropped (the SDK's Node version notice, once per process); a container that
   // dies fails the run with its exit code.
-  const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  const child = fork(script, [], {
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    env: endpoint ? { ...process.env, S3_HTTP_ENDPOINT: endpoint } : process.env,
+  });
   if (child.pid === undefined) throw new Error(`could not start ${script}`);
   cap(child.pid);
-  const connection = store.connection(50);
   let finish: ((done: Extract<ContainerMessage, { type: 'done' }>) => void) | undefined;
   let fail: ((error: Error) => void) | undefined;
   const ready = new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import {
+  awsS3ClientConfig,
   ObjectStore,
   type PutOptions,
   type StoredObject,
@@ -12,7 +13,8 @@ import type { ContainerMessage, ParentMessage } from './capped-drop.ts';
 // One simulated update-index container for the capped drop (bench/capped-drop.ts): a process of
 // its own, which the parent puts in a CPU cgroup sized like a Lambda's share of a vCPU. It runs
 // the batches the parent sends through the real batch update, against the parent's in-memory S3
-// over IPC; its CPU time (the update and its side of each request) is what the cap limits.
+// over IPC or through the SDK; its CPU time (the update and its side of each request) is what the
+// cap limits.
 
 const send = (message: ContainerMessage) => process.send?.(message);
 const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
@@ -52,7 +54,20 @@ class ParentS3 extends ObjectStore {
   }
 }
 
-const store = new ParentS3();
+// Through the SDK over HTTP when the parent serves S3's API (S3_HTTP_ENDPOINT), as the function
+// sends its requests on AWS; otherwise over IPC.
+const endpoint = process.env.S3_HTTP_ENDPOINT;
+const store = endpoint
+  ? new ObjectStore(
+      new S3Client({
+        ...awsS3ClientConfig(),
+        endpoint,
+        forcePathStyle: true,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+      }),
+    )
+  : new ParentS3();
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'reply') {
     const waiter = pending.get(message.id);
