@@ -47,10 +47,10 @@ export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 // measured by `npm run bench -- --only index`), mostly waiting on S3.
 export const UPDATE_INDEX_MEMORY_MB = 256;
 // A full batch (INDEX_BATCH_SIZE) is about 19,000 S3 requests. Through the SDK, as on AWS, the
-// capped drop spends 15 s of CPU per batch of 1,000 (150 s for the 10,000 drop), about 104 s at this
-// memory size's share of a vCPU; a batch into a year of a 100,000-article store adds about 2.5 s of
-// CPU on a core (`npm run bench -- --only index`). About twice that before a timeout redelivers the
-// whole batch.
+// capped drop spends 15 to 17 s of CPU per batch of 1,000 (150 and 168 s for the 10,000 drop in two
+// runs), and a batch into a year of a 100,000-article store comes to about 17 s: some 120 s at this
+// memory size's share of a vCPU (`npm run bench -- --only index`). About twice that before a
+// timeout redelivers the whole batch.
 export const UPDATE_INDEX_TIMEOUT = Duration.seconds(240);
 // AWS's advice for SQS event sources: a visibility timeout of at least six times the function
 // timeout, so a message is not received again while a slow invocation (or its retries) still runs.
