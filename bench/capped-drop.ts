@@ -14,8 +14,9 @@ import { serveS3Http } from './s3-http-front.ts';
 // cgroup to what Lambda gives a function of `memoryMb` (a 1,769th of a vCPU per MB): the drop of
 // bench/index-store.ts runs its five invocations in one process, which gives them a whole core
 // between them, more than five 256 MB functions get (0.72 of a vCPU). The in-memory S3 stays in
-// this process, uncapped, as S3 is; each request crosses IPC, which the container pays for as it
-// would pay for an SDK request (less: no HTTP, no signing).
+// this process, uncapped, as S3 is. Each request crosses IPC, cheap for the container; with
+// `through: 'sdk'` it goes through the deployed S3 client to an HTTP front of the same store
+// (s3-http-front.ts) instead, as a function on AWS pays for it.
 
 /** What a container sends: a store call, readiness, or a finished batch. */
 export type ContainerMessage =
