@@ -9,6 +9,7 @@ import {
 import type { S3EventRecord } from '../functions/lib/s3-event.ts';
 import { updateIndexBatch } from '../functions/update-index/update-index.ts';
 import type { ContainerMessage, ParentMessage } from './capped-drop.ts';
+import { frontClientConfig } from './s3-http-front.ts';
 
 // One simulated update-index container for the capped drop (bench/capped-drop.ts): a process of
 // its own, which the parent puts in a CPU cgroup sized like a Lambda's share of a vCPU. It runs
@@ -58,15 +59,7 @@ class ParentS3 extends ObjectStore {
 // sends its requests on AWS; otherwise over IPC.
 const endpoint = process.env.S3_HTTP_ENDPOINT;
 const store = endpoint
-  ? new ObjectStore(
-      new S3Client({
-        ...awsS3ClientConfig(),
-        endpoint,
-        forcePathStyle: true,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-      }),
-    )
+  ? new ObjectStore(new S3Client({ ...awsS3ClientConfig(), ...frontClientConfig(endpoint) }))
   : new ParentS3();
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'reply') {

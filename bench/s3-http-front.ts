@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { type ObjectStore, type PutOptions, WriteConflictError } from '../functions/lib/object-store.ts';
 
 // Just enough of S3's REST API (path-style GetObject, HeadObject, PutObject and DeleteObject with
@@ -8,6 +9,16 @@ import { type ObjectStore, type PutOptions, WriteConflictError } from '../functi
 // request that way, as a function on AWS pays it. Not a general S3 server.
 
 const XML = { 'content-type': 'application/xml' };
+
+/** How a client reaches a front: path-style, any region and credentials (it checks no signature). */
+export function frontClientConfig(endpoint: string): S3ClientConfig {
+  return {
+    endpoint,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  };
+}
 
 /**
  * Serves `store` on a free local port until `close` is called.

@@ -5,6 +5,7 @@ import http from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { awsS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
 import { forEachLimited, IO_CONCURRENCY } from '../functions/update-index/derived-files.ts';
+import { frontClientConfig } from './s3-http-front.ts';
 
 export type RequestKind = 'get' | 'missing' | 'put';
 
@@ -17,29 +18,26 @@ export interface RequestCost {
 }
 
 const WARM_UP = 1_000;
-const BUCKET = 'bench';
 // About an index file: a speaker's day or a locator.
 const PUT_BODY = JSON.stringify({ text: 'x'.repeat(1_500) });
 
+// Written objects get keys of their own: the front refuses a conditional create of an existing key.
+let written = 0;
+
 async function main(): Promise<void> {
-  const [endpoint = '', countArg = '4000'] = process.argv.slice(2);
+  // The parent seeds key-0 ... key-<count - 1> in `bucket` and nothing named missing-*.
+  const [endpoint = '', countArg = '4000', bucket = ''] = process.argv.slice(2);
   const count = Number(countArg);
   // The deployed client (awsS3ClientConfig, as objectStoreFromEnv builds it on AWS) and the SDK's
-  // defaults, each pointed at the local server.
-  const local = {
-    endpoint,
-    forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-  };
-  const deployed = new ObjectStore(new S3Client({ ...awsS3ClientConfig(), ...local }));
-  const sdkDefaults = new ObjectStore(new S3Client(local));
+  // defaults, each pointed at the parent's S3 front.
+  const deployed = new ObjectStore(new S3Client({ ...awsS3ClientConfig(), ...frontClientConfig(endpoint) }));
+  const sdkDefaults = new ObjectStore(new S3Client(frontClientConfig(endpoint)));
   const { hostname, port } = new URL(endpoint);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
   const plain = (method: string, key: string, body?: string) =>
     new Promise<void>((resolve, reject) => {
       const request = http.request(
-        { hostname, port, method, path: `/${BUCKET}/${key}`, agent },
+        { hostname, port, method, path: `/${bucket}/${key}`, agent },
         (response) => {
           response.on('data', () => {});
           response.on('end', resolve);
@@ -49,14 +47,14 @@ async function main(): Promise<void> {
       request.end(body);
     });
   const through = (store: ObjectStore): Record<RequestKind, (n: number) => Promise<unknown>> => ({
-    get: (n) => store.get(BUCKET, `key-${n}`),
-    missing: (n) => store.get(BUCKET, `missing-${n}`),
-    put: (n) => store.put(BUCKET, `key-${n}`, PUT_BODY, { ifNoneMatch: '*' }),
+    get: (n) => store.get(bucket, `key-${n}`),
+    missing: (n) => store.get(bucket, `missing-${n}`),
+    put: () => store.put(bucket, `written-${written++}`, PUT_BODY, { ifNoneMatch: '*' }),
   });
   const http1: Record<RequestKind, (n: number) => Promise<unknown>> = {
     get: (n) => plain('GET', `key-${n}`),
     missing: (n) => plain('GET', `missing-${n}`),
-    put: (n) => plain('PUT', `key-${n}`, PUT_BODY),
+    put: () => plain('PUT', `written-${written++}`, PUT_BODY),
   };
   for (const kind of ['get', 'missing', 'put'] as const) {
     const micros = async (send: (n: number) => Promise<unknown>) => {

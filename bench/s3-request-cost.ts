@@ -1,19 +1,20 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ChildBundles } from './children.ts';
 import { runChild } from './children.ts';
 import type { Figure } from './figures.ts';
+import { MemoryS3 } from './memory-s3.ts';
+import { serveS3Http } from './s3-http-front.ts';
 import type { RequestCost } from './s3-request-child.ts';
 
 // What an S3 request costs the function that sends it, in CPU: the SDK as update-index sends it,
-// beside the same request through Node's http module. The server answers at once from this
-// process, so the child's CPU is the client's share alone. The capped drop (capped-drop.ts) stands
-// its S3 in over IPC at tens of microseconds a request; this row says what that leaves out.
+// beside the same request through Node's http module. The store is served from this process (the
+// capped drop's S3 front over an in-memory store), so the child's CPU is the client's share alone.
+// The capped drop over IPC stands its S3 in at tens of microseconds a request; this row says what
+// that leaves out.
 
 const REQUESTS = 4_000;
+const BUCKET = 'bench';
+// About a report or an index page.
 const BODY = JSON.stringify({ schemaVersion: 1, quotes: [{ text: 'x'.repeat(1_000), score: 0.5 }] });
-const NO_SUCH_KEY =
-  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>';
 
 /**
  * CPU per GetObject, GetObject of a missing key and conditional PutObject, through the SDK and
@@ -23,32 +24,14 @@ const NO_SUCH_KEY =
  * const { rows } = await s3RequestCost(await buildChildren())
  */
 export async function s3RequestCost(children: ChildBundles): Promise<Figure> {
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      if (request.method === 'GET' && request.url?.includes('/missing-')) {
-        response.writeHead(404, { 'content-type': 'application/xml' });
-        response.end(NO_SUCH_KEY);
-      } else if (request.method === 'GET') {
-        response.writeHead(200, { 'content-type': 'application/json', etag: '"1"' });
-        response.end(BODY);
-      } else {
-        response.writeHead(200, { etag: '"2"' });
-        response.end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const store = new MemoryS3();
+  for (let n = 0; n < REQUESTS; n += 1) store.seed(BUCKET, `key-${n}`, BODY);
+  const front = await serveS3Http(store);
   try {
-    const { port } = server.address() as AddressInfo;
-    const run = await runChild<RequestCost>(
-      children.s3Requests,
-      [`http://127.0.0.1:${port}`, String(REQUESTS)],
-      {
-        resultTimeoutMs: 120_000,
-        env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      },
-    );
+    const run = await runChild<RequestCost>(children.s3Requests, [front.endpoint, String(REQUESTS), BUCKET], {
+      resultTimeoutMs: 120_000,
+      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
     if (run.error || run.timedOut || run.results.length < 3)
       throw new Error(
         `Expected three request costs, got ${run.error ?? (run.timedOut ? 'a timeout' : run.results.length)}`,
@@ -70,6 +53,6 @@ export async function s3RequestCost(children: ChildBundles): Promise<Figure> {
       data: { requests: REQUESTS, costs: run.results },
     };
   } finally {
-    server.close();
+    await front.close();
   }
 }
