@@ -15,8 +15,12 @@ import { serveS3Http } from './s3-http-front.ts';
 // bench/index-store.ts runs its five invocations in one process, which gives them a whole core
 // between them, more than five 256 MB functions get (0.72 of a vCPU). The in-memory S3 stays in
 // this process, uncapped, as S3 is. Each request crosses IPC, cheap for the container; with
-// `through: 'sdk'` it goes through the deployed S3 client to an HTTP front of the same store
-// (s3-http-front.ts) instead, as a function on AWS pays for it.
+// `through: 'deployed'` it goes through the functions' own S3 client (signed HTTP) to an HTTP front
+// of the same store (s3-http-front.ts) instead, as a function on AWS pays for it, and with
+// `through: 'sdk'` through @aws-sdk/client-s3, the client the functions used before.
+
+/** How a container's requests reach the store: IPC, the functions' client over HTTP, or the SDK's. */
+export type CappedThrough = 'ipc' | 'deployed' | 'sdk';
 
 /** What a container sends: a store call, readiness, or a finished batch. */
 export type ContainerMessage =
@@ -63,7 +67,7 @@ export async function cappedDrop(
   count: number,
   latencyMs: number,
   memoryMb: number,
-  through: 'ipc' | 'sdk' = 'ipc',
+  through: CappedThrough = 'ipc',
 ): Promise<CappedDropResult | { skipped: string }> {
   const cpuShare = Math.min(1, memoryMb / LAMBDA_MB_PER_VCPU);
   const cgroups = Array.from({ length: INDEX_MAX_CONCURRENCY }, (_, lane) =>
@@ -79,13 +83,13 @@ export async function cappedDrop(
     cgroups.map(async (group) => {
       // Each container keeps one client (the SDK's 50 sockets), as a warm Lambda container does.
       const connection = store.connection(50);
-      const front = through === 'sdk' ? await serveS3Http(connection) : undefined;
+      const front = through === 'ipc' ? undefined : await serveS3Http(connection);
       if (front) fronts.push(front);
       return startContainer(
         containerScript,
         connection,
         (pid) => group?.limit(pid, cpuShare),
-        front?.endpoint,
+        front ? { endpoint: front.endpoint, client: through } : undefined,
       );
     }),
   );
@@ -130,19 +134,21 @@ interface Container {
 }
 
 // Starts a container process, caps it, and serves its store calls from `connection`: over IPC, or
-// through the SDK when `endpoint` (an HTTP front of the same connection) is given.
+// through an S3 client when `http` names an HTTP front of the same connection.
 async function startContainer(
   script: string,
   connection: ObjectStore,
   cap: (pid: number) => void,
-  endpoint?: string,
+  http?: { endpoint: string; client: CappedThrough },
 ): Promise<Container> {
   // Its output is dropped (the SDK's Node version notice, once per process); a container that
   // dies fails the run with its exit code.
   const child = fork(script, [], {
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    env: endpoint ? { ...process.env, S3_HTTP_ENDPOINT: endpoint } : process.env,
+    env: http
+      ? { ...process.env, S3_HTTP_ENDPOINT: http.endpoint, S3_HTTP_CLIENT: http.client }
+      : process.env,
   });
   if (child.pid === undefined) throw new Error(`could not start ${script}`);
   cap(child.pid);

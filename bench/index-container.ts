@@ -1,14 +1,16 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import {
-  awsS3ClientConfig,
+  embeddedSignedTransport,
   ObjectStore,
   type PutOptions,
   type StoredObject,
   WriteConflictError,
 } from '../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../functions/lib/s3-event.ts';
+import { awsS3ClientConfig, SdkS3Transport } from '../functions/lib/sdk-s3-transport.ts';
 import { updateIndexBatch } from '../functions/update-index/update-index.ts';
 import type { ContainerMessage, ParentMessage } from './capped-drop.ts';
+import { ANSWERS_ITSELF } from './memory-s3.ts';
 import { frontClientConfig } from './s3-http-front.ts';
 
 // One simulated update-index container for the capped drop (bench/capped-drop.ts): a process of
@@ -31,7 +33,7 @@ function call<T>(op: 'get' | 'head' | 'put' | 'delete' | 'list', args: unknown[]
 
 class ParentS3 extends ObjectStore {
   constructor() {
-    super(new S3Client({ region: 'us-east-1' }));
+    super(ANSWERS_ITSELF);
   }
   override get(bucket: string, key: string): Promise<StoredObject | null> {
     return call('get', [bucket, key]);
@@ -55,11 +57,15 @@ class ParentS3 extends ObjectStore {
   }
 }
 
-// Through the SDK over HTTP when the parent serves S3's API (S3_HTTP_ENDPOINT), as the function
-// sends its requests on AWS; otherwise over IPC.
+// Over HTTP when the parent serves S3's API (S3_HTTP_ENDPOINT): through the functions' own client
+// as deployed, or through the SDK's (S3_HTTP_CLIENT=sdk, the client before it); otherwise over IPC.
 const endpoint = process.env.S3_HTTP_ENDPOINT;
 const store = endpoint
-  ? new ObjectStore(new S3Client({ ...awsS3ClientConfig(), ...frontClientConfig(endpoint) }))
+  ? new ObjectStore(
+      process.env.S3_HTTP_CLIENT === 'sdk'
+        ? new SdkS3Transport(new S3Client({ ...awsS3ClientConfig(), ...frontClientConfig(endpoint) }))
+        : embeddedSignedTransport(endpoint),
+    )
   : new ParentS3();
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'reply') {

@@ -12,10 +12,9 @@ import {
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { S3Client } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import S3rver from 's3rver';
-import { embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { embeddedSignedTransport, ObjectStore } from '../functions/lib/object-store.ts';
 import { analyzerSourceHash } from '../infra/analyzer-build.ts';
 import { bundleEdgeFunction } from '../infra/dashboard-auth-function.ts';
 import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store/layout.ts';
@@ -166,7 +165,7 @@ export interface ColdStartRun {
   medianMs: number;
   /** `node -e ""` measured in the same loop. */
   bareMs: number;
-  /** Node importing only the S3 client, which every function needs: the floor for a handler. */
+  /** Node importing only @aws-sdk/client-s3: what the SDK alone would add, had the functions kept it. */
   sdkOnlyMs: number;
   /** Inside the child: importing the bundle, then handling the event. */
   importMs: number;
@@ -314,7 +313,7 @@ export async function measureColdStarts(
   });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
-  const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
+  const store = new ObjectStore(embeddedSignedTransport(endpoint));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     S3_ENDPOINT: endpoint,
@@ -365,7 +364,7 @@ export async function measureColdStarts(
       });
     }
   } finally {
-    store.client.destroy();
+    store.transport.destroy();
     await server.close();
     rmSync(directory, { recursive: true, force: true });
     rmSync(taskRoot, { recursive: true, force: true });

@@ -1,7 +1,7 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import {
   ObjectStore,
   type PutOptions,
+  type S3Transport,
   type StoredObject,
   WriteConflictError,
 } from '../functions/lib/object-store.ts';
@@ -22,13 +22,20 @@ export interface Traffic {
 /** Counts per key kind: `index/<kind>` (manifest.json, articles, speakers, ...), `lake`, `reports`, `errors`. */
 export type TrafficByKind = Record<string, Traffic>;
 
+/** For stores that override every call of the ObjectStore (MemoryS3, its connections): none reaches it. */
+export const ANSWERS_ITSELF: S3Transport = new Proxy({} as S3Transport, {
+  get: () => () => {
+    throw new Error('MemoryS3 answers every call itself; a call reached its transport');
+  },
+});
+
 export class MemoryS3 extends ObjectStore {
   readonly objects = new Map<string, { body: Uint8Array; etag: string }>();
   traffic: TrafficByKind = {};
   private version = 0;
 
   constructor(private readonly latencyMs = 0) {
-    super(new S3Client({ region: 'us-east-1' }));
+    super(ANSWERS_ITSELF);
   }
 
   resetTraffic(): void {
@@ -150,7 +157,7 @@ class PooledConnection extends ObjectStore {
     private readonly s3: MemoryS3,
     private readonly sockets: number,
   ) {
-    super(new S3Client({ region: 'us-east-1' }));
+    super(ANSWERS_ITSELF);
   }
 
   override get(bucket: string, key: string): Promise<StoredObject | null> {

@@ -1,9 +1,11 @@
-// One process that sends S3 requests the way update-index does (its ObjectStore over the SDK, as
-// deployed) and the same requests through Node's own http module, and prints the CPU each costs
-// it per request: the client's side of the store's cost, which the capped drop's IPC leaves out.
+// One process that sends S3 requests the way update-index does (its ObjectStore over the functions'
+// signed HTTP client, as deployed), through the SDK's client (as the CLI does, and the functions did
+// before) and through Node's own http module unsigned, and prints the CPU each costs it per request:
+// the client's side of the store's cost, which the capped drop's IPC leaves out.
 import http from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
-import { awsS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { embeddedSignedTransport, ObjectStore } from '../functions/lib/object-store.ts';
+import { awsS3ClientConfig, SdkS3Transport } from '../functions/lib/sdk-s3-transport.ts';
 import { forEachLimited, IO_CONCURRENCY } from '../functions/update-index/derived-files.ts';
 import { frontClientConfig } from './s3-http-front.ts';
 
@@ -11,9 +13,9 @@ export type RequestKind = 'get' | 'missing' | 'put';
 
 export interface RequestCost {
   kind: RequestKind;
-  /** CPU of this process per request, in microseconds: the deployed client, the SDK's defaults, plain HTTP. */
+  /** CPU of this process per request, in microseconds: the deployed client, the SDK's, plain HTTP. */
+  deployedMicros: number;
   sdkMicros: number;
-  sdkDefaultMicros: number;
   httpMicros: number;
 }
 
@@ -28,10 +30,12 @@ async function main(): Promise<void> {
   // The parent seeds key-0 ... key-<count - 1> in `bucket` and nothing named missing-*.
   const [endpoint = '', countArg = '4000', bucket = ''] = process.argv.slice(2);
   const count = Number(countArg);
-  // The deployed client (awsS3ClientConfig, as objectStoreFromEnv builds it on AWS) and the SDK's
-  // defaults, each pointed at the parent's S3 front.
-  const deployed = new ObjectStore(new S3Client({ ...awsS3ClientConfig(), ...frontClientConfig(endpoint) }));
-  const sdkDefaults = new ObjectStore(new S3Client(frontClientConfig(endpoint)));
+  // The functions' client (as objectStoreFromEnv builds it) and the SDK's as the CLI configures it
+  // on AWS, each pointed at the parent's S3 front.
+  const deployed = new ObjectStore(embeddedSignedTransport(endpoint));
+  const sdk = new ObjectStore(
+    new SdkS3Transport(new S3Client({ ...awsS3ClientConfig(), ...frontClientConfig(endpoint) })),
+  );
   const { hostname, port } = new URL(endpoint);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
   const plain = (method: string, key: string, body?: string) =>
@@ -66,13 +70,15 @@ async function main(): Promise<void> {
     };
     const cost: RequestCost = {
       kind,
-      sdkMicros: await micros(through(deployed)[kind]),
-      sdkDefaultMicros: await micros(through(sdkDefaults)[kind]),
+      deployedMicros: await micros(through(deployed)[kind]),
+      sdkMicros: await micros(through(sdk)[kind]),
       httpMicros: await micros(http1[kind]),
     };
     console.log(JSON.stringify(cost));
   }
   agent.destroy();
+  deployed.transport.destroy();
+  sdk.transport.destroy();
 }
 
 // As update-index sends them: IO_CONCURRENCY requests in flight.

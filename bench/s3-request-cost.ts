@@ -5,8 +5,8 @@ import { MemoryS3 } from './memory-s3.ts';
 import { serveS3Http } from './s3-http-front.ts';
 import type { RequestCost } from './s3-request-child.ts';
 
-// What an S3 request costs the function that sends it, in CPU: the SDK as update-index sends it,
-// beside the same request through Node's http module. The store is served from this process (the
+// What an S3 request costs the function that sends it, in CPU: the functions' signed HTTP client as
+// update-index sends it, beside the SDK's client and the same request unsigned through Node's http. The store is served from this process (the
 // capped drop's S3 front over an in-memory store), so the child's CPU is the client's share alone.
 // The capped drop over IPC stands its S3 in at tens of microseconds a request; this row says what
 // that leaves out.
@@ -17,8 +17,8 @@ const BUCKET = 'bench';
 const BODY = JSON.stringify({ schemaVersion: 1, quotes: [{ text: 'x'.repeat(1_000), score: 0.5 }] });
 
 /**
- * CPU per GetObject, GetObject of a missing key and conditional PutObject, through the SDK and
- * through plain HTTP, measured in a child process against a local server.
+ * CPU per GetObject, GetObject of a missing key and conditional PutObject, through the functions'
+ * client, the SDK and plain HTTP, measured in a child process against a local server.
  *
  * @example
  * const { rows } = await s3RequestCost(await buildChildren())
@@ -44,8 +44,8 @@ export async function s3RequestCost(children: ChildBundles): Promise<Figure> {
       rows: [
         {
           figure: 'S3 request, CPU of the sending process (1 core)',
-          quoteTone: `${line((cost) => cost.sdkMicros)} (the functions' ObjectStore over @aws-sdk/client-s3, as deployed)`,
-          baselines: `the SDK's default settings: ${line((cost) => cost.sdkDefaultMicros)}; Node http, same requests unsigned: ${line((cost) => cost.httpMicros)}`,
+          quoteTone: `${line((cost) => cost.deployedMicros)} (the functions' ObjectStore over their signed HTTP client, as deployed)`,
+          baselines: `@aws-sdk/client-s3 (the CLI's client, the functions' before): ${line((cost) => cost.sdkMicros)}; Node http, same requests unsigned: ${line((cost) => cost.httpMicros)}`,
           target: 'n/a (feeds the capped drop)',
           met: null,
         },

@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { awsS3ClientConfig, embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { ObjectStore } from '../functions/lib/object-store.ts';
+import {
+  awsS3ClientConfig,
+  embeddedSdkTransport,
+  SdkS3Transport,
+} from '../functions/lib/sdk-s3-transport.ts';
 import { claimStoreDirectory } from '../functions/local/interrupted-writes.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../functions/local/pipeline.ts';
 import { DescribedCliError, type ErrorContext, inContext } from './cli-errors.ts';
@@ -38,10 +43,12 @@ export async function withResultsStore<T>(
 ): Promise<T> {
   // A command that writes (reindex) needs the conditional writes the embedded server ignores.
   const local = (endpoint: string) =>
-    new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)), { emulateConditionalWrites: writes });
+    new ObjectStore(embeddedSdkTransport(endpoint), { emulateConditionalWrites: writes });
   if (target.endpoint || (target.bucket && !target.dir)) {
     const endpoint = target.endpoint?.replace(/\/+$/, '');
-    const store = endpoint ? local(endpoint) : new ObjectStore(new S3Client(awsS3ClientConfig()));
+    const store = endpoint
+      ? local(endpoint)
+      : new ObjectStore(new SdkS3Transport(new S3Client(awsS3ClientConfig())));
     const bucket = target.bucket ?? LOCAL_RESULTS_BUCKET;
     const context: ErrorContext = endpoint ? { bucket, endpoint } : { bucket };
     return inContext(context, () => read(store, bucket));
@@ -79,13 +86,9 @@ export async function withResultsStore<T>(
  * file is absent, this tells "no such bucket" apart from "nothing written yet".
  */
 export async function requireBucket(store: ObjectStore, bucket: string): Promise<void> {
-  try {
-    await store.client.send(new HeadBucketCommand({ Bucket: bucket }));
-  } catch (error) {
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status !== 404) throw error;
+  if (!(await store.transport.bucketExists(bucket))) {
     // Thrown as S3 names it, so the caller's inContext describes it with the endpoint too.
-    throw Object.assign(new Error(`no bucket ${bucket}`, { cause: error }), { name: 'NoSuchBucket' });
+    throw Object.assign(new Error(`no bucket ${bucket}`), { name: 'NoSuchBucket' });
   }
 }
 

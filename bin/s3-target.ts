@@ -1,5 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { awsS3ClientConfig, embeddedS3ClientConfig, ObjectStore } from '../functions/lib/object-store.ts';
+import { ObjectStore } from '../functions/lib/object-store.ts';
+import {
+  awsS3ClientConfig,
+  embeddedS3ClientConfig,
+  SdkS3Transport,
+} from '../functions/lib/sdk-s3-transport.ts';
 import { LOCAL_ADDRESS, LOCAL_S3_PORT, LOCAL_UPLOAD_BUCKET } from '../functions/local/pipeline.ts';
 import type { ErrorContext } from './cli-errors.ts';
 
@@ -10,6 +15,8 @@ export const LOCAL_ENDPOINT = `http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT}`;
 
 export interface S3Target {
   store: ObjectStore;
+  /** The SDK client under `store`, for the calls the store does not make (CopyObject). */
+  client: S3Client;
   bucket: string;
   /** The embedded server's URL; undefined for AWS. */
   endpoint: string | undefined;
@@ -34,11 +41,10 @@ export function s3Target(
   const local = !flags.bucket || flags.endpoint !== undefined;
   const endpoint = local ? (flags.endpoint ?? LOCAL_ENDPOINT).replace(/\/+$/, '') : undefined;
   const bucket = flags.bucket ?? localBucket;
-  const store = new ObjectStore(
-    new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : awsS3ClientConfig()),
-  );
+  const client = new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : awsS3ClientConfig());
   return {
-    store,
+    store: new ObjectStore(new SdkS3Transport(client)),
+    client,
     bucket,
     endpoint,
     where: endpoint ? `${endpoint}/${bucket}` : `s3://${bucket}`,

@@ -44,8 +44,9 @@ export interface PipelineFunctionProps {
  * A Node.js Lambda function with quote-tone's operational baseline:
  * - Node.js 24 on ARM64 (Graviton: about 20% cheaper per GB-second for the same work);
  * - bundled locally by esbuild (no Docker), minified, ESM, with source maps for stack traces;
- *   every dependency bundled, the AWS SDK included (the core reads no file at run time: data it
- *   needs, such as the tone lexicons, is imported and inlined);
+ *   every dependency bundled (the core reads no file at run time: data it needs, such as the tone
+ *   lexicons, is imported and inlined; the functions reach S3 through their own signed HTTP
+ *   client, functions/lib/signed-http-s3.ts, so no AWS SDK client is in the bundle);
  * - its own log group with a retention, and a role that may write only to that log group
  *   (no AWSLambdaBasicExecutionRole, whose log grant covers every log group);
  * - async invocation (when `onFailure` is given): ASYNC_RETRY_ATTEMPTS retries, ASYNC_MAX_EVENT_AGE,
@@ -107,9 +108,9 @@ export class PipelineFunction extends Construct {
         // built-ins; an ES module has no require, so give the bundle one.
         banner:
           "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-        // The AWS SDK bundled rather than taken from the runtime: esbuild keeps only the clients
-        // and commands used, one file instead of hundreds, and a cold start imports it about
-        // 135 ms of CPU faster (bench/lambda-bundles.ts). The version is then the lockfile's.
+        // Nothing taken from the runtime: every version is the lockfile's. (The functions use no
+        // AWS SDK client: importing @aws-sdk/client-s3 alone costs about as much CPU as
+        // update-index's whole cold start, `npm run bench -- --only bundles`.)
         externalModules: [],
         // The analyser build id, fixed at bundle time so a cold start need not compute it.
         define: { 'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)) },

@@ -68,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
 
 /** Copies the object onto itself, keeping its content type and metadata, with a new marker value. */
 async function copyOntoItself(target: S3Target, key: string, requestedAt: string): Promise<void> {
-  const { client } = target.store;
+  const { client } = target;
   const head = await client.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key }));
   await client.send(
     new CopyObjectCommand({

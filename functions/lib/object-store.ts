@@ -1,49 +1,16 @@
 import { gunzipSync } from 'node:zlib';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  type S3ClientConfig,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
 import * as z from 'zod/mini';
 import { PipelineError } from './pipeline-error.ts';
+import type { ListedObject, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
+import { WriteConflictError } from './s3-transport.ts';
+import { SignedHttpS3, signedHttpS3FromEnv } from './signed-http-s3.ts';
+
+export type { ListedObject, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
+export { WriteConflictError } from './s3-transport.ts';
 
 type ZodMiniType = z.ZodMiniType;
 
 // The one place that talks to S3. Handlers and the CLI see plain objects and typed outcomes.
-
-export interface StoredObject {
-  body: Uint8Array;
-  etag: string | undefined;
-  versionId: string | undefined;
-}
-
-export interface PutOptions {
-  contentType?: string;
-  /** Write only if the object still has this ETag (optimistic concurrency for shared files). */
-  ifMatch?: string;
-  /** '*' = write only if the object does not exist yet. */
-  ifNoneMatch?: '*';
-  /** 'gzip' for a gzipped body: S3 serves it with this header, so browsers decode it themselves. */
-  contentEncoding?: 'gzip';
-}
-
-/** Another writer changed the object since it was read: re-read and retry. */
-export class WriteConflictError extends PipelineError {
-  override readonly code: string = 'WRITE_CONFLICT';
-
-  constructor(bucket: string, key: string, options?: ErrorOptions) {
-    super(
-      `Expected s3://${bucket}/${key} unchanged since it was read, but another writer changed it.`,
-      options,
-    );
-    this.name = 'WriteConflictError';
-  }
-}
 
 export interface ObjectStoreOptions {
   /**
@@ -60,7 +27,7 @@ export class ObjectStore {
   private readonly keyLocks = new Map<string, Promise<unknown>>();
 
   constructor(
-    readonly client: S3Client,
+    readonly transport: S3Transport,
     private readonly options: ObjectStoreOptions = {},
   ) {}
 
@@ -74,17 +41,8 @@ export class ObjectStore {
     return this.read(bucket, key, versionId);
   }
 
-  private async read(bucket: string, key: string, versionId?: string): Promise<StoredObject | null> {
-    try {
-      const response = await this.client.send(
-        new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
-      );
-      const body = response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
-      return { body, etag: response.ETag, versionId: response.VersionId };
-    } catch (error) {
-      if (isMissing(error)) return null;
-      throw error;
-    }
+  private read(bucket: string, key: string, versionId?: string): Promise<StoredObject | null> {
+    return this.transport.get(bucket, key, versionId);
   }
 
   /**
@@ -114,14 +72,8 @@ export class ObjectStore {
     return { value: parseJsonObject(bucket, key, object.body, schema), etag: object.etag };
   }
 
-  async head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
-    try {
-      const response = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return { etag: response.ETag, size: response.ContentLength ?? 0 };
-    } catch (error) {
-      if (isMissing(error)) return null;
-      throw error;
-    }
+  head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+    return this.transport.head(bucket, key);
   }
 
   /** Writes the object; throws WriteConflictError when a condition in `options` fails. */
@@ -165,55 +117,35 @@ export class ObjectStore {
       await this.withKeyLock(`${bucket}/${key}`, async () => {
         const current = await this.head(bucket, key);
         if (current?.etag !== options.ifMatch) throw new WriteConflictError(bucket, key);
-        await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+        await this.transport.delete(bucket, key);
       });
       return;
     }
-    try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, IfMatch: options.ifMatch }));
-    } catch (error) {
-      if (options.ifMatch !== undefined && (isConflict(error) || isMissing(error)))
-        throw new WriteConflictError(bucket, key, { cause: error });
-      throw error;
-    }
+    await this.transport.delete(bucket, key, options.ifMatch);
   }
 
   /** Every key under a prefix, across pages. */
   async *list(bucket: string, prefix: string): AsyncGenerator<string> {
+    for await (const object of this.listObjects(bucket, prefix)) yield object.key;
+  }
+
+  /** Every object under a prefix with its ETag and size, across pages. */
+  async *listObjects(bucket: string, prefix: string): AsyncGenerator<ListedObject> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-      );
-      for (const item of page.Contents ?? []) if (item.Key) yield item.Key;
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      const page = await this.transport.listPage(bucket, prefix, token);
+      yield* page.objects;
+      token = page.continuationToken;
     } while (token);
   }
 
-  private async send(
-    bucket: string,
-    key: string,
-    body: string | Uint8Array,
-    options: PutOptions,
-  ): Promise<string> {
-    try {
-      const response = await this.client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          // Buffers, not strings or streams: the embedded S3 server needs a known length.
-          Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body),
-          ContentType: options.contentType,
-          ContentEncoding: options.contentEncoding,
-          IfMatch: options.ifMatch,
-          IfNoneMatch: options.ifNoneMatch,
-        }),
-      );
-      return response.ETag ?? '';
-    } catch (error) {
-      if (isConflict(error)) throw new WriteConflictError(bucket, key, { cause: error });
-      throw error;
-    }
+  private send(bucket: string, key: string, body: string | Uint8Array, options: PutOptions): Promise<string> {
+    return this.transport.put(
+      bucket,
+      key,
+      typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+      options,
+    );
   }
 
   // Chains writers of one key so the emulated check-then-write cannot interleave.
@@ -304,53 +236,23 @@ export function parseJsonString(bucket: string, key: string, text: string, schem
   return result.data;
 }
 
-function isMissing(error: unknown): boolean {
-  return (
-    error instanceof S3ServiceException &&
-    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
-  );
-}
-
-// 412: If-Match failed; 409: a concurrent conditional write won the race.
-function isConflict(error: unknown): boolean {
-  const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
-  return status === 412 || status === 409;
-}
-
 /**
- * Client settings for AWS. Every client here sends the same few commands many times (update-index
- * hundreds per batch) and never changes its middleware after construction, so the SDK may build
- * each command's middleware stack once: in most runs of `npm run bench -- --only s3-requests` 5 to
- * 20% less of its CPU per request than the defaults (the rest is endpoint resolution, serialisation
- * and signing).
- */
-export function awsS3ClientConfig(): S3ClientConfig {
-  return { cacheMiddleware: true };
-}
-
-/** Client settings for the embedded S3 server (path-style, fixed credentials, no streaming checksums). */
-export function embeddedS3ClientConfig(endpoint: string): S3ClientConfig {
-  return {
-    ...awsS3ClientConfig(),
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  };
-}
-
-/**
- * The store for this process: the embedded server when S3_ENDPOINT is set (local pipeline, tests),
- * otherwise AWS with the standard credential chain.
+ * The store for this process, over the functions' signed HTTP client: the embedded server when
+ * S3_ENDPOINT is set (local pipeline, tests), otherwise AWS with the Lambda role's credentials.
  */
 export function objectStoreFromEnv(): ObjectStore {
   const endpoint = process.env.S3_ENDPOINT;
   if (endpoint) {
-    return new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)), {
-      emulateConditionalWrites: true,
-    });
+    return new ObjectStore(embeddedSignedTransport(endpoint), { emulateConditionalWrites: true });
   }
-  return new ObjectStore(new S3Client(awsS3ClientConfig()));
+  return new ObjectStore(signedHttpS3FromEnv());
+}
+
+/** The functions' transport to the embedded S3 server, which checks signatures with its fixed key. */
+export function embeddedSignedTransport(endpoint: string): SignedHttpS3 {
+  return new SignedHttpS3({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
 }

@@ -1,10 +1,9 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import type { ArticleSource } from '../../shared/types.ts';
 import { currentResult, readArticleState } from '../analyze-article/result-state.ts';
 import { readAllEntries } from '../lib/index-reader.ts';
-import type { ObjectStore } from '../lib/object-store.ts';
+import type { ListedObject, ObjectStore } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
 
 // The local pipeline's queue lives in memory, so a crash (SIGKILL, power loss) loses the events
@@ -32,12 +31,6 @@ export interface ReconcileResult {
   removing: string[];
   /** Results the index does not list as they are: announced to update-index again. */
   reindexing: string[];
-}
-
-interface ListedObject {
-  key: string;
-  etag: string;
-  size: number;
 }
 
 // Reads a few articles' results at a time: enough to hide the embedded server's latency.
@@ -97,16 +90,7 @@ export async function reconcileStore(target: ReconcileTarget): Promise<Reconcile
 
 async function listObjects(store: ObjectStore, bucket: string, prefix: string): Promise<ListedObject[]> {
   const listed: ListedObject[] = [];
-  let token: string | undefined;
-  do {
-    const page = await store.client.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
-    for (const item of page.Contents ?? []) {
-      if (item.Key) listed.push({ key: item.Key, etag: item.ETag ?? '', size: item.Size ?? 0 });
-    }
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
+  for await (const object of store.listObjects(bucket, prefix)) listed.push(object);
   return listed;
 }
 

@@ -55,7 +55,7 @@ import { MalformedObjectError, type ObjectStore, type PutOptions } from '../lib/
 const JSON_TYPE = 'application/json; charset=utf-8';
 // Files read or written at once per stage of a batch. A batch touches hundreds of small files and
 // each S3 round trip is tens of milliseconds, so waiting dominates unless many are in flight: 32
-// (of the SDK's 50 sockets) drained 10,000 articles a third faster than 8 in the index bench, and
+// (of the S3 client's 50 sockets) drained 10,000 articles a third faster than 8 in the index bench, and
 // a stage holds at most 32 small files in memory.
 export const IO_CONCURRENCY = 32;
 

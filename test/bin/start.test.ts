@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedS3ClientConfig, ObjectStore } from '../../functions/lib/object-store.ts';
+import { embeddedSignedTransport, ObjectStore } from '../../functions/lib/object-store.ts';
 import { LOCAL_RESULTS_BUCKET, LOCAL_UPLOAD_BUCKET } from '../../functions/local/pipeline.ts';
 import { runCliAsync, startCli } from './cli-process.ts';
 
@@ -131,7 +130,7 @@ describe('quote-tone start', () => {
         configureBuckets: [{ name: LOCAL_UPLOAD_BUCKET, configs: [] }],
       });
       const { port } = await server.run();
-      const s3 = new ObjectStore(new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`)));
+      const s3 = new ObjectStore(embeddedSignedTransport(`http://127.0.0.1:${port}`));
       await s3.put(LOCAL_UPLOAD_BUCKET, 'articles/harbour.txt', readFileSync(ARTICLE));
       await server.close();
       const metadata = join(directory, LOCAL_UPLOAD_BUCKET, 'articles', 'harbour.txt._S3rver_metadata.json');

@@ -6,7 +6,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedS3ClientConfig, ObjectStore } from '../../functions/lib/object-store.ts';
+import { embeddedSignedTransport, ObjectStore } from '../../functions/lib/object-store.ts';
+import { embeddedS3ClientConfig } from '../../functions/lib/sdk-s3-transport.ts';
 import { type DashboardServer, startDashboardServer } from '../../functions/local/dashboard-server.ts';
 import { DASHBOARD_CSP } from '../../shared/dashboard-csp.ts';
 
@@ -28,8 +29,9 @@ describe('the local dashboard server', () => {
     directory = mkdtempSync(join(tmpdir(), 'quote-tone-dashboard-'));
     s3 = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true });
     const { port } = await s3.run();
-    const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`)));
-    await store.client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    const store = new ObjectStore(embeddedSignedTransport(`http://127.0.0.1:${port}`));
+    const client = new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`));
+    await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
     await store.putJson(BUCKET, 'index/articles.json', { schemaVersion: 1, articles: [] });
     await store.putJson(BUCKET, 'reports/talks.json', { article: { id: 'talks' } });
     await store.putJson(BUCKET, 'errors/blank.json', { code: 'EMPTY_ARTICLE' });
@@ -39,7 +41,7 @@ describe('the local dashboard server', () => {
     });
     // Results-bucket keys outside the dashboard's data prefixes: the quote lake, for Athena only.
     await store.put(BUCKET, 'lake/quotes/dt=2026-11-28/talks.json', 'SECRET LAKE ROW');
-    await store.client.send(new CreateBucketCommand({ Bucket: 'uploads' }));
+    await client.send(new CreateBucketCommand({ Bucket: 'uploads' }));
     await store.put('uploads', 'articles/raw.txt', 'RAW UPLOAD');
     dashboard = await startDashboardServer({ store, resultsBucket: BUCKET, port: 0 });
   });

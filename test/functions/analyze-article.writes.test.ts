@@ -59,7 +59,7 @@ describe('writes of the analyze step', () => {
 
   beforeAll(async () => {
     pipeline = await startTestPipeline();
-    store = new WatchedStore(pipeline.store.client, { emulateConditionalWrites: true });
+    store = new WatchedStore(pipeline.store.transport, { emulateConditionalWrites: true });
     config = { resultsBucket: pipeline.resultsBucket, maxArticleBytes: 1024 * 1024 };
   });
 

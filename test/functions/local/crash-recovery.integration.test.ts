@@ -3,10 +3,9 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAllEntries } from '../../../functions/lib/index-reader.ts';
-import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
+import { embeddedSignedTransport, ObjectStore } from '../../../functions/lib/object-store.ts';
 import { LOCAL_RESULTS_BUCKET, LOCAL_UPLOAD_BUCKET } from '../../../functions/local/pipeline.ts';
 import { articleIdFromKey } from '../../../shared/article-id.ts';
 import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../../shared/store/layout.ts';
@@ -63,7 +62,7 @@ async function startPipeline(directory: string): Promise<Running> {
   }, START_WAIT_MS).catch((error: Error) => {
     throw new Error(`${error.message} quote-tone start had not printed its S3 endpoint; it said:\n${output}`);
   });
-  const store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
+  const store = new ObjectStore(embeddedSignedTransport(endpoint));
   return { child, store, output: () => output };
 }
 

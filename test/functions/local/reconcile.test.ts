@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAllEntries } from '../../../functions/lib/index-reader.ts';
-import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
+import { embeddedSignedTransport, ObjectStore } from '../../../functions/lib/object-store.ts';
 import {
   LOCAL_RESULTS_BUCKET,
   LOCAL_UPLOAD_BUCKET,
@@ -32,7 +31,7 @@ describe('starting the local pipeline on a store left by a crash', () => {
     const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true });
     await server.run();
     try {
-      await change(new ObjectStore(new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`))));
+      await change(new ObjectStore(embeddedSignedTransport(`http://127.0.0.1:${port}`)));
     } finally {
       await server.close();
     }

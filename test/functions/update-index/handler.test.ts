@@ -5,7 +5,8 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readAllEntries } from '../../../functions/lib/index-reader.ts';
-import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
+import { embeddedSignedTransport, ObjectStore } from '../../../functions/lib/object-store.ts';
+import { embeddedS3ClientConfig } from '../../../functions/lib/sdk-s3-transport.ts';
 import { reportKey } from '../../../shared/store/layout.ts';
 import { makeReport } from '../../shared/store/index-fixtures.ts';
 
@@ -39,8 +40,8 @@ describe('the update-index handler', () => {
     vi.stubEnv('RESULTS_BUCKET', BUCKET);
     vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
-    store = new ObjectStore(new S3Client(embeddedS3ClientConfig(endpoint)));
-    await store.client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    store = new ObjectStore(embeddedSignedTransport(endpoint));
+    await new S3Client(embeddedS3ClientConfig(endpoint)).send(new CreateBucketCommand({ Bucket: BUCKET }));
     ({ handler } = await import('../../../functions/update-index/handler.ts'));
   });
 

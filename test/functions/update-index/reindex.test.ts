@@ -6,7 +6,8 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSummary } from '../../../bin/commands/reindex.ts';
 import { readAllEntries } from '../../../functions/lib/index-reader.ts';
-import { embeddedS3ClientConfig, ObjectStore } from '../../../functions/lib/object-store.ts';
+import { embeddedSignedTransport, ObjectStore } from '../../../functions/lib/object-store.ts';
+import { embeddedS3ClientConfig } from '../../../functions/lib/sdk-s3-transport.ts';
 import { reindex } from '../../../functions/update-index/reindex.ts';
 import { updateIndexBatch } from '../../../functions/update-index/update-index.ts';
 import { articlePageKey, MANIFEST_KEY, reportKey, speakerKey } from '../../../shared/store/layout.ts';
@@ -32,10 +33,12 @@ describe('reindex', () => {
     directory = mkdtempSync(join(tmpdir(), 'quote-tone-reindex-'));
     server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true });
     const { port } = await server.run();
-    store = new ObjectStore(new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`)), {
+    store = new ObjectStore(embeddedSignedTransport(`http://127.0.0.1:${port}`), {
       emulateConditionalWrites: true,
     });
-    await store.client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    await new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`)).send(
+      new CreateBucketCommand({ Bucket: BUCKET }),
+    );
   });
 
   afterAll(async () => {

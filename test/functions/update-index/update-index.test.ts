@@ -7,12 +7,13 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readAllEntries } from '../../../functions/lib/index-reader.ts';
 import {
-  embeddedS3ClientConfig,
+  embeddedSignedTransport,
   isGzipped,
   ObjectStore,
   type PutOptions,
 } from '../../../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../../../functions/lib/s3-event.ts';
+import { embeddedS3ClientConfig } from '../../../functions/lib/sdk-s3-transport.ts';
 import { GZIP_FROM_BYTES } from '../../../functions/update-index/derived-files.ts';
 import { updateIndex, updateIndexBatch } from '../../../functions/update-index/update-index.ts';
 import type { Report } from '../../../shared/report-schema.ts';
@@ -80,6 +81,7 @@ describe('updateIndex', () => {
   let server: S3rver;
   let directory: string;
   let store: InterleavingStore;
+  let client: S3Client;
   let bucketNumber = 0;
   let bucket = '';
   const config = () => ({ resultsBucket: bucket, retry: NO_WAIT });
@@ -100,15 +102,17 @@ describe('updateIndex', () => {
     directory = mkdtempSync(join(tmpdir(), 'quote-tone-index-'));
     server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true });
     const { port } = await server.run();
-    const client = new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`));
-    store = new InterleavingStore(client, { emulateConditionalWrites: true });
+    client = new S3Client(embeddedS3ClientConfig(`http://127.0.0.1:${port}`));
+    store = new InterleavingStore(embeddedSignedTransport(`http://127.0.0.1:${port}`), {
+      emulateConditionalWrites: true,
+    });
   });
 
   beforeEach(async () => {
     // A fresh bucket per test: the index starts empty every time.
     bucketNumber += 1;
     bucket = `results-${bucketNumber}`;
-    await store.client.send(new CreateBucketCommand({ Bucket: bucket }));
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
     store.hooks.clear();
     store.writes.clear();
     store.reads.clear();
@@ -224,7 +228,7 @@ describe('updateIndex', () => {
 
     const pageKey = articlePageKey('undated-2026-11-27', 1);
     const page = await store.get(bucket, pageKey);
-    const served = await store.client.send(new HeadObjectCommand({ Bucket: bucket, Key: pageKey }));
+    const served = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: pageKey }));
     expect(isGzipped(page?.body ?? new Uint8Array())).toBe(true);
     expect(served.ContentEncoding).toBe('gzip');
     expect(gunzipSync(page?.body ?? new Uint8Array()).length).toBeGreaterThanOrEqual(GZIP_FROM_BYTES);
