@@ -46,11 +46,12 @@ export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 // Index updates read and write a batch's share of the bounded index (about 2 MB for 100 records,
 // measured by `npm run bench -- --only index`), mostly waiting on S3.
 export const UPDATE_INDEX_MEMORY_MB = 256;
-// A full batch (INDEX_BATCH_SIZE) is about 19,000 S3 requests. Through the SDK, as on AWS, the
-// capped drop spends 15 to 17 s of CPU per batch of 1,000 (150 and 168 s for the 10,000 drop in two
-// runs), and a batch into a year of a 100,000-article store comes to about 17 s: some 120 s at this
-// memory size's share of a vCPU (`npm run bench -- --only index`). About twice that before a
-// timeout redelivers the whole batch.
+// A full batch (INDEX_BATCH_SIZE) is about 19,000 S3 requests. Through the functions' S3 client
+// the capped drop spends about 5.6 s of CPU per batch of 1,000 (55.8 s for the 10,000 drop), and a
+// batch into a year of a 100,000-article store comes to about 6 s: some 42 s at this memory size's
+// share of a vCPU (`npm run bench -- --only index`). Through the SDK client it used before, about
+// 120 s; the timeout kept from then leaves room for S3 throttling and retries before a timeout
+// redelivers the whole batch.
 export const UPDATE_INDEX_TIMEOUT = Duration.seconds(240);
 // AWS's advice for SQS event sources: a visibility timeout of at least six times the function
 // timeout, so a message is not received again while a slow invocation (or its retries) still runs.
