@@ -1,7 +1,12 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { readAllEntries } from '../functions/lib/index-reader.ts';
-import { type ObjectStore, WriteConflictError } from '../functions/lib/object-store.ts';
+import {
+  type ListedObject,
+  type ListPage,
+  type ObjectStore,
+  WriteConflictError,
+} from '../functions/lib/object-store.ts';
 import type { S3EventRecord } from '../functions/lib/s3-event.ts';
 import { INDEX_MAX_CONCURRENCY } from '../shared/store/delivery.ts';
 import { reportKey } from '../shared/store/layout.ts';
@@ -111,7 +116,7 @@ export async function cappedDrop(
     await Promise.all(fronts.map((front) => front.close()));
     for (const group of cgroups) group?.remove();
   }
-  const indexed = (await readAllEntries(store, BUCKET)).map((entry) => entry.id);
+  const indexed = (await readAllEntries(store.direct, BUCKET)).map((entry) => entry.id);
   const unique = new Set(indexed);
   const total = store.total();
   return {
@@ -169,16 +174,19 @@ async function startContainer(
     try {
       let value: unknown;
       if (op === 'list') {
-        const keys: string[] = [];
-        for await (const listed of connection.list(bucket, key)) keys.push(listed);
-        value = keys;
+        const objects: ListedObject[] = [];
+        for await (const listed of connection.listObjects(bucket, key)) objects.push(listed);
+        value = { objects, continuationToken: undefined } satisfies ListPage;
       } else if (op === 'get') {
         const object = await connection.get(bucket, key);
-        value = object ? { body: object.body, etag: object.etag } : null;
+        value = object ? { body: object.body, etag: object.etag, versionId: undefined } : null;
       } else if (op === 'head') value = await connection.head(bucket, key);
       else if (op === 'put')
-        value = await connection.put(bucket, key, args[2] as string | Uint8Array, args[3] as object);
-      else value = await connection.delete(bucket, key);
+        value = await connection.put(bucket, key, args[2] as Uint8Array, args[3] as object);
+      else {
+        const ifMatch = args[2] as string | undefined;
+        value = await connection.delete(bucket, key, ifMatch === undefined ? {} : { ifMatch });
+      }
       reply({ type: 'reply', id, value });
     } catch (error) {
       if (error instanceof WriteConflictError) reply({ type: 'reply', id, conflict: { bucket, key } });

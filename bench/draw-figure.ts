@@ -34,13 +34,17 @@ interface DrawTimes {
 /** @example const { rows } = await drawFigures(FULL_DRAW_PLAN) */
 export async function drawFigures(plan: DrawPlan): Promise<{ rows: Row[]; data: unknown }> {
   const { store, seedMs } = await seedStore(plan.seededArticles);
-  const list = (await store.getJson(SEEDED_BUCKET, SPEAKER_LIST_KEY, SpeakerListSchema))?.value;
+  const list = (await store.direct.getJson(SEEDED_BUCKET, SPEAKER_LIST_KEY, SpeakerListSchema))?.value;
   const speaker = [...(list?.rows ?? [])].sort(
     (a, b) => Math.abs(a.tally.quotes - plan.speakerQuotes) - Math.abs(b.tally.quotes - plan.speakerQuotes),
   )[0];
   if (!speaker) throw new Error('Expected a seeded store with speakers, but the speaker list is empty.');
 
-  const dashboard = await startDashboardServer({ store, resultsBucket: SEEDED_BUCKET, port: 0 });
+  const dashboard = await startDashboardServer({
+    store: store.direct,
+    resultsBucket: SEEDED_BUCKET,
+    port: 0,
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const time = async (hash: string, drawn: string): Promise<DrawTimes> => {

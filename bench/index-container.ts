@@ -1,8 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import {
   embeddedSignedTransport,
+  type ListPage,
   ObjectStore,
   type PutOptions,
+  type S3Transport,
   type StoredObject,
   WriteConflictError,
 } from '../functions/lib/object-store.ts';
@@ -10,7 +12,6 @@ import type { S3EventRecord } from '../functions/lib/s3-event.ts';
 import { awsS3ClientConfig, SdkS3Transport } from '../functions/lib/sdk-s3-transport.ts';
 import { updateIndexBatch } from '../functions/update-index/update-index.ts';
 import type { ContainerMessage, ParentMessage } from './capped-drop.ts';
-import { ANSWERS_ITSELF } from './memory-s3.ts';
 import { frontClientConfig } from './s3-http-front.ts';
 
 // One simulated update-index container for the capped drop (bench/capped-drop.ts): a process of
@@ -31,30 +32,27 @@ function call<T>(op: 'get' | 'head' | 'put' | 'delete' | 'list', args: unknown[]
   });
 }
 
-class ParentS3 extends ObjectStore {
-  constructor() {
-    super(ANSWERS_ITSELF);
-  }
-  override get(bucket: string, key: string): Promise<StoredObject | null> {
+// The parent's store over IPC: each call crosses to the parent, which answers from its in-memory S3.
+class ParentTransport implements S3Transport {
+  async get(bucket: string, key: string): Promise<StoredObject | null> {
     return call('get', [bucket, key]);
   }
-  override head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+  head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
     return call('head', [bucket, key]);
   }
-  override put(
-    bucket: string,
-    key: string,
-    body: string | Uint8Array,
-    options?: PutOptions,
-  ): Promise<string> {
+  put(bucket: string, key: string, body: Uint8Array, options: PutOptions): Promise<string> {
     return call('put', [bucket, key, body, options]);
   }
-  override delete(bucket: string, key: string): Promise<void> {
-    return call('delete', [bucket, key]);
+  delete(bucket: string, key: string, ifMatch?: string): Promise<void> {
+    return call('delete', [bucket, key, ifMatch]);
   }
-  override async *list(bucket: string, prefix: string): AsyncGenerator<string> {
-    yield* await call<string[]>('list', [bucket, prefix]);
+  listPage(bucket: string, prefix: string): Promise<ListPage> {
+    return call('list', [bucket, prefix]);
   }
+  async bucketExists(): Promise<boolean> {
+    return true;
+  }
+  destroy(): void {}
 }
 
 // Over HTTP when the parent serves S3's API (S3_HTTP_ENDPOINT): through the functions' own client
@@ -66,7 +64,7 @@ const store = endpoint
         ? new SdkS3Transport(new S3Client({ ...awsS3ClientConfig(), ...frontClientConfig(endpoint) }))
         : embeddedSignedTransport(endpoint),
     )
-  : new ParentS3();
+  : new ObjectStore(new ParentTransport());
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'reply') {
     const waiter = pending.get(message.id);

@@ -280,9 +280,9 @@ export async function bulkDrop(
   const traffic = store.total(['index', 'lake']);
   const requests = store.total().requests;
   let indexed: string[];
-  if (design === 'bounded') indexed = (await readAllEntries(store, BUCKET)).map((entry) => entry.id);
+  if (design === 'bounded') indexed = (await readAllEntries(store.direct, BUCKET)).map((entry) => entry.id);
   else {
-    const stored = await store.getJson<{ articles: { id: string }[] }>(BUCKET, ARTICLES_INDEX_KEY);
+    const stored = await store.direct.getJson<{ articles: { id: string }[] }>(BUCKET, ARTICLES_INDEX_KEY);
     indexed = stored?.value.articles.map((entry) => entry.id) ?? [];
   }
   const unique = new Set(indexed);
@@ -370,7 +370,7 @@ export async function seedStore(seeded: number): Promise<SeededStore> {
         }
         if (ids.length === 0) return;
         await updateIndexBatch(
-          store,
+          store.direct,
           { resultsBucket: BUCKET },
           ids.map((id) => createdRecord(reportKey(id))),
         );
@@ -405,7 +405,7 @@ export async function seededBatch(seeded: number): Promise<SeededBatchResult> {
   );
 
   // The dashboard's first view: the manifest, the newest page and the speaker list.
-  const manifest = (await store.getJson(BUCKET, MANIFEST_KEY, ManifestSchema))?.value;
+  const manifest = (await store.direct.getJson(BUCKET, MANIFEST_KEY, ManifestSchema))?.value;
   const newest = manifest?.partitions.find((row) => unpackTally(row.tally).articles > 0);
   const lastPage = newest?.pages.filter((page) => unpackTally(page.tally).articles > 0).at(-1);
   const files = [
@@ -460,7 +460,7 @@ async function measureBatch(store: MemoryS3, ids: string[]): Promise<BatchCost> 
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   await updateIndexBatch(
-    store,
+    store.direct,
     { resultsBucket: BUCKET },
     ids.map((id) => createdRecord(reportKey(id))),
   );

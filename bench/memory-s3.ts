@@ -1,4 +1,5 @@
 import {
+  type ListPage,
   ObjectStore,
   type PutOptions,
   type S3Transport,
@@ -9,8 +10,9 @@ import {
 // An in-memory S3 for the index bench: conditional writes answer 412 as S3 does (If-Match on a
 // changed ETag, If-None-Match '*' on an existing key), every request waits a simulated round trip
 // (so concurrent writers interleave as they do against S3), and every byte read and written is
-// counted by kind of key. The real handlers run against it unchanged, each simulated Lambda through
-// its own connection (connection()), which keeps as many requests in flight as the SDK would.
+// counted by kind of key. It is a transport under the functions' ObjectStore, so the real handlers
+// run against it unchanged, each simulated Lambda through its own connection (connection()), which
+// keeps as many requests in flight as a client's sockets allow.
 
 export interface Traffic {
   requests: number;
@@ -22,21 +24,15 @@ export interface Traffic {
 /** Counts per key kind: `index/<kind>` (manifest.json, articles, speakers, ...), `lake`, `reports`, `errors`. */
 export type TrafficByKind = Record<string, Traffic>;
 
-/** For stores that override every call of the ObjectStore (MemoryS3, its connections): none reaches it. */
-export const ANSWERS_ITSELF: S3Transport = new Proxy({} as S3Transport, {
-  get: () => () => {
-    throw new Error('MemoryS3 answers every call itself; a call reached its transport');
-  },
-});
-
-export class MemoryS3 extends ObjectStore {
+export class MemoryS3 implements S3Transport {
   readonly objects = new Map<string, { body: Uint8Array; etag: string }>();
   traffic: TrafficByKind = {};
   private version = 0;
 
-  constructor(private readonly latencyMs = 0) {
-    super(ANSWERS_ITSELF);
-  }
+  /** An ObjectStore straight on this memory, no socket limit: for the bench's own reads and seeding. */
+  readonly direct: ObjectStore = new ObjectStore(this);
+
+  constructor(private readonly latencyMs = 0) {}
 
   resetTraffic(): void {
     this.traffic = {};
@@ -55,7 +51,7 @@ export class MemoryS3 extends ObjectStore {
     return sum;
   }
 
-  override async get(bucket: string, key: string): Promise<StoredObject | null> {
+  async get(bucket: string, key: string): Promise<StoredObject | null> {
     await this.wait();
     const object = this.objects.get(`${bucket}/${key}`);
     const traffic = this.count(key);
@@ -63,25 +59,16 @@ export class MemoryS3 extends ObjectStore {
     return object ? { body: object.body, etag: object.etag, versionId: undefined } : null;
   }
 
-  override async head(
-    bucket: string,
-    key: string,
-  ): Promise<{ etag: string | undefined; size: number } | null> {
+  async head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
     await this.wait();
     this.count(key);
     const object = this.objects.get(`${bucket}/${key}`);
     return object ? { etag: object.etag, size: object.body.length } : null;
   }
 
-  override async put(
-    bucket: string,
-    key: string,
-    body: string | Uint8Array,
-    options: PutOptions = {},
-  ): Promise<string> {
+  async put(bucket: string, key: string, bytes: Uint8Array, options: PutOptions): Promise<string> {
     await this.wait();
     const traffic = this.count(key);
-    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     // Checked and written in one synchronous step: S3 applies conditional writes atomically.
     const current = this.objects.get(`${bucket}/${key}`);
     const refused =
@@ -101,27 +88,42 @@ export class MemoryS3 extends ObjectStore {
     return etag;
   }
 
-  override async delete(bucket: string, key: string): Promise<void> {
+  async delete(bucket: string, key: string, ifMatch?: string): Promise<void> {
     await this.wait();
-    this.count(key);
+    const traffic = this.count(key);
+    if (ifMatch !== undefined && this.objects.get(`${bucket}/${key}`)?.etag !== ifMatch) {
+      traffic.conflicts += 1;
+      throw new WriteConflictError(bucket, key);
+    }
     this.objects.delete(`${bucket}/${key}`);
   }
 
-  override async *list(bucket: string, prefix: string): AsyncGenerator<string> {
+  // Every key in one page, uncounted (a list is not an index file's traffic).
+  async listPage(bucket: string, prefix: string): Promise<ListPage> {
     await this.wait();
-    const keys = [...this.objects.keys()]
-      .filter((key) => key.startsWith(`${bucket}/${prefix}`))
-      .map((key) => key.slice(bucket.length + 1))
-      .sort();
-    yield* keys;
+    const objects = [...this.objects.entries()]
+      .filter(([key]) => key.startsWith(`${bucket}/${prefix}`))
+      .map(([key, object]) => ({
+        key: key.slice(bucket.length + 1),
+        etag: object.etag,
+        size: object.body.length,
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { objects, continuationToken: undefined };
   }
+
+  async bucketExists(): Promise<boolean> {
+    return true;
+  }
+
+  destroy(): void {}
 
   /**
    * One Lambda's S3 client on this store: at most `sockets` requests in flight, the rest queued
    * for a free socket, as the SDK's HTTP agent does (50 by default). The objects are the store's.
    */
   connection(sockets: number): ObjectStore {
-    return new PooledConnection(this, sockets);
+    return new ObjectStore(new PooledTransport(this, sockets));
   }
 
   /** Stores an object without counting it (seeding). */
@@ -149,41 +151,40 @@ export class MemoryS3 extends ObjectStore {
   }
 }
 
-class PooledConnection extends ObjectStore {
+class PooledTransport implements S3Transport {
   private inFlight = 0;
   private readonly queued: (() => void)[] = [];
 
   constructor(
     private readonly s3: MemoryS3,
     private readonly sockets: number,
-  ) {
-    super(ANSWERS_ITSELF);
-  }
+  ) {}
 
-  override get(bucket: string, key: string): Promise<StoredObject | null> {
+  get(bucket: string, key: string): Promise<StoredObject | null> {
     return this.onSocket(() => this.s3.get(bucket, key));
   }
 
-  override head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+  head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
     return this.onSocket(() => this.s3.head(bucket, key));
   }
 
-  override put(
-    bucket: string,
-    key: string,
-    body: string | Uint8Array,
-    options?: PutOptions,
-  ): Promise<string> {
+  put(bucket: string, key: string, body: Uint8Array, options: PutOptions): Promise<string> {
     return this.onSocket(() => this.s3.put(bucket, key, body, options));
   }
 
-  override delete(bucket: string, key: string): Promise<void> {
-    return this.onSocket(() => this.s3.delete(bucket, key));
+  delete(bucket: string, key: string, ifMatch?: string): Promise<void> {
+    return this.onSocket(() => this.s3.delete(bucket, key, ifMatch));
   }
 
-  override list(bucket: string, prefix: string): AsyncGenerator<string> {
-    return this.s3.list(bucket, prefix);
+  listPage(bucket: string, prefix: string): Promise<ListPage> {
+    return this.s3.listPage(bucket, prefix);
   }
+
+  bucketExists(): Promise<boolean> {
+    return this.s3.bucketExists();
+  }
+
+  destroy(): void {}
 
   private async onSocket<T>(request: () => Promise<T>): Promise<T> {
     if (this.inFlight >= this.sockets) await new Promise<void>((resolve) => this.queued.push(resolve));

@@ -26,7 +26,7 @@ const BODY = JSON.stringify({ schemaVersion: 1, quotes: [{ text: 'x'.repeat(1_00
 export async function s3RequestCost(children: ChildBundles): Promise<Figure> {
   const store = new MemoryS3();
   for (let n = 0; n < REQUESTS; n += 1) store.seed(BUCKET, `key-${n}`, BODY);
-  const front = await serveS3Http(store);
+  const front = await serveS3Http(store.direct);
   try {
     const run = await runChild<RequestCost>(children.s3Requests, [front.endpoint, String(REQUESTS), BUCKET], {
       resultTimeoutMs: 120_000,

@@ -5,7 +5,7 @@ import type { ListedObject, PutOptions, S3Transport, StoredObject } from './s3-t
 import { WriteConflictError } from './s3-transport.ts';
 import { SignedHttpS3, signedHttpS3FromEnv } from './signed-http-s3.ts';
 
-export type { ListedObject, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
+export type { ListedObject, ListPage, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
 export { WriteConflictError } from './s3-transport.ts';
 
 type ZodMiniType = z.ZodMiniType;
