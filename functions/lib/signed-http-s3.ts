@@ -174,7 +174,8 @@ export class SignedHttpS3 implements S3Transport {
         const response = await this.attempt(call);
         if (attempt >= maxAttempts || !isRetryable(response)) return response;
       } catch (error) {
-        if (attempt >= maxAttempts) throw error;
+        // A network failure is worth another try; our own (no credentials) would only fail again.
+        if (attempt >= maxAttempts || error instanceof PipelineError) throw error;
       }
       // Full jitter, as the SDK's standard mode: spreads retries of many clients hitting one prefix.
       const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);

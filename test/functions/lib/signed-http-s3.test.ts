@@ -266,6 +266,26 @@ describe('the functions’ S3 client', () => {
     });
   });
 
+  it('retries a dropped connection', async () => {
+    let calls = 0;
+    const flaky = http.createServer((request, response) => {
+      calls += 1;
+      if (calls === 1) request.socket.destroy();
+      else response.end('{}');
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const s3 = new SignedHttpS3({
+      endpoint: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`,
+      region: REGION,
+      credentials: CREDENTIALS,
+    });
+    const object = await s3.get(BUCKET, 'reports/a.json');
+    s3.destroy();
+    await new Promise((resolve) => flaky.close(resolve));
+    expect(Buffer.from(object?.body ?? []).toString()).toBe('{}');
+    expect(calls).toBe(2);
+  });
+
   it('loads without credentials, and its first request says which variables are missing', async () => {
     const s3 = signedHttpS3FromEnv({ AWS_REGION: 'eu-west-1' });
     await expect(s3.get(BUCKET, 'reports/a.json')).rejects.toThrow(
