@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import aws4 from 'aws4';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WriteConflictError } from '../../../functions/lib/s3-transport.ts';
 import {
@@ -15,7 +15,7 @@ import {
 
 // The functions' S3 client has no AWS to talk to here, so its requests are checked the way S3
 // checks them: a local server recomputes every request's SigV4 signature with an independent
-// implementation (the `aws4` package) from what actually arrived on the wire, and answers as S3
+// implementation (the AWS SDK's own signer, `@smithy/signature-v4`) from what actually arrived on the wire, and answers as S3
 // would (404, 412, 503 SlowDown, list XML).
 
 const CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test/secret+key', sessionToken: 'token/1=' };
@@ -57,11 +57,13 @@ beforeAll(async () => {
         body: Buffer.concat(chunks),
         signatureValid: false,
       };
-      entry.signatureValid = verifies(entry);
-      received.push(entry);
-      const { status, headers, body } = reply(entry);
-      response.writeHead(status, headers);
-      response.end(body);
+      verifies(entry).then((valid) => {
+        entry.signatureValid = valid;
+        received.push(entry);
+        const { status, headers, body } = reply(entry);
+        response.writeHead(status, headers);
+        response.end(body);
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -88,28 +90,69 @@ const client = (options: { maxAttempts?: number; secretAccessKey?: string } = {}
 
 // What S3 does with a request: rebuild the canonical request from the headers the client says it
 // signed, sign it with the account's secret, and compare.
-function verifies(request: Received): boolean {
+async function verifies(request: Received): Promise<boolean> {
   const authorization = String(request.headers.authorization ?? '');
   const signedNames = /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(';') ?? [];
   const headers: Record<string, string> = {};
   for (const name of signedNames) headers[name] = String(request.headers[name] ?? '');
-  const resigned = aws4.sign(
+  // The path and query exactly as they arrived: S3 signs the path as sent, each key segment
+  // escaped once, and the query decoded then escaped again.
+  const [path = '', search = ''] = request.url.split('?');
+  const query: Record<string, string> = {};
+  for (const pair of search.split('&').filter(Boolean)) {
+    const [name = '', value = ''] = pair.split('=');
+    query[decodeURIComponent(name)] = decodeURIComponent(value);
+  }
+  const [hostname = '', port] = String(request.headers.host).split(':');
+  const stamp = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(String(request.headers['x-amz-date']));
+  if (!stamp) return false;
+  const [, year, month, day, hour, minute, second] = stamp;
+  const signer = new SignatureV4({
+    credentials: CREDENTIALS,
+    region: REGION,
+    service: 's3',
+    sha256: NodeSha256,
+    uriEscapePath: false,
+    applyChecksum: true,
+  });
+  const resigned = await signer.sign(
     {
-      service: 's3',
-      region: REGION,
       method: request.method,
-      host: String(request.headers.host),
-      path: request.url,
+      protocol: 'http:',
+      hostname,
+      port: Number(port),
+      path,
+      query,
       headers,
-      // aws4 adds Content-Type and Content-Length for any body it is given, even an empty one.
-      ...(request.body.length > 0 ? { body: request.body } : {}),
+      body: request.body,
     },
-    CREDENTIALS,
+    { signingDate: new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`) },
   );
-  const expected = String((resigned.headers as Record<string, string>).Authorization ?? '');
-  return (
-    /Signature=([0-9a-f]{64})/.exec(expected)?.[1] === /Signature=([0-9a-f]{64})/.exec(authorization)?.[1]
-  );
+  const signature = (value: unknown) => /Signature=([0-9a-f]{64})/.exec(String(value))?.[1];
+  return signature(resigned.headers.authorization) === signature(authorization);
+}
+
+// The hash interface @smithy/signature-v4 asks for, over node:crypto.
+class NodeSha256 {
+  private readonly hash: Hash | Hmac;
+
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.hash.update(bytes(data));
+  }
+
+  async digest(): Promise<Uint8Array> {
+    return this.hash.digest();
+  }
+}
+
+function bytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
+  if (typeof data === 'string') return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
 }
 
 describe('the functions’ S3 client', () => {
