@@ -47,9 +47,9 @@ export const MAX_ARTICLE_BYTES = DEFAULT_MAX_ARTICLE_BYTES;
 // measured by `npm run bench -- --only index`), mostly waiting on S3.
 export const UPDATE_INDEX_MEMORY_MB = 256;
 // A full batch (INDEX_BATCH_SIZE) is about 19,000 S3 requests. Through the functions' S3 client
-// the capped drop spends about 5.6 s of CPU per batch of 1,000 (55.8 s for the 10,000 drop), and a
-// batch into a year of a 100,000-article store comes to about 6 s: some 42 s at this memory size's
-// share of a vCPU (`npm run bench -- --only index`). Through the SDK client it used before, about
+// the capped drop spends about 5.3 s of CPU per batch of 1,000 (53.4 s for the 10,000 drop), and a
+// batch into a year of a 100,000-article store comes to about 5.6 s: some 39 s at this memory
+// size's share of a vCPU (`npm run bench -- --only index`). Through the SDK client it used before, about
 // 120 s; the timeout kept from then leaves room for S3 throttling and retries before a timeout
 // redelivers the whole batch.
 export const UPDATE_INDEX_TIMEOUT = Duration.seconds(240);
