@@ -10,7 +10,8 @@ export { WriteConflictError } from './s3-transport.ts';
 
 type ZodMiniType = z.ZodMiniType;
 
-// The one place that talks to S3. Handlers and the CLI see plain objects and typed outcomes.
+// The one way the pipeline reads and writes S3, over a transport (the functions' signed HTTP client
+// or the CLI's SDK client). Handlers and the CLI see plain objects and typed outcomes.
 
 export interface ObjectStoreOptions {
   /**
@@ -36,12 +37,8 @@ export class ObjectStore {
     // The embedded server rewrites objects in place, so a read overlapping a write could see half a
     // file (S3 never shows a partial object): locally, reads take the key's lock too.
     if (this.options.emulateConditionalWrites && versionId === undefined) {
-      return this.withKeyLock(`${bucket}/${key}`, () => this.read(bucket, key));
+      return this.withKeyLock(`${bucket}/${key}`, () => this.transport.get(bucket, key));
     }
-    return this.read(bucket, key, versionId);
-  }
-
-  private read(bucket: string, key: string, versionId?: string): Promise<StoredObject | null> {
     return this.transport.get(bucket, key, versionId);
   }
 
