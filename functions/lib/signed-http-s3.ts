@@ -80,9 +80,9 @@ interface Call {
   body?: Uint8Array;
 }
 
-// S3's throttling and server-side failures: worth another try after a pause.
+// S3's throttling (503 SlowDown) and server-side failures: worth another try after a pause. Of
+// the 4xx answers only a 400 RequestTimeout (the upload stalled) is.
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const RETRYABLE_CODES = new Set(['SlowDown', 'RequestTimeout', 'InternalError', 'ServiceUnavailable']);
 const BASE_DELAY_MS = 100;
 const MAX_DELAY_MS = 20_000;
 
@@ -349,9 +349,8 @@ function header(response: Response, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+// The body is read only for a 400: the 404s of missing keys, common in update-index, are not parsed.
 function isRetryable(response: Response): boolean {
   if (RETRYABLE_STATUS.has(response.status)) return true;
-  if (response.status < 400) return false;
-  const code = xmlField(response.body.toString('utf8'), 'Code');
-  return code !== undefined && RETRYABLE_CODES.has(code);
+  return response.status === 400 && xmlField(response.body.toString('utf8'), 'Code') === 'RequestTimeout';
 }
