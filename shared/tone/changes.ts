@@ -142,6 +142,12 @@ const DOWN: ReadonlySet<string> = new Set([
   'lowered',
   'slashed',
   'lowest',
+  'shed',
+  'sheds',
+  'shedding',
+  'axed',
+  'axes',
+  'axing',
   // Putting an end to something: less of it ("resolved the dispute", "eased tensions").
   'resolved',
   'settled',
@@ -181,6 +187,12 @@ const TAKES_OBJECT: ReadonlySet<string> = new Set([
   'lowered',
   'slashed',
   'halved',
+  'shed',
+  'sheds',
+  'shedding',
+  'axed',
+  'axes',
+  'axing',
   'reached',
   'secured',
   'gained',
@@ -317,6 +329,31 @@ export const CLAUSE_WORDS: ReadonlySet<string> = new Set([
  * Things whose rise is bad news though no lexicon rates them: what people pay, what harms them,
  * and the counts of misfortune. Anything else that grows (output, sales, turnout) is mildly good news.
  */
+// What people live on: more of it is plainly good news ("800 jobs shed", "wages rose"), where the
+// words alone lean only mildly.
+const RISING_IS_GOOD: ReadonlySet<string> = new Set([
+  'jobs',
+  'job',
+  'positions',
+  'posts',
+  'workers',
+  'staff',
+  'employment',
+  'wages',
+  'pay',
+  'salaries',
+  'incomes',
+  'pensions',
+  'benefits',
+  'savings',
+  'funding',
+  'investment',
+  'exports',
+  'output',
+  'profits',
+  'revenue',
+  'sales',
+]);
 const RISING_IS_BAD: ReadonlySet<string> = new Set([
   'cost',
   'costs',
@@ -385,6 +422,7 @@ const TABLE_LEANS = 0.1;
  */
 export function risingIsGood(thing: string | undefined, lexicon: number, table: number): number {
   if (thing !== undefined && RISING_IS_BAD.has(thing)) return -1;
+  if (thing !== undefined && RISING_IS_GOOD.has(thing)) return 1;
   if (lexicon !== 0) return Math.sign(lexicon) * Math.min(1, Math.abs(lexicon) / 2);
   if (Math.abs(table) >= TABLE_LEANS) return Math.sign(table) * 0.5;
   return GROWTH_IS_GOOD;

@@ -353,6 +353,17 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['acquitted of', 'negator'],
   ['freed from', 'negator'],
   ['rid of', 'negator'],
+  ['free of', 'negator'],
+  ['free from', 'negator'],
+  ['released from', 'negator'],
+  ['rescued from', 'negator'],
+  ['escaped from', 'negator'],
+  ['recovered from', 'negator'],
+  ['recovering from', 'negator'],
+  ['recovers from', 'negator'],
+  ['cured of', 'negator'],
+  // Distance from a quality is its absence: "far from satisfactory".
+  ['far from', 'negator'],
   // Concession spelled in more than one word.
   ['even though', 'concessive'],
   ['in spite of', 'concessive'],
@@ -510,9 +521,22 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'casualties',
   'victims',
   'hostages',
+  'jailed',
+  'imprisoned',
+  'kidnapped',
+  'abducted',
+  'trapped',
+  'stabbed',
+  'assaulted',
+  'robbed',
+  'poisoned',
 ]);
 
-/** How people came through a danger: after these, a harm word earlier in the sentence is not the news. */
+/**
+ * How people came through a danger, or were brought out of it: a harm word earlier in the clause
+ * ("were released unharmed") or later in it ("rescued strangers trapped under rubble") is the
+ * danger, not the news.
+ */
 export const SAFE_OUTCOMES: ReadonlySet<string> = new Set([
   'unharmed',
   'unhurt',
@@ -520,6 +544,12 @@ export const SAFE_OUTCOMES: ReadonlySet<string> = new Set([
   'unscathed',
   'alive',
   'safely',
+  'freed',
+  'rescue',
+  'rescues',
+  'rescuing',
+  'rescued',
+  'survived',
 ]);
 
 /** Harm spelled in more than one word; matched like PHRASES. */
@@ -530,6 +560,20 @@ export const HARM_PHRASES: readonly string[] = [
   'ran out of',
   'run out of',
   'running out of',
+  // Running short is running out on the way.
+  'ran short of',
+  'run short of',
+  'running short of',
+  'ran low on',
+  'running low on',
+  'running low',
+  'went missing',
+  'gone missing',
+  'still missing',
+  'wiped out',
+  'swept away',
+  'job losses',
+  'job cuts',
   'broke down',
   'break down',
   'shut down',

@@ -328,8 +328,11 @@ function hasSign(parts: readonly ToneEvidence[], sign: number): boolean {
   return false;
 }
 
+/** The word at token `at`, or the whole cue when a multi-word cue starts there ("far from"). */
 function wordAt(reading: Reading, at: number | undefined): string {
-  return at === undefined ? '' : reading.statement.slice(reading.tokens.start[at], reading.tokens.end[at]);
+  if (at === undefined) return '';
+  const last = (reading.phraseEnds.get(at) ?? at + 1) - 1;
+  return reading.statement.slice(reading.tokens.start[at], reading.tokens.end[last]);
 }
 
 /** The last of `at` before token i. */

@@ -85,6 +85,8 @@ export interface Reading {
   hedgeAt: number[];
   /** Token indexes of good-news phrases ("ahead of schedule"): weighed, but no rule feature. */
   reliefAt: number[];
+  /** Per multi-word cue ("far from", "too early"): its first token index to the index after its last. */
+  phraseEnds: ReadonlyMap<number, number>;
   /** Sentiment words in text order with their weights after the rules. */
   evidence: ToneEvidence[];
   /** Sum of positive main-lexicon weights after the rules. */
@@ -235,6 +237,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     harmAt: [],
     hedgeAt: [],
     reliefAt: [],
+    phraseEnds: NO_PHRASES,
     evidence: [],
     positive: 0,
     negative: 0,
@@ -284,6 +287,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   // The "?" that closes a yes-or-no question (askedUntil), or -1.
   let questionEnd = -1;
   let previousName = false;
+  let phraseEnds: Map<number, number> | undefined;
+  // A safe outcome or rescue earlier in the clause: harm after it is the danger people came through.
+  let safeInClause = false;
 
   for (let i = 0; i < count; i += 1) {
     const word = tokens.lower[i] ?? '';
@@ -295,6 +301,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       judged = false;
       questioned = false;
       previousName = false;
+      safeInClause = false;
       negationLeft = 0;
       modifierLeft = 0;
       hedged = false;
@@ -332,6 +339,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     const phrase = facts.kinds & PHRASE_START_WORD ? phraseAt(tokens, i) : null;
     if (phrase) {
       const text = statement.slice(tokens.start[i], tokens.end[phrase.end - 1]);
+      phraseEnds ??= new Map();
+      phraseEnds.set(i, phrase.end);
       switch (phrase.role) {
         case 'hedge':
           addCue(reading, 'tentative', text);
@@ -418,6 +427,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       sentenceStart = i + 1;
       clauseStart = i + 1;
       judged = false;
+      safeInClause = false;
       contrasted = true;
       reading.contrasts += 1;
       reading.contrastAt.push(i);
@@ -445,6 +455,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       judgeSubject(factor, flags, reading.share, clauseStart, i);
     }
     if (kinds & SAFE_OUTCOME_WORD) {
+      safeInClause = true;
       // "were released unharmed", "found alive": the harm reported earlier in the clause is the
       // danger they came through, not the news.
       // "Two were injured and the rest got out safely": a harm across "and" stays.
@@ -454,7 +465,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         at = reading.harmAt.at(-1) ?? -1;
       }
     }
-    if (kinds & HARM_WORD && negationLeft === 0 && !name) {
+    if (kinds & HARM_WORD && negationLeft === 0 && !name && !safeInClause) {
       reading.harms += 1;
       reading.harmAt.push(i);
     }
@@ -520,6 +531,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (modifierLeft > 0) modifierLeft -= 1;
   }
 
+  if (phraseEnds) reading.phraseEnds = phraseEnds;
   reading.changes = findChanges(tokens, reading.counted, reading.negated, reading.facts);
   for (const change of reading.changes) {
     change.share = reading.share[change.at] ?? 1;
@@ -634,6 +646,8 @@ export function secondaryBase(reading: Reading, i: number, lexicon: number): num
 
 const EMPTY_FACTORS = new Float64Array(0);
 const NO_CHANGES: Change[] = [];
+// Shared by readings without multi-word cues, most of them; a reading with one gets its own map.
+const NO_PHRASES: ReadonlyMap<number, number> = new Map();
 const EMPTY_FLAGS = new Uint16Array(0);
 
 /** Most statements have no cue of a given tone: they share this empty list until one is found. */

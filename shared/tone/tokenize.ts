@@ -24,6 +24,8 @@ const UPPER = /\p{Lu}/u;
 const APOSTROPHE = 39;
 const CURLY = 0x2019;
 const HYPHEN = 45;
+const COMMA = 44;
+const PERIOD = 46;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const FIRST_NON_ASCII = 128;
@@ -58,6 +60,13 @@ export function tokenize(statement: string): Tokens {
           isWordChar(statement, statement.charCodeAt(at + 1), at + 1)
         ) {
           at += 1;
+        } else if (
+          (next === COMMA || next === PERIOD) &&
+          isDigit(statement.charCodeAt(at - 1)) &&
+          isDigit(statement.charCodeAt(at + 1))
+        ) {
+          // "2,000" and "3.5" are one number: the comma in it ends no clause.
+          at += 1;
         } else {
           break;
         }
@@ -91,6 +100,10 @@ export function tokenize(statement: string): Tokens {
     at += width;
   }
   return tokens;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isWordChar(text: string, code: number, at: number): boolean {

@@ -132,6 +132,25 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The clinic ran out of insulin in March.').label).toBe('negative');
   });
 
+  it('reads running short, going missing, jailing and job cuts as harm', () => {
+    expect(scoreTone('The shelter is running short of blankets.').label).toBe('negative');
+    expect(scoreTone('Two climbers went missing on the ridge.').label).toBe('negative');
+    expect(scoreTone('The editor was jailed for a column.').label).toBe('negative');
+    expect(scoreTone('The carmaker shed 2,000 jobs.').label).toBe('negative');
+  });
+
+  it('does not read a rescue or a recovery as a report of harm', () => {
+    expect(scoreTone('Firefighters rescued a family trapped by the flames.').label).not.toBe('negative');
+    expect(scoreTone('She recovered from the illness.').label).not.toBe('negative');
+  });
+
+  it('names a cue of several words whole in the explanation', () => {
+    const tone = scoreTone('The hotel was far from clean.');
+    expect(tone.label).toBe('negative');
+    const clean = tone.explanation.find((part) => part.text === 'clean');
+    expect(clean?.rules).toContain("negated by 'far from'");
+  });
+
   it('reads negated praise as negative', () => {
     expect(scoreTone('The response was not impressive.').label).toBe('negative');
     expect(scoreTone('Frankly, this deal is no success.').label).toBe('negative');

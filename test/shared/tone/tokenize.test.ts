@@ -32,4 +32,19 @@ describe('tokenize', () => {
     expect(tokens.lower).toEqual(['señor', 'müller', 'was', 'naïve']);
     expect(tokens.capitalised).toEqual([true, true, false, false]);
   });
+
+  it('keeps a number with thousands separators or decimals whole, so its comma ends no clause', () => {
+    expect(tokenize('They paid 2,000 or 3.5 each, in 1998.').lower).toEqual([
+      'they',
+      'paid',
+      '2,000',
+      'or',
+      '3.5',
+      'each',
+      ',',
+      'in',
+      '1998',
+      '.',
+    ]);
+  });
 });
