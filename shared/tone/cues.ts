@@ -596,6 +596,24 @@ export const HARM_PHRASES: readonly string[] = [
   'jobs are to go',
 ];
 
+/**
+ * Good news as news reports it flatly: people brought out of danger, things brought back, people
+ * taken on. The lexicons rate these words mildly or not at all; they weigh like a good word.
+ */
+export const GOOD_NEWS_WORDS: ReadonlySet<string> = new Set([
+  'rescued',
+  'freed',
+  'survived',
+  'recovered',
+  'cured',
+  'acquitted',
+  'reunited',
+  'restored',
+  'rebuilt',
+  'reopened',
+  'hired',
+]);
+
 /** Good news spelled in more than one word, the counterpart of HARM_PHRASES; matched like PHRASES. */
 export const RELIEF_PHRASES: readonly string[] = [
   'ahead of schedule',

@@ -35,6 +35,7 @@ import {
   CONTRAST_WORD,
   COPULA_WORD,
   CUE_WORDS,
+  GOOD_NEWS_WORD,
   GRAVE_WORD,
   HARM_WORD,
   HEDGE_WORD,
@@ -83,7 +84,7 @@ export interface Reading {
   contrastAt: number[];
   harmAt: number[];
   hedgeAt: number[];
-  /** Token indexes of good-news phrases ("ahead of schedule"): weighed, but no rule feature. */
+  /** Token indexes of good news ("ahead of schedule", "rescued"): weighed, but no rule feature. */
   reliefAt: number[];
   /** Per multi-word cue ("far from", "too early"): its first token index to the index after its last. */
   phraseEnds: ReadonlyMap<number, number>;
@@ -465,6 +466,11 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         at = reading.harmAt.at(-1) ?? -1;
       }
     }
+    if (kinds & GOOD_NEWS_WORD && !name && facts.main < GOOD_NEWS_WEIGHT) {
+      // "The miners were rescued": good news the lexicons rate mildly weighs like a good word.
+      reading.ruleBase[i] = GOOD_NEWS_WEIGHT;
+      reading.reliefAt.push(i);
+    }
     if (kinds & HARM_WORD && negationLeft === 0 && !name && !safeInClause) {
       reading.harms += 1;
       reading.harmAt.push(i);
@@ -627,6 +633,8 @@ function joinedBetween(tokens: Tokens, from: number, to: number): boolean {
 const HARM_WEIGHT = -2;
 /** A good-news phrase weighs like a clearly good word ("good" is 3, "fine" 2). */
 const RELIEF_WEIGHT = 2;
+/** A word of good news (GOOD_NEWS_WORDS) weighs like "good": as much as a harm weighs with its rule feature. */
+const GOOD_NEWS_WEIGHT = 3;
 // The secondary lexicons rate on -1..1, AFINN on -5..5.
 const AFINN_MAX = 5;
 

@@ -11,6 +11,7 @@ import {
   CONTRAST_AFTER,
   COPULAS,
   DIMINISHERS,
+  GOOD_NEWS_WORDS,
   GRAVE,
   HARM_WORDS,
   HEDGES,
@@ -46,6 +47,8 @@ export const SAFE_OUTCOME_WORD = 16384;
 export const SECONDARY_RATED_WORD = 32768;
 /** Some multi-word cue starts with the word (rules.ts, phraseAt). Bits 1 << 16 and 1 << 17 are changes.ts's. */
 export const PHRASE_START_WORD = 1 << 18;
+/** Good news reported flatly ("rescued", "rehired"): see GOOD_NEWS_WORDS. */
+export const GOOD_NEWS_WORD = 1 << 19;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -132,6 +135,7 @@ function describe(word: string): WordFacts {
   if (HARM_WORDS.has(word)) kinds |= HARM_WORD;
   if (OPEN_QUESTION.has(word)) kinds |= OPEN_QUESTION_WORD;
   if (SAFE_OUTCOMES.has(word)) kinds |= SAFE_OUTCOME_WORD;
+  if (GOOD_NEWS_WORDS.has(word)) kinds |= GOOD_NEWS_WORD;
   if (secondary.some((weight) => weight !== 0)) kinds |= SECONDARY_RATED_WORD;
   if (startsPhrase(word)) kinds |= PHRASE_START_WORD;
   kinds |= changeKinds(word);

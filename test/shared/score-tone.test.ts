@@ -144,6 +144,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('She recovered from the illness.').label).not.toBe('negative');
   });
 
+  it('reads good news reported flatly as positive, and its negation as not', () => {
+    expect(scoreTone('The divers were rescued after two days in the cave.').label).toBe('positive');
+    expect(scoreTone('Power was restored to the valley overnight.').label).toBe('positive');
+    expect(scoreTone('The sailors were not rescued.').label).toBe('negative');
+  });
+
   it('names a cue of several words whole in the explanation', () => {
     const tone = scoreTone('The hotel was far from clean.');
     expect(tone.label).toBe('negative');
