@@ -2,7 +2,7 @@ import { decide } from './tone/decision.ts';
 import { explain } from './tone/explain.ts';
 import { createFeatureBuffer, featurize } from './tone/features.ts';
 import { predict, THRESHOLDS } from './tone/model.ts';
-import { readStatement } from './tone/read-statement.ts';
+import { type Reading, RULE, readStatement } from './tone/read-statement.ts';
 import type { Tone, ToneLabel, ToneName, ToneScore } from './types.ts';
 
 // Mixed needs sentiment words of both signs summing to at least this much each (AFINN units: one
@@ -20,6 +20,36 @@ const LABELS: readonly ToneLabel[] = ['positive', 'negative', 'neutral', 'mixed'
 const TONE_ORDER: readonly ToneName[] = ['tentative', 'confident', 'grave', 'conciliatory', 'adversarial'];
 // Reported numbers carry this many decimals: enough to rank quotes, no 1.7999999999999998.
 const DECIMALS = 3;
+
+// Hedges of doubt: the speaker says it may not be so. Not opinion markers ("I think") or
+// conditions ("if"), behind which people state views they hold.
+const DOUBTS: ReadonlySet<string> = new Set([
+  'perhaps',
+  'maybe',
+  'possibly',
+  'might',
+  'could',
+  'hopefully',
+  'unclear',
+  'uncertain',
+  'whether',
+  'too early',
+  'too soon',
+  'hard to say',
+  'difficult to say',
+  'remains to be seen',
+  'not sure',
+  'not clear',
+  'open question',
+  'it is possible',
+  "can't say",
+  'cannot say',
+  'we will see',
+  "we'll see",
+]);
+// Praise the model is this sure of survives a hedge ("perhaps the best concert I have seen"): the
+// hedge softens it, and a neutral label beside a score this high would contradict itself.
+const HEDGED_PRAISE_MAX = 0.5;
 
 // One buffer for every call: scoring is synchronous, so calls never share it at the same time.
 const FEATURES = createFeatureBuffer();
@@ -87,7 +117,8 @@ function decideTone(statement: string) {
     neutral: probabilities.neutral * (1 - mixed),
     mixed,
   };
-  const decided = decide(probabilities, THRESHOLDS);
+  let decided = decide(probabilities, THRESHOLDS);
+  if (decided > 0 && score < HEDGED_PRAISE_MAX && praiseOnlyHedged(reading)) decided = 0;
   const polar = decided !== 0;
   const label: ToneLabel =
     mixed > Math.max(confidence.positive, confidence.negative, confidence.neutral) &&
@@ -99,6 +130,31 @@ function decideTone(statement: string) {
           ? 'positive'
           : 'negative';
   return { reading, features, probabilities, score, confidence, label };
+}
+
+/**
+ * A hedge governs every word of praise ("It could turn out to be a success"): the speaker does not
+ * commit, so the statement is not positive, however the words lean.
+ */
+function praiseOnlyHedged(reading: Reading): boolean {
+  if (!reading.hedgeAt.some((at) => DOUBTS.has(cueText(reading, at)))) return false;
+  let hedgedPraise = false;
+  for (let i = 0; i < reading.facts.length; i += 1) {
+    const facts = reading.facts[i];
+    if (facts === undefined) continue;
+    const base = (reading.ruleBase[i] ?? 0) || facts.main;
+    if (base * (reading.factor[i] ?? 0) <= 0) continue;
+    const flags = reading.flags[i] ?? 0;
+    // "could not be happier" is emphasis, whatever "could" usually hedges.
+    if ((flags & (RULE.HEDGED | RULE.QUESTIONED)) === 0 || (flags & RULE.EMPHASISED) !== 0) return false;
+    hedgedPraise = true;
+  }
+  return hedgedPraise;
+}
+
+function cueText(reading: Reading, at: number): string {
+  const end = reading.phraseEnds.get(at) ?? at + 1;
+  return reading.tokens.lower.slice(at, end).join(' ');
 }
 
 function round(value: number): number {

@@ -339,6 +339,13 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['first and foremost', 'emphasis'],
   ['more importantly', 'emphasis'],
   ['most of all', 'emphasis'],
+  // "could not have asked for a better partner": the best there is, no negation.
+  ['could not have asked for', 'emphasis'],
+  ["couldn't have asked for", 'emphasis'],
+  ['could not ask for', 'emphasis'],
+  ["couldn't ask for", 'emphasis'],
+  ['could not have wished for', 'emphasis'],
+  ["couldn't have wished for", 'emphasis'],
   // Softeners.
   ['a bit', 'diminisher'],
   ['a little', 'diminisher'],

@@ -503,6 +503,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         reading.negated[i] = 0;
         f *= EMPHASIS_FACTOR;
         why |= EMPHASISED;
+        undoNegation(reading, factor, flags, i);
+        negationLeft = 0;
       } else if (negationLeft > 0) {
         f *= NEGATION_FACTOR;
         why |= NEGATED;
@@ -555,6 +557,25 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   reading.factor = withEvidence ? factor.slice(0, count) : factor.subarray(0, count);
   reading.flags = withEvidence ? flags.slice(0, count) : flags.subarray(0, count);
   return reading;
+}
+
+/**
+ * The last negator before token i was no negation ("could not be happier" says the most): it stops
+ * counting as one, and the words between it and i read as unnegated.
+ */
+function undoNegation(reading: Reading, factor: Float64Array, flags: Uint16Array, i: number): void {
+  const at = reading.negatorAt.pop();
+  if (at === undefined) return;
+  reading.negations -= 1;
+  reading.share[at] = 0;
+  flags[at] = 0;
+  for (let k = at; k < i; k += 1) {
+    reading.negated[k] = 0;
+    if (((flags[k] ?? 0) & NEGATED) !== 0) {
+      flags[k] = (flags[k] ?? 0) & ~NEGATED;
+      factor[k] = (factor[k] ?? 0) / NEGATION_FACTOR;
+    }
+  }
 }
 
 /** Weighs every token by its lexicon weights and rule factor; builds the explanation in text order. */

@@ -169,6 +169,13 @@ describe('scoreTone behaviour', () => {
     );
   });
 
+  it('does not read praise under a hedge of doubt as positive, unless it is emphasis', () => {
+    expect(scoreTone('It could turn out to be a success.').label).not.toBe('positive');
+    expect(scoreTone('Perhaps things will improve next year.').label).not.toBe('positive');
+    expect(scoreTone('We could not be happier with the result.').label).toBe('positive');
+    expect(scoreTone("We couldn't have asked for a warmer welcome.").label).toBe('positive');
+  });
+
   it('does not assert what follows "too <word> to" or a yes-or-no question', () => {
     expect(scoreTone('It may be too soon to call this a success.').label).not.toBe('positive');
     expect(scoreTone('The squad was too tired to celebrate the win.').label).not.toBe('positive');

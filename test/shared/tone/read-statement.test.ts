@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readStatement } from '../../../shared/tone/read-statement.ts';
+import { RULE, readStatement } from '../../../shared/tone/read-statement.ts';
 
 /** word -> [weight, rules] for every explained word, to compare at a glance. */
 function explain(statement: string): Record<string, [number, string[]]> {
@@ -19,6 +19,14 @@ describe('negation', () => {
 
   it("reads n't as a negator", () => {
     expect(explain("We don't trust them").trust).toEqual([-0.6, ['negated']]);
+  });
+
+  it('reads "could not be happier" as emphasis, with no negation left in it', () => {
+    const reading = readStatement('We could not be happier today');
+    expect(reading.negations).toBe(0);
+    expect(Array.from(reading.negated)).not.toContain(1);
+    const happier = reading.tokens.lower.indexOf('happier');
+    expect((reading.flags[happier] ?? 0) & RULE.EMPHASISED).not.toBe(0);
   });
 
   it('treats a lone "No," as an interjection, not a negator', () => {
