@@ -71,6 +71,9 @@ export function tokenize(statement: string): Tokens {
           break;
         }
       }
+      // "Mr." keeps its full stop: the stop ends no sentence, and the name after it stays a name.
+      if (statement.charCodeAt(at) === PERIOD && at - start <= LONGEST_TITLE && isTitle(statement, start, at))
+        at += 1;
       const original = statement.charCodeAt(start);
       push(
         tokens,
@@ -100,6 +103,16 @@ export function tokenize(statement: string): Tokens {
     at += width;
   }
   return tokens;
+}
+
+// Titles written with a full stop before a name.
+const TITLES: ReadonlySet<string> = new Set(
+  'mr mrs ms dr prof gen sen rep gov lt col capt sgt cpl adm rev hon pres supt insp det'.split(' '),
+);
+const LONGEST_TITLE = 5;
+
+function isTitle(statement: string, start: number, end: number): boolean {
+  return TITLES.has(statement.slice(start, end).toLowerCase());
 }
 
 function isDigit(code: number): boolean {

@@ -234,4 +234,11 @@ describe('scoreTone ignores who is named', () => {
       }
     }
   });
+
+  it('reads a name after a title with a full stop ("Mr. Smart") as a name', () => {
+    const scores = ['Mr. Smart', 'Dr. Bliss', 'Gen. Lovejoy', 'Ms. Gray', 'Mrs. Noble'].map((name) =>
+      scoreTone(`${name} said the plan is a disaster.`),
+    );
+    for (const tone of scores) expect(tone).toMatchObject({ score: scores[0]?.score, label: 'negative' });
+  });
 });

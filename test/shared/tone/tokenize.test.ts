@@ -47,4 +47,16 @@ describe('tokenize', () => {
       '.',
     ]);
   });
+
+  it('keeps the full stop of a title, so it ends no sentence', () => {
+    expect(tokenize('Mr. Smart and Dr. Bliss met.').lower).toEqual([
+      'mr.',
+      'smart',
+      'and',
+      'dr.',
+      'bliss',
+      'met',
+      '.',
+    ]);
+  });
 });
