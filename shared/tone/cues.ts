@@ -559,7 +559,7 @@ export const SAFE_OUTCOMES: ReadonlySet<string> = new Set([
   'survived',
 ]);
 
-/** Harm spelled in more than one word; matched like PHRASES. */
+/** Harm spelled in more than one word; matched like PHRASES ("#": an amount, given or not). */
 export const HARM_PHRASES: readonly string[] = [
   'laid off',
   'lay off',
@@ -581,6 +581,14 @@ export const HARM_PHRASES: readonly string[] = [
   'swept away',
   'job losses',
   'job cuts',
+  // Deaths as news counts them; "#" is an amount the text may give ("claimed 300 lives").
+  'claimed # lives',
+  'cost # lives',
+  'costing # lives',
+  'left # dead',
+  'left # people dead',
+  'left # homeless',
+  'left # people homeless',
   'broke down',
   'break down',
   'shut down',

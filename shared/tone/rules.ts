@@ -249,16 +249,51 @@ export function phraseAt(tokens: Tokens, index: number): { role: PhraseRole; end
   const candidates = PHRASE_INDEX.get(tokens.lower[index] ?? '');
   if (!candidates) return null;
   for (const { words, role } of candidates) {
+    let at = index + 1;
     let matched = true;
     for (let k = 1; k < words.length; k += 1) {
-      if (tokens.lower[index + k] !== words[k] || tokens.bracketed[index + k]) {
+      if (words[k] === AMOUNT_SLOT) {
+        if (isAmount(tokens.lower[at] ?? '') && !tokens.bracketed[at]) at += 1;
+        continue;
+      }
+      if (tokens.lower[at] !== words[k] || tokens.bracketed[at]) {
         matched = false;
         break;
       }
+      at += 1;
     }
-    if (matched) return { role, end: index + words.length };
+    if (matched) return { role, end: at };
   }
   return null;
+}
+
+/** In a cue, "#" stands for an amount the text may give or leave out ("claimed # lives"). */
+export const AMOUNT_SLOT = '#';
+const AMOUNT_WORDS: ReadonlySet<string> = new Set([
+  'many',
+  'several',
+  'countless',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'twelve',
+  'twenty',
+  'fifty',
+]);
+
+function isAmount(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return (first >= 48 && first <= 57) || AMOUNT_WORDS.has(word);
 }
 
 // Words between a copula and its participle ("was never recognised", "is not yet done").
