@@ -276,6 +276,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let modifierLeft = 0;
   let emphasis = false;
   let keepEmphasisOverComma = false;
+  // "Possibly, the merger will ...": a hedge opening the sentence before a comma hedges all of it.
+  let keepHedgeOverComma = false;
   let hedged = false;
   let conceding = false;
   let contrasted = false;
@@ -305,7 +307,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       safeInClause = false;
       negationLeft = 0;
       modifierLeft = 0;
-      hedged = false;
+      if (keepHedgeOverComma && word === ',') keepHedgeOverComma = false;
+      else hedged = false;
       if (conceding) contrasted = true;
       conceding = false;
       if (keepEmphasisOverComma && word === ',') keepEmphasisOverComma = false;
@@ -484,7 +487,10 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
 
     if (kinds & CUE_WORDS && !name && negationLeft === 0) collectCues(reading, statement, i, kinds);
     if (kinds & HEDGE_WORD && !name && negationLeft === 0) reading.hedgeAt.push(i);
-    if (kinds & HEDGE_WORD) hedged = true;
+    if (kinds & HEDGE_WORD) {
+      hedged = true;
+      if (i === sentenceStart && tokens.lower[i + 1] === ',') keepHedgeOverComma = true;
+    }
 
     let f = 1;
     let why = 0;
@@ -546,12 +552,13 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     for (const k of [change.at, change.thing, change.manner]) {
       if (k < 0) continue;
       factor[k] = 0;
-      flags[k] = CHANGED;
+      // A change the speaker hedges or asks about ("might reduce waits") stays hedged or asked.
+      flags[k] = CHANGED | ((flags[k] ?? 0) & (HEDGED | QUESTIONED));
       reading.share[k] = (reading.share[k] ?? 0) * CHANGE_SHARE;
     }
     // The change word weighs like a word as good or bad as the change: "fell" in "crime fell" is +2.
     reading.ruleBase[change.at] = CHANGE_WEIGHT * changeValue(reading, change, table) || 0;
-    factor[change.at] = 1;
+    factor[change.at] = ((flags[change.at] ?? 0) & HEDGED) !== 0 ? HEDGE_FACTOR : 1;
   }
   sumUp(reading, statement, factor, flags, roles, withEvidence);
   reading.factor = withEvidence ? factor.slice(0, count) : factor.subarray(0, count);

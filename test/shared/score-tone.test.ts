@@ -174,6 +174,8 @@ describe('scoreTone behaviour', () => {
   it('does not read praise under a hedge of doubt as positive, unless it is emphasis', () => {
     expect(scoreTone('It could turn out to be a success.').label).not.toBe('positive');
     expect(scoreTone('Perhaps things will improve next year.').label).not.toBe('positive');
+    expect(scoreTone('The new rules might cut waiting lists.').label).not.toBe('positive');
+    expect(scoreTone('Possibly, the merger will create value.').label).not.toBe('positive');
     expect(scoreTone('We could not be happier with the result.').label).toBe('positive');
     expect(scoreTone("We couldn't have asked for a warmer welcome.").label).toBe('positive');
   });
