@@ -118,8 +118,6 @@ export const HEDGES: ReadonlySet<string> = new Set([
   'somehow',
   'allegedly',
   'reportedly',
-  'if',
-  'unless',
   'premature',
   'possible',
 ]);
@@ -641,7 +639,7 @@ export const RELIEF_PHRASES: readonly string[] = [
 ];
 
 /** Words that open a question left open ("whether it will work"): what follows is not asserted. */
-export const OPEN_QUESTION: ReadonlySet<string> = new Set(['whether']);
+export const OPEN_QUESTION: ReadonlySet<string> = new Set(['whether', 'if', 'unless']);
 
 /** Capitalised words that open sentences without naming anyone ("The", "Our"): never part of a name. */
 export const NOT_NAMES: ReadonlySet<string> = new Set([

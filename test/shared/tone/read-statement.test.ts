@@ -157,6 +157,12 @@ describe('open questions', () => {
     expect(explain('Whether the plan helps is unclear').helps?.[1]).toContain('questioned');
   });
 
+  it('does not assert the words of a condition ("if", "unless"), only what follows it', () => {
+    const words = explain('If the board wants peace, it should say so plainly and help us');
+    expect(words.peace?.[1]).toContain('questioned');
+    expect(words.help?.[1]).not.toContain('questioned');
+  });
+
   it('does not assert what "too <word> to" says does not happen', () => {
     expect(explain('The squad was too tired to celebrate').celebrate?.[1]).toContain('questioned');
     expect(explain('The squad was tired and ready to celebrate').celebrate?.[1]).not.toContain('questioned');
