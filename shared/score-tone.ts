@@ -1,3 +1,4 @@
+import { DOUBTS } from './tone/cues.ts';
 import { decide } from './tone/decision.ts';
 import { explain } from './tone/explain.ts';
 import { createFeatureBuffer, featurize } from './tone/features.ts';
@@ -21,32 +22,6 @@ const TONE_ORDER: readonly ToneName[] = ['tentative', 'confident', 'grave', 'con
 // Reported numbers carry this many decimals: enough to rank quotes, no 1.7999999999999998.
 const DECIMALS = 3;
 
-// Hedges of doubt: the speaker says it may not be so. Not opinion markers ("I think") or
-// conditions ("if"), behind which people state views they hold.
-const DOUBTS: ReadonlySet<string> = new Set([
-  'perhaps',
-  'maybe',
-  'possibly',
-  'might',
-  'could',
-  'hopefully',
-  'unclear',
-  'uncertain',
-  'whether',
-  'too early',
-  'too soon',
-  'hard to say',
-  'difficult to say',
-  'remains to be seen',
-  'not sure',
-  'not clear',
-  'open question',
-  'it is possible',
-  "can't say",
-  'cannot say',
-  'we will see',
-  "we'll see",
-]);
 // Praise the model is this sure of survives a hedge ("perhaps the best concert I have seen"): the
 // hedge softens it, and a neutral label beside a score this high would contradict itself.
 const HEDGED_PRAISE_MAX = 0.5;

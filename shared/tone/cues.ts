@@ -122,6 +122,36 @@ export const HEDGES: ReadonlySet<string> = new Set([
   'possible',
 ]);
 
+/**
+ * Hedges of doubt, single words and cues of HEDGES, PHRASES and OPEN_QUESTION: the speaker says it
+ * may not be so. Not opinion markers ("I think"), behind which people state views they hold, nor
+ * "may" and "seems", which editorials use for views they hold too.
+ */
+export const DOUBTS: ReadonlySet<string> = new Set([
+  'perhaps',
+  'maybe',
+  'possibly',
+  'might',
+  'could',
+  'hopefully',
+  'unclear',
+  'uncertain',
+  'whether',
+  'too early',
+  'too soon',
+  'hard to say',
+  'difficult to say',
+  'remains to be seen',
+  'not sure',
+  'not clear',
+  'open question',
+  'it is possible',
+  "can't say",
+  'cannot say',
+  'we will see',
+  "we'll see",
+]);
+
 /** Single-word markers of certainty. */
 export const CONFIDENT: ReadonlySet<string> = new Set([
   'definitely',
