@@ -462,10 +462,11 @@ export function findChanges(
     if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
       thing = thingAfter(tokens, counted, i + 2, count);
     if (thing < 0) thing = thingFrom(tokens, counted, clauseStart, i);
-    if (thing < 0 && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
+    // Behind a preposition an ending says how it ended ("they ended in chaos"), never what ended.
+    if (thing < 0 && !ENDINGS.has(word) && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
       thing = thingAfter(tokens, counted, i + 2, count);
     // "rising rents", "a sharp fall": the thing may follow a change word used as an adjective or noun.
-    if (thing < 0) thing = thingAfter(tokens, counted, i + 1, count);
+    if (thing < 0 && !ENDINGS.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
     found = true;
     changes.push({
       at: i,

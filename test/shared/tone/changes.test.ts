@@ -61,6 +61,9 @@ describe('changes as a reader takes them', () => {
     expect(scoreTone('The season ended on Sunday.').label).toBe('neutral');
     // Behind a preposition is how it ended, not what: the disaster still counts.
     expect(scoreTone('The trip ended in disaster.').label).toBe('negative');
+    // Even when the subject names no thing: "they" did not make the chaos end.
+    expect(changes('Although the works began well, they ended in chaos.')).toEqual(['- ended down']);
+    expect(scoreTone('Although the works began well, they ended in chaos.').label).toBe('negative');
   });
 
   it('reads a reopening as the thing coming back', () => {
