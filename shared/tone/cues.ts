@@ -587,6 +587,24 @@ export const SAFE_OUTCOMES: ReadonlySet<string> = new Set([
   'survived',
 ]);
 
+/**
+ * Numbers written as words are numbers too: "forty pages" must read like "40 pages", not pick up
+ * whatever tone the word table learned for "forty". "One" is left out: it is also a pronoun.
+ */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  [
+    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen',
+    'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety',
+    'hundred hundreds thousand thousands million millions billion billions trillion trillions',
+    'dozen dozens',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Amounts without a number, where a cue allows one ("claimed many lives"). */
+export const QUANTITY_WORDS: ReadonlySet<string> = new Set(['many', 'several', 'countless', 'numerous']);
+
 /** Harm spelled in more than one word; matched like PHRASES ("#": an amount, given or not). */
 export const HARM_PHRASES: readonly string[] = [
   'laid off',

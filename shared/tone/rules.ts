@@ -5,8 +5,10 @@ import {
   LIKE_AS_VERB_BEFORE,
   LIKE_LOOKBACK_SKIP,
   NOT_NAMES,
+  NUMBER_WORDS,
   PHRASES,
   type PhraseRole,
+  QUANTITY_WORDS,
   RELIEF_PHRASES,
   SAYING_VERBS,
 } from './cues.ts';
@@ -268,32 +270,18 @@ export function phraseAt(tokens: Tokens, index: number): { role: PhraseRole; end
 }
 
 /** In a cue, "#" stands for an amount the text may give or leave out ("claimed # lives"). */
-export const AMOUNT_SLOT = '#';
-const AMOUNT_WORDS: ReadonlySet<string> = new Set([
-  'many',
-  'several',
-  'countless',
-  'dozens',
-  'hundreds',
-  'thousands',
-  'millions',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'twelve',
-  'twenty',
-  'fifty',
-]);
+const AMOUNT_SLOT = '#';
+const DIGIT_ZERO = 48;
+const DIGIT_NINE = 57;
 
 function isAmount(word: string): boolean {
+  return isNumber(word) || QUANTITY_WORDS.has(word);
+}
+
+/** A number, in digits or in words (NUMBER_WORDS). */
+export function isNumber(word: string): boolean {
   const first = word.charCodeAt(0);
-  return (first >= 48 && first <= 57) || AMOUNT_WORDS.has(word);
+  return (first >= DIGIT_ZERO && first <= DIGIT_NINE) || NUMBER_WORDS.has(word);
 }
 
 // Words between a copula and its participle ("was never recognised", "is not yet done").

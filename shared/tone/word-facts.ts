@@ -22,7 +22,7 @@ import {
   SAFE_OUTCOMES,
 } from './cues.ts';
 import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
-import { startsPhrase } from './rules.ts';
+import { isNumber, startsPhrase } from './rules.ts';
 import { WORD_TABLE } from './word-table.ts';
 
 /** Bits of `WordFacts.kinds`. */
@@ -79,26 +79,11 @@ const CACHE_LIMIT = 100_000;
 const CACHE = new Map<string, WordFacts>();
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const DIGIT_ZERO = 48;
-const DIGIT_NINE = 57;
 // Every number hashes as this one token: amounts say little about tone.
 const NUMBER_KEY = 0x2f1c;
 // The features use a hash's low bits only; under 2^30 it is a small integer, stored in the facts
 // object itself, where a larger one is a separate heap number read on every token.
 const SMALL_INTEGER = 0x3fffffff;
-// Numbers written as words are numbers too: "forty pages" must read like "40 pages", not pick up
-// whatever tone the word table learned for "forty". "One" is left out: it is also a pronoun.
-const NUMBER_WORDS = new Set(
-  [
-    'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen',
-    'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety',
-    'hundred hundreds thousand thousands million millions billion billions trillion trillions',
-    'dozen dozens',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
 /**
  * The facts about one lower-cased word.
  *
@@ -153,11 +138,6 @@ function describe(word: string): WordFacts {
     tablePositive: row < 0 ? 0 : (WORD_TABLE.positive[row] ?? 0),
     tableNegative: row < 0 ? 0 : (WORD_TABLE.negative[row] ?? 0),
   };
-}
-
-function isNumber(word: string): boolean {
-  const first = word.charCodeAt(0);
-  return (first >= DIGIT_ZERO && first <= DIGIT_NINE) || NUMBER_WORDS.has(word);
 }
 
 /** "criticized", "criticizes" -> "critic": one bucket learns from every form of a word. */
