@@ -3,7 +3,7 @@ import { decide } from './tone/decision.ts';
 import { explain } from './tone/explain.ts';
 import { createFeatureBuffer, featurize } from './tone/features.ts';
 import { predict, THRESHOLDS } from './tone/model.ts';
-import { type Reading, RULE, readStatement } from './tone/read-statement.ts';
+import { cueEnd, type Reading, RULE, readStatement } from './tone/read-statement.ts';
 import type { Tone, ToneLabel, ToneName, ToneScore } from './types.ts';
 
 // Mixed needs sentiment words of both signs summing to at least this much each (AFINN units: one
@@ -128,8 +128,7 @@ function praiseOnlyHedged(reading: Reading): boolean {
 }
 
 function cueText(reading: Reading, at: number): string {
-  const end = reading.phraseEnds.get(at) ?? at + 1;
-  return reading.tokens.lower.slice(at, end).join(' ');
+  return reading.tokens.lower.slice(at, cueEnd(reading, at)).join(' ');
 }
 
 function round(value: number): number {

@@ -8,7 +8,7 @@ import { changeValue } from './changes.ts';
 import { DENSE_FEATURES, type FeatureBuffer, judgementPolarity } from './features.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import { LOGIT_WEIGHTS } from './model.ts';
-import { mainBase, type Reading, RULE, secondaryBase } from './read-statement.ts';
+import { cueEnd, mainBase, type Reading, RULE, secondaryBase } from './read-statement.ts';
 import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** The explanation of one score: listed parts, the baseline and the small rest, summing to the score. */
@@ -331,7 +331,7 @@ function hasSign(parts: readonly ToneEvidence[], sign: number): boolean {
 /** The word at token `at`, or the whole cue when a multi-word cue starts there ("far from"). */
 function wordAt(reading: Reading, at: number | undefined): string {
   if (at === undefined) return '';
-  const last = (reading.phraseEnds.get(at) ?? at + 1) - 1;
+  const last = cueEnd(reading, at) - 1;
   return reading.statement.slice(reading.tokens.start[at], reading.tokens.end[last]);
 }
 

@@ -566,6 +566,11 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   return reading;
 }
 
+/** The index after the last token of the cue starting at `at`: a multi-word cue's end, else at + 1. */
+export function cueEnd(reading: Reading, at: number): number {
+  return reading.phraseEnds.get(at) ?? at + 1;
+}
+
 /**
  * The last negator before token i was no negation ("could not be happier" says the most): it stops
  * counting as one, and the words between it and i read as unnegated.

@@ -109,7 +109,7 @@ export function tokenize(statement: string): Tokens {
 const TITLES: ReadonlySet<string> = new Set(
   'mr mrs ms dr prof gen sen rep gov lt col capt sgt cpl adm rev hon pres supt insp det'.split(' '),
 );
-const LONGEST_TITLE = 5;
+const LONGEST_TITLE = Math.max(...[...TITLES].map((title) => title.length));
 
 function isTitle(statement: string, start: number, end: number): boolean {
   return TITLES.has(statement.slice(start, end).toLowerCase());
