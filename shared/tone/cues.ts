@@ -508,6 +508,7 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'murdered',
   'slaughtered',
   'massacred',
+  'die',
   'died',
   'dies',
   'dead',
@@ -517,6 +518,8 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'wounded',
   'maimed',
   'hurt',
+  'destroy',
+  'destroys',
   'destroyed',
   'destroying',
   'devastated',
@@ -535,6 +538,9 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'famine',
   'displaced',
   'evicted',
+  'fled',
+  'flee',
+  'fleeing',
   'homeless',
   'bankrupt',
   'collapsed',
@@ -545,6 +551,8 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'stalled',
   'sank',
   'crashed',
+  'lose',
+  'loses',
   'lost',
   'losing',
   'fired',
@@ -685,6 +693,27 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back to work',
   'out of danger',
 ];
+
+/**
+ * Verbs of putting up with something. Negated, they refuse their object, and refusing is never
+ * praise: a bad object stays bad ("will not tolerate provocations"), a good one is denied as
+ * under any negation ("did not accept the generous offer").
+ */
+export const ACCEPTANCE_VERBS: ReadonlySet<string> = new Set([
+  'tolerate',
+  'tolerated',
+  'accept',
+  'accepted',
+  'allow',
+  'allowed',
+  'permit',
+  'permitted',
+  'condone',
+  'condoned',
+  'countenance',
+  'excuse',
+  'excused',
+]);
 
 /** Words that open a question left open ("whether it will work"): what follows is not asserted. */
 export const OPEN_QUESTION: ReadonlySet<string> = new Set(['whether', 'if', 'unless']);

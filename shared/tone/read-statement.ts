@@ -2,6 +2,7 @@
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
 import { type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
+import { ACCEPTANCE_VERBS } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   askedUntil,
@@ -293,6 +294,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let phraseEnds: Map<number, number> | undefined;
   // A safe outcome or rescue earlier in the clause: harm after it is the danger people came through.
   let safeInClause = false;
+  // A negated verb of putting up with something (ACCEPTANCE_VERBS) governs the rest of the negation.
+  let refusing = false;
 
   for (let i = 0; i < count; i += 1) {
     const word = tokens.lower[i] ?? '';
@@ -364,6 +367,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           break;
         case 'negator':
           negationLeft = NEGATION_WINDOW + 1;
+          refusing = false;
           reading.negations += 1;
           reading.negatorAt.push(i);
           break;
@@ -413,6 +417,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     const kinds = facts.kinds;
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
       negationLeft = NEGATION_WINDOW + 1;
+      refusing = false;
       reading.negations += 1;
       reading.negatorAt.push(i);
       reading.negated[i] = 1;
@@ -511,6 +516,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         why |= EMPHASISED;
         undoNegation(reading, factor, flags, i);
         negationLeft = 0;
+      } else if (refusing && negationLeft > 0 && facts.main < 0) {
+        // Refusing something bad ("will not tolerate provocations") is no praise of it.
+        reading.negated[i] = 0;
       } else if (negationLeft > 0) {
         f *= NEGATION_FACTOR;
         why |= NEGATED;
@@ -541,7 +549,10 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     flags[i] = why;
     // A modifier is used up by the first word that carries sentiment.
     if (modifierLeft > 0 && facts.main !== 0) modifierLeft = 0;
+    // "will not tolerate provocations": what is refused stays as bad as it is.
+    if (negationLeft > 0 && ACCEPTANCE_VERBS.has(word)) refusing = true;
     if (negationLeft > 0) negationLeft -= 1;
+    if (negationLeft === 0) refusing = false;
     if (modifierLeft > 0) modifierLeft -= 1;
   }
 

@@ -141,6 +141,25 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The cyclone left thousands homeless.').label).toBe('negative');
   });
 
+  it('reads harm as negative in every form of its verb, fleeing and overwhelmed services too', () => {
+    expect(scoreTone('The mill will shut in May, and 250 staff will lose their jobs.').label).toBe(
+      'negative',
+    );
+    expect(scoreTone('Without dialysis, the patients could die.').label).toBe('negative');
+    expect(scoreTone('The storm may destroy the harvest.').label).toBe('negative');
+    expect(scoreTone('Hundreds of villagers fled the shelling.').label).toBe('negative');
+    expect(scoreTone('Emergency wards are overwhelmed.').label).toBe('negative');
+  });
+
+  it('reads refusing to put up with something as negative, whatever the tone of the thing refused', () => {
+    expect(scoreTone('We will not tolerate such provocations.').label).toBe('negative');
+    expect(scoreTone('The union will never accept these cuts.').label).toBe('negative');
+    expect(scoreTone('They did not accept the generous offer.').label).toBe('negative');
+    const refused = scoreTone('We will not tolerate such provocations.');
+    const provocations = refused.explanation.find((part) => part.text === 'provocations');
+    expect(provocations?.rules.join(' ')).not.toContain('negated');
+  });
+
   it('does not read a rescue or a recovery as a report of harm', () => {
     expect(scoreTone('Firefighters rescued a family trapped by the flames.').label).not.toBe('negative');
     expect(scoreTone('She recovered from the illness.').label).not.toBe('negative');

@@ -41,6 +41,7 @@ const EXAMPLES: Record<string, string> = {
   meddling: 'The minister denied any meddling in the election.',
   overrun: 'The audit found an overrun on the new tunnel.',
   overruns: 'The stadium project is known for its overruns.',
+  overwhelmed: 'Emergency wards were overwhelmed during the outbreak.',
   partnership: 'The treaty deepens the partnership between the two states.',
   productive: 'Officials said the session was productive.',
   propaganda: 'The broadcast was dismissed as propaganda.',
