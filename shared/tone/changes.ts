@@ -39,7 +39,10 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
 }
 
 /** Endings: the thing stops. Good news for a bad thing, bad for a good one, nothing otherwise. */
-const ENDINGS: ReadonlySet<string> = new Set(['ended', 'ends']);
+const ENDINGS: ReadonlySet<string> = new Set(['ended', 'ends', 'over']);
+/** "The strike is over": "over" ends its subject only right after a form of "be", closing the clause. */
+const OVER = 'over';
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 
 // Verbs and nouns of movement; a word of either list that also takes an object ("cut costs") is
 // in TAKES_OBJECT as well.
@@ -488,7 +491,7 @@ export const CHANGE_CUE_WORD = 1 << 17;
 export function changeKinds(word: string): number {
   return (
     (CLAUSE_WORDS.has(word) ? CLAUSE_WORD : 0) |
-    (UP.has(word) || DOWN.has(word) || LEVELS.has(word) ? CHANGE_CUE_WORD : 0)
+    (UP.has(word) || DOWN.has(word) || LEVELS.has(word) || word === OVER ? CHANGE_CUE_WORD : 0)
   );
 }
 
@@ -496,9 +499,18 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   const word = tokens.lower[i] ?? '';
   if (UP.has(word)) return 1;
   if (DOWN.has(word)) return -1;
+  if (word === OVER) return endsBeingOver(tokens, i) ? -1 : 0;
   const level = LEVELS.get(word);
   if (level !== undefined && LEVEL_BEFORE.has(tokens.lower[i - 1] ?? '')) return level;
   return 0;
+}
+
+/** "is over." or "is finally over and ...", not "is over the limit" (a preposition) or "over" elsewhere. */
+function endsBeingOver(tokens: Tokens, i: number): boolean {
+  const before = isAdverb(tokens.lower[i - 1] ?? '') ? i - 2 : i - 1;
+  if (!BE_FORMS.has(tokens.lower[before] ?? '')) return false;
+  const next = i + 1;
+  return next >= tokens.lower.length || !tokens.isWord[next] || CLAUSE_WORDS.has(tokens.lower[next] ?? '');
 }
 
 /** The first thing named in [from, to), past articles and measure words ("the number of ..."). */

@@ -151,6 +151,13 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Emergency wards are overwhelmed.').label).toBe('negative');
   });
 
+  it('reads the end of something bad as good news, and "over" as a preposition as no ending', () => {
+    expect(scoreTone('The blockade is over.').label).toBe('positive');
+    expect(scoreTone('The drought is finally over, and the wells are full.').label).toBe('positive');
+    expect(scoreTone('The festival is over.').label).toBe('neutral');
+    expect(scoreTone('The lorry was over the weight limit.').label).not.toBe('positive');
+  });
+
   it('reads refusing to put up with something as negative, whatever the tone of the thing refused', () => {
     expect(scoreTone('We will not tolerate such provocations.').label).toBe('negative');
     expect(scoreTone('The union will never accept these cuts.').label).toBe('negative');
