@@ -21,6 +21,7 @@ import {
   namesSomething,
   negatedComparative,
   negates,
+  neverExperienced,
   passiveAfter,
   phraseAt,
   takesTheFloor,
@@ -495,6 +496,13 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (kinds & HEDGE_WORD) {
       hedged = true;
       if (i === sentenceStart && tokens.lower[i + 1] === ',') keepHedgeOverComma = true;
+    }
+
+    if (negationLeft > 0 && neverExperienced(tokens, reading.negatorAt.at(-1) ?? -1, i)) {
+      // "never seen such courage" is the most courage seen: emphasis, not negation.
+      undoNegation(reading, factor, flags, i);
+      negationLeft = 0;
+      emphasis = true;
     }
 
     let f = 1;

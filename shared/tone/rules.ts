@@ -407,6 +407,34 @@ export function negatedComparative(tokens: Tokens, index: number): boolean {
   return LINKING_VERBS.has(tokens.lower[back] ?? '');
 }
 
+// Verbs of meeting with something, and the words that make "never" before them say "never this
+// much": "never seen such courage", "never been so proud".
+const EXPERIENCE_VERBS: ReadonlySet<string> = new Set([
+  'seen',
+  'heard',
+  'known',
+  'felt',
+  'witnessed',
+  'experienced',
+  'met',
+  'encountered',
+  'had',
+  'been',
+]);
+const SUCH_WORDS: ReadonlySet<string> = new Set(['such', 'so']);
+
+/**
+ * "I have never seen such courage": after "never", a verb of experience before "such" or "so"
+ * says the most, as "never been better" does; "did not feel so good" is still a negation.
+ */
+export function neverExperienced(tokens: Tokens, negator: number, index: number): boolean {
+  return (
+    tokens.lower[negator] === 'never' &&
+    EXPERIENCE_VERBS.has(tokens.lower[index] ?? '') &&
+    SUCH_WORDS.has(tokens.lower[index + 1] ?? '')
+  );
+}
+
 // Words after which a noun phrase has ended ("a failure of leadership", "a mess that ...").
 const PHRASE_ENDS: ReadonlySet<string> = new Set([
   'of',

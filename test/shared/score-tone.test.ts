@@ -158,6 +158,13 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The lorry was over the weight limit.').label).not.toBe('positive');
   });
 
+  it('reads "never seen such" and "never been so" as emphasis, and "did not feel so" as negation', () => {
+    expect(scoreTone('I have never seen such generosity from strangers.').label).toBe('positive');
+    expect(scoreTone('We have never had such a dreadful winter.').label).toBe('negative');
+    expect(scoreTone('She had never been so proud.').label).toBe('positive');
+    expect(scoreTone('He did not look so happy.').label).toBe('negative');
+  });
+
   it('reads refusing to put up with something as negative, whatever the tone of the thing refused', () => {
     expect(scoreTone('We will not tolerate such provocations.').label).toBe('negative');
     expect(scoreTone('The union will never accept these cuts.').label).toBe('negative');
