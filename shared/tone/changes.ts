@@ -39,10 +39,15 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
 }
 
 /** Endings: the thing stops. Good news for a bad thing, bad for a good one, nothing otherwise. */
-const ENDINGS: ReadonlySet<string> = new Set(['ended', 'ends', 'over']);
-/** "The strike is over": "over" ends its subject only right after a form of "be", closing the clause. */
+const ENDINGS: ReadonlySet<string> = new Set(['ended', 'ends', 'over', 'behind']);
+/**
+ * "The strike is over", "the worst is behind us": these end their subject only right after a form
+ * of "be", closing the clause ("behind" with the people it is behind).
+ */
 const OVER = 'over';
+const BEHIND = 'behind';
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+const PAST_WHOM: ReadonlySet<string> = new Set(['us', 'me', 'them', 'you', 'him', 'her']);
 
 // Verbs and nouns of movement; a word of either list that also takes an object ("cut costs") is
 // in TAKES_OBJECT as well.
@@ -458,7 +463,9 @@ export function findChanges(
     const direction = kinds & CHANGE_CUE_WORD ? directionAt(tokens, i) : 0;
     if (direction === 0) continue;
     let thing = -1;
-    if (ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
+    // "is over", "is behind us" end their subject; "ended the war" ends its object.
+    if (ENDINGS.has(word) && word !== OVER && word !== BEHIND)
+      thing = directObject(tokens, counted, i + 1, count);
     else if (TAKES_OBJECT.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
     // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition.
     const noun = ARTICLES.has(tokens.lower[i - 1] ?? '');
@@ -491,7 +498,9 @@ export const CHANGE_CUE_WORD = 1 << 17;
 export function changeKinds(word: string): number {
   return (
     (CLAUSE_WORDS.has(word) ? CLAUSE_WORD : 0) |
-    (UP.has(word) || DOWN.has(word) || LEVELS.has(word) || word === OVER ? CHANGE_CUE_WORD : 0)
+    (UP.has(word) || DOWN.has(word) || LEVELS.has(word) || word === OVER || word === BEHIND
+      ? CHANGE_CUE_WORD
+      : 0)
   );
 }
 
@@ -499,18 +508,25 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   const word = tokens.lower[i] ?? '';
   if (UP.has(word)) return 1;
   if (DOWN.has(word)) return -1;
-  if (word === OVER) return endsBeingOver(tokens, i) ? -1 : 0;
+  if (word === OVER) return endsBeing(tokens, i, i + 1) ? -1 : 0;
+  if (word === BEHIND)
+    return PAST_WHOM.has(tokens.lower[i + 1] ?? '') && endsBeing(tokens, i, i + 2) ? -1 : 0;
   const level = LEVELS.get(word);
   if (level !== undefined && LEVEL_BEFORE.has(tokens.lower[i - 1] ?? '')) return level;
   return 0;
 }
 
-/** "is over." or "is finally over and ...", not "is over the limit" (a preposition) or "over" elsewhere. */
-function endsBeingOver(tokens: Tokens, i: number): boolean {
+/**
+ * Token i follows a form of "be" (perhaps past an adverb: "is finally over") and the clause closes
+ * at token `closesAt` (or after a "now" there): "is over." or "is over now, and", not "is over the
+ * limit", where "over" is a preposition.
+ */
+function endsBeing(tokens: Tokens, i: number, closesAt: number): boolean {
+  let after = closesAt;
   const before = isAdverb(tokens.lower[i - 1] ?? '') ? i - 2 : i - 1;
   if (!BE_FORMS.has(tokens.lower[before] ?? '')) return false;
-  const next = i + 1;
-  return next >= tokens.lower.length || !tokens.isWord[next] || CLAUSE_WORDS.has(tokens.lower[next] ?? '');
+  if (tokens.lower[after] === 'now') after += 1;
+  return after >= tokens.lower.length || !tokens.isWord[after] || CLAUSE_WORDS.has(tokens.lower[after] ?? '');
 }
 
 /** The first thing named in [from, to), past articles and measure words ("the number of ..."). */

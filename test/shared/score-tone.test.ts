@@ -156,6 +156,8 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The drought is finally over, and the wells are full.').label).toBe('positive');
     expect(scoreTone('The festival is over.').label).toBe('neutral');
     expect(scoreTone('The lorry was over the weight limit.').label).not.toBe('positive');
+    expect(scoreTone('The recession is behind us now.').label).toBe('positive');
+    expect(scoreTone('The van behind us was blue.').label).toBe('neutral');
   });
 
   it('reads "never seen such" and "never been so" as emphasis, and "did not feel so" as negation', () => {
