@@ -48,6 +48,22 @@ const OVER = 'over';
 const BEHIND = 'behind';
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const PAST_WHOM: ReadonlySet<string> = new Set(['us', 'me', 'them', 'you', 'him', 'her']);
+/** "Rates have come down", "prices went up": after a verb of going, "up" and "down" are a change. */
+const GOING: ReadonlySet<string> = new Set([
+  'come',
+  'comes',
+  'came',
+  'coming',
+  'go',
+  'goes',
+  'went',
+  'gone',
+  'going',
+]);
+const PARTICLES: ReadonlyMap<string, 1 | -1> = new Map([
+  ['up', 1],
+  ['down', -1],
+]);
 
 // Verbs and nouns of movement; a word of either list that also takes an object ("cut costs") is
 // in TAKES_OBJECT as well.
@@ -498,7 +514,12 @@ export const CHANGE_CUE_WORD = 1 << 17;
 export function changeKinds(word: string): number {
   return (
     (CLAUSE_WORDS.has(word) ? CLAUSE_WORD : 0) |
-    (UP.has(word) || DOWN.has(word) || LEVELS.has(word) || word === OVER || word === BEHIND
+    (UP.has(word) ||
+    DOWN.has(word) ||
+    LEVELS.has(word) ||
+    PARTICLES.has(word) ||
+    word === OVER ||
+    word === BEHIND
       ? CHANGE_CUE_WORD
       : 0)
   );
@@ -508,6 +529,8 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   const word = tokens.lower[i] ?? '';
   if (UP.has(word)) return 1;
   if (DOWN.has(word)) return -1;
+  const particle = PARTICLES.get(word);
+  if (particle !== undefined) return GOING.has(tokens.lower[i - 1] ?? '') ? particle : 0;
   if (word === OVER) return endsBeing(tokens, i, i + 1) ? -1 : 0;
   if (word === BEHIND)
     return PAST_WHOM.has(tokens.lower[i + 1] ?? '') && endsBeing(tokens, i, i + 2) ? -1 : 0;

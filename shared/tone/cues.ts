@@ -653,6 +653,11 @@ export const HARM_PHRASES: readonly string[] = [
   'put out of work',
   'fell apart',
   'came to nothing',
+  // Left broken: "the peace process is in tatters".
+  'in tatters',
+  'in ruins',
+  'in disarray',
+  'in shambles',
   // A project that overruns, and people shut out.
   'over budget',
   'behind schedule',
@@ -690,6 +695,9 @@ export const RELIEF_PHRASES: readonly string[] = [
   'on time',
   'under budget',
   'back on track',
+  'back on its feet',
+  'back on their feet',
+  'back on our feet',
   'back to work',
   'out of danger',
 ];
@@ -713,6 +721,23 @@ export const ACCEPTANCE_VERBS: ReadonlySet<string> = new Set([
   'countenance',
   'excuse',
   'excused',
+]);
+
+/**
+ * Words that spoil the good thing they stand before: "a missed opportunity", "broken promises",
+ * "false hopes". The good word after one reads as negated.
+ */
+export const SPOILERS: ReadonlySet<string> = new Set([
+  'missed',
+  'wasted',
+  'squandered',
+  'broken',
+  'failed',
+  'lost',
+  'botched',
+  'false',
+  'empty',
+  'hollow',
 ]);
 
 /** Words that open a question left open ("whether it will work"): what follows is not asserted. */

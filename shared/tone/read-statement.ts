@@ -48,6 +48,7 @@ import {
   PHRASE_START_WORD,
   SAFE_OUTCOME_WORD,
   SECONDARY_RATED_WORD,
+  SPOILER_WORD,
   type WordFacts,
   wordFacts,
 } from './word-facts.ts';
@@ -286,6 +287,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let sentenceStart = 0;
   let clauseStart = 0;
   let judged = false;
+  // The judgement's head has been weighed: "a relief for borrowers" is judged by "relief" alone.
+  let judgementWeighed = false;
   let questioned = false;
   // Where "too <word> to" leaves the rest of its clause unasserted (unassertedAfterToo).
   let unassertedFrom = -1;
@@ -462,6 +465,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (kinds & COPULA_WORD && !judged && !questioned && i > clauseStart && !passiveAfter(tokens, i)) {
       // "The rescue was a blunder": the judgement after the verb decides, not the subject's words.
       judged = true;
+      judgementWeighed = false;
       judgeSubject(factor, flags, reading.share, clauseStart, i);
     }
     if (kinds & SAFE_OUTCOME_WORD) {
@@ -531,8 +535,10 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         f *= NEGATION_FACTOR;
         why |= NEGATED;
       }
-      if (reading.predicate[i] === 1 && facts.main === 0 && endsPhrase(tokens, i))
-        reading.ruleBase[i] = judgementWeight(table, facts, word);
+      if (reading.predicate[i] === 1 && !judgementWeighed && endsPhrase(tokens, i)) {
+        if (facts.main === 0) reading.ruleBase[i] = judgementWeight(table, facts, word);
+        judgementWeighed = true;
+      }
       if (emphasis) {
         f *= EMPHASIS_FACTOR;
         why |= EMPHASISED;
@@ -559,6 +565,12 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (modifierLeft > 0 && facts.main !== 0) modifierLeft = 0;
     // "will not tolerate provocations": what is refused stays as bad as it is.
     if (negationLeft > 0 && ACCEPTANCE_VERBS.has(word)) refusing = true;
+    if (kinds & SPOILER_WORD && negationLeft === 0 && spoilsNext(tokens, i)) {
+      // "a missed opportunity": the good word after a spoiler reads as negated by it.
+      negationLeft = 2;
+      reading.negations += 1;
+      reading.negatorAt.push(i);
+    }
     if (negationLeft > 0) negationLeft -= 1;
     if (negationLeft === 0) refusing = false;
     if (modifierLeft > 0) modifierLeft -= 1;
@@ -583,6 +595,12 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   reading.factor = withEvidence ? factor.slice(0, count) : factor.subarray(0, count);
   reading.flags = withEvidence ? flags.slice(0, count) : flags.subarray(0, count);
   return reading;
+}
+
+/** The word after token i is a good word it can spoil ("missed opportunity", not "missed the bus"). */
+function spoilsNext(tokens: Tokens, i: number): boolean {
+  const next = i + 1;
+  return tokens.isWord[next] === true && wordFacts(tokens.lower[next] ?? '').main > 0;
 }
 
 /** The index after the last token of the cue starting at `at`: a multi-word cue's end, else at + 1. */

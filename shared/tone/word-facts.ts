@@ -20,6 +20,7 @@ import {
   NEGATORS,
   OPEN_QUESTION,
   SAFE_OUTCOMES,
+  SPOILERS,
 } from './cues.ts';
 import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
 import { isNumber, startsPhrase } from './rules.ts';
@@ -49,6 +50,8 @@ export const SECONDARY_RATED_WORD = 32768;
 export const PHRASE_START_WORD = 1 << 18;
 /** Good news reported flatly ("rescued", "rehired"): see GOOD_NEWS_WORDS. */
 export const GOOD_NEWS_WORD = 1 << 19;
+/** Spoils the good word after it ("a missed opportunity"): see SPOILERS. */
+export const SPOILER_WORD = 1 << 20;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -121,6 +124,7 @@ function describe(word: string): WordFacts {
   if (OPEN_QUESTION.has(word)) kinds |= OPEN_QUESTION_WORD;
   if (SAFE_OUTCOMES.has(word)) kinds |= SAFE_OUTCOME_WORD;
   if (GOOD_NEWS_WORDS.has(word)) kinds |= GOOD_NEWS_WORD;
+  if (SPOILERS.has(word)) kinds |= SPOILER_WORD;
   if (secondary.some((weight) => weight !== 0)) kinds |= SECONDARY_RATED_WORD;
   if (startsPhrase(word)) kinds |= PHRASE_START_WORD;
   kinds |= changeKinds(word);

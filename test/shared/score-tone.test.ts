@@ -160,6 +160,21 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The van behind us was blue.').label).toBe('neutral');
   });
 
+  it('reads going up and down as a change, and things left in tatters or back on their feet', () => {
+    expect(scoreTone('Burglaries have gone down.').label).toBe('positive');
+    expect(scoreTone('Fares went up again.').label).toBe('negative');
+    expect(scoreTone('The truce is in tatters.').label).toBe('negative');
+    expect(scoreTone('The factory is back on its feet.').label).toBe('positive');
+  });
+
+  it('reads a good thing spoiled ("a missed opportunity", "empty promises") as negative', () => {
+    expect(scoreTone('It was a missed opportunity.').label).toBe('negative');
+    expect(scoreTone('They made empty promises.').label).toBe('negative');
+    const spoiled = scoreTone('It was a wasted chance.');
+    const chance = spoiled.explanation.find((part) => part.text === 'chance');
+    expect(chance?.rules).toContain("negated by 'wasted'");
+  });
+
   it('reads "never seen such" and "never been so" as emphasis, and "did not feel so" as negation', () => {
     expect(scoreTone('I have never seen such generosity from strangers.').label).toBe('positive');
     expect(scoreTone('We have never had such a dreadful winter.').label).toBe('negative');

@@ -124,6 +124,11 @@ describe('judgements', () => {
   it('reads "was made" as passive, not as a judgement', () => {
     expect(explain('Great progress was made').progress).toEqual([2, []]);
   });
+
+  it('judges by the head of the judgement, not by a word behind its preposition', () => {
+    // "borrowers" leans negative in the word table; it says whom the relief is for.
+    expect(explain('The plan is a relief for borrowers').borrowers).toBeUndefined();
+  });
 });
 
 describe('reports of harm', () => {
