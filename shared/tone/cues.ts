@@ -18,6 +18,10 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'lack',
   'lacks',
   'lacking',
+  'devoid',
+  // "little progress", "few benefits": almost none (not after "a": "a little progress" is some).
+  'little',
+  'few',
   'cannot',
   'cant',
   'dont',
@@ -653,6 +657,12 @@ export const HARM_PHRASES: readonly string[] = [
   'put out of work',
   'fell apart',
   'came to nothing',
+  'fell short',
+  'falls short',
+  'fall short',
+  'falling short',
+  'came up short',
+  'comes up short',
   // Left broken: "the peace process is in tatters".
   'in tatters',
   'in ruins',

@@ -193,6 +193,8 @@ const JUDGEMENT_POLARITY_SCALE = 12;
 const JUDGEMENT_LEANS = 0.1;
 // Scratch buffers start this large (tokens) and double when a statement needs more.
 const SCRATCH_TOKENS = 256;
+/** Words "little" and "few" negate: their noun and one word before it ("little real progress"). */
+const AMOUNT_NEGATION_WINDOW = 2;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
 const PHRASE_DIMINISHER = 0.6;
 
@@ -420,7 +422,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
 
     const kinds = facts.kinds;
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
-      negationLeft = NEGATION_WINDOW + 1;
+      // "little progress", "few real gains": an amount of almost none turns only its own noun phrase.
+      negationLeft = (word === 'little' || word === 'few' ? AMOUNT_NEGATION_WINDOW : NEGATION_WINDOW) + 1;
       refusing = false;
       reading.negations += 1;
       reading.negatorAt.push(i);

@@ -60,8 +60,28 @@ export function isSentenceEnd(token: string): boolean {
 
 /** A listed negator ("not", "never", "can't") negates, unless it is a "no" standing alone ("No, ..."). */
 export function negates(tokens: Tokens, index: number): boolean {
-  return !(tokens.lower[index] === 'no' && standsAlone(tokens, index));
+  const word = tokens.lower[index];
+  if (word === 'little' || word === 'few') return !SIZED_BY.has(tokens.lower[index - 1] ?? '');
+  return !(word === 'no' && standsAlone(tokens, index));
 }
+
+// "a little progress", "the few who came", "his little house": after these, "little" and "few"
+// are an amount or a size, not "almost none".
+const SIZED_BY: ReadonlySet<string> = new Set([
+  'a',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+]);
 
 /** A listed interjection ("Yes, ...", "Well, ...", "No.") takes the floor and says nothing about the topic. */
 export function takesTheFloor(tokens: Tokens, index: number): boolean {

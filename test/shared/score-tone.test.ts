@@ -167,6 +167,18 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The factory is back on its feet.').label).toBe('positive');
   });
 
+  it('reads "little" and "few" before a good thing as almost none, but "a little" as some', () => {
+    expect(scoreTone('The council made little progress on housing.').label).toBe('negative');
+    expect(scoreTone('Few benefits have reached the valley towns.').label).toBe('negative');
+    expect(scoreTone('We have made a little progress.').label).not.toBe('negative');
+    expect(scoreTone('The little girl smiled happily.').label).toBe('positive');
+  });
+
+  it('reads "devoid of" and falling short as negative', () => {
+    expect(scoreTone('The report is devoid of detail.').label).toBe('negative');
+    expect(scoreTone('The offer falls short of what nurses need.').label).toBe('negative');
+  });
+
   it('reads a good thing spoiled ("a missed opportunity", "empty promises") as negative', () => {
     expect(scoreTone('It was a missed opportunity.').label).toBe('negative');
     expect(scoreTone('They made empty promises.').label).toBe('negative');
