@@ -8,6 +8,7 @@ import {
   askedUntil,
   CONCEDED_FACTOR,
   CONTRAST_FACTOR,
+  cannotEnough,
   EMPHASIS_FACTOR,
   endsPhrase,
   HEDGE_FACTOR,
@@ -505,7 +506,13 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       if (i === sentenceStart && tokens.lower[i + 1] === ',') keepHedgeOverComma = true;
     }
 
-    if (negationLeft > 0 && neverExperienced(tokens, reading.negatorAt.at(-1) ?? -1, i)) {
+    const lastNegator = reading.negatorAt.at(-1) ?? -1;
+    if (lastNegator >= clauseStart && cannotEnough(tokens, lastNegator, i)) {
+      // "We cannot thank them enough" thanks them to the full: the negation is undone.
+      undoNegation(reading, factor, flags, i);
+      negationLeft = 0;
+    }
+    if (negationLeft > 0 && neverExperienced(tokens, lastNegator, i)) {
       // "never seen such courage" is the most courage seen: emphasis, not negation.
       undoNegation(reading, factor, flags, i);
       negationLeft = 0;

@@ -455,6 +455,19 @@ export function neverExperienced(tokens: Tokens, negator: number, index: number)
   );
 }
 
+// "can't" and its kin: what one cannot do enough of, one does to the full.
+const ABILITY_NEGATORS: ReadonlySet<string> = new Set(["can't", 'cannot', 'cant', "couldn't", 'couldnt']);
+
+/**
+ * "We cannot thank them enough", "I can't praise it highly enough": "enough" closing a clause whose
+ * negator is "can't" says the most, not the least; "not good enough" is still a negation.
+ */
+export function cannotEnough(tokens: Tokens, negator: number, index: number): boolean {
+  if (tokens.lower[index] !== 'enough' || !ABILITY_NEGATORS.has(tokens.lower[negator] ?? '')) return false;
+  const next = index + 1;
+  return next >= tokens.lower.length || !tokens.isWord[next] || tokens.lower[next] === 'for';
+}
+
 // Words after which a noun phrase has ended ("a failure of leadership", "a mess that ...").
 const PHRASE_ENDS: ReadonlySet<string> = new Set([
   'of',

@@ -187,6 +187,12 @@ describe('scoreTone behaviour', () => {
     expect(chance?.rules).toContain("negated by 'wasted'");
   });
 
+  it('reads "cannot thank them enough" as the most thanks, and "not good enough" as a negation', () => {
+    expect(scoreTone('We cannot thank the lifeboat crews enough.').label).toBe('positive');
+    expect(scoreTone("I can't praise the nurses highly enough.").label).toBe('positive');
+    expect(scoreTone('The offer is not good enough.').label).toBe('negative');
+  });
+
   it('reads "never seen such" and "never been so" as emphasis, and "did not feel so" as negation', () => {
     expect(scoreTone('I have never seen such generosity from strangers.').label).toBe('positive');
     expect(scoreTone('We have never had such a dreadful winter.').label).toBe('negative');
