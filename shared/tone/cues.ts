@@ -326,6 +326,12 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['child care', 'neutral'],
   ['interest rate', 'neutral'],
   ['interest rates', 'neutral'],
+  // Eagerness, not a negation: what follows "can't wait to" is looked forward to.
+  ["can't wait to", 'neutral'],
+  ['cant wait to', 'neutral'],
+  ['cannot wait to', 'neutral'],
+  ["couldn't wait to", 'neutral'],
+  ['couldnt wait to', 'neutral'],
   ['of course not', 'negator'],
   // "..., or not": a negator with nothing left to negate.
   ['or not', 'filler'],

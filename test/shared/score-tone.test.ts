@@ -193,6 +193,11 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The offer is not good enough.').label).toBe('negative');
   });
 
+  it('reads "can\'t wait to" as eagerness, not a negation of what follows', () => {
+    expect(scoreTone("We can't wait to welcome the fans back.").label).toBe('positive');
+    expect(scoreTone("I couldn't wait to leave that awful place.").label).toBe('negative');
+  });
+
   it('reads "never seen such" and "never been so" as emphasis, and "did not feel so" as negation', () => {
     expect(scoreTone('I have never seen such generosity from strangers.').label).toBe('positive');
     expect(scoreTone('We have never had such a dreadful winter.').label).toBe('negative');
