@@ -16,19 +16,12 @@ export const LEXICON_NAMES = ['afinn', 'senticon', 'pattern', 'vader'] as const;
 // AFINN's (and our domain lexicon's) largest weight: dividing by it gives -1..1.
 const AFINN_MAX = 5;
 
-const MAIN: ReadonlyMap<string, number> = new Map([
-  ...unpack(table.lexicons.afinn),
-  ...Object.entries(DOMAIN_LEXICON),
-]);
+const MAIN: ReadonlyMap<string, number> = withDomain(table.lexicons.afinn, 1, false);
 // Our curated words win in every lexicon: ML-Senticon, for one, rates "isolated" as positive.
-const DOMAIN_SCALED: [string, number][] = Object.entries(DOMAIN_LEXICON).map(([word, weight]) => [
-  word,
-  weight / AFINN_MAX,
-]);
 const SECONDARY: readonly ReadonlyMap<string, number>[] = [
-  singleWords([...unpack(table.lexicons.senticon), ...DOMAIN_SCALED]),
-  singleWords([...unpack(table.lexicons.pattern), ...DOMAIN_SCALED]),
-  singleWords([...unpack(table.lexicons.vader), ...DOMAIN_SCALED]),
+  withDomain(table.lexicons.senticon, AFINN_MAX, true),
+  withDomain(table.lexicons.pattern, AFINN_MAX, true),
+  withDomain(table.lexicons.vader, AFINN_MAX, true),
 ];
 
 // Plural and third-person forms a lexicon lacks ("challenges", "tensions") fall back to the stem,
@@ -71,22 +64,27 @@ function lookup(lexicon: ReadonlyMap<string, number>, word: string): number {
   return word.endsWith('es') ? (lexicon.get(word.slice(0, -2)) ?? 0) : 0;
 }
 
-/** One lexicon of the table (weight -> space-separated words) as word, weight pairs. */
-function unpack(groups: Readonly<Record<string, string>>): [string, number][] {
-  const entries: [string, number][] = [];
+/**
+ * One lexicon of the table (weight -> space-separated words) with the domain lexicon laid over it,
+ * its weights divided by `scale`. With `singleWords`, only single words, and a 0 (our lexicon
+ * saying "no sentiment here") removes the word. One pass into one map with no word-weight pairs
+ * in between: this runs at every cold start, and the pairs cost more in garbage collection than
+ * the map itself.
+ */
+function withDomain(
+  groups: Readonly<Record<string, string>>,
+  scale: number,
+  singleWords: boolean,
+): Map<string, number> {
+  const merged = new Map<string, number>();
+  const add = (word: string, weight: number) => {
+    if (!singleWords || (word && !word.includes(' ') && Number.isFinite(weight))) merged.set(word, weight);
+  };
   for (const [weight, words] of Object.entries(groups)) {
     const value = Number(weight);
-    for (const word of words.split(' ')) entries.push([word, value]);
+    for (const word of words.split(' ')) add(word, value);
   }
-  return entries;
-}
-
-/** Single words only; later entries win, and a 0 (our lexicon saying "no sentiment here") removes the word. */
-function singleWords(entries: [string, number][]): ReadonlyMap<string, number> {
-  // One pass into one map, no filtered copy: this runs at every cold start.
-  const merged = new Map<string, number>();
-  for (const [word, weight] of entries)
-    if (word && !word.includes(' ') && Number.isFinite(weight)) merged.set(word, weight);
-  for (const [word, weight] of merged) if (weight === 0) merged.delete(word);
+  for (const [word, weight] of Object.entries(DOMAIN_LEXICON)) add(word, weight / scale);
+  if (singleWords) for (const [word, weight] of merged) if (weight === 0) merged.delete(word);
   return merged;
 }
