@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ANALYZER } from './analyzer-info.ts';
+import { compareText } from './compare-text.ts';
 import { linkStatements } from './quotes/link-statements.ts';
 import { speakerKey } from './quotes/speaker-key.ts';
 import { type LabelCounts, REPORT_SCHEMA_VERSION, type Report, type ReportQuote } from './report-schema.ts';
@@ -157,7 +158,7 @@ function summarise(entries: ReportQuote[]): Report['summary'] {
         meanScore: round(entry.total / entry.quotes),
         labels: entry.labels,
       }))
-      .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name)),
+      .sort((a, b) => b.quotes - a.quotes || compareText(a.name, b.name)),
   };
 }
 

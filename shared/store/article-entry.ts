@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { compareText } from '../compare-text.ts';
 import { LabelCountsSchema, type Report } from '../report-schema.ts';
 import type { ErrorRecord } from './error-record.ts';
 import { partitionId } from './layout.ts';
@@ -303,9 +304,4 @@ export function clampMean(value: number): number {
 
 export function zeroLabels(): LabelCounts {
   return { positive: 0, negative: 0, neutral: 0, mixed: 0 };
-}
-
-/** Code-unit order: the same on every machine, unlike localeCompare. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { compareText } from './article-entry.ts';
+import { compareText } from '../compare-text.ts';
 import { INDEX_SCHEMA_VERSION, PAGE_SIZE, type PageRef } from './article-pages.ts';
 import { partitionId } from './layout.ts';
 import { addTally, emptyTally, PackedTallySchema, packTally, type Tally, unpackTally } from './tally.ts';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { compareText } from '../compare-text.ts';
 import type { Report } from '../report-schema.ts';
-import { type AnalysedArticleEntry, compareText } from './article-entry.ts';
+import type { AnalysedArticleEntry } from './article-entry.ts';
 import { INDEX_SCHEMA_VERSION } from './article-pages.ts';
 import { speakerIdOf } from './speaker-id.ts';
 import {
