@@ -19,7 +19,7 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'lacks',
   'lacking',
   'devoid',
-  // "little progress", "few benefits": almost none (not after "a": "a little progress" is some).
+  // "little progress", "few benefits": almost none (see AMOUNT_NEGATORS).
   'little',
   'few',
   'cannot',
@@ -717,6 +717,12 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back to work',
   'out of danger',
 ];
+
+/**
+ * Negators that are amounts: "little progress", "few benefits" mean almost none, but only of their
+ * own noun phrase, and not after a determiner ("a little progress" is some, "his little house").
+ */
+export const AMOUNT_NEGATORS: ReadonlySet<string> = new Set(['little', 'few']);
 
 /**
  * Verbs of putting up with something. Negated, they refuse their object, and refusing is never

@@ -22,6 +22,7 @@ import {
   namesSomething,
   negatedComparative,
   negates,
+  negationReach,
   neverExperienced,
   passiveAfter,
   phraseAt,
@@ -194,8 +195,8 @@ const JUDGEMENT_POLARITY_SCALE = 12;
 const JUDGEMENT_LEANS = 0.1;
 // Scratch buffers start this large (tokens) and double when a statement needs more.
 const SCRATCH_TOKENS = 256;
-/** Words "little" and "few" negate: their noun and one word before it ("little real progress"). */
-const AMOUNT_NEGATION_WINDOW = 2;
+/** A spoiler ("missed", "empty") turns the one good word right after it. */
+const SPOILER_REACH = 1;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
 const PHRASE_DIMINISHER = 0.6;
 
@@ -423,8 +424,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
 
     const kinds = facts.kinds;
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
-      // "little progress", "few real gains": an amount of almost none turns only its own noun phrase.
-      negationLeft = (word === 'little' || word === 'few' ? AMOUNT_NEGATION_WINDOW : NEGATION_WINDOW) + 1;
+      negationLeft = negationReach(word) + 1;
       refusing = false;
       reading.negations += 1;
       reading.negatorAt.push(i);
@@ -577,7 +577,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (negationLeft > 0 && ACCEPTANCE_VERBS.has(word)) refusing = true;
     if (kinds & SPOILER_WORD && negationLeft === 0 && spoilsNext(tokens, i)) {
       // "a missed opportunity": the good word after a spoiler reads as negated by it.
-      negationLeft = 2;
+      negationLeft = SPOILER_REACH + 1;
       reading.negations += 1;
       reading.negatorAt.push(i);
     }

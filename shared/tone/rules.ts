@@ -1,6 +1,7 @@
 // Small rules that decide how a token counts, each reading the tokens around it. The weights
 // here shape the explanation; the fitted model (model.ts) decides the final score.
 import {
+  AMOUNT_NEGATORS,
   HARM_PHRASES,
   LIKE_AS_VERB_BEFORE,
   LIKE_LOOKBACK_SKIP,
@@ -60,10 +61,17 @@ export function isSentenceEnd(token: string): boolean {
 
 /** A listed negator ("not", "never", "can't") negates, unless it is a "no" standing alone ("No, ..."). */
 export function negates(tokens: Tokens, index: number): boolean {
-  const word = tokens.lower[index];
-  if (word === 'little' || word === 'few') return !SIZED_BY.has(tokens.lower[index - 1] ?? '');
+  const word = tokens.lower[index] ?? '';
+  if (AMOUNT_NEGATORS.has(word)) return !SIZED_BY.has(tokens.lower[index - 1] ?? '');
   return !(word === 'no' && standsAlone(tokens, index));
 }
+
+/** How many words after it a negator turns: an amount ("little", "few") only its noun phrase. */
+export function negationReach(negator: string): number {
+  return AMOUNT_NEGATORS.has(negator) ? AMOUNT_NEGATION_WINDOW : NEGATION_WINDOW;
+}
+// "little real progress": the noun and one word before it.
+const AMOUNT_NEGATION_WINDOW = 2;
 
 // "a little progress", "the few who came", "his little house": after these, "little" and "few"
 // are an amount or a size, not "almost none".
