@@ -41,11 +41,12 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
 /** Endings: the thing stops. Good news for a bad thing, bad for a good one, nothing otherwise. */
 const ENDINGS: ReadonlySet<string> = new Set(['ended', 'ends', 'over', 'behind']);
 /**
- * "The strike is over", "the worst is behind us": these end their subject only right after a form
- * of "be", closing the clause ("behind" with the people it is behind).
+ * "The strike is over", "the worst is behind us": these end their subject (never an object after
+ * them) only right after a form of "be", closing the clause ("behind" with the people it is behind).
  */
 const OVER = 'over';
 const BEHIND = 'behind';
+const BE_ENDINGS: ReadonlySet<string> = new Set([OVER, BEHIND]);
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const PAST_WHOM: ReadonlySet<string> = new Set(['us', 'me', 'them', 'you', 'him', 'her']);
 /** "Rates have come down", "prices went up": after a verb of going, "up" and "down" are a change. */
@@ -480,8 +481,7 @@ export function findChanges(
     if (direction === 0) continue;
     let thing = -1;
     // "is over", "is behind us" end their subject; "ended the war" ends its object.
-    if (ENDINGS.has(word) && word !== OVER && word !== BEHIND)
-      thing = directObject(tokens, counted, i + 1, count);
+    if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
     else if (TAKES_OBJECT.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
     // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition.
     const noun = ARTICLES.has(tokens.lower[i - 1] ?? '');
@@ -514,12 +514,7 @@ export const CHANGE_CUE_WORD = 1 << 17;
 export function changeKinds(word: string): number {
   return (
     (CLAUSE_WORDS.has(word) ? CLAUSE_WORD : 0) |
-    (UP.has(word) ||
-    DOWN.has(word) ||
-    LEVELS.has(word) ||
-    PARTICLES.has(word) ||
-    word === OVER ||
-    word === BEHIND
+    (UP.has(word) || DOWN.has(word) || LEVELS.has(word) || PARTICLES.has(word) || BE_ENDINGS.has(word)
       ? CHANGE_CUE_WORD
       : 0)
   );
