@@ -1,6 +1,12 @@
 // The words that change how other words count, or that signal a tone of voice. Language
 // knowledge is data: the rules in `rules.ts` only read these tables.
 
+/**
+ * Negators that are amounts: "little progress", "few benefits" mean almost none, but only of their
+ * own noun phrase, and not after a determiner ("a little progress" is some, "his little house").
+ */
+export const AMOUNT_NEGATORS: ReadonlySet<string> = new Set(['little', 'few']);
+
 /** Words that flip the polarity of what follows them in the same clause. */
 export const NEGATORS: ReadonlySet<string> = new Set([
   'no',
@@ -19,9 +25,7 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'lacks',
   'lacking',
   'devoid',
-  // "little progress", "few benefits": almost none (see AMOUNT_NEGATORS).
-  'little',
-  'few',
+  ...AMOUNT_NEGATORS,
   'cannot',
   'cant',
   'dont',
@@ -717,12 +721,6 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back to work',
   'out of danger',
 ];
-
-/**
- * Negators that are amounts: "little progress", "few benefits" mean almost none, but only of their
- * own noun phrase, and not after a determiner ("a little progress" is some, "his little house").
- */
-export const AMOUNT_NEGATORS: ReadonlySet<string> = new Set(['little', 'few']);
 
 /**
  * Verbs of putting up with something. Negated, they refuse their object, and refusing is never
