@@ -2,6 +2,7 @@
 // is good or bad news by what changes: the fall of something bad is good, the rise of a cost is bad.
 // The words "fell" and "rose" carry no tone of their own, and the thing's own word ("crime") would
 // read the wrong way round, so both step aside and the change speaks as one feature (features.ts).
+import { DETERMINERS } from './cues.ts';
 import type { Reading } from './read-statement.ts';
 import { isClauseBoundary } from './rules.ts';
 import type { Tokens } from './tokenize.ts';
@@ -564,18 +565,6 @@ function thingAfter(tokens: Tokens, counted: Uint8Array, from: number, count: nu
   }
   return -1;
 }
-
-const DETERMINERS: ReadonlySet<string> = new Set([
-  'the',
-  'a',
-  'an',
-  'its',
-  'their',
-  'his',
-  'her',
-  'our',
-  'this',
-]);
 
 /** An object right after the verb ("ended the war"), not one behind a preposition ("ended in tears"). */
 function directObject(tokens: Tokens, counted: Uint8Array, from: number, count: number): number {

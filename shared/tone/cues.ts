@@ -1,6 +1,24 @@
 // The words that change how other words count, or that signal a tone of voice. Language
 // knowledge is data: the rules in `rules.ts` only read these tables.
 
+/** Words that open a noun phrase: articles, demonstratives and possessives. */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+]);
+
 /**
  * Negators that are amounts: "little progress", "few benefits" mean almost none, but only of their
  * own noun phrase, and not after a determiner ("a little progress" is some, "his little house").

@@ -2,6 +2,7 @@
 // here shape the explanation; the fitted model (model.ts) decides the final score.
 import {
   AMOUNT_NEGATORS,
+  DETERMINERS,
   HARM_PHRASES,
   LIKE_AS_VERB_BEFORE,
   LIKE_LOOKBACK_SKIP,
@@ -62,7 +63,8 @@ export function isSentenceEnd(token: string): boolean {
 /** A listed negator ("not", "never", "can't") negates, unless it is a "no" standing alone ("No, ..."). */
 export function negates(tokens: Tokens, index: number): boolean {
   const word = tokens.lower[index] ?? '';
-  if (AMOUNT_NEGATORS.has(word)) return !SIZED_BY.has(tokens.lower[index - 1] ?? '');
+  // "a little progress", "the few who came", "his little house": an amount or a size, not "almost none".
+  if (AMOUNT_NEGATORS.has(word)) return !DETERMINERS.has(tokens.lower[index - 1] ?? '');
   return !(word === 'no' && standsAlone(tokens, index));
 }
 
@@ -72,24 +74,6 @@ export function negationReach(negator: string): number {
 }
 // "little real progress": the noun and one word before it.
 const AMOUNT_NEGATION_WINDOW = 2;
-
-// "a little progress", "the few who came", "his little house": after these, "little" and "few"
-// are an amount or a size, not "almost none".
-const SIZED_BY: ReadonlySet<string> = new Set([
-  'a',
-  'the',
-  'this',
-  'that',
-  'these',
-  'those',
-  'my',
-  'your',
-  'his',
-  'her',
-  'its',
-  'our',
-  'their',
-]);
 
 /** A listed interjection ("Yes, ...", "Well, ...", "No.") takes the floor and says nothing about the topic. */
 export function takesTheFloor(tokens: Tokens, index: number): boolean {
