@@ -14,6 +14,8 @@ export interface Change {
   at: number;
   /** Token index of what changes, or -1 when the clause does not say. */
   thing: number;
+  /** Token index of a rated word describing the thing ("good" in "the good times"), or -1. */
+  described: number;
   /** Token index of how it changed ("sharply", "steadily"), or -1: news of size, not of tone. */
   manner: number;
   /** 1 up, -1 down, after negation ("did not fall" is -(-1)). */
@@ -29,11 +31,22 @@ export interface Change {
  * changeValue(readStatement('Unemployment fell'), change, WORD_TABLE) // > 0
  */
 export function changeValue(reading: Reading, change: Change, table: WordTable): number {
-  const thing = change.thing >= 0 ? reading.tokens.lower[change.thing] : undefined;
+  // A phrase ("interest rates") is the thing as a whole: its words, not its first word's rating.
+  const phraseEnd = reading.phraseEnds.get(change.thing);
+  const thing =
+    phraseEnd !== undefined
+      ? reading.tokens.lower.slice(change.thing, phraseEnd).join(' ')
+      : change.thing >= 0
+        ? reading.tokens.lower[change.thing]
+        : undefined;
   const row = thing === undefined ? -1 : table.rowOf(thing);
-  const lexicon = change.thing >= 0 ? (reading.facts[change.thing]?.main ?? 0) : 0;
+  const lexicon = change.thing >= 0 && phraseEnd === undefined ? (reading.facts[change.thing]?.main ?? 0) : 0;
   const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
-  const good = risingIsGood(thing, lexicon, polarity);
+  const description = change.described >= 0 ? (reading.facts[change.described]?.main ?? 0) : 0;
+  const good =
+    lexicon === 0 && description !== 0
+      ? risingIsGood(undefined, description, 0)
+      : risingIsGood(thing, lexicon, polarity);
   // "The season ended" is no news; "the strike ended", "ended the war" are.
   if (ENDINGS.has(reading.tokens.lower[change.at] ?? '') && good === GROWTH_IS_GOOD) return 0;
   return change.direction * good * change.share;
@@ -309,6 +322,18 @@ const NOT_A_THING: ReadonlySet<string> = new Set([
   'in',
   'by',
   'to',
+  // Prepositions open what follows; they never name a thing ("the settled lawsuit against him").
+  'against',
+  'for',
+  'with',
+  'at',
+  'from',
+  'about',
+  'into',
+  'between',
+  'among',
+  'without',
+  'under',
   'and',
   'so',
   'very',
@@ -390,6 +415,9 @@ const RISING_IS_BAD: ReadonlySet<string> = new Set([
   'premiums',
   'tariffs',
   'borrowing',
+  // The price of borrowing: "interest rates rose" is read as a cost, as news reports it.
+  'interest rate',
+  'interest rates',
   'debt',
   'deficit',
   'deficits',
@@ -461,7 +489,7 @@ export function findChanges(
   tokens: Tokens,
   counted: Uint8Array,
   negated: Uint8Array,
-  facts: readonly ({ kinds: number } | undefined)[],
+  facts: readonly ({ kinds: number; main: number } | undefined)[],
 ): Change[] {
   const changes: Change[] = [];
   const count = tokens.lower.length;
@@ -498,6 +526,7 @@ export function findChanges(
     changes.push({
       at: i,
       thing,
+      described: thing > 0 ? describedBy(tokens, counted, facts, thing) : -1,
       manner: mannerNear(tokens, counted, i),
       direction: negated[i] === 1 ? (-direction as 1 | -1) : direction,
       share: 1,
@@ -560,11 +589,31 @@ function thingFrom(tokens: Tokens, counted: Uint8Array, from: number, to: number
 function thingAfter(tokens: Tokens, counted: Uint8Array, from: number, count: number): number {
   const to = Math.min(count, from + OBJECT_REACH);
   for (let k = from; k < to; k += 1) {
-    if (!tokens.isWord[k] || CLAUSE_WORDS.has(tokens.lower[k] ?? '')) return -1;
+    const word = tokens.lower[k] ?? '';
+    if (!tokens.isWord[k] || CLAUSE_WORDS.has(word) || BEFORE_NO_OBJECT.has(word)) return -1;
     if (canBeThing(tokens, counted, k)) return headFrom(tokens, counted, k, count);
   }
   return -1;
 }
+
+/**
+ * "Rents have doubled in five years": what a preposition opens is when, where or how, never the
+ * thing changed ("of" stays: "the cost of living", "the number of complaints").
+ */
+const BEFORE_NO_OBJECT: ReadonlySet<string> = new Set([
+  'in',
+  'to',
+  'on',
+  'by',
+  'at',
+  'for',
+  'with',
+  'from',
+  'against',
+  'into',
+  'during',
+  'within',
+]);
 
 /** An object right after the verb ("ended the war"), not one behind a preposition ("ended in tears"). */
 function directObject(tokens: Tokens, counted: Uint8Array, from: number, count: number): number {
@@ -598,6 +647,22 @@ function headFrom(tokens: Tokens, counted: Uint8Array, k: number, to: number): n
   const word = tokens.lower[next] ?? '';
   const joins = next < to && tokens.isWord[next] && canBeThing(tokens, counted, next);
   return joins && !CLAUSE_WORDS.has(word) ? next : k;
+}
+
+/**
+ * "The good times are over", "violent crime fell": a rated word just before the thing describes it
+ * (-1 when there is none). It steps aside with the thing, and says whether the thing is good when
+ * the thing's own word has no rating ("times" alone grow as waiting times do).
+ */
+function describedBy(
+  tokens: Tokens,
+  counted: Uint8Array,
+  facts: readonly ({ main: number } | undefined)[],
+  thing: number,
+): number {
+  const before = thing - 1;
+  if (!tokens.isWord[before] || !canBeThing(tokens, counted, before)) return -1;
+  return (facts[before]?.main ?? 0) !== 0 ? before : -1;
 }
 
 /** An adverb of manner beside the change word ("fell sharply", "steadily rose"). */

@@ -362,10 +362,11 @@ function round(value: number): number {
 
 /** "unemployment fell: better": what a change word says, for the change's own word or its thing's. */
 function changeName(reading: Reading, i: number): string {
-  const change = reading.changes.find((c) => c.at === i || c.thing === i);
+  const change = reading.changes.find((c) => c.at === i || c.thing === i || c.described === i);
   if (change === undefined) return 'a change';
   const value = changeValue(reading, change, WORD_TABLE);
-  const thing = change.thing >= 0 ? `${wordAt(reading, change.thing)} ` : '';
+  const described = change.described >= 0 ? `${wordAt(reading, change.described)} ` : '';
+  const thing = change.thing >= 0 ? `${described}${wordAt(reading, change.thing)} ` : '';
   const verdict = value > 0 ? 'good news' : value < 0 ? 'bad news' : 'neither good nor bad';
   return `change: ${thing}${wordAt(reading, change.at)}, ${verdict}`;
 }

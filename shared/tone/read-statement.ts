@@ -590,7 +590,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   reading.changes = findChanges(tokens, reading.counted, reading.negated, reading.facts);
   for (const change of reading.changes) {
     change.share = reading.share[change.at] ?? 1;
-    for (const k of [change.at, change.thing, change.manner]) {
+    for (const k of [change.at, change.thing, change.described, change.manner]) {
       if (k < 0) continue;
       factor[k] = 0;
       // A change the speaker hedges or asks about ("might reduce waits") stays hedged or asked.

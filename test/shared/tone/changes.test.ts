@@ -21,6 +21,24 @@ describe('what changes and which way', () => {
     expect(changes('Officials expect a rise in rents.')).toEqual(['rents rise up']);
   });
 
+  it('never takes what a preposition opens as the changed thing', () => {
+    expect(changes('Rents have doubled in five years.')).toEqual(['rents doubled up']);
+    expect(changes('Bus fares were cut by a third.')).toEqual(['fares cut down']);
+    expect(changes('The deal settled the lawsuit against the firm.')).toEqual(['lawsuit settled down']);
+  });
+
+  it('lets a rated word before the thing say whether the thing is good', () => {
+    expect(scoreTone('The good times are over.').label).toBe('negative');
+    expect(scoreTone('The bad days are behind us.').label).toBe('positive');
+    expect(scoreTone('Violent crime fell.').label).toBe('positive');
+    expect(scoreTone('Travel times rose.').label).toBe('negative');
+  });
+
+  it('reads a set phrase as the thing as a whole', () => {
+    expect(scoreTone('Interest rates have come down.').label).toBe('positive');
+    expect(scoreTone('Interest rates went up again.').label).toBe('negative');
+  });
+
   it('takes the subject as the thing when a level is reached, not the level word', () => {
     expect(changes('Ticket sales reached a record high.')).toEqual(['sales reached up']);
     expect(scoreTone('Ticket sales reached a record high.').label).toBe('positive');
