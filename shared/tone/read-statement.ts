@@ -598,7 +598,15 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       reading.share[k] = (reading.share[k] ?? 0) * CHANGE_SHARE;
     }
     // The change word weighs like a word as good or bad as the change: "fell" in "crime fell" is +2.
-    reading.ruleBase[change.at] = CHANGE_WEIGHT * changeValue(reading, change, table) || 0;
+    const value = changeValue(reading, change, table);
+    reading.ruleBase[change.at] = CHANGE_WEIGHT * value || 0;
+    // "A sharp drop in road deaths" is good news, not a report of harm ("deaths rose" is both).
+    for (const k of value > 0 ? [change.thing, change.described] : []) {
+      const harm = k < 0 ? -1 : reading.harmAt.indexOf(k);
+      if (harm < 0) continue;
+      reading.harmAt.splice(harm, 1);
+      reading.harms -= 1;
+    }
     factor[change.at] = ((flags[change.at] ?? 0) & HEDGED) !== 0 ? HEDGE_FACTOR : 1;
   }
   sumUp(reading, statement, factor, flags, roles, withEvidence);

@@ -34,6 +34,12 @@ describe('what changes and which way', () => {
     expect(scoreTone('Travel times rose.').label).toBe('negative');
   });
 
+  it('reads a fall in a harm as good news, and its rise as bad news and harm both', () => {
+    expect(scoreTone('There has been a sharp drop in road deaths.').label).toBe('positive');
+    expect(readStatement('There has been a sharp drop in road deaths.').harms).toBe(0);
+    expect(readStatement('Deaths rose sharply.').harms).toBe(1);
+  });
+
   it('reads a set phrase as the thing as a whole', () => {
     expect(scoreTone('Interest rates have come down.').label).toBe('positive');
     expect(scoreTone('Interest rates went up again.').label).toBe('negative');
