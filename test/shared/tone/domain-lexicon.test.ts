@@ -58,6 +58,8 @@ const EXAMPLES: Record<string, string> = {
   stranded: 'Passengers were stranded at the station overnight.',
   tensions: 'The incident left tensions along the border.',
   top: 'The top diplomat arrived on Monday.',
+  unanswered: 'Their letters to the ministry went unanswered.',
+  unresolved: 'The border dispute remains unresolved.',
   unacceptable: 'The foreign ministry said the remarks were unacceptable.',
   unharmed: 'Three climbers were found unharmed.',
   unhurt: 'Both drivers walked away unhurt.',
