@@ -699,6 +699,7 @@ export const HARM_PHRASES: readonly string[] = [
   // A project that overruns, and people shut out.
   'over budget',
   'behind schedule',
+  'on the wrong track',
   'left out of',
   'shut out of',
   // Job cuts as news reports them: "400 jobs will go", "jobs to go at the plant".
@@ -738,6 +739,11 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back on our feet',
   'back to work',
   'out of danger',
+  'on the right track',
+  'found safe',
+  'found alive',
+  'safe and well',
+  'safe and sound',
 ];
 
 /**

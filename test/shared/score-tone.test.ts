@@ -160,6 +160,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The van behind us was blue.').label).toBe('neutral');
   });
 
+  it('reads news idioms of people safe and plans on or off course', () => {
+    expect(scoreTone('The two hikers were found safe.').label).toBe('positive');
+    expect(scoreTone('The children are safe and well.').label).toBe('positive');
+    expect(scoreTone('We are on the right track.').label).toBe('positive');
+    expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
+    expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
+  });
+
   it('reads going up and down as a change, and things left in tatters or back on their feet', () => {
     expect(scoreTone('Burglaries have gone down.').label).toBe('positive');
     expect(scoreTone('Fares went up again.').label).toBe('negative');

@@ -60,6 +60,8 @@ const EXAMPLES: Record<string, string> = {
   top: 'The top diplomat arrived on Monday.',
   unanswered: 'Their letters to the ministry went unanswered.',
   unresolved: 'The border dispute remains unresolved.',
+  welcomed: 'Residents welcomed the new bus route.',
+  welcomes: 'The ministry welcomes the report.',
   unacceptable: 'The foreign ministry said the remarks were unacceptable.',
   unharmed: 'Three climbers were found unharmed.',
   unhurt: 'Both drivers walked away unhurt.',
