@@ -768,6 +768,20 @@ export const ACCEPTANCE_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The verbs of ACCEPTANCE_VERBS whose refusal takes a stand ("will not tolerate", "cannot accept"),
+ * not those a rule states flatly ("the law does not allow it").
+ */
+export const REFUSALS: ReadonlySet<string> = new Set([
+  'tolerate',
+  'tolerated',
+  'accept',
+  'accepted',
+  'condone',
+  'condoned',
+  'countenance',
+]);
+
+/**
  * Words that spoil the good thing they stand before: "a missed opportunity", "broken promises",
  * "false hopes". The good word after one reads as negated.
  */

@@ -297,6 +297,7 @@ function ruleNames(reading: Reading, features: FeatureBuffer, i: number): string
   if (reading.hedgeAt.includes(i)) names.push('hedge');
   if (reading.harmAt.includes(i)) names.push('report of harm');
   if (reading.reliefAt.includes(i)) names.push('good news');
+  if (reading.refusalAt.includes(i)) names.push('refusal');
   if (flags & RULE.NEGATED) names.push(`negated by '${wordAt(reading, before(reading.negatorAt, i))}'`);
   if (flags & RULE.INTENSIFIED) names.push(`strengthened by '${modifierBefore(reading, i)}'`);
   if (flags & RULE.DIMINISHED) names.push(`softened by '${modifierBefore(reading, i)}'`);

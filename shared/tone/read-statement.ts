@@ -2,7 +2,7 @@
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
 import { type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
-import { ACCEPTANCE_VERBS } from './cues.ts';
+import { ACCEPTANCE_VERBS, REFUSALS } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   askedUntil,
@@ -91,6 +91,8 @@ export interface Reading {
   hedgeAt: number[];
   /** Token indexes of good news ("ahead of schedule", "rescued"): weighed, but no rule feature. */
   reliefAt: number[];
+  /** Token indexes of refusals ("will not accept"): weighed like a bad word. */
+  refusalAt: number[];
   /** Per multi-word cue ("far from", "too early"): its first token index to the index after its last. */
   phraseEnds: ReadonlyMap<number, number>;
   /** Sentiment words in text order with their weights after the rules. */
@@ -245,6 +247,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     harmAt: [],
     hedgeAt: [],
     reliefAt: [],
+    refusalAt: [],
     phraseEnds: NO_PHRASES,
     evidence: [],
     positive: 0,
@@ -574,7 +577,16 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     // A modifier is used up by the first word that carries sentiment.
     if (modifierLeft > 0 && facts.main !== 0) modifierLeft = 0;
     // "will not tolerate provocations": what is refused stays as bad as it is.
-    if (negationLeft > 0 && ACCEPTANCE_VERBS.has(word)) refusing = true;
+    if (negationLeft > 0 && ACCEPTANCE_VERBS.has(word)) {
+      refusing = true;
+      if (REFUSALS.has(word)) {
+        // "Our members will not accept another freeze": refusing is a stand against, whatever the object.
+        reading.ruleBase[i] = REFUSAL_WEIGHT;
+        factor[i] = 1;
+        flags[i] = (flags[i] ?? 0) & ~NEGATED;
+        reading.refusalAt.push(i);
+      }
+    }
     if (kinds & SPOILER_WORD && negationLeft === 0 && spoilsNext(tokens, i)) {
       // "a missed opportunity": the good word after a spoiler reads as negated by it.
       negationLeft = SPOILER_REACH + 1;
@@ -719,6 +731,8 @@ function joinedBetween(tokens: Tokens, from: number, to: number): boolean {
 
 /** A harm phrase weighs like a clearly bad word in AFINN units ("fired" is -2). */
 const HARM_WEIGHT = -2;
+/** A refusal ("will not tolerate") weighs like a clearly bad word, as a harm phrase does. */
+const REFUSAL_WEIGHT = -2;
 /** A good-news phrase weighs like a clearly good word ("good" is 3, "fine" 2). */
 const RELIEF_WEIGHT = 2;
 /** A word of good news (GOOD_NEWS_WORDS) weighs like "good": as much as a harm weighs with its rule feature. */

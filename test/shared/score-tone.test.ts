@@ -217,6 +217,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('We will not tolerate such provocations.').label).toBe('negative');
     expect(scoreTone('The union will never accept these cuts.').label).toBe('negative');
     expect(scoreTone('They did not accept the generous offer.').label).toBe('negative');
+    // A refusal takes a stand even when what is refused has no tone of its own.
+    expect(scoreTone('Our members will not accept another pay round like this.').label).toBe('negative');
+    expect(scoreTone('I cannot accept that.').label).toBe('negative');
     const refused = scoreTone('We will not tolerate such provocations.');
     const provocations = refused.explanation.find((part) => part.text === 'provocations');
     expect(provocations?.rules.join(' ')).not.toContain('negated');
