@@ -740,6 +740,9 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back to work',
   'out of danger',
   'on the right track',
+  // Setting a wrong right: "tonight we finally put that right".
+  'put that right',
+  'put things right',
   'found safe',
   'found alive',
   'safe and well',

@@ -164,6 +164,7 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The two hikers were found safe.').label).toBe('positive');
     expect(scoreTone('The children are safe and well.').label).toBe('positive');
     expect(scoreTone('We are on the right track.').label).toBe('positive');
+    expect(scoreTone('This week we finally put things right.').label).toBe('positive');
     expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
     expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
   });
