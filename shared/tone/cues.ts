@@ -429,8 +429,10 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['recovering from', 'negator'],
   ['recovers from', 'negator'],
   ['cured of', 'negator'],
-  // Distance from a quality is its absence: "far from satisfactory".
+  ['not guilty of', 'negator'],
+  // Distance from a quality is its absence: "far from satisfactory", "nowhere near good enough".
   ['far from', 'negator'],
+  ['nowhere near', 'negator'],
   // Concession spelled in more than one word.
   ['even though', 'concessive'],
   ['in spite of', 'concessive'],
