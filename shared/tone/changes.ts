@@ -75,6 +75,8 @@ const GOING: ReadonlySet<string> = new Set([
   'gone',
   'going',
 ]);
+/** "It is up to you", "up against", "down with flu", "up and running": no change. */
+const AFTER_PARTICLE_IDIOMS: ReadonlySet<string> = new Set(['to', 'against', 'with', 'and']);
 const PARTICLES: ReadonlyMap<string, 1 | -1> = new Map([
   ['up', 1],
   ['down', -1],
@@ -129,6 +131,8 @@ const UP: ReadonlySet<string> = new Set([
   'boosts',
   'boosted',
   'highest',
+  // Durations at a record: "waiting lists are the longest on record".
+  'longest',
   // Reaching or winning something: more of it ("reached a compromise", "secured funding").
   'reached',
   'secured',
@@ -183,6 +187,7 @@ const DOWN: ReadonlySet<string> = new Set([
   'lowered',
   'slashed',
   'lowest',
+  'shortest',
   ...SHEDDING,
   // Putting an end to something: less of it ("resolved the dispute", "eased tensions").
   'resolved',
@@ -245,6 +250,8 @@ const LEVELS: ReadonlyMap<string, 1 | -1> = new Map([
   ['peak', 1],
 ]);
 const LEVEL_BEFORE: ReadonlySet<string> = new Set(['record', 'all-time', 'new', 'historic', 'decade']);
+/** "The highest in Europe", "the shortest in years": a level its subject reached, not "a rise in". */
+const SUPERLATIVES: ReadonlySet<string> = new Set(['highest', 'lowest', 'longest', 'shortest']);
 /** Words before a change word that make it a noun ("a rise", "the fall"). */
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'any', 'further', 'sharp', 'steep']);
 /** Nouns of movement name what moves after a preposition: "a rise in rents", "cuts to services". */
@@ -513,7 +520,7 @@ export function findChanges(
     if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
     else if (TAKES_OBJECT.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
     // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition.
-    const noun = ARTICLES.has(tokens.lower[i - 1] ?? '');
+    const noun = ARTICLES.has(tokens.lower[i - 1] ?? '') && !SUPERLATIVES.has(word);
     if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
       thing = thingAfter(tokens, counted, i + 2, count);
     if (thing < 0) thing = thingFrom(tokens, counted, clauseStart, i);
@@ -555,7 +562,12 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   if (UP.has(word)) return 1;
   if (DOWN.has(word)) return -1;
   const particle = PARTICLES.get(word);
-  if (particle !== undefined) return GOING.has(tokens.lower[i - 1] ?? '') ? particle : 0;
+  if (particle !== undefined) {
+    const before = tokens.lower[i - 1] ?? '';
+    // "Profits are up", "sales were down 4%": after "be" too, unless an idiom follows ("up to you").
+    const afterBe = BE_FORMS.has(before) && !AFTER_PARTICLE_IDIOMS.has(tokens.lower[i + 1] ?? '');
+    return GOING.has(before) || afterBe ? particle : 0;
+  }
   if (word === OVER) return endsBeing(tokens, i, i + 1) ? -1 : 0;
   if (word === BEHIND)
     return PAST_WHOM.has(tokens.lower[i + 1] ?? '') && endsBeing(tokens, i, i + 2) ? -1 : 0;

@@ -40,6 +40,18 @@ describe('what changes and which way', () => {
     expect(readStatement('Deaths rose sharply.').harms).toBe(1);
   });
 
+  it('reads "up" and "down" after a form of "be" as a change, unless an idiom follows', () => {
+    expect(changes('Ticket sales are up on last year.')).toEqual(['sales up up']);
+    expect(changes('Burglaries were down 4% in March.')).toEqual(['burglaries down down']);
+    expect(changes('It is up to the council.')).toEqual([]);
+    expect(changes('The striker is down with flu.')).toEqual([]);
+  });
+
+  it('reads a superlative as the level its subject reached, never as "a rise in"', () => {
+    expect(scoreTone('Hospital waiting lists are the longest on record.').label).toBe('negative');
+    expect(scoreTone('Queues at the crossing are the shortest in years.').label).toBe('positive');
+  });
+
   it('reads a set phrase as the thing as a whole', () => {
     expect(scoreTone('Interest rates have come down.').label).toBe('positive');
     expect(scoreTone('Interest rates went up again.').label).toBe('negative');
