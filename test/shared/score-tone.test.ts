@@ -160,6 +160,11 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The van behind us was blue.').label).toBe('neutral');
   });
 
+  it('reads "nowhere near" as a negator, and "not guilty of" as cleared of', () => {
+    expect(scoreTone('The marking was nowhere near good enough.').label).toBe('negative');
+    expect(scoreTone('The treasurer was found not guilty of fraud.').label).not.toBe('negative');
+  });
+
   it('reads news idioms of people safe and plans on or off course', () => {
     expect(scoreTone('The two hikers were found safe.').label).toBe('positive');
     expect(scoreTone('The children are safe and well.').label).toBe('positive');

@@ -24,6 +24,7 @@ const EXAMPLES: Record<string, string> = {
   disagreement: 'There was disagreement over the timetable.',
   disagreements: 'The summit exposed disagreements on trade.',
   displaced: 'The storm displaced hundreds of residents.',
+  divisive: 'The referendum was a divisive campaign.',
   escalation: 'Diplomats warned of an escalation in the north.',
   evicted: 'Forty tenants were evicted last month.',
   fruitful: 'The visit was fruitful for both countries.',
