@@ -2,7 +2,7 @@
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
 import { type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
-import { ACCEPTANCE_VERBS, REFUSALS } from './cues.ts';
+import { ACCEPTANCE_VERBS, DETERMINERS, REFUSALS } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   askedUntil,
@@ -282,6 +282,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   flags.fill(0, 0, count);
   const roles: (string | undefined)[] = [];
   let negationLeft = 0;
+  // The current negation has turned a word a lexicon rates.
+  let turnedRated = false;
   let modifier = 1;
   let modifierLeft = 0;
   let emphasis = false;
@@ -594,7 +596,15 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       reading.negatorAt.push(i);
     }
     if (negationLeft > 0) negationLeft -= 1;
-    if (negationLeft === 0) refusing = false;
+    // "no mercy to his victims": once the negation has turned a rated word, a preposition after it
+    // opens what the word is for, which keeps its own sign ("no reasons for joy" turns joy: reasons
+    // are unrated).
+    if (negationLeft > 0 && (flags[i] ?? 0) & NEGATED && facts.main !== 0) turnedRated = true;
+    if (negationLeft > 0 && turnedRated && opensNounPhrase(tokens, i + 1)) negationLeft = 0;
+    if (negationLeft === 0) {
+      refusing = false;
+      turnedRated = false;
+    }
     if (modifierLeft > 0) modifierLeft -= 1;
   }
 
@@ -642,6 +652,13 @@ export function cueEnd(reading: Reading, at: number): number {
  * The last negator before token i was no negation ("could not be happier" says the most): it stops
  * counting as one, and the words between it and i read as unnegated.
  */
+const NEGATION_STOPS: ReadonlySet<string> = new Set(['to', 'for', 'towards', 'toward', 'against', 'from']);
+
+/** A preposition at token k opening a noun phrase ("to his victims"), not an infinitive ("to lose"). */
+function opensNounPhrase(tokens: Tokens, k: number): boolean {
+  return NEGATION_STOPS.has(tokens.lower[k] ?? '') && DETERMINERS.has(tokens.lower[k + 1] ?? '');
+}
+
 function undoNegation(reading: Reading, factor: Float64Array, flags: Uint16Array, i: number): void {
   const at = reading.negatorAt.pop();
   if (at === undefined) return;

@@ -160,6 +160,15 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The van behind us was blue.').label).toBe('neutral');
   });
 
+  it('ends a negation that turned a rated word at a phrase that says whom it was for', () => {
+    const tone = scoreTone('The guards showed no mercy to their victims.');
+    const victims = tone.explanation.find((part) => part.text === 'victims');
+    expect(victims?.rules.join(' ')).not.toContain('negated');
+    expect(victims?.weight).toBeLessThan(0);
+    // Unrated "reasons" leaves the negation to reach "joy".
+    expect(scoreTone('There are no reasons for joy.').label).toBe('negative');
+  });
+
   it('reads "nowhere near" as a negator, and "not guilty of" as cleared of', () => {
     expect(scoreTone('The marking was nowhere near good enough.').label).toBe('negative');
     expect(scoreTone('The treasurer was found not guilty of fraud.').label).not.toBe('negative');
