@@ -517,10 +517,11 @@ export function findChanges(
     if (direction === 0) continue;
     let thing = -1;
     // "is over", "is behind us" end their subject; "ended the war" ends its object.
-    if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
-    else if (TAKES_OBJECT.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
-    // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition.
+    // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition,
+    // and takes no object ("the cuts will hit the most vulnerable": not a cut of the vulnerable).
     const noun = ARTICLES.has(tokens.lower[i - 1] ?? '') && !SUPERLATIVES.has(word);
+    if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
+    else if (TAKES_OBJECT.has(word) && !noun) thing = thingAfter(tokens, counted, i + 1, count);
     if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
       thing = thingAfter(tokens, counted, i + 2, count);
     if (thing < 0) thing = thingFrom(tokens, counted, clauseStart, i);
@@ -528,7 +529,7 @@ export function findChanges(
     if (thing < 0 && !ENDINGS.has(word) && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
       thing = thingAfter(tokens, counted, i + 2, count);
     // "rising rents", "a sharp fall": the thing may follow a change word used as an adjective or noun.
-    if (thing < 0 && !ENDINGS.has(word)) thing = thingAfter(tokens, counted, i + 1, count);
+    if (thing < 0 && !ENDINGS.has(word) && !noun) thing = thingAfter(tokens, counted, i + 1, count);
     found = true;
     changes.push({
       at: i,

@@ -52,6 +52,12 @@ describe('what changes and which way', () => {
     expect(scoreTone('Queues at the crossing are the shortest in years.').label).toBe('positive');
   });
 
+  it('gives a noun of change no object after it, only a thing behind a preposition', () => {
+    expect(changes('The cuts will hit the poorest families hardest.')).toEqual(['- cuts down']);
+    expect(changes('The cuts to bus services were announced.')).toEqual(['services cuts down']);
+    expect(scoreTone('The cuts will hit the poorest families hardest.').label).toBe('negative');
+  });
+
   it('reads a set phrase as the thing as a whole', () => {
     expect(scoreTone('Interest rates have come down.').label).toBe('positive');
     expect(scoreTone('Interest rates went up again.').label).toBe('negative');
