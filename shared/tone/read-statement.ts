@@ -429,7 +429,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
 
     const kinds = facts.kinds;
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
-      negationLeft = negationReach(word) + 1;
+      // "Nothing about this process has been fair": a negative subject denies the whole predicate.
+      negationLeft =
+        (i === clauseStart && SUBJECT_NEGATORS.has(word) ? SUBJECT_NEGATION_REACH : negationReach(word)) + 1;
       refusing = false;
       reading.negations += 1;
       reading.negatorAt.push(i);
@@ -652,6 +654,10 @@ export function cueEnd(reading: Reading, at: number): number {
  * The last negator before token i was no negation ("could not be happier" says the most): it stops
  * counting as one, and the words between it and i read as unnegated.
  */
+const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
+/** How far a negative subject reaches: past a short subject phrase to its predicate. */
+const SUBJECT_NEGATION_REACH = 8;
+
 const NEGATION_STOPS: ReadonlySet<string> = new Set(['to', 'for', 'towards', 'toward', 'against', 'from']);
 
 /** A preposition at token k opening a noun phrase ("to his victims"), not an infinitive ("to lose"). */
