@@ -702,6 +702,10 @@ export const HARM_PHRASES: readonly string[] = [
   'over budget',
   'behind schedule',
   'on the wrong track',
+  // Talks or efforts that lead nowhere.
+  'going nowhere',
+  'got nowhere',
+  'getting nowhere',
   'left out of',
   'shut out of',
   // Job cuts as news reports them: "400 jobs will go", "jobs to go at the plant".
@@ -743,6 +747,12 @@ export const RELIEF_PHRASES: readonly string[] = [
   'out of danger',
   'on the right track',
   // Setting a wrong right: "tonight we finally put that right".
+  // Recovering: "the town has bounced back".
+  'bounced back',
+  'bounce back',
+  'bounces back',
+  'bouncing back',
+  'game changer',
   'put that right',
   'put things right',
   'found safe',

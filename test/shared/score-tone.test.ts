@@ -169,6 +169,11 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('There are no reasons for joy.').label).toBe('negative');
   });
 
+  it('lets a negative subject deny the whole predicate', () => {
+    expect(scoreTone('Nothing about the way this inquiry was run has been fair.').label).toBe('negative');
+    expect(scoreTone('Nobody on this estate is happy with the plan.').label).toBe('negative');
+  });
+
   it('reads "nowhere near" as a negator, and "not guilty of" as cleared of', () => {
     expect(scoreTone('The marking was nowhere near good enough.').label).toBe('negative');
     expect(scoreTone('The treasurer was found not guilty of fraud.').label).not.toBe('negative');
@@ -179,6 +184,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The children are safe and well.').label).toBe('positive');
     expect(scoreTone('We are on the right track.').label).toBe('positive');
     expect(scoreTone('This week we finally put things right.').label).toBe('positive');
+    expect(scoreTone('The high street has bounced back.').label).toBe('positive');
+    expect(scoreTone('The new ferry is a game changer for the islands.').label).toBe('positive');
+    expect(scoreTone('The negotiations are going nowhere.').label).toBe('negative');
     expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
     expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
   });
