@@ -243,6 +243,32 @@ const TAKES_OBJECT: ReadonlySet<string> = new Set([
   'reopens',
   'reopened',
 ]);
+/**
+ * "Prices are higher than last year", "exports have never been higher": after "be", a comparative
+ * of level is where the subject now stands.
+ */
+const COMPARED_LEVELS: ReadonlyMap<string, 1 | -1> = new Map([
+  ['higher', 1],
+  ['lower', -1],
+]);
+// Degree words between "be" and the comparative ("is much higher", "has never been any lower").
+const DEGREE_WORDS: ReadonlySet<string> = new Set([
+  'much',
+  'far',
+  'even',
+  'any',
+  'still',
+  'slightly',
+  'significantly',
+]);
+
+/** The token before any degree words that end at token k. */
+function skipDegree(tokens: Tokens, k: number): number {
+  let at = k;
+  while (DEGREE_WORDS.has(tokens.lower[at] ?? '')) at -= 1;
+  return at;
+}
+
 /** "high" and "low" say a direction only as a level reached: "a record high", "a new low". */
 const LEVELS: ReadonlyMap<string, 1 | -1> = new Map([
   ['high', 1],
@@ -552,7 +578,12 @@ export const CHANGE_CUE_WORD = 1 << 17;
 export function changeKinds(word: string): number {
   return (
     (CLAUSE_WORDS.has(word) ? CLAUSE_WORD : 0) |
-    (UP.has(word) || DOWN.has(word) || LEVELS.has(word) || PARTICLES.has(word) || BE_ENDINGS.has(word)
+    (UP.has(word) ||
+    DOWN.has(word) ||
+    LEVELS.has(word) ||
+    COMPARED_LEVELS.has(word) ||
+    PARTICLES.has(word) ||
+    BE_ENDINGS.has(word)
       ? CHANGE_CUE_WORD
       : 0)
   );
@@ -572,6 +603,9 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   if (word === OVER) return endsBeing(tokens, i, i + 1) ? -1 : 0;
   if (word === BEHIND)
     return PAST_WHOM.has(tokens.lower[i + 1] ?? '') && endsBeing(tokens, i, i + 2) ? -1 : 0;
+  const compared = COMPARED_LEVELS.get(word);
+  if (compared !== undefined)
+    return BE_FORMS.has(tokens.lower[skipDegree(tokens, i - 1)] ?? '') ? compared : 0;
   const level = LEVELS.get(word);
   if (level !== undefined && LEVEL_BEFORE.has(tokens.lower[i - 1] ?? '')) return level;
   return 0;

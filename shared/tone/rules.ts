@@ -383,6 +383,10 @@ const COMPARATIVES: ReadonlySet<string> = new Set([
   'weaker',
   'brighter',
   'bleaker',
+  // Levels: "exports have never been higher" is a record.
+  'higher',
+  'lower',
+  'greater',
 ]);
 // Linking verbs of that frame, and the words that may sit between it and the comparative.
 const LINKING_VERBS: ReadonlySet<string> = new Set([

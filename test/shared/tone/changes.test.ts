@@ -58,6 +58,12 @@ describe('what changes and which way', () => {
     expect(scoreTone('The cuts will hit the poorest families hardest.').label).toBe('negative');
   });
 
+  it('reads "higher" after "be" as the level its subject stands at, a record when negated', () => {
+    expect(changes('Bus fares are much higher than last year.')).toEqual(['fares higher up']);
+    expect(scoreTone('Sales of our ships have never been higher.').label).toBe('positive');
+    expect(changes('She appealed to a higher court.')).toEqual([]);
+  });
+
   it('reads a set phrase as the thing as a whole', () => {
     expect(scoreTone('Interest rates have come down.').label).toBe('positive');
     expect(scoreTone('Interest rates went up again.').label).toBe('negative');
