@@ -702,6 +702,7 @@ export const HARM_PHRASES: readonly string[] = [
   'over budget',
   'behind schedule',
   'on the wrong track',
+  'kick in the teeth',
   // Talks or efforts that lead nowhere.
   'going nowhere',
   'got nowhere',
@@ -753,6 +754,11 @@ export const RELIEF_PHRASES: readonly string[] = [
   'bounces back',
   'bouncing back',
   'game changer',
+  'back in business',
+  // An effort that succeeded: "the ban on fishing has paid off".
+  'paid off',
+  'pays off',
+  'paying off',
   'put that right',
   'put things right',
   'found safe',

@@ -187,6 +187,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The high street has bounced back.').label).toBe('positive');
     expect(scoreTone('The new ferry is a game changer for the islands.').label).toBe('positive');
     expect(scoreTone('The negotiations are going nowhere.').label).toBe('negative');
+    expect(scoreTone('After the flood the bakery is back in business.').label).toBe('positive');
+    expect(scoreTone('Losing the contract was a kick in the teeth.').label).toBe('negative');
+    expect(scoreTone('All the hard work has paid off.').label).toBe('positive');
     expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
     expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
   });

@@ -52,6 +52,7 @@ const EXAMPLES: Record<string, string> = {
   rises: 'The council rises at noon.',
   rose: 'Turnout rose to seventy percent.',
   sanctions: 'The bloc imposed sanctions on the bank.',
+  'second-class': 'Migrant workers say they are treated as second-class citizens.',
   serious: 'The situation on the border is serious.',
   share: 'Each member state will share the cost.',
   shares: 'The ministry shares the view of the council.',
