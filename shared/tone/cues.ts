@@ -703,6 +703,12 @@ export const HARM_PHRASES: readonly string[] = [
   'behind schedule',
   'on the wrong track',
   'kick in the teeth',
+  'hit a brick wall',
+  'priced out',
+  // Patience at its end: "our patience has run out".
+  'patience has run out',
+  'patience is running out',
+  'patience ran out',
   // Talks or efforts that lead nowhere.
   'going nowhere',
   'got nowhere',
@@ -755,6 +761,13 @@ export const RELIEF_PHRASES: readonly string[] = [
   'bouncing back',
   'game changer',
   'back in business',
+  'turned the corner',
+  'turning the corner',
+  'exceeded expectations',
+  'exceeded all expectations',
+  'exceeded our expectations',
+  'weight off our shoulders',
+  'weight off my shoulders',
   // An effort that succeeded: "the ban on fishing has paid off".
   'paid off',
   'pays off',

@@ -179,7 +179,7 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The treasurer was found not guilty of fraud.').label).not.toBe('negative');
   });
 
-  it('reads news idioms of people safe and plans on or off course', () => {
+  it('reads news idioms of safety, recovery, success and setback', () => {
     expect(scoreTone('The two hikers were found safe.').label).toBe('positive');
     expect(scoreTone('The children are safe and well.').label).toBe('positive');
     expect(scoreTone('We are on the right track.').label).toBe('positive');
@@ -190,6 +190,10 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('After the flood the bakery is back in business.').label).toBe('positive');
     expect(scoreTone('Losing the contract was a kick in the teeth.').label).toBe('negative');
     expect(scoreTone('All the hard work has paid off.').label).toBe('positive');
+    expect(scoreTone('The new clinic has exceeded all expectations.').label).toBe('positive');
+    expect(scoreTone('After a hard winter the farm has turned the corner.').label).toBe('positive');
+    expect(scoreTone('Young couples are being priced out of the village.').label).toBe('negative');
+    expect(scoreTone("The residents' patience has run out.").label).toBe('negative');
     expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
     expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
   });
