@@ -704,6 +704,10 @@ export const HARM_PHRASES: readonly string[] = [
   'on the wrong track',
   'kick in the teeth',
   'hit a brick wall',
+  // Without a place: "the refugees have nowhere to go".
+  'nowhere to go',
+  'nowhere to live',
+  'nowhere to turn',
   'priced out',
   // Patience at its end: "our patience has run out".
   'patience has run out',
@@ -813,6 +817,21 @@ export const REFUSALS: ReadonlySet<string> = new Set([
   'condone',
   'condoned',
   'countenance',
+]);
+
+/**
+ * Words of contrition. Withheld ("showed no remorse", "never apologised", "not sorry") they blame
+ * whoever withholds them. "Regret" is left out: "I have no regrets" is contentment.
+ */
+export const CONTRITION: ReadonlySet<string> = new Set([
+  'remorse',
+  'contrition',
+  'apology',
+  'apologise',
+  'apologised',
+  'apologize',
+  'apologized',
+  'sorry',
 ]);
 
 /**

@@ -298,6 +298,7 @@ function ruleNames(reading: Reading, features: FeatureBuffer, i: number): string
   if (reading.harmAt.includes(i)) names.push('report of harm');
   if (reading.reliefAt.includes(i)) names.push('good news');
   if (reading.refusalAt.includes(i)) names.push('refusal');
+  if (reading.unrepentantAt.includes(i)) names.push('no remorse');
   if (flags & RULE.NEGATED) names.push(`negated by '${wordAt(reading, before(reading.negatorAt, i))}'`);
   if (flags & RULE.INTENSIFIED) names.push(`strengthened by '${modifierBefore(reading, i)}'`);
   if (flags & RULE.DIMINISHED) names.push(`softened by '${modifierBefore(reading, i)}'`);

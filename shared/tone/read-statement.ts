@@ -2,7 +2,7 @@
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
 import { type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
-import { ACCEPTANCE_VERBS, DETERMINERS, REFUSALS } from './cues.ts';
+import { ACCEPTANCE_VERBS, CONTRITION, DETERMINERS, REFUSALS } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   askedUntil,
@@ -93,6 +93,8 @@ export interface Reading {
   reliefAt: number[];
   /** Token indexes of refusals ("will not accept"): weighed like a bad word. */
   refusalAt: number[];
+  /** Token indexes of contrition withheld ("no remorse"): weighed like a bad word. */
+  unrepentantAt: number[];
   /** Per multi-word cue ("far from", "too early"): its first token index to the index after its last. */
   phraseEnds: ReadonlyMap<number, number>;
   /** Sentiment words in text order with their weights after the rules. */
@@ -248,6 +250,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     hedgeAt: [],
     reliefAt: [],
     refusalAt: [],
+    unrepentantAt: [],
     phraseEnds: NO_PHRASES,
     evidence: [],
     positive: 0,
@@ -590,6 +593,13 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         flags[i] = (flags[i] ?? 0) & ~NEGATED;
         reading.refusalAt.push(i);
       }
+    }
+    if (negationLeft > 0 && CONTRITION.has(word)) {
+      // "He never showed any remorse", "no apology": withheld contrition is blame, not relief.
+      reading.ruleBase[i] = REFUSAL_WEIGHT;
+      factor[i] = 1;
+      flags[i] = (flags[i] ?? 0) & ~NEGATED;
+      reading.unrepentantAt.push(i);
     }
     if (kinds & SPOILER_WORD && negationLeft === 0 && spoilsNext(tokens, i)) {
       // "a missed opportunity": the good word after a spoiler reads as negated by it.

@@ -160,6 +160,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The van behind us was blue.').label).toBe('neutral');
   });
 
+  it('reads contrition withheld as blame', () => {
+    expect(scoreTone('The driver never showed any remorse.').label).toBe('negative');
+    expect(scoreTone('The club has still not apologised.').label).toBe('negative');
+    const tone = scoreTone('There was no apology from the board.');
+    expect(tone.label).toBe('negative');
+    expect(tone.explanation.find((part) => part.text === 'apology')?.rules).toContain('no remorse');
+  });
+
   it('ends a negation that turned a rated word at a phrase that says whom it was for', () => {
     const tone = scoreTone('The guards showed no mercy to their victims.');
     const victims = tone.explanation.find((part) => part.text === 'victims');
@@ -194,6 +202,7 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('After a hard winter the farm has turned the corner.').label).toBe('positive');
     expect(scoreTone('Young couples are being priced out of the village.').label).toBe('negative');
     expect(scoreTone("The residents' patience has run out.").label).toBe('negative');
+    expect(scoreTone('These families have nowhere to go.').label).toBe('negative');
     expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
     expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
   });
