@@ -704,6 +704,8 @@ export const HARM_PHRASES: readonly string[] = [
   'on the wrong track',
   'kick in the teeth',
   'hit a brick wall',
+  'kept in the dark',
+  'left in the dark',
   // Without a place: "the refugees have nowhere to go".
   'nowhere to go',
   'nowhere to live',
@@ -765,6 +767,13 @@ export const RELIEF_PHRASES: readonly string[] = [
   'bouncing back',
   'game changer',
   'back in business',
+  'on the mend',
+  'light at the end of the tunnel',
+  // Efforts that succeed: "the reforms are starting to bear fruit".
+  'bear fruit',
+  'bore fruit',
+  'borne fruit',
+  'bearing fruit',
   'turned the corner',
   'turning the corner',
   'exceeded expectations',

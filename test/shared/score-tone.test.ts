@@ -203,6 +203,8 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Young couples are being priced out of the village.').label).toBe('negative');
     expect(scoreTone("The residents' patience has run out.").label).toBe('negative');
     expect(scoreTone('These families have nowhere to go.').label).toBe('negative');
+    expect(scoreTone('The new training scheme is starting to bear fruit.').label).toBe('positive');
+    expect(scoreTone('Parents say they were kept in the dark.').label).toBe('negative');
     expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
     expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
   });
