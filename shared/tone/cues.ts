@@ -704,6 +704,15 @@ export const HARM_PHRASES: readonly string[] = [
   'on the wrong track',
   'kick in the teeth',
   'hit a brick wall',
+  // Left without what people live on: "thousands will be without heating".
+  'without power',
+  'without electricity',
+  'without heating',
+  'without water',
+  'without food',
+  'without shelter',
+  'without medicine',
+  'without pay',
   'kept in the dark',
   'left in the dark',
   // Without a place: "the refugees have nowhere to go".

@@ -205,6 +205,7 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('These families have nowhere to go.').label).toBe('negative');
     expect(scoreTone('The new training scheme is starting to bear fruit.').label).toBe('positive');
     expect(scoreTone('Parents say they were kept in the dark.').label).toBe('negative');
+    expect(scoreTone('Families could go weeks without heating.').label).toBe('negative');
     expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
     expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
   });
