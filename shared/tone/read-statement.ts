@@ -586,21 +586,12 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     // "will not tolerate provocations": what is refused stays as bad as it is.
     if (negationLeft > 0 && ACCEPTANCE_VERBS.has(word)) {
       refusing = true;
-      if (REFUSALS.has(word)) {
-        // "Our members will not accept another freeze": refusing is a stand against, whatever the object.
-        reading.ruleBase[i] = REFUSAL_WEIGHT;
-        factor[i] = 1;
-        flags[i] = (flags[i] ?? 0) & ~NEGATED;
-        reading.refusalAt.push(i);
-      }
+      // "Our members will not accept another freeze": refusing is a stand against, whatever the object.
+      if (REFUSALS.has(word)) weighAsStand(reading, factor, flags, i, reading.refusalAt);
     }
-    if (negationLeft > 0 && CONTRITION.has(word)) {
-      // "He never showed any remorse", "no apology": withheld contrition is blame, not relief.
-      reading.ruleBase[i] = REFUSAL_WEIGHT;
-      factor[i] = 1;
-      flags[i] = (flags[i] ?? 0) & ~NEGATED;
-      reading.unrepentantAt.push(i);
-    }
+    // "He never showed any remorse", "no apology": withheld contrition is blame, not relief.
+    if (negationLeft > 0 && CONTRITION.has(word))
+      weighAsStand(reading, factor, flags, i, reading.unrepentantAt);
     if (kinds & SPOILER_WORD && negationLeft === 0 && spoilsNext(tokens, i)) {
       // "a missed opportunity": the good word after a spoiler reads as negated by it.
       negationLeft = SPOILER_REACH + 1;
@@ -673,6 +664,20 @@ const NEGATION_STOPS: ReadonlySet<string> = new Set(['to', 'for', 'towards', 'to
 /** A preposition at token k opening a noun phrase ("to his victims"), not an infinitive ("to lose"). */
 function opensNounPhrase(tokens: Tokens, k: number): boolean {
   return NEGATION_STOPS.has(tokens.lower[k] ?? '') && DETERMINERS.has(tokens.lower[k + 1] ?? '');
+}
+
+/** A negated word that takes a stand (a refusal, withheld contrition) weighs like a bad word, unturned. */
+function weighAsStand(
+  reading: Reading,
+  factor: Float64Array,
+  flags: Uint16Array,
+  i: number,
+  named: number[],
+): void {
+  reading.ruleBase[i] = REFUSAL_WEIGHT;
+  factor[i] = 1;
+  flags[i] = (flags[i] ?? 0) & ~NEGATED;
+  named.push(i);
 }
 
 function undoNegation(reading: Reading, factor: Float64Array, flags: Uint16Array, i: number): void {
@@ -764,7 +769,7 @@ function joinedBetween(tokens: Tokens, from: number, to: number): boolean {
 
 /** A harm phrase weighs like a clearly bad word in AFINN units ("fired" is -2). */
 const HARM_WEIGHT = -2;
-/** A refusal ("will not tolerate") weighs like a clearly bad word, as a harm phrase does. */
+/** A refusal ("will not tolerate") or withheld contrition weighs like a clearly bad word, as a harm phrase does. */
 const REFUSAL_WEIGHT = -2;
 /** A good-news phrase weighs like a clearly good word ("good" is 3, "fine" 2). */
 const RELIEF_WEIGHT = 2;
