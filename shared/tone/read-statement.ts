@@ -555,7 +555,16 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         f *= NEGATION_FACTOR;
         why |= NEGATED;
       }
-      if (reading.predicate[i] === 1 && !judgementWeighed && endsPhrase(tokens, i)) {
+      if (
+        reading.predicate[i] === 1 &&
+        RELATIONAL_NOUNS.has(word) &&
+        COMPLEMENTS.has(tokens.lower[i + 1] ?? '')
+      ) {
+        // "a recipe for disaster", "a source of pride": the complement is the verdict; the head says
+        // nothing of its own.
+        reading.predicate[i] = 0;
+        reading.counted[i] = 0;
+      } else if (reading.predicate[i] === 1 && !judgementWeighed && endsPhrase(tokens, i)) {
         if (facts.main === 0) reading.ruleBase[i] = judgementWeight(table, facts, word);
         judgementWeighed = true;
       }
@@ -655,6 +664,24 @@ export function cueEnd(reading: Reading, at: number): number {
  * The last negator before token i was no negation ("could not be happier" says the most): it stops
  * counting as one, and the words between it and i read as unnegated.
  */
+/** Heads of a judgement that only point at their complement: "a recipe for disaster". */
+const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
+  'recipe',
+  'cause',
+  'source',
+  'sign',
+  'symbol',
+  'example',
+  'case',
+  'matter',
+  'reason',
+  'kind',
+  'sort',
+  'type',
+  'form',
+]);
+const COMPLEMENTS: ReadonlySet<string> = new Set(['for', 'of']);
+
 const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
 /** How far a negative subject reaches: past a short subject phrase to its predicate. */
 const SUBJECT_NEGATION_REACH = 8;
