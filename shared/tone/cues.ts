@@ -714,6 +714,8 @@ export const HARM_PHRASES: readonly string[] = [
   'without medicine',
   'without pay',
   'kept in the dark',
+  'heads in the sand',
+  'head in the sand',
   'left in the dark',
   // Without a place: "the refugees have nowhere to go".
   'nowhere to go',
@@ -777,6 +779,14 @@ export const RELIEF_PHRASES: readonly string[] = [
   'game changer',
   'back in business',
   'on the mend',
+  'the envy of',
+  // Promises kept: "we have kept our word".
+  'kept our word',
+  'kept their word',
+  'kept its word',
+  'kept his word',
+  'kept her word',
+  'kept my word',
   'light at the end of the tunnel',
   // Efforts that succeed: "the reforms are starting to bear fruit".
   'bear fruit',

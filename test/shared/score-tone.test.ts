@@ -177,6 +177,11 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('There are no reasons for joy.').label).toBe('negative');
   });
 
+  it('reads a judgement that only points at its complement by the complement', () => {
+    expect(scoreTone('Cutting the fire service is a recipe for disaster.').label).toBe('negative');
+    expect(scoreTone('The new library is a source of pride for the town.').label).toBe('positive');
+  });
+
   it('lets a negative subject deny the whole predicate', () => {
     expect(scoreTone('Nothing about the way this inquiry was run has been fair.').label).toBe('negative');
     expect(scoreTone('Nobody on this estate is happy with the plan.').label).toBe('negative');
@@ -206,6 +211,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The new training scheme is starting to bear fruit.').label).toBe('positive');
     expect(scoreTone('Parents say they were kept in the dark.').label).toBe('negative');
     expect(scoreTone('Families could go weeks without heating.').label).toBe('negative');
+    expect(scoreTone('Their health service is the envy of the world.').label).toBe('positive');
+    expect(scoreTone('The council has kept its word.').label).toBe('positive');
+    expect(scoreTone('Ministers have buried their heads in the sand.').label).toBe('negative');
     expect(scoreTone('The country is on the wrong track.').label).toBe('negative');
     expect(scoreTone('Residents welcomed the move.').label).toBe('positive');
   });
