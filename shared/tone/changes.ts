@@ -4,7 +4,7 @@
 // read the wrong way round, so both step aside and the change speaks as one feature (features.ts).
 import { DETERMINERS } from './cues.ts';
 import type { Reading } from './read-statement.ts';
-import { isClauseBoundary } from './rules.ts';
+import { DEGREE_WORDS, isClauseBoundary } from './rules.ts';
 import type { Tokens } from './tokenize.ts';
 import type { WordTable } from './word-table.ts';
 
@@ -251,17 +251,6 @@ const COMPARED_LEVELS: ReadonlyMap<string, 1 | -1> = new Map([
   ['higher', 1],
   ['lower', -1],
 ]);
-// Degree words between "be" and the comparative ("is much higher", "has never been any lower").
-const DEGREE_WORDS: ReadonlySet<string> = new Set([
-  'much',
-  'far',
-  'even',
-  'any',
-  'still',
-  'slightly',
-  'significantly',
-]);
-
 /** The token before any degree words that end at token k. */
 function skipDegree(tokens: Tokens, k: number): number {
   let at = k;
@@ -284,6 +273,26 @@ const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'any', 
 const THING_AFTER: ReadonlySet<string> = new Set(['in', 'of', 'to', 'on']);
 // Words that are not what changes: articles, possessives, auxiliaries, time words, and measure
 // words whose "of" names the real thing ("the number of complaints", "the cost of living" keeps cost).
+/** Prepositions but "of", which names the real thing after a measure word ("the number of"). */
+const PREPOSITIONS: ReadonlySet<string> = new Set([
+  'in',
+  'to',
+  'on',
+  'by',
+  'at',
+  'for',
+  'with',
+  'from',
+  'against',
+  'into',
+  'about',
+  'between',
+  'among',
+  'without',
+  'under',
+  'during',
+  'within',
+]);
 const NOT_A_THING: ReadonlySet<string> = new Set([
   'a',
   'an',
@@ -352,21 +361,8 @@ const NOT_A_THING: ReadonlySet<string> = new Set([
   'total',
   'share',
   'of',
-  'in',
-  'by',
-  'to',
   // Prepositions open what follows; they never name a thing ("the settled lawsuit against him").
-  'against',
-  'for',
-  'with',
-  'at',
-  'from',
-  'about',
-  'into',
-  'between',
-  'among',
-  'without',
-  'under',
+  ...PREPOSITIONS,
   'and',
   'so',
   'very',
@@ -378,11 +374,6 @@ const NOT_A_THING: ReadonlySet<string> = new Set([
   'reach',
   'hit',
   'hits',
-  'with',
-  'for',
-  'at',
-  'from',
-  'on',
   'up',
   'down',
 ]);
@@ -637,30 +628,13 @@ function thingAfter(tokens: Tokens, counted: Uint8Array, from: number, count: nu
   const to = Math.min(count, from + OBJECT_REACH);
   for (let k = from; k < to; k += 1) {
     const word = tokens.lower[k] ?? '';
-    if (!tokens.isWord[k] || CLAUSE_WORDS.has(word) || BEFORE_NO_OBJECT.has(word)) return -1;
+    // "Rents have doubled in five years": what a preposition opens is when, where or how, never the
+    // thing changed ("of" is no such preposition: "cut the number of complaints").
+    if (!tokens.isWord[k] || CLAUSE_WORDS.has(word) || PREPOSITIONS.has(word)) return -1;
     if (canBeThing(tokens, counted, k)) return headFrom(tokens, counted, k, count);
   }
   return -1;
 }
-
-/**
- * "Rents have doubled in five years": what a preposition opens is when, where or how, never the
- * thing changed ("of" stays: "the cost of living", "the number of complaints").
- */
-const BEFORE_NO_OBJECT: ReadonlySet<string> = new Set([
-  'in',
-  'to',
-  'on',
-  'by',
-  'at',
-  'for',
-  'with',
-  'from',
-  'against',
-  'into',
-  'during',
-  'within',
-]);
 
 /** An object right after the verb ("ended the war"), not one behind a preposition ("ended in tears"). */
 function directObject(tokens: Tokens, counted: Uint8Array, from: number, count: number): number {

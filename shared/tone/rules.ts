@@ -413,13 +413,23 @@ const LINKING_VERBS: ReadonlySet<string> = new Set([
   'played',
   'performed',
 ]);
-const BEFORE_COMPARATIVE: ReadonlySet<string> = new Set(['any', 'much', 'ever']);
+/** Degree words that may stand between a linking verb and a comparative ("never been any better"). */
+export const DEGREE_WORDS: ReadonlySet<string> = new Set([
+  'any',
+  'much',
+  'ever',
+  'far',
+  'even',
+  'still',
+  'slightly',
+  'significantly',
+]);
 
 /** "has never been better", "could not be worse": a negated comparative after a linking verb. */
 export function negatedComparative(tokens: Tokens, index: number): boolean {
   if (!COMPARATIVES.has(tokens.lower[index] ?? '')) return false;
   let back = index - 1;
-  while (BEFORE_COMPARATIVE.has(tokens.lower[back] ?? '')) back -= 1;
+  while (DEGREE_WORDS.has(tokens.lower[back] ?? '')) back -= 1;
   return LINKING_VERBS.has(tokens.lower[back] ?? '');
 }
 
