@@ -660,10 +660,6 @@ export function cueEnd(reading: Reading, at: number): number {
   return reading.phraseEnds.get(at) ?? at + 1;
 }
 
-/**
- * The last negator before token i was no negation ("could not be happier" says the most): it stops
- * counting as one, and the words between it and i read as unnegated.
- */
 /** Heads of a judgement that only point at their complement: "a recipe for disaster". */
 const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
   'recipe',
@@ -707,6 +703,10 @@ function weighAsStand(
   named.push(i);
 }
 
+/**
+ * The last negator before token i was no negation ("could not be happier" says the most): it stops
+ * counting as one, and the words between it and i read as unnegated.
+ */
 function undoNegation(reading: Reading, factor: Float64Array, flags: Uint16Array, i: number): void {
   const at = reading.negatorAt.pop();
   if (at === undefined) return;
