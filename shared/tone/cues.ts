@@ -770,7 +770,6 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back to work',
   'out of danger',
   'on the right track',
-  // Setting a wrong right: "tonight we finally put that right".
   // Recovering: "the town has bounced back".
   'bounced back',
   'bounce back',
@@ -804,6 +803,7 @@ export const RELIEF_PHRASES: readonly string[] = [
   'paid off',
   'pays off',
   'paying off',
+  // Setting a wrong right: "tonight we finally put that right".
   'put that right',
   'put things right',
   'found safe',
