@@ -714,9 +714,9 @@ export const HARM_PHRASES: readonly string[] = [
   'without medicine',
   'without pay',
   'kept in the dark',
+  'left in the dark',
   'heads in the sand',
   'head in the sand',
-  'left in the dark',
   // Without a place: "the refugees have nowhere to go".
   'nowhere to go',
   'nowhere to live',
