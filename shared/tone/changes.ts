@@ -2,7 +2,7 @@
 // is good or bad news by what changes: the fall of something bad is good, the rise of a cost is bad.
 // The words "fell" and "rose" carry no tone of their own, and the thing's own word ("crime") would
 // read the wrong way round, so both step aside and the change speaks as one feature (features.ts).
-import { DETERMINERS } from './cues.ts';
+import { DETERMINERS, SAYING_VERBS } from './cues.ts';
 import type { Reading } from './read-statement.ts';
 import { DEGREE_WORDS, isClauseBoundary } from './rules.ts';
 import type { Tokens } from './tokenize.ts';
@@ -64,6 +64,33 @@ const BE_ENDINGS: ReadonlySet<string> = new Set([OVER, BEHIND]);
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const PAST_WHOM: ReadonlySet<string> = new Set(['us', 'me', 'them', 'you', 'him', 'her']);
 /** "Rates have come down", "prices went up": after a verb of going, "up" and "down" are a change. */
+const INTO = 'into';
+/** Verbs of falling: before "into" they say what their subject came to ("fell into poverty"). */
+const FALLING: ReadonlySet<string> = new Set([
+  'fall',
+  'falls',
+  'fell',
+  'fallen',
+  'falling',
+  'slid',
+  'slide',
+  'slides',
+  'sliding',
+  'slipped',
+  'slip',
+  'slips',
+  'slipping',
+  'sank',
+  'sink',
+  'sinks',
+  'sinking',
+  'sunk',
+  'plunged',
+  'plunge',
+  'plunges',
+  'plunging',
+  'tumbled',
+]);
 const GOING: ReadonlySet<string> = new Set([
   'come',
   'comes',
@@ -522,7 +549,9 @@ export function findChanges(
   for (let i = 0; i < count; i += 1) {
     const word = tokens.lower[i] ?? '';
     const kinds = facts[i]?.kinds ?? (tokens.isWord[i] ? changeKinds(word) : 0);
-    if (!tokens.isWord[i] || kinds & CLAUSE_WORD) {
+    // "The charity warned that more families would ...": what is said is a clause of its own.
+    const reported = word === 'that' && SAYING_VERBS.has(tokens.lower[i - 1] ?? '');
+    if (!tokens.isWord[i] || kinds & CLAUSE_WORD || reported) {
       if (tokens.isWord[i] || isClauseBoundary(word)) {
         clauseStart = i + 1;
         found = false;
@@ -532,6 +561,19 @@ export function findChanges(
     if (found || counted[i] !== 1) continue;
     const direction = kinds & CHANGE_CUE_WORD ? directionAt(tokens, i) : 0;
     if (direction === 0) continue;
+    if (FALLING.has(word) && tokens.lower[i + 1] === INTO) {
+      // "Families fell into poverty", "the economy slid into recession": more of what they fell into.
+      changes.push({
+        at: i,
+        thing: thingAfter(tokens, counted, i + 2, count),
+        described: -1,
+        manner: mannerNear(tokens, counted, i),
+        direction: negated[i] === 1 ? -1 : 1,
+        share: 1,
+      });
+      found = true;
+      continue;
+    }
     let thing = -1;
     // "is over", "is behind us" end their subject; "ended the war" ends its object.
     // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition,

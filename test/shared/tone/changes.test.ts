@@ -64,6 +64,15 @@ describe('what changes and which way', () => {
     expect(changes('She appealed to a higher court.')).toEqual([]);
   });
 
+  it('reads falling into something as more of it, and what is said after "that" as its own clause', () => {
+    expect(changes('The economy slid into recession.')).toEqual(['recession slid up']);
+    expect(changes('The charity warned that more pensioners would fall into debt.')).toEqual([
+      'debt fall up',
+    ]);
+    expect(scoreTone('Thousands of families could fall into poverty.').label).toBe('negative');
+    expect(changes('Officials said that burglaries fell.')).toEqual(['burglaries fell down']);
+  });
+
   it('reads a set phrase as the thing as a whole', () => {
     expect(scoreTone('Interest rates have come down.').label).toBe('positive');
     expect(scoreTone('Interest rates went up again.').label).toBe('negative');
