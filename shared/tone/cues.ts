@@ -794,6 +794,8 @@ export const RELIEF_PHRASES: readonly string[] = [
   'bearing fruit',
   'turned the corner',
   'turning the corner',
+  'turned a corner',
+  'turning a corner',
   'exceeded expectations',
   'exceeded all expectations',
   'exceeded our expectations',

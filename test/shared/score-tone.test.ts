@@ -205,6 +205,7 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('All the hard work has paid off.').label).toBe('positive');
     expect(scoreTone('The new clinic has exceeded all expectations.').label).toBe('positive');
     expect(scoreTone('After a hard winter the farm has turned the corner.').label).toBe('positive');
+    expect(scoreTone('The shop says it has turned a corner.').label).toBe('positive');
     expect(scoreTone('Young couples are being priced out of the village.').label).toBe('negative');
     expect(scoreTone("The residents' patience has run out.").label).toBe('negative');
     expect(scoreTone('These families have nowhere to go.').label).toBe('negative');
