@@ -431,6 +431,15 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     }
 
     const kinds = facts.kinds;
+    const clearedBy = word === 'of' && negationLeft === 0 ? clearingVerbBefore(tokens, i) : -1;
+    if (clearedBy >= 0) {
+      // "The inquiry cleared the staff of any wrongdoing": what follows "of" is no longer there,
+      // as after "cleared of" (PHRASES), with the one cleared between.
+      negationLeft = NEGATION_WINDOW + 1;
+      reading.negations += 1;
+      reading.negatorAt.push(clearedBy);
+      continue;
+    }
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
       // "Nothing about this process has been fair": a negative subject denies the whole predicate.
       negationLeft =
@@ -701,6 +710,29 @@ function weighAsStand(
   factor[i] = 1;
   flags[i] = (flags[i] ?? 0) & ~NEGATED;
   named.push(i);
+}
+
+/** Verbs that take someone and then "of" what they are freed from: "acquitted him of murder". */
+const CLEARING_VERBS: ReadonlySet<string> = new Set([
+  'cleared',
+  'clears',
+  'acquitted',
+  'acquits',
+  'absolved',
+  'absolves',
+  'exonerated',
+  'exonerates',
+]);
+/** How many words of the one cleared may stand between the verb and "of". */
+const CLEARED_REACH = 4;
+
+/** The clearing verb a few words before the "of" at token i, in the same clause, or -1. */
+function clearingVerbBefore(tokens: Tokens, i: number): number {
+  for (let k = i - 2; k >= Math.max(0, i - 1 - CLEARED_REACH); k -= 1) {
+    if (!tokens.isWord[k]) return -1;
+    if (CLEARING_VERBS.has(tokens.lower[k] ?? '')) return k;
+  }
+  return -1;
 }
 
 /**

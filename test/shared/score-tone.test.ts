@@ -187,9 +187,11 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Nobody on this estate is happy with the plan.').label).toBe('negative');
   });
 
-  it('reads "nowhere near" as a negator, and "not guilty of" as cleared of', () => {
+  it('reads "nowhere near" as a negator, and "not guilty of" and "acquitted them of" as cleared of', () => {
     expect(scoreTone('The marking was nowhere near good enough.').label).toBe('negative');
     expect(scoreTone('The treasurer was found not guilty of fraud.').label).not.toBe('negative');
+    // The one cleared may stand between the verb and "of".
+    expect(scoreTone('The tribunal acquitted both men of all charges.').label).not.toBe('negative');
   });
 
   it('reads news idioms of safety, recovery, success and setback', () => {
