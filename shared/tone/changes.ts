@@ -63,7 +63,6 @@ const BEHIND = 'behind';
 const BE_ENDINGS: ReadonlySet<string> = new Set([OVER, BEHIND]);
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const PAST_WHOM: ReadonlySet<string> = new Set(['us', 'me', 'them', 'you', 'him', 'her']);
-/** "Rates have come down", "prices went up": after a verb of going, "up" and "down" are a change. */
 const INTO = 'into';
 /** Verbs of falling: before "into" they say what their subject came to ("fell into poverty"). */
 const FALLING: ReadonlySet<string> = new Set([
@@ -91,6 +90,7 @@ const FALLING: ReadonlySet<string> = new Set([
   'plunging',
   'tumbled',
 ]);
+/** "Rates have come down", "prices went up": after a verb of going, "up" and "down" are a change. */
 const GOING: ReadonlySet<string> = new Set([
   'come',
   'comes',
@@ -561,45 +561,50 @@ export function findChanges(
     if (found || counted[i] !== 1) continue;
     const direction = kinds & CHANGE_CUE_WORD ? directionAt(tokens, i) : 0;
     if (direction === 0) continue;
-    if (FALLING.has(word) && tokens.lower[i + 1] === INTO) {
-      // "Families fell into poverty", "the economy slid into recession": more of what they fell into.
-      changes.push({
-        at: i,
-        thing: thingAfter(tokens, counted, i + 2, count),
-        described: -1,
-        manner: mannerNear(tokens, counted, i),
-        direction: negated[i] === 1 ? -1 : 1,
-        share: 1,
-      });
-      found = true;
-      continue;
-    }
-    let thing = -1;
-    // "is over", "is behind us" end their subject; "ended the war" ends its object.
-    // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition,
-    // and takes no object ("the cuts will hit the most vulnerable": not a cut of the vulnerable).
-    const noun = ARTICLES.has(tokens.lower[i - 1] ?? '') && !SUPERLATIVES.has(word);
-    if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
-    else if (TAKES_OBJECT.has(word) && !noun) thing = thingAfter(tokens, counted, i + 1, count);
-    if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
-      thing = thingAfter(tokens, counted, i + 2, count);
-    if (thing < 0) thing = thingFrom(tokens, counted, clauseStart, i);
-    // Behind a preposition an ending says how it ended ("they ended in chaos"), never what ended.
-    if (thing < 0 && !ENDINGS.has(word) && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
-      thing = thingAfter(tokens, counted, i + 2, count);
-    // "rising rents", "a sharp fall": the thing may follow a change word used as an adjective or noun.
-    if (thing < 0 && !ENDINGS.has(word) && !noun) thing = thingAfter(tokens, counted, i + 1, count);
+    // "Families fell into poverty", "the economy slid into recession": more of what they fell into.
+    const fallsInto = FALLING.has(word) && tokens.lower[i + 1] === INTO;
+    const thing = fallsInto
+      ? thingAfter(tokens, counted, i + 2, count)
+      : thingOfChange(tokens, counted, i, clauseStart, count);
+    const moves = fallsInto ? 1 : direction;
     found = true;
     changes.push({
       at: i,
       thing,
-      described: thing > 0 ? describedBy(tokens, counted, facts, thing) : -1,
+      described: !fallsInto && thing > 0 ? describedBy(tokens, counted, facts, thing) : -1,
       manner: mannerNear(tokens, counted, i),
-      direction: negated[i] === 1 ? (-direction as 1 | -1) : direction,
+      direction: negated[i] === 1 ? (-moves as 1 | -1) : moves,
       share: 1,
     });
   }
   return changes;
+}
+
+/** What the change word at token i is about: its object, its subject or what follows it, or -1. */
+function thingOfChange(
+  tokens: Tokens,
+  counted: Uint8Array,
+  i: number,
+  clauseStart: number,
+  count: number,
+): number {
+  const word = tokens.lower[i] ?? '';
+  let thing = -1;
+  // "is over", "is behind us" end their subject; "ended the war" ends its object.
+  // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition,
+  // and takes no object ("the cuts will hit the most vulnerable": not a cut of the vulnerable).
+  const noun = ARTICLES.has(tokens.lower[i - 1] ?? '') && !SUPERLATIVES.has(word);
+  if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
+  else if (TAKES_OBJECT.has(word) && !noun) thing = thingAfter(tokens, counted, i + 1, count);
+  if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
+    thing = thingAfter(tokens, counted, i + 2, count);
+  if (thing < 0) thing = thingFrom(tokens, counted, clauseStart, i);
+  // Behind a preposition an ending says how it ended ("they ended in chaos"), never what ended.
+  if (thing < 0 && !ENDINGS.has(word) && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
+    thing = thingAfter(tokens, counted, i + 2, count);
+  // "rising rents", "a sharp fall": the thing may follow a change word used as an adjective or noun.
+  if (thing < 0 && !ENDINGS.has(word) && !noun) thing = thingAfter(tokens, counted, i + 1, count);
+  return thing;
 }
 
 /** Bits of `WordFacts.kinds` (word-facts.ts) that the lists here decide: looked up once per word. */
