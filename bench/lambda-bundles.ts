@@ -33,8 +33,9 @@ const REQUIRE_BANNER =
 const LAMBDA_TARGET = 'node24';
 // Lambda's Node version may be newer than the esbuild in use knows; node20 is the fallback.
 const FALLBACK_TARGET = 'node20';
-// The stack sets NODE_OPTIONS=--enable-source-maps, so a cold start pays for reading the map.
-const LAMBDA_NODE_ARGS = ['--enable-source-maps'];
+// Node options as the stack sets them: none (no --enable-source-maps; the handlers read the map
+// only when they log an error).
+const LAMBDA_NODE_ARGS: string[] = [];
 
 const UPLOAD_BUCKET = 'bench-uploads';
 const RESULTS_BUCKET = 'bench-results';

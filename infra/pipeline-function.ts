@@ -43,7 +43,8 @@ export interface PipelineFunctionProps {
 /**
  * A Node.js Lambda function with quote-tone's operational baseline:
  * - Node.js 24 on ARM64 (Graviton: about 20% cheaper per GB-second for the same work);
- * - bundled locally by esbuild (no Docker), minified, ESM, with source maps for stack traces;
+ * - bundled locally by esbuild (no Docker), minified, ESM, with a source map that the handlers read
+ *   when they log an error (not at every start, as --enable-source-maps would);
  *   every dependency bundled (the core reads no file at run time: data it needs, such as the tone
  *   lexicons, is imported and inlined; the functions reach S3 through their own signed HTTP
  *   client, functions/lib/signed-http-s3.ts, so no AWS SDK client is in the bundle);
@@ -80,7 +81,9 @@ export class PipelineFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      // No --enable-source-maps: it parses the map at every cold start; the handlers map an
+      // error's stack when they log it (functions/lib/source-stack.ts).
+      environment: props.environment,
       role: this.role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
@@ -99,7 +102,7 @@ export class PipelineFunction extends Construct {
         minify: true,
         sourceMap: true,
         // Stack traces need the map's names and positions, not a copy of every source file: without
-        // it the map (read at every cold start under --enable-source-maps) is a fraction the size.
+        // it the map (read when an error is logged) is a fraction the size.
         sourcesContent: false,
         format: nodejs.OutputFormat.ESM,
         target: 'node24',

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from '../../shared/input-policy.ts';
 import { intFromEnv, requireEnv } from '../lib/config.ts';
 import { objectStoreFromEnv } from '../lib/object-store.ts';
 import { parseS3Event } from '../lib/s3-event.ts';
+import { withSourceStack } from '../lib/source-stack.ts';
 import { type AnalyzeConfig, analyzeObject, type Outcome } from './analyze-object.ts';
 
 const config: AnalyzeConfig = {
@@ -40,7 +41,7 @@ export async function handler(event: unknown, context?: { awsRequestId?: string 
     } catch (error) {
       retryable = error;
       metrics.addMetric('Failures', MetricUnit.Count, 1);
-      logger.error('failed', { key: record.s3.object.key, error: error as Error });
+      logger.error('failed', { key: record.s3.object.key, error: withSourceStack(error) as Error });
     }
   }
   metrics.publishStoredMetrics();

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { requireEnv } from '../lib/config.ts';
 import { objectStoreFromEnv } from '../lib/object-store.ts';
+import { withSourceStack } from '../lib/source-stack.ts';
 import { type SqsBatchResponse, s3RecordsOfSqsEvent } from '../lib/sqs-event.ts';
 import { type IndexOutcome, type UpdateIndexConfig, updateIndexBatch } from './update-index.ts';
 
@@ -46,7 +47,7 @@ export async function handler(
     const messageId = records[index]?.messageId ?? '';
     if ('error' in result) {
       failed.add(messageId);
-      logger.error('failed', { key: result.key, messageId, error: result.error as Error });
+      logger.error('failed', { key: result.key, messageId, error: withSourceStack(result.error) as Error });
       return;
     }
     outcomes.push(result.outcome);
