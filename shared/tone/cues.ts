@@ -355,9 +355,6 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ["couldn't wait to", 'neutral'],
   ['couldnt wait to', 'neutral'],
   ['of course not', 'negator'],
-  // "..., or not": a negator with nothing left to negate.
-  ['or not', 'filler'],
-  ['whether or not', 'filler'],
   // Hedges.
   ['too early', 'hedge'],
   ['too soon', 'hedge'],

@@ -5,6 +5,7 @@ import { type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.t
 import { ACCEPTANCE_VERBS, CONTRITION, DETERMINERS, REFUSALS } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
+  alternativeStart,
   askedUntil,
   CONCEDED_FACTOR,
   CONTRAST_FACTOR,
@@ -438,6 +439,15 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       negationLeft = NEGATION_WINDOW + 1;
       reading.negations += 1;
       reading.negatorAt.push(clearedBy);
+      continue;
+    }
+    const alternative = kinds & NEGATOR_WORD ? alternativeStart(tokens, i) : -1;
+    if (alternative >= 0) {
+      // The construction's words are no tone of their own. "may or may not help" asks whether it
+      // helps; "toasted or not" only says either way.
+      if (alternative < i - 1) questioned = true;
+      for (let k = alternative; k <= i; k += 1) reading.counted[k] = 0;
+      addCue(reading, 'tentative', statement.slice(tokens.start[i - 1], tokens.end[i]));
       continue;
     }
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {

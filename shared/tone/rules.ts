@@ -68,6 +68,21 @@ export function negates(tokens: Tokens, index: number): boolean {
   return !(word === 'no' && standsAlone(tokens, index));
 }
 
+/**
+ * A negation offered as the other alternative asserts neither: "whether or not it helps", "like
+ * it or not", "it may or may not help", "did or did not know". What follows is an open question.
+ * The index of the "or" that offers it, or -1.
+ *
+ * @example alternativeStart(tokenize('It may or may not help'), 4) // 2
+ */
+export function alternativeStart(tokens: Tokens, index: number): number {
+  const before = tokens.lower[index - 1];
+  if (before === 'or') return index - 1;
+  const repeated =
+    tokens.lower[index - 2] === 'or' && before !== undefined && before === tokens.lower[index - 3];
+  return repeated ? index - 2 : -1;
+}
+
 /** How many words after it a negator turns: an amount ("little", "few") only its noun phrase. */
 export function negationReach(negator: string): number {
   return AMOUNT_NEGATORS.has(negator) ? AMOUNT_NEGATION_WINDOW : NEGATION_WINDOW;

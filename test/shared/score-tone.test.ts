@@ -194,6 +194,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The tribunal acquitted both men of all charges.').label).not.toBe('negative');
   });
 
+  it('reads a negation offered as the other alternative ("may or may not") as an open question', () => {
+    expect(scoreTone('The new rules may or may not help.').label).toBe('neutral');
+    expect(scoreTone('The appeal might or might not succeed.').label).toBe('neutral');
+    // The alternative ends with its clause: what the speaker then asserts reads as before.
+    expect(scoreTone('Like it or not, this is a great deal.').label).toBe('positive');
+    expect(scoreTone('It is not a good deal.').label).toBe('negative');
+  });
+
   it('reads news idioms of safety, recovery, success and setback', () => {
     expect(scoreTone('The two hikers were found safe.').label).toBe('positive');
     expect(scoreTone('The children are safe and well.').label).toBe('positive');
