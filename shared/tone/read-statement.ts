@@ -383,7 +383,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           modifierLeft = MODIFIER_WINDOW + 1;
           break;
         case 'negator':
-          negationLeft = NEGATION_WINDOW + 1;
+          // "No one was hurt in the accident": a negative subject, as "nobody" is.
+          negationLeft = (i === clauseStart ? SUBJECT_NEGATION_REACH : NEGATION_WINDOW) + 1;
           refusing = false;
           reading.negations += 1;
           reading.negatorAt.push(i);

@@ -185,6 +185,9 @@ describe('scoreTone behaviour', () => {
   it('lets a negative subject deny the whole predicate', () => {
     expect(scoreTone('Nothing about the way this inquiry was run has been fair.').label).toBe('negative');
     expect(scoreTone('Nobody on this estate is happy with the plan.').label).toBe('negative');
+    // "No one" is a negative subject as "nobody" is: the harm it denies, and its setting, are not news.
+    expect(scoreTone('No one was hurt in the crash.').label).toBe('positive');
+    expect(scoreTone('No one on the ward is happy with the new rota.').label).toBe('negative');
   });
 
   it('reads "nowhere near" as a negator, and "not guilty of" and "acquitted them of" as cleared of', () => {
