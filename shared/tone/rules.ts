@@ -65,8 +65,18 @@ export function negates(tokens: Tokens, index: number): boolean {
   const word = tokens.lower[index] ?? '';
   // "a little progress", "the few who came", "his little house": an amount or a size, not "almost none".
   if (AMOUNT_NEGATORS.has(word)) return !DETERMINERS.has(tokens.lower[index - 1] ?? '');
+  if (notOnly(tokens, index)) return false;
   return !(word === 'no' && standsAlone(tokens, index));
 }
+
+// "not only a disaster but a scandal", "isn't just dubious": the focus adds to what follows, it
+// does not deny it ("the verdict is not just", with nothing after, still does).
+function notOnly(tokens: Tokens, index: number): boolean {
+  const word = tokens.lower[index] ?? '';
+  if (word !== 'not' && !word.endsWith("n't")) return false;
+  return ADDITIVE_FOCUS.has(tokens.lower[index + 1] ?? '') && tokens.isWord[index + 2] === true;
+}
+const ADDITIVE_FOCUS: ReadonlySet<string> = new Set(['only', 'just', 'merely', 'simply', 'solely']);
 
 /**
  * A negation offered as the other alternative asserts neither: "whether or not it helps", "like

@@ -182,6 +182,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The new library is a source of pride for the town.').label).toBe('positive');
   });
 
+  it('reads "not only" and "not just" as adding to what follows, not denying it', () => {
+    expect(scoreTone('This is not only a tragedy for the family.').label).toBe('negative');
+    expect(scoreTone('She is not only talented, she works hard.').label).toBe('positive');
+    expect(scoreTone('It was not simply a mistake.').label).toBe('negative');
+    // With nothing after it, "just" is the adjective, and the negation denies it.
+    expect(scoreTone('The ruling is not just.').label).toBe('negative');
+  });
+
   it('lets a negative subject deny the whole predicate', () => {
     expect(scoreTone('Nothing about the way this inquiry was run has been fair.').label).toBe('negative');
     expect(scoreTone('Nobody on this estate is happy with the plan.').label).toBe('negative');
