@@ -300,6 +300,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let sentenceStart = 0;
   let clauseStart = 0;
   let judged = false;
+  // The copula of the clause's judgement, while its subject may still be denied; else -1.
+  let judgedAt = -1;
   // The judgement's head has been weighed: "a relief for borrowers" is judged by "relief" alone.
   let judgementWeighed = false;
   let questioned = false;
@@ -499,6 +501,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (kinds & COPULA_WORD && !judged && !questioned && i > clauseStart && !passiveAfter(tokens, i)) {
       // "The rescue was a blunder": the judgement after the verb decides, not the subject's words.
       judged = true;
+      judgedAt = i;
       judgementWeighed = false;
       judgeSubject(factor, flags, reading.share, clauseStart, i);
     }
@@ -610,6 +613,16 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     }
     factor[i] = f;
     flags[i] = why;
+    if (
+      judgedAt > clauseStart &&
+      why & NEGATED &&
+      (reading.negatorAt.at(-1) ?? -1) > judgedAt &&
+      (reading.ruleBase[i] || facts.main) < 0
+    ) {
+      // "The injuries are not serious": the judgement denies what the subject's words would say.
+      denySubject(reading, factor, clauseStart, judgedAt);
+      judgedAt = -1;
+    }
     // A modifier is used up by the first word that carries sentiment.
     if (modifierLeft > 0 && facts.main !== 0) modifierLeft = 0;
     // "will not tolerate provocations": what is refused stays as bad as it is.
@@ -931,6 +944,19 @@ function concede(
   to: number,
 ): void {
   discount(factor, flags, share, from, to, CONCEDED_SHARE, CONCEDED_FACTOR, CONCEDED);
+}
+
+// "The injuries are not serious": the subject's bad words are what the judgement denies, so they
+// count for nothing, in the lexicon weights and the word features alike.
+function denySubject(reading: Reading, factor: Float64Array, from: number, to: number): void {
+  for (let k = from; k < to; k += 1) {
+    const facts = reading.facts[k];
+    if (facts === undefined || (facts.main >= 0 && facts.polarity >= 0 && (facts.kinds & HARM_WORD) === 0))
+      continue;
+    factor[k] = 0;
+    reading.share[k] = 0;
+    reading.counted[k] = 0;
+  }
 }
 
 /** "X is a Y": the subject X's words count less, in the rules and in the word features. */

@@ -190,6 +190,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The ruling is not just.').label).toBe('negative');
   });
 
+  it('lets a judgement that denies something bad clear its subject ("the injuries are not serious")', () => {
+    expect(scoreTone('The losses were not severe.').label).not.toBe('negative');
+    expect(scoreTone('The flooding was not as bad as we feared.').label).toBe('positive');
+    expect(scoreTone('The storm damage is not bad at all.').label).toBe('positive');
+    // Only a denial of something bad clears the subject: denied praise is still blame.
+    expect(scoreTone('The cuts are not fair.').label).toBe('negative');
+  });
+
   it('lets a negative subject deny the whole predicate', () => {
     expect(scoreTone('Nothing about the way this inquiry was run has been fair.').label).toBe('negative');
     expect(scoreTone('Nobody on this estate is happy with the plan.').label).toBe('negative');
