@@ -504,6 +504,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       judgedAt = i;
       judgementWeighed = false;
       judgeSubject(factor, flags, reading.share, clauseStart, i);
+      // "Opening fire without warning was inexcusable": a negation inside the subject ends with it;
+      // only a negative subject ("Nobody ...", "No one ...") reaches into the predicate.
+      if (negationLeft > 0 && (reading.negatorAt.at(-1) ?? -1) > clauseStart) negationLeft = 0;
     }
     if (kinds & SAFE_OUTCOME_WORD) {
       safeInClause = true;

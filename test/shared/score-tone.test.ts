@@ -204,6 +204,9 @@ describe('scoreTone behaviour', () => {
     // "No one" is a negative subject as "nobody" is: the harm it denies, and its setting, are not news.
     expect(scoreTone('No one was hurt in the crash.').label).toBe('positive');
     expect(scoreTone('No one on the ward is happy with the new rota.').label).toBe('negative');
+    // A negation inside a subject ends with it: the judgement after the verb stands as said.
+    expect(scoreTone('Opening fire without warning was inexcusable.').label).toBe('negative');
+    expect(scoreTone('A town without a library is a poorer place.').label).toBe('negative');
   });
 
   it('reads "nowhere near" as a negator, and "not guilty of" and "acquitted them of" as cleared of', () => {
