@@ -25,6 +25,12 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
  */
 export const AMOUNT_NEGATORS: ReadonlySet<string> = new Set(['little', 'few']);
 
+/**
+ * Degrees that point the other way: "the least popular" is the most unpopular, "less than happy"
+ * is unhappy, "less harmful" is good news. They turn the word after them (or after "than").
+ */
+export const REVERSING_DEGREES: ReadonlySet<string> = new Set(['less', 'least']);
+
 /** Words that flip the polarity of what follows them in the same clause. */
 export const NEGATORS: ReadonlySet<string> = new Set([
   'no',
@@ -44,6 +50,7 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'lacking',
   'devoid',
   ...AMOUNT_NEGATORS,
+  ...REVERSING_DEGREES,
   'cannot',
   'cant',
   'dont',

@@ -12,6 +12,7 @@ import {
   type PhraseRole,
   QUANTITY_WORDS,
   RELIEF_PHRASES,
+  REVERSING_DEGREES,
   SAYING_VERBS,
 } from './cues.ts';
 import type { Tokens } from './tokenize.ts';
@@ -65,6 +66,7 @@ export function negates(tokens: Tokens, index: number): boolean {
   const word = tokens.lower[index] ?? '';
   // "a little progress", "the few who came", "his little house": an amount or a size, not "almost none".
   if (AMOUNT_NEGATORS.has(word)) return !DETERMINERS.has(tokens.lower[index - 1] ?? '');
+  if (REVERSING_DEGREES.has(word)) return reversesDegree(tokens, index);
   if (notOnly(tokens, index)) return false;
   return !(word === 'no' && standsAlone(tokens, index));
 }
@@ -95,10 +97,58 @@ export function alternativeStart(tokens: Tokens, index: number): number {
 
 /** How many words after it a negator turns: an amount ("little", "few") only its noun phrase. */
 export function negationReach(negator: string): number {
-  return AMOUNT_NEGATORS.has(negator) ? AMOUNT_NEGATION_WINDOW : NEGATION_WINDOW;
+  return AMOUNT_NEGATORS.has(negator) || REVERSING_DEGREES.has(negator)
+    ? AMOUNT_NEGATION_WINDOW
+    : NEGATION_WINDOW;
 }
 // "little real progress": the noun and one word before it.
 const AMOUNT_NEGATION_WINDOW = 2;
+
+// "the least popular", "is less effective", "less than happy" turn the judgement after them; "at
+// least", "no less than" and an amount ("less work", "less than 10%") do not.
+function reversesDegree(tokens: Tokens, index: number): boolean {
+  const before = tokens.lower[index - 1] ?? '';
+  if (tokens.lower[index] === 'least')
+    return DETERMINERS.has(before) && before !== 'no' && judgedAfter(tokens, index);
+  if (before === 'no' || before === 'nothing') return false;
+  if (tokens.lower[index + 1] === 'than')
+    return tokens.isWord[index + 2] === true && !isAmount(tokens.lower[index + 2] ?? '');
+  return JUDGING_VERBS.has(before);
+}
+// "the least popular", not "the least we can do" or "the least of our worries".
+function judgedAfter(tokens: Tokens, index: number): boolean {
+  const next = tokens.lower[index + 1] ?? '';
+  return tokens.isWord[index + 1] === true && !DETERMINERS.has(next) && !NOT_JUDGED.has(next);
+}
+const NOT_JUDGED: ReadonlySet<string> = new Set([
+  'of',
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'it',
+  'they',
+  'one',
+  'bit',
+]);
+const JUDGING_VERBS: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'seems',
+  'seemed',
+  'looks',
+  'looked',
+  'became',
+  'become',
+  'feel',
+  'felt',
+]);
 
 /** A listed interjection ("Yes, ...", "Well, ...", "No.") takes the floor and says nothing about the topic. */
 export function takesTheFloor(tokens: Tokens, index: number): boolean {

@@ -182,6 +182,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The new library is a source of pride for the town.').label).toBe('positive');
   });
 
+  it('reads "the least" and "less" before a judgement as pointing the other way', () => {
+    expect(scoreTone('He is the least popular mayor the town has had.').label).toBe('negative');
+    expect(scoreTone('The new drug is less effective than the old one.').label).toBe('negative');
+    expect(scoreTone('I am less than happy with the result.').label).toBe('negative');
+    // A floor or an amount is not a judgement turned: "at least", "the least we can do".
+    expect(scoreTone('It is the least we can do.').label).not.toBe('negative');
+  });
+
   it('reads "not only" and "not just" as adding to what follows, not denying it', () => {
     expect(scoreTone('This is not only a tragedy for the family.').label).toBe('negative');
     expect(scoreTone('She is not only talented, she works hard.').label).toBe('positive');
