@@ -403,6 +403,10 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['first and foremost', 'emphasis'],
   ['more importantly', 'emphasis'],
   ['most of all', 'emphasis'],
+  // A floor that is the whole of it: "nothing less than a triumph" is a triumph, said strongly.
+  ['nothing less than', 'emphasis'],
+  ['no less than', 'emphasis'],
+  ['nothing short of', 'emphasis'],
   // "could not have asked for a better partner": the best there is, no negation.
   ['could not have asked for', 'emphasis'],
   ["couldn't have asked for", 'emphasis'],

@@ -188,6 +188,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('I am less than happy with the result.').label).toBe('negative');
     // A floor or an amount is not a judgement turned: "at least", "the least we can do".
     expect(scoreTone('It is the least we can do.').label).not.toBe('negative');
+    // "nothing less than", "nothing short of": the floor is the whole of it, said strongly.
+    expect(scoreTone('The rescue was nothing short of a miracle.').label).toBe('positive');
+    expect(scoreTone('The reopening is nothing less than a triumph.').label).toBe('positive');
   });
 
   it('reads "not only" and "not just" as adding to what follows, not denying it', () => {
