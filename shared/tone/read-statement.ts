@@ -505,8 +505,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       judgementWeighed = false;
       judgeSubject(factor, flags, reading.share, clauseStart, i);
       // "Opening fire without warning was inexcusable": a negation inside the subject ends with it;
-      // only a negative subject ("Nobody ...", "No one ...") reaches into the predicate.
-      if (negationLeft > 0 && (reading.negatorAt.at(-1) ?? -1) > clauseStart) negationLeft = 0;
+      // only a negative subject ("Nobody ...", "Thankfully no one ...") reaches into the predicate.
+      const negator = reading.negatorAt.at(-1) ?? -1;
+      if (negationLeft > 0 && negator > clauseStart && !isNegativeSubject(tokens, negator)) negationLeft = 0;
     }
     if (kinds & SAFE_OUTCOME_WORD) {
       safeInClause = true;
@@ -715,6 +716,12 @@ const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
 const COMPLEMENTS: ReadonlySet<string> = new Set(['for', 'of']);
 
 const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
+
+// "nobody", "nothing", "no one": a negator that is the subject itself.
+function isNegativeSubject(tokens: Tokens, at: number): boolean {
+  const word = tokens.lower[at] ?? '';
+  return SUBJECT_NEGATORS.has(word) || (word === 'no' && tokens.lower[at + 1] === 'one');
+}
 /** How far a negative subject reaches: past a short subject phrase to its predicate. */
 const SUBJECT_NEGATION_REACH = 8;
 

@@ -218,6 +218,8 @@ describe('scoreTone behaviour', () => {
     // A negation inside a subject ends with it: the judgement after the verb stands as said.
     expect(scoreTone('Opening fire without warning was inexcusable.').label).toBe('negative');
     expect(scoreTone('A town without a library is a poorer place.').label).toBe('negative');
+    // A negative subject after an opening adverb still denies the predicate.
+    expect(scoreTone('Thankfully nobody was hurt.').label).toBe('positive');
   });
 
   it('reads "nowhere near" as a negator, and "not guilty of" and "acquitted them of" as cleared of', () => {
