@@ -560,6 +560,7 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'wounded',
   'maimed',
   'hurt',
+  'harmed',
   'destroy',
   'destroys',
   'destroyed',

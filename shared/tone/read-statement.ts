@@ -615,6 +615,13 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         why |= CONTRASTED;
       }
     }
+    if (kinds & HARM_WORD && why & NEGATED && isNegativeSubject(tokens, reading.negatorAt.at(-1) ?? -1)) {
+      // "No one was hurt": the harm a negative subject denies is good news, as "all are safe" is.
+      reading.ruleBase[i] = RELIEF_WEIGHT;
+      reading.reliefAt.push(i);
+      f /= NEGATION_FACTOR;
+      why &= ~NEGATED;
+    }
     factor[i] = f;
     flags[i] = why;
     if (

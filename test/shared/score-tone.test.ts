@@ -220,6 +220,10 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('A town without a library is a poorer place.').label).toBe('negative');
     // A negative subject after an opening adverb still denies the predicate.
     expect(scoreTone('Thankfully nobody was hurt.').label).toBe('positive');
+    // The harm a negative subject denies is good news; the object of a denied verb is not.
+    expect(scoreTone('No one has been hurt.').label).toBe('positive');
+    expect(scoreTone('None of the passengers were harmed.').label).toBe('positive');
+    expect(scoreTone('Nobody listened to our warnings.').label).toBe('negative');
   });
 
   it('reads "nowhere near" as a negator, and "not guilty of" and "acquitted them of" as cleared of', () => {
