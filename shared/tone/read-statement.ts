@@ -434,7 +434,10 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       continue;
     }
 
-    const kinds = facts.kinds;
+    // "The hostages were released": a release of captives is a rescue, though "released" alone
+    // ("released a statement") is not.
+    const kinds =
+      RELEASES.has(word) && freesCaptive(tokens, clauseStart, i) ? facts.kinds | RESCUE : facts.kinds;
     const clearedBy = word === 'of' && negationLeft === 0 ? clearingVerbBefore(tokens, i) : -1;
     if (clearedBy >= 0) {
       // "The inquiry cleared the staff of any wrongdoing": what follows "of" is no longer there,
@@ -721,6 +724,32 @@ const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
   'form',
 ]);
 const COMPLEMENTS: ReadonlySet<string> = new Set(['for', 'of']);
+
+const RELEASES: ReadonlySet<string> = new Set(['released', 'release', 'releases', 'releasing']);
+const CAPTIVES: ReadonlySet<string> = new Set([
+  'hostage',
+  'hostages',
+  'captive',
+  'captives',
+  'detainee',
+  'detainees',
+  'kidnapped',
+  'abducted',
+  'kidnap',
+]);
+// Weighed as "freed" is: good news, and the captivity around it the danger they came through.
+const RESCUE = SAFE_OUTCOME_WORD | GOOD_NEWS_WORD;
+// How far after a release its captives may be named ("released the two hostages").
+const CAPTIVE_REACH = 4;
+
+function freesCaptive(tokens: Tokens, clauseStart: number, i: number): boolean {
+  const end = Math.min(tokens.lower.length, i + 1 + CAPTIVE_REACH);
+  for (let k = clauseStart; k < end; k += 1) {
+    if (k > i && !tokens.isWord[k]) break;
+    if (CAPTIVES.has(tokens.lower[k] ?? '')) return true;
+  }
+  return false;
+}
 
 const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
 

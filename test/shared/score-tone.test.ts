@@ -328,6 +328,10 @@ describe('scoreTone behaviour', () => {
   it('does not read a rescue or a recovery as a report of harm', () => {
     expect(scoreTone('Firefighters rescued a family trapped by the flames.').label).not.toBe('negative');
     expect(scoreTone('She recovered from the illness.').label).not.toBe('negative');
+    // A release of captives is a rescue; "released" alone is not news either way.
+    expect(scoreTone('The hostages were released on Friday.').score).toBeGreaterThan(0);
+    expect(scoreTone('The rebels released the two hostages.').score).toBeGreaterThan(0);
+    expect(scoreTone('The council released a statement.').label).toBe('neutral');
   });
 
   it('reads good news reported flatly as positive, and its negation as not', () => {
