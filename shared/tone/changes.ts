@@ -4,7 +4,7 @@
 // read the wrong way round, so both step aside and the change speaks as one feature (features.ts).
 import { DETERMINERS, SAYING_VERBS } from './cues.ts';
 import type { Reading } from './read-statement.ts';
-import { DEGREE_WORDS, isClauseBoundary } from './rules.ts';
+import { DEGREE_WORDS, isClauseBoundary, isNumber } from './rules.ts';
 import type { Tokens } from './tokenize.ts';
 import type { WordTable } from './word-table.ts';
 
@@ -630,7 +630,7 @@ export function changeKinds(word: string): number {
 function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   const word = tokens.lower[i] ?? '';
   if (UP.has(word)) return 1;
-  if (DOWN.has(word)) return -1;
+  if (DOWN.has(word)) return declinesToAct(tokens, i) ? 0 : -1;
   const particle = PARTICLES.get(word);
   if (particle !== undefined) {
     const before = tokens.lower[i - 1] ?? '';
@@ -648,6 +648,14 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   if (level !== undefined && LEVEL_BEFORE.has(tokens.lower[i - 1] ?? '')) return level;
   return 0;
 }
+
+// "The minister declined to comment": a refusal to act, not a fall ("sales declined to $5m" is).
+function declinesToAct(tokens: Tokens, i: number): boolean {
+  if (!DECLINING.has(tokens.lower[i] ?? '') || tokens.lower[i + 1] !== 'to') return false;
+  const next = tokens.lower[i + 2] ?? '';
+  return tokens.isWord[i + 2] === true && !isNumber(next) && !DETERMINERS.has(next);
+}
+const DECLINING: ReadonlySet<string> = new Set(['declined', 'declines', 'decline', 'declining']);
 
 /**
  * Token i follows a form of "be" (perhaps past an adverb: "is finally over") and the clause closes

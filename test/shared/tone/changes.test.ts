@@ -27,6 +27,13 @@ describe('what changes and which way', () => {
     expect(changes('The deal settled the lawsuit against the firm.')).toEqual(['lawsuit settled down']);
   });
 
+  it('reads "declined to <verb>" as a refusal, not a fall', () => {
+    expect(changes('The minister declined to comment on the report.')).toEqual([]);
+    expect(scoreTone('The minister declined to comment on the report.').label).toBe('neutral');
+    expect(changes('Exports declined to 40 million.')).toEqual(['exports declined down']);
+    expect(changes('Exports declined to their lowest level.')).toEqual(['exports declined down']);
+  });
+
   it('lets a rated word before the thing say whether the thing is good', () => {
     expect(scoreTone('The good times are over.').label).toBe('negative');
     expect(scoreTone('The bad days are behind us.').label).toBe('positive');
