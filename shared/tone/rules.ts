@@ -502,8 +502,10 @@ export const DEGREE_WORDS: ReadonlySet<string> = new Set([
 
 /** "has never been better", "could not be worse": a negated comparative after a linking verb. */
 export function negatedComparative(tokens: Tokens, index: number): boolean {
-  if (!COMPARATIVES.has(tokens.lower[index] ?? '')) return false;
   let back = index - 1;
+  // "could not be more pleased" as "could not be happier".
+  if (tokens.lower[back] === 'more') back -= 1;
+  else if (!COMPARATIVES.has(tokens.lower[index] ?? '')) return false;
   while (DEGREE_WORDS.has(tokens.lower[back] ?? '')) back -= 1;
   return LINKING_VERBS.has(tokens.lower[back] ?? '');
 }
@@ -521,6 +523,11 @@ const EXPERIENCE_VERBS: ReadonlySet<string> = new Set([
   'encountered',
   'had',
   'been',
+  // What one never expected or imagined to meet: "never expected such a warm welcome".
+  'expected',
+  'imagined',
+  'dreamed',
+  'dreamt',
 ]);
 const SUCH_WORDS: ReadonlySet<string> = new Set(['such', 'so']);
 

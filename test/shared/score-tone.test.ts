@@ -311,6 +311,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('We have never had such a dreadful winter.').label).toBe('negative');
     expect(scoreTone('She had never been so proud.').label).toBe('positive');
     expect(scoreTone('He did not look so happy.').label).toBe('negative');
+    // What one never expected or imagined to meet, met: the most of it.
+    expect(scoreTone('We never expected such a warm welcome.').label).toBe('positive');
+    expect(scoreTone('We never expected to be treated this badly.').label).toBe('negative');
   });
 
   it('reads refusing to put up with something as negative, whatever the tone of the thing refused', () => {
@@ -365,6 +368,8 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The new rules might cut waiting lists.').label).not.toBe('positive');
     expect(scoreTone('Possibly, the merger will create value.').label).not.toBe('positive');
     expect(scoreTone('We could not be happier with the result.').label).toBe('positive');
+    expect(scoreTone('The nurses could not have been more helpful.').label).toBe('positive');
+    expect(scoreTone('It is not more expensive.').label).not.toBe('positive');
     expect(scoreTone("We couldn't have asked for a warmer welcome.").label).toBe('positive');
   });
 
