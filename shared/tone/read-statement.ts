@@ -10,6 +10,7 @@ import {
   CONCEDED_FACTOR,
   CONTRAST_FACTOR,
   cannotEnough,
+  counterfactualAt,
   EMPHASIS_FACTOR,
   endsPhrase,
   HEDGE_FACTOR,
@@ -582,6 +583,14 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         // Refusing something bad ("will not tolerate provocations") is no praise of it.
         reading.negated[i] = 0;
       } else if (negationLeft > 0) {
+        f *= NEGATION_FACTOR;
+        why |= NEGATED;
+      } else if (facts.main !== 0 && counterfactualAt(tokens, i) >= 0) {
+        // "It could have been worse": what could have been says what was not.
+        const modal = counterfactualAt(tokens, i);
+        reading.negations += 1;
+        reading.negatorAt.push(modal);
+        reading.negated[i] = 1;
         f *= NEGATION_FACTOR;
         why |= NEGATED;
       }

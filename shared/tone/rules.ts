@@ -510,6 +510,22 @@ export function negatedComparative(tokens: Tokens, index: number): boolean {
   return LINKING_VERBS.has(tokens.lower[back] ?? '');
 }
 
+/**
+ * "It could have been worse" is relief and "it should have been better" a complaint: a comparative
+ * in what could have been says what was not. The index of the modal, or -1.
+ *
+ * @example counterfactualAt(tokenize('It could have been much worse'), 5) // 1
+ */
+export function counterfactualAt(tokens: Tokens, index: number): number {
+  let back = index - 1;
+  if (tokens.lower[back] === 'more') back -= 1;
+  else if (!COMPARATIVES.has(tokens.lower[index] ?? '')) return -1;
+  while (DEGREE_WORDS.has(tokens.lower[back] ?? '')) back -= 1;
+  if (tokens.lower[back] !== 'been' || tokens.lower[back - 1] !== 'have') return -1;
+  return COUNTERFACTUAL_MODALS.has(tokens.lower[back - 2] ?? '') ? back - 2 : -1;
+}
+const COUNTERFACTUAL_MODALS: ReadonlySet<string> = new Set(['could', 'might', 'would', 'should']);
+
 // Verbs of meeting with something, and the words that make "never" before them say "never this
 // much": "never seen such courage", "never been so proud".
 const EXPERIENCE_VERBS: ReadonlySet<string> = new Set([

@@ -370,6 +370,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('We could not be happier with the result.').label).toBe('positive');
     expect(scoreTone('The nurses could not have been more helpful.').label).toBe('positive');
     expect(scoreTone('It is not more expensive.').label).not.toBe('positive');
+  });
+
+  it('reads what could have been as what was not ("it could have been worse")', () => {
+    expect(scoreTone('It could have been much worse.').label).not.toBe('negative');
+    expect(scoreTone('The match could have been better.').label).toBe('negative');
+    expect(scoreTone('Things could not have been better.').label).toBe('positive');
     expect(scoreTone("We couldn't have asked for a warmer welcome.").label).toBe('positive');
   });
 
