@@ -4,7 +4,7 @@
 // read the wrong way round, so both step aside and the change speaks as one feature (features.ts).
 import { DETERMINERS, SAYING_VERBS } from './cues.ts';
 import type { Reading } from './read-statement.ts';
-import { DEGREE_WORDS, isClauseBoundary, isNumber } from './rules.ts';
+import { BE_FORMS, DEGREE_WORDS, isClauseBoundary, isNumber } from './rules.ts';
 import type { Tokens } from './tokenize.ts';
 import type { WordTable } from './word-table.ts';
 
@@ -61,7 +61,6 @@ const ENDINGS: ReadonlySet<string> = new Set(['ended', 'ends', 'over', 'behind']
 const OVER = 'over';
 const BEHIND = 'behind';
 const BE_ENDINGS: ReadonlySet<string> = new Set([OVER, BEHIND]);
-const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const PAST_WHOM: ReadonlySet<string> = new Set(['us', 'me', 'them', 'you', 'him', 'her']);
 const INTO = 'into';
 /** Verbs of falling: before "into" they say what their subject came to ("fell into poverty"). */

@@ -95,6 +95,9 @@ export function alternativeStart(tokens: Tokens, index: number): number {
   return repeated ? index - 2 : -1;
 }
 
+/** The forms of "be" that link a subject to what is said of it. */
+export const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+
 /** How many words after it a negator turns: an amount ("little", "few") only its noun phrase. */
 export function negationReach(negator: string): number {
   return AMOUNT_NEGATORS.has(negator) || REVERSING_DEGREES.has(negator)
@@ -113,7 +116,7 @@ function reversesDegree(tokens: Tokens, index: number): boolean {
   if (before === 'no' || before === 'nothing') return false;
   if (tokens.lower[index + 1] === 'than')
     return tokens.isWord[index + 2] === true && !isAmount(tokens.lower[index + 2] ?? '');
-  return JUDGING_VERBS.has(before);
+  return BE_FORMS.has(before) || LINKING_VERBS.has(before);
 }
 // "the least popular", not "the least we can do" or "the least of our worries".
 function judgedAfter(tokens: Tokens, index: number): boolean {
@@ -131,23 +134,6 @@ const NOT_JUDGED: ReadonlySet<string> = new Set([
   'they',
   'one',
   'bit',
-]);
-const JUDGING_VERBS: ReadonlySet<string> = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'seems',
-  'seemed',
-  'looks',
-  'looked',
-  'became',
-  'become',
-  'feel',
-  'felt',
 ]);
 
 /** A listed interjection ("Yes, ...", "Well, ...", "No.") takes the floor and says nothing about the topic. */
