@@ -585,14 +585,16 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       } else if (negationLeft > 0) {
         f *= NEGATION_FACTOR;
         why |= NEGATED;
-      } else if (facts.main !== 0 && counterfactualAt(tokens, i) >= 0) {
+      } else if (facts.main !== 0) {
         // "It could have been worse": what could have been says what was not.
         const modal = counterfactualAt(tokens, i);
-        reading.negations += 1;
-        reading.negatorAt.push(modal);
-        reading.negated[i] = 1;
-        f *= NEGATION_FACTOR;
-        why |= NEGATED;
+        if (modal >= 0) {
+          reading.negations += 1;
+          reading.negatorAt.push(modal);
+          reading.negated[i] = 1;
+          f *= NEGATION_FACTOR;
+          why |= NEGATED;
+        }
       }
       if (
         reading.predicate[i] === 1 &&
@@ -761,14 +763,14 @@ function freesCaptive(tokens: Tokens, clauseStart: number, i: number): boolean {
 }
 
 const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
+/** How far a negative subject reaches: past a short subject phrase to its predicate. */
+const SUBJECT_NEGATION_REACH = 8;
 
 // "nobody", "nothing", "no one": a negator that is the subject itself.
 function isNegativeSubject(tokens: Tokens, at: number): boolean {
   const word = tokens.lower[at] ?? '';
   return SUBJECT_NEGATORS.has(word) || (word === 'no' && tokens.lower[at + 1] === 'one');
 }
-/** How far a negative subject reaches: past a short subject phrase to its predicate. */
-const SUBJECT_NEGATION_REACH = 8;
 
 const NEGATION_STOPS: ReadonlySet<string> = new Set(['to', 'for', 'towards', 'toward', 'against', 'from']);
 
