@@ -488,12 +488,17 @@ export const DEGREE_WORDS: ReadonlySet<string> = new Set([
 
 /** "has never been better", "could not be worse": a negated comparative after a linking verb. */
 export function negatedComparative(tokens: Tokens, index: number): boolean {
+  return LINKING_VERBS.has(tokens.lower[beforeComparative(tokens, index)] ?? '');
+}
+
+// The token before a comparative at `index` ("happier", or a word after "more": "could not be more
+// pleased" as "could not be happier"), past degree words ("much"); -1 when there is none.
+function beforeComparative(tokens: Tokens, index: number): number {
   let back = index - 1;
-  // "could not be more pleased" as "could not be happier".
   if (tokens.lower[back] === 'more') back -= 1;
-  else if (!COMPARATIVES.has(tokens.lower[index] ?? '')) return false;
+  else if (!COMPARATIVES.has(tokens.lower[index] ?? '')) return -1;
   while (DEGREE_WORDS.has(tokens.lower[back] ?? '')) back -= 1;
-  return LINKING_VERBS.has(tokens.lower[back] ?? '');
+  return back;
 }
 
 /**
@@ -503,11 +508,8 @@ export function negatedComparative(tokens: Tokens, index: number): boolean {
  * @example counterfactualAt(tokenize('It could have been much worse'), 5) // 1
  */
 export function counterfactualAt(tokens: Tokens, index: number): number {
-  let back = index - 1;
-  if (tokens.lower[back] === 'more') back -= 1;
-  else if (!COMPARATIVES.has(tokens.lower[index] ?? '')) return -1;
-  while (DEGREE_WORDS.has(tokens.lower[back] ?? '')) back -= 1;
-  if (tokens.lower[back] !== 'been' || tokens.lower[back - 1] !== 'have') return -1;
+  const back = beforeComparative(tokens, index);
+  if (back < 0 || tokens.lower[back] !== 'been' || tokens.lower[back - 1] !== 'have') return -1;
   return COUNTERFACTUAL_MODALS.has(tokens.lower[back - 2] ?? '') ? back - 2 : -1;
 }
 const COUNTERFACTUAL_MODALS: ReadonlySet<string> = new Set(['could', 'might', 'would', 'should']);
