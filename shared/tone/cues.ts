@@ -748,6 +748,9 @@ export const HARM_PHRASES: readonly string[] = [
   'jobs are to go',
 ];
 
+/** Releases: good news when what is released is a captive ("the hostages were released"). */
+export const RELEASES: ReadonlySet<string> = new Set(['released', 'release', 'releases', 'releasing']);
+
 /**
  * Good news as news reports it flatly: people brought out of danger, things brought back, people
  * taken on. The lexicons rate these words mildly or not at all; they weigh like a good word.

@@ -50,6 +50,7 @@ import {
   NEGATOR_WORD,
   OPEN_QUESTION_WORD,
   PHRASE_START_WORD,
+  RELEASE_WORD,
   SAFE_OUTCOME_WORD,
   SECONDARY_RATED_WORD,
   SPOILER_WORD,
@@ -438,7 +439,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     // "The hostages were released": a release of captives is a rescue, though "released" alone
     // ("released a statement") is not.
     const kinds =
-      RELEASES.has(word) && freesCaptive(tokens, clauseStart, i) ? facts.kinds | RESCUE : facts.kinds;
+      facts.kinds & RELEASE_WORD && freesCaptive(tokens, clauseStart, i) ? facts.kinds | RESCUE : facts.kinds;
     const clearedBy = word === 'of' && negationLeft === 0 ? clearingVerbBefore(tokens, i) : -1;
     if (clearedBy >= 0) {
       // "The inquiry cleared the staff of any wrongdoing": what follows "of" is no longer there,
@@ -736,7 +737,6 @@ const RELATIONAL_NOUNS: ReadonlySet<string> = new Set([
 ]);
 const COMPLEMENTS: ReadonlySet<string> = new Set(['for', 'of']);
 
-const RELEASES: ReadonlySet<string> = new Set(['released', 'release', 'releases', 'releasing']);
 const CAPTIVES: ReadonlySet<string> = new Set([
   'hostage',
   'hostages',

@@ -19,6 +19,7 @@ import {
   INTERJECTIONS,
   NEGATORS,
   OPEN_QUESTION,
+  RELEASES,
   SAFE_OUTCOMES,
   SPOILERS,
 } from './cues.ts';
@@ -52,6 +53,8 @@ export const PHRASE_START_WORD = 1 << 18;
 export const GOOD_NEWS_WORD = 1 << 19;
 /** Spoils the good word after it ("a missed opportunity"): see SPOILERS. */
 export const SPOILER_WORD = 1 << 20;
+/** A release ("released"): a rescue when the clause names a captive (read-statement.ts). */
+export const RELEASE_WORD = 1 << 21;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -125,6 +128,7 @@ function describe(word: string): WordFacts {
   if (SAFE_OUTCOMES.has(word)) kinds |= SAFE_OUTCOME_WORD;
   if (GOOD_NEWS_WORDS.has(word)) kinds |= GOOD_NEWS_WORD;
   if (SPOILERS.has(word)) kinds |= SPOILER_WORD;
+  if (RELEASES.has(word)) kinds |= RELEASE_WORD;
   if (secondary.some((weight) => weight !== 0)) kinds |= SECONDARY_RATED_WORD;
   if (startsPhrase(word)) kinds |= PHRASE_START_WORD;
   kinds |= changeKinds(word);
