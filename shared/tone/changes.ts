@@ -53,7 +53,7 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
 }
 
 /** Endings: the thing stops. Good news for a bad thing, bad for a good one, nothing otherwise. */
-const ENDINGS: ReadonlySet<string> = new Set(['ended', 'ends', 'over', 'behind']);
+const ENDINGS: ReadonlySet<string> = new Set(['end', 'ended', 'ends', 'over', 'behind']);
 /**
  * "The strike is over", "the worst is behind us": these end their subject (never an object after
  * them) only right after a form of "be", closing the clause ("behind" with the people it is behind).
@@ -225,6 +225,8 @@ const DOWN: ReadonlySet<string> = new Set([
   'overcome',
   'ended',
   'ends',
+  // "put an end to the violence", "the end of the strike".
+  'end',
   // A closure is the end of what closes: "the closure of the plant", "a shutdown of services".
   'closure',
   'closures',
@@ -365,6 +367,10 @@ const NOT_A_THING: ReadonlySet<string> = new Set([
   'year',
   'month',
   'week',
+  'years',
+  'months',
+  'weeks',
+  'decades',
   'quarter',
   'today',
   'yesterday',
@@ -629,7 +635,7 @@ export function changeKinds(word: string): number {
 function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   const word = tokens.lower[i] ?? '';
   if (UP.has(word)) return 1;
-  if (DOWN.has(word)) return declinesToAct(tokens, i) ? 0 : -1;
+  if (DOWN.has(word)) return declinesToAct(tokens, i) || endsNothing(tokens, i) ? 0 : -1;
   const particle = PARTICLES.get(word);
   if (particle !== undefined) {
     const before = tokens.lower[i - 1] ?? '';
@@ -655,6 +661,17 @@ function declinesToAct(tokens: Tokens, i: number): boolean {
   return tokens.isWord[i + 2] === true && !isNumber(next) && !DETERMINERS.has(next);
 }
 const DECLINING: ReadonlySet<string> = new Set(['declined', 'declines', 'decline', 'declining']);
+
+// "They ended up in court" says where they came to, and "at the end of the day", "by the end of
+// the year" say when: no ending of anything.
+function endsNothing(tokens: Tokens, i: number): boolean {
+  const word = tokens.lower[i] ?? '';
+  if (tokens.lower[i + 1] === 'up' && ENDING_FORMS.has(word)) return true;
+  return (
+    word === 'end' && ARTICLES.has(tokens.lower[i - 1] ?? '') && PREPOSITIONS.has(tokens.lower[i - 2] ?? '')
+  );
+}
+const ENDING_FORMS: ReadonlySet<string> = new Set(['end', 'ends', 'ended', 'ending']);
 
 /**
  * Token i follows a form of "be" (perhaps past an adverb: "is finally over") and the clause closes

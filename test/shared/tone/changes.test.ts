@@ -27,6 +27,15 @@ describe('what changes and which way', () => {
     expect(changes('The deal settled the lawsuit against the firm.')).toEqual(['lawsuit settled down']);
   });
 
+  it('reads an end put to something as less of it, and "at the end of" as a time', () => {
+    expect(changes('The ceasefire puts an end to the fighting.')).toEqual(['fighting end down']);
+    expect(changes('Voters want to end corruption.')).toEqual(['corruption end down']);
+    expect(changes('At the end of the day, it is up to them.')).toEqual([]);
+    expect(changes('They ended up in court.')).toEqual([]);
+    expect(scoreTone('The agreement brings an end to years of conflict.').label).toBe('positive');
+    expect(scoreTone('The end of the strike is a relief.').label).toBe('positive');
+  });
+
   it('reads "declined to <verb>" as a refusal, not a fall', () => {
     expect(changes('The minister declined to comment on the report.')).toEqual([]);
     expect(scoreTone('The minister declined to comment on the report.').label).toBe('neutral');
