@@ -169,6 +169,30 @@ const UP: ReadonlySet<string> = new Set([
   'reopened',
   'reopening',
 ]);
+/**
+ * Verbs of holding something down: what they take comes down ("tackle crime"). Not "curbs" or
+ * "tackles": as nouns, kerbs and plays.
+ */
+const SUPPRESSING: readonly string[] = [
+  'tackle',
+  'tackled',
+  'tackling',
+  'curb',
+  'curbed',
+  'curbing',
+  'prevent',
+  'prevents',
+  'prevented',
+  'preventing',
+  'eliminate',
+  'eliminates',
+  'eliminated',
+  'eliminating',
+  'eradicate',
+  'eradicates',
+  'eradicated',
+  'eradicating',
+];
 const DOWN: ReadonlySet<string> = new Set([
   'fall',
   'falls',
@@ -227,6 +251,8 @@ const DOWN: ReadonlySet<string> = new Set([
   'ends',
   // "put an end to the violence", "the end of the strike".
   'end',
+  // Holding something down: "tackle crime", "curb inflation", "prevent abuse", "eradicate malaria".
+  ...SUPPRESSING,
   // A closure is the end of what closes: "the closure of the plant", "a shutdown of services".
   'closure',
   'closures',
@@ -265,6 +291,7 @@ const TAKES_OBJECT: ReadonlySet<string> = new Set([
   'solved',
   'eased',
   'lifted',
+  ...SUPPRESSING,
   'overcame',
   'overcome',
   'reopen',

@@ -36,6 +36,13 @@ describe('what changes and which way', () => {
     expect(scoreTone('The end of the strike is a relief.').label).toBe('positive');
   });
 
+  it('reads holding something down as less of it ("tackle crime")', () => {
+    expect(changes('The plan aims to curb inflation.')).toEqual(['inflation curb down']);
+    expect(scoreTone('We will tackle crime.').label).toBe('positive');
+    expect(scoreTone('The law will help prevent abuse.').label).toBe('positive');
+    expect(scoreTone('They were prevented from voting.').label).toBe('negative');
+  });
+
   it('reads "declined to <verb>" as a refusal, not a fall', () => {
     expect(changes('The minister declined to comment on the report.')).toEqual([]);
     expect(scoreTone('The minister declined to comment on the report.').label).toBe('neutral');
