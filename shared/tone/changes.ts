@@ -53,7 +53,7 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
 }
 
 /** Endings: the thing stops. Good news for a bad thing, bad for a good one, nothing otherwise. */
-const ENDINGS: ReadonlySet<string> = new Set(['end', 'ended', 'ends', 'over', 'behind']);
+const ENDINGS: ReadonlySet<string> = new Set(['end', 'ended', 'ends', 'over', 'behind', 'off']);
 /**
  * "The strike is over", "the worst is behind us": these end their subject (never an object after
  * them) only right after a form of "be", closing the clause ("behind" with the people it is behind).
@@ -107,6 +107,9 @@ const PARTICLES: ReadonlyMap<string, 1 | -1> = new Map([
   ['up', 1],
   ['down', -1],
 ]);
+// "The strike was called off", "called off the wedding": cancelling ends what is called off.
+const OFF = 'off';
+const CALLING: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
 
 // Verbs and nouns of movement; a word of either list that also takes an object ("cut costs") is
 // in TAKES_OBJECT as well.
@@ -347,6 +350,12 @@ const PREPOSITIONS: ReadonlySet<string> = new Set([
   'under',
   'during',
   'within',
+  'after',
+  'before',
+  'until',
+  'despite',
+  'amid',
+  'through',
 ]);
 const NOT_A_THING: ReadonlySet<string> = new Set([
   'a',
@@ -653,6 +662,7 @@ export function changeKinds(word: string): number {
     LEVELS.has(word) ||
     COMPARED_LEVELS.has(word) ||
     PARTICLES.has(word) ||
+    word === OFF ||
     BE_ENDINGS.has(word)
       ? CHANGE_CUE_WORD
       : 0)
@@ -663,6 +673,7 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   const word = tokens.lower[i] ?? '';
   if (UP.has(word)) return 1;
   if (DOWN.has(word)) return declinesToAct(tokens, i) || endsNothing(tokens, i) ? 0 : -1;
+  if (word === OFF) return CALLING.has(tokens.lower[i - 1] ?? '') ? -1 : 0;
   const particle = PARTICLES.get(word);
   if (particle !== undefined) {
     const before = tokens.lower[i - 1] ?? '';

@@ -36,6 +36,13 @@ describe('what changes and which way', () => {
     expect(scoreTone('The end of the strike is a relief.').label).toBe('positive');
   });
 
+  it('reads what is called off as ended, whichever side of the verb it stands', () => {
+    expect(changes('The strike was called off after a new offer.')).toEqual(['strike off down']);
+    expect(changes('The union called off the strike.')).toEqual(['strike off down']);
+    expect(changes('The bomb went off.')).toEqual([]);
+    expect(scoreTone('The strike was called off after a new offer.').label).toBe('positive');
+  });
+
   it('reads holding something down as less of it ("tackle crime")', () => {
     expect(changes('The plan aims to curb inflation.')).toEqual(['inflation curb down']);
     expect(scoreTone('We will tackle crime.').label).toBe('positive');
