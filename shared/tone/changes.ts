@@ -709,7 +709,7 @@ function endsNothing(tokens: Tokens, i: number): boolean {
     word === 'end' && ARTICLES.has(tokens.lower[i - 1] ?? '') && PREPOSITIONS.has(tokens.lower[i - 2] ?? '')
   );
 }
-const ENDING_FORMS: ReadonlySet<string> = new Set(['end', 'ends', 'ended', 'ending']);
+const ENDING_FORMS: ReadonlySet<string> = new Set(['end', 'ends', 'ended']);
 
 /**
  * Token i follows a form of "be" (perhaps past an adverb: "is finally over") and the clause closes
