@@ -197,11 +197,8 @@ const SUPPRESSING: readonly string[] = [
   'eradicating',
 ];
 const DOWN: ReadonlySet<string> = new Set([
-  'fall',
-  'falls',
-  'fell',
-  'fallen',
-  'falling',
+  // Every verb of falling is a fall, also when it does not go "into" something.
+  ...FALLING,
   'drop',
   'drops',
   'dropped',

@@ -101,6 +101,10 @@ describe('what changes and which way', () => {
     ]);
     expect(scoreTone('Thousands of families could fall into poverty.').label).toBe('negative');
     expect(changes('Officials said that burglaries fell.')).toEqual(['burglaries fell down']);
+    // Every verb of falling, in every form, is a fall, with or without "into".
+    expect(changes('The economy slipped into recession.')).toEqual(['recession slipped up']);
+    expect(changes('More families are sinking into debt.')).toEqual(['debt sinking up']);
+    expect(changes('Crime slipped to its lowest level.')).toEqual(['crime slipped down']);
   });
 
   it('reads a set phrase as the thing as a whole', () => {
