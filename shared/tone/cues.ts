@@ -445,6 +445,8 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['even though', 'concessive'],
   ['in spite of', 'concessive'],
   ['even if', 'concessive'],
+  ['no matter', 'concessive'],
+  ['regardless of', 'concessive'],
 ];
 
 /** Words a speaker uses to take the floor ("yes, ...", "well, ..."): no sentiment when followed by a comma. */

@@ -224,6 +224,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('No one has been hurt.').label).toBe('positive');
     expect(scoreTone('None of the passengers were harmed.').label).toBe('positive');
     expect(scoreTone('Nobody listened to our warnings.').label).toBe('negative');
+    // "No matter" concedes, it does not deny.
+    expect(scoreTone('No matter how many were killed, they fought on.').label).not.toBe('positive');
+    expect(scoreTone('No matter what happens, we will win the vote.').label).toBe('positive');
   });
 
   it('reads "nowhere near" as a negator, and "not guilty of" and "acquitted them of" as cleared of', () => {
