@@ -7,6 +7,7 @@ import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   alternativeStart,
   askedUntil,
+  BE_FORMS,
   CONCEDED_FACTOR,
   CONTRAST_FACTOR,
   cannotEnough,
@@ -630,8 +631,19 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         why |= CONTRASTED;
       }
     }
-    if (kinds & HARM_WORD && why & NEGATED && isNegativeSubject(tokens, reading.negatorAt.at(-1) ?? -1)) {
-      // "No one was hurt": the harm a negative subject denies is good news, as "all are safe" is.
+    if (
+      kinds & HARM_WORD &&
+      why & NEGATED &&
+      deniesOutright(tokens, reading.negatorAt.at(-1) ?? -1, clauseStart)
+    ) {
+      // "No one was hurt", "No lives were lost", "There were no casualties": harm denied outright
+      // is good news, as "all are safe" is. The verbs before it are not what is denied: "will" in
+      // "No jobs will be lost" is no "will not".
+      for (let k = (reading.negatorAt.at(-1) ?? i) + 1; k < i; k += 1)
+        if (EXISTENTIAL_VERBS.has(tokens.lower[k] ?? '')) {
+          reading.negated[k] = 0;
+          flags[k] = (flags[k] ?? 0) & ~NEGATED;
+        }
       reading.ruleBase[i] = RELIEF_WEIGHT;
       reading.reliefAt.push(i);
       f /= NEGATION_FACTOR;
@@ -770,6 +782,31 @@ const SUBJECT_NEGATION_REACH = 8;
 function isNegativeSubject(tokens: Tokens, at: number): boolean {
   const word = tokens.lower[at] ?? '';
   return SUBJECT_NEGATORS.has(word) || (word === 'no' && tokens.lower[at + 1] === 'one');
+}
+
+// Words after a clause-opening "no" that make an idiom, not a denied subject ("No wonder people
+// were hurt", "No sooner had they left than two were killed").
+const NO_IDIOMS: ReadonlySet<string> = new Set(['sooner', 'longer', 'doubt', 'wonder', 'way']);
+// What may stand between "there" and its "no": "There have been no", "There will be no".
+const EXISTENTIAL_VERBS: ReadonlySet<string> = new Set([...BE_FORMS, 'has', 'have', 'had', 'will', 'would']);
+
+/**
+ * A negator at `at` that denies its clause's subject or what the clause says exists, not just a
+ * verb: "No lives were lost", "Not a single shot was fired", "There were no casualties".
+ */
+function deniesOutright(tokens: Tokens, at: number, clauseStart: number): boolean {
+  if (isNegativeSubject(tokens, at)) return true;
+  if (at < clauseStart) return false;
+  const word = tokens.lower[at];
+  const next = tokens.lower[at + 1] ?? '';
+  if (at === clauseStart) {
+    if (word === 'no') return tokens.isWord[at + 1] === true && !NO_IDIOMS.has(next);
+    return word === 'not' && (next === 'one' || (next === 'a' && tokens.lower[at + 2] === 'single'));
+  }
+  if (word !== 'no') return false;
+  let k = at - 1;
+  while (k > clauseStart && EXISTENTIAL_VERBS.has(tokens.lower[k] ?? '')) k -= 1;
+  return k < at - 1 && tokens.lower[k] === 'there';
 }
 
 const NEGATION_STOPS: ReadonlySet<string> = new Set(['to', 'for', 'towards', 'toward', 'against', 'from']);

@@ -224,6 +224,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('No one has been hurt.').label).toBe('positive');
     expect(scoreTone('None of the passengers were harmed.').label).toBe('positive');
     expect(scoreTone('Nobody listened to our warnings.').label).toBe('negative');
+    // So is harm denied by a "no" subject or an existential "there were no"; the verbs between
+    // are not a "will not".
+    expect(scoreTone('No jobs will be lost at the plant.').label).toBe('positive');
+    expect(scoreTone('No lives were lost in the storm.').label).toBe('positive');
+    expect(scoreTone('Not a single passenger was hurt.').label).toBe('positive');
+    expect(scoreTone('There were no casualties in the blast.').label).toBe('positive');
     // "No matter" concedes, it does not deny.
     expect(scoreTone('No matter how many were killed, they fought on.').label).not.toBe('positive');
     expect(scoreTone('No matter what happens, we will win the vote.').label).toBe('positive');
