@@ -368,7 +368,11 @@ function changeName(reading: Reading, i: number): string {
   if (change === undefined) return 'a change';
   const value = changeValue(reading, change, WORD_TABLE);
   const described = change.described >= 0 ? `${wordAt(reading, change.described)} ` : '';
-  const thing = change.thing >= 0 ? `${described}${wordAt(reading, change.thing)} ` : '';
+  const thing = change.thing >= 0 ? `${described}${wordAt(reading, change.thing)}` : '';
   const verdict = value > 0 ? 'good news' : value < 0 ? 'bad news' : 'neither good nor bad';
-  return `change: ${thing}${wordAt(reading, change.at)}, ${verdict}`;
+  const word = wordAt(reading, change.at);
+  if (change.thing < change.at) return `change: ${thing ? `${thing} ` : ''}${word}, ${verdict}`;
+  // An object in text order: "tackle crime", "protect … unfair dismissal".
+  const start = change.described >= 0 ? change.described : change.thing;
+  return `change: ${word} ${start > change.at + 1 ? '… ' : ''}${thing}, ${verdict}`;
 }

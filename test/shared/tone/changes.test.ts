@@ -172,6 +172,9 @@ describe('changes as a reader takes them', () => {
     );
     expect(part?.rules).toEqual(['change: Joblessness dropped, good news']);
     expect(part?.weight).toBeGreaterThan(0);
+    // An object is named in text order.
+    const object = scoreTone('We will tackle crime.').explanation.find((p) => p.text === 'tackle');
+    expect(object?.rules).toEqual(['change: tackle crime, good news']);
   });
 });
 
