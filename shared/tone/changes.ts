@@ -196,6 +196,46 @@ const SUPPRESSING: readonly string[] = [
   'eradicated',
   'eradicating',
 ];
+/**
+ * Verbs of keeping something off: what comes after their "from" or "against" is held down
+ * ("protect workers from unfair dismissal", "a vaccine that guards against flu"). Without one they
+ * say nothing of the kind ("saved money", "defended the decision").
+ */
+const WARDING: ReadonlySet<string> = new Set([
+  'protect',
+  'protects',
+  'protected',
+  'protecting',
+  'shield',
+  'shields',
+  'shielded',
+  'shielding',
+  'safeguard',
+  'safeguards',
+  'safeguarded',
+  'safeguarding',
+  'guard',
+  'guards',
+  'guarded',
+  'guarding',
+  'defend',
+  'defends',
+  'defended',
+  'defending',
+  'save',
+  'saves',
+  'saved',
+  'saving',
+  'spare',
+  'spares',
+  'spared',
+  'sparing',
+  'insulate',
+  'insulates',
+  'insulated',
+  'insulating',
+]);
+const WARDED_OFF: ReadonlySet<string> = new Set(['from', 'against']);
 const DOWN: ReadonlySet<string> = new Set([
   // Every verb of falling is a fall, also when it does not go "into" something.
   ...FALLING,
@@ -632,6 +672,7 @@ function thingOfChange(
   // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition,
   // and takes no object ("the cuts will hit the most vulnerable": not a cut of the vulnerable).
   const noun = ARTICLES.has(tokens.lower[i - 1] ?? '') && !SUPERLATIVES.has(word);
+  if (WARDING.has(word)) return thingAfter(tokens, counted, wardedOffAt(tokens, i) + 1, count);
   if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
   else if (TAKES_OBJECT.has(word) && !noun) thing = thingAfter(tokens, counted, i + 1, count);
   if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
@@ -660,7 +701,8 @@ export function changeKinds(word: string): number {
     COMPARED_LEVELS.has(word) ||
     PARTICLES.has(word) ||
     word === OFF ||
-    BE_ENDINGS.has(word)
+    BE_ENDINGS.has(word) ||
+    WARDING.has(word)
       ? CHANGE_CUE_WORD
       : 0)
   );
@@ -671,6 +713,7 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   if (UP.has(word)) return 1;
   if (DOWN.has(word)) return declinesToAct(tokens, i) || endsNothing(tokens, i) ? 0 : -1;
   if (word === OFF) return CALLING.has(tokens.lower[i - 1] ?? '') ? -1 : 0;
+  if (WARDING.has(word)) return wardedOffAt(tokens, i) > 0 ? -1 : 0;
   const particle = PARTICLES.get(word);
   if (particle !== undefined) {
     const before = tokens.lower[i - 1] ?? '';
@@ -696,6 +739,17 @@ function declinesToAct(tokens: Tokens, i: number): boolean {
   return tokens.isWord[i + 2] === true && !isNumber(next) && !DETERMINERS.has(next);
 }
 const DECLINING: ReadonlySet<string> = new Set(['declined', 'declines', 'decline', 'declining']);
+
+// The "from" or "against" after a warding verb and its object, in the same clause, or -1.
+function wardedOffAt(tokens: Tokens, i: number): number {
+  const to = Math.min(tokens.lower.length, i + OBJECT_REACH + 2);
+  for (let k = i + 1; k < to; k += 1) {
+    const word = tokens.lower[k] ?? '';
+    if (WARDED_OFF.has(word)) return k;
+    if (!tokens.isWord[k] || CLAUSE_WORDS.has(word)) return -1;
+  }
+  return -1;
+}
 
 // "They ended up in court" says where they came to, and "at the end of the day", "by the end of
 // the year" say when: no ending of anything.

@@ -50,6 +50,18 @@ describe('what changes and which way', () => {
     expect(scoreTone('They were prevented from voting.').label).toBe('negative');
   });
 
+  it('reads keeping something off as less of what comes after "from" or "against"', () => {
+    expect(changes('The new law will protect workers from unfair dismissal.')).toEqual([
+      'dismissal protect down',
+    ]);
+    expect(scoreTone('The new law will protect workers from unfair dismissal.').label).toBe('positive');
+    expect(scoreTone('They saved the village from ruin.').label).toBe('positive');
+    expect(changes('The vaccine guards children against measles.')).toEqual(['measles guards down']);
+    // Without "from" or "against" these verbs report no change.
+    expect(changes('She defended the decision.')).toEqual([]);
+    expect(changes('We saved money on the trip.')).toEqual([]);
+  });
+
   it('reads "declined to <verb>" as a refusal, not a fall', () => {
     expect(changes('The minister declined to comment on the report.')).toEqual([]);
     expect(scoreTone('The minister declined to comment on the report.').label).toBe('neutral');
@@ -175,6 +187,10 @@ describe('changes as a reader takes them', () => {
     // An object is named in text order.
     const object = scoreTone('We will tackle crime.').explanation.find((p) => p.text === 'tackle');
     expect(object?.rules).toEqual(['change: tackle crime, good news']);
+    const warded = scoreTone('It will protect workers from unfair dismissal.').explanation.find(
+      (p) => p.text === 'protect',
+    );
+    expect(warded?.rules).toEqual(['change: protect … unfair dismissal, good news']);
   });
 });
 
