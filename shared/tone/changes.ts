@@ -103,6 +103,8 @@ const GOING: ReadonlySet<string> = new Set([
 ]);
 /** "It is up to you", "up against", "down with flu", "up and running": no change. */
 const AFTER_PARTICLE_IDIOMS: ReadonlySet<string> = new Set(['to', 'against', 'with', 'and']);
+/** "went up in smoke", "up in arms", "up in the air": idioms, not a rise ("went up in May" is one). */
+const UP_IN_IDIOMS: ReadonlySet<string> = new Set(['smoke', 'flames', 'arms']);
 const PARTICLES: ReadonlyMap<string, 1 | -1> = new Map([
   ['up', 1],
   ['down', -1],
@@ -716,6 +718,7 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   if (WARDING.has(word)) return wardedOffAt(tokens, i) > 0 ? -1 : 0;
   const particle = PARTICLES.get(word);
   if (particle !== undefined) {
+    if (upInIdiom(tokens, i)) return 0;
     const before = tokens.lower[i - 1] ?? '';
     // "Profits are up", "sales were down 4%": after "be" too, unless an idiom follows ("up to you").
     const afterBe = BE_FORMS.has(before) && !AFTER_PARTICLE_IDIOMS.has(tokens.lower[i + 1] ?? '');
@@ -730,6 +733,12 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   const level = LEVELS.get(word);
   if (level !== undefined && LEVEL_BEFORE.has(tokens.lower[i - 1] ?? '')) return level;
   return 0;
+}
+
+function upInIdiom(tokens: Tokens, i: number): boolean {
+  if (tokens.lower[i + 1] !== 'in') return false;
+  const next = tokens.lower[i + 2] ?? '';
+  return UP_IN_IDIOMS.has(next) || (next === 'the' && tokens.lower[i + 3] === 'air');
 }
 
 // "The minister declined to comment": a refusal to act, not a fall ("sales declined to $5m" is).
@@ -807,7 +816,13 @@ function directObject(tokens: Tokens, counted: Uint8Array, from: number, count: 
 
 function canBeThing(tokens: Tokens, counted: Uint8Array, k: number): boolean {
   const word = tokens.lower[k] ?? '';
-  return counted[k] === 1 && !NOT_A_THING.has(word) && directionAt(tokens, k) === 0 && !isAdverb(word);
+  return (
+    counted[k] === 1 &&
+    !NOT_A_THING.has(word) &&
+    !isNumber(word) &&
+    directionAt(tokens, k) === 0 &&
+    !isAdverb(word)
+  );
 }
 
 // Nouns that end like adverbs.

@@ -62,6 +62,15 @@ describe('what changes and which way', () => {
     expect(changes('We saved money on the trip.')).toEqual([]);
   });
 
+  it('takes the noun after an amount as the thing, and knows "went up in smoke" is no rise', () => {
+    expect(changes('The hospital has cut a hundred nursing jobs.')).toEqual(['jobs cut down']);
+    expect(changes('The number of cases fell to two hundred.')).toEqual(['cases fell down']);
+    expect(changes('Thousands of records went up in smoke.')).toEqual([]);
+    expect(scoreTone('Thousands of records went up in smoke.').label).toBe('negative');
+    expect(changes('The deal is up in the air.')).toEqual([]);
+    expect(changes('Prices went up in the spring.')).toEqual(['prices up up']);
+  });
+
   it('reads "declined to <verb>" as a refusal, not a fall', () => {
     expect(changes('The minister declined to comment on the report.')).toEqual([]);
     expect(scoreTone('The minister declined to comment on the report.').label).toBe('neutral');
