@@ -153,6 +153,9 @@ const UP: ReadonlySet<string> = new Set([
   'expands',
   'expanded',
   'expanding',
+  'spread',
+  'spreads',
+  'spreading',
   'rebound',
   'rebounded',
   'raise',
@@ -268,6 +271,9 @@ const DOWN: ReadonlySet<string> = new Set([
   'sank',
   'dip',
   'dipped',
+  'slowed',
+  'slows',
+  'slowing',
   'halved',
   'slid',
   'cut',
@@ -865,7 +871,9 @@ function describedBy(
 function mannerNear(tokens: Tokens, counted: Uint8Array, i: number): number {
   for (const k of [i + 1, i - 1]) {
     const word = tokens.lower[k] ?? '';
-    if (tokens.isWord[k] && counted[k] === 1 && isAdverb(word)) return k;
+    if (tokens.isWord[k] && counted[k] === 1 && (isAdverb(word) || (k > i && SPEEDS.has(word)))) return k;
   }
   return -1;
 }
+/** How fast a change goes ("spreading faster than expected"): its size, not a judgement. */
+const SPEEDS: ReadonlySet<string> = new Set(['fast', 'faster', 'slower', 'quicker']);

@@ -71,6 +71,13 @@ describe('what changes and which way', () => {
     expect(changes('Prices went up in the spring.')).toEqual(['prices up up']);
   });
 
+  it('reads spreading as a rise and slowing as a fall, their speed as size', () => {
+    expect(changes('The epidemic is slowing.')).toEqual(['epidemic slowing down']);
+    expect(scoreTone('The epidemic is slowing faster than expected.').label).toBe('positive');
+    expect(scoreTone('The epidemic is spreading faster than expected.').label).toBe('negative');
+    expect(scoreTone('Inflation slowed in March.').label).toBe('positive');
+  });
+
   it('reads "declined to <verb>" as a refusal, not a fall', () => {
     expect(changes('The minister declined to comment on the report.')).toEqual([]);
     expect(scoreTone('The minister declined to comment on the report.').label).toBe('neutral');
