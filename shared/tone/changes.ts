@@ -47,8 +47,11 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
     lexicon === 0 && description !== 0
       ? risingIsGood(undefined, description, 0)
       : risingIsGood(thing, lexicon, polarity);
+  const word = reading.tokens.lower[change.at] ?? '';
   // "The season ended" is no news; "the strike ended", "ended the war" are.
-  if (ENDINGS.has(reading.tokens.lower[change.at] ?? '') && good === GROWTH_IS_GOOD) return 0;
+  if (ENDINGS.has(word) && good === GROWTH_IS_GOOD) return 0;
+  // What is kept off is a danger unless rated otherwise: "saved the children from the building".
+  if (WARDING.has(word) && good === GROWTH_IS_GOOD) return change.direction * -GROWTH_IS_GOOD * change.share;
   return change.direction * good * change.share;
 }
 
@@ -241,6 +244,22 @@ const WARDING: ReadonlySet<string> = new Set([
   'insulating',
 ]);
 const WARDED_OFF: ReadonlySet<string> = new Set(['from', 'against']);
+/** Verbs of taking away: what comes after their "of" comes down ("stripped workers of their rights"). */
+const DEPRIVING: ReadonlySet<string> = new Set([
+  'strip',
+  'strips',
+  'stripped',
+  'stripping',
+  'deprive',
+  'deprives',
+  'deprived',
+  'depriving',
+  'rob',
+  'robs',
+  'robbed',
+  'robbing',
+]);
+const TAKEN: ReadonlySet<string> = new Set(['of']);
 const DOWN: ReadonlySet<string> = new Set([
   // Every verb of falling is a fall, also when it does not go "into" something.
   ...FALLING,
@@ -680,7 +699,8 @@ function thingOfChange(
   // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition,
   // and takes no object ("the cuts will hit the most vulnerable": not a cut of the vulnerable).
   const noun = ARTICLES.has(tokens.lower[i - 1] ?? '') && !SUPERLATIVES.has(word);
-  if (WARDING.has(word)) return thingAfter(tokens, counted, wardedOffAt(tokens, i) + 1, count);
+  const taken = takenFrom(word);
+  if (taken) return thingAfter(tokens, counted, prepositionAfter(tokens, i, taken) + 1, count);
   if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);
   else if (TAKES_OBJECT.has(word) && !noun) thing = thingAfter(tokens, counted, i + 1, count);
   if (thing < 0 && noun && THING_AFTER.has(tokens.lower[i + 1] ?? ''))
@@ -710,7 +730,7 @@ export function changeKinds(word: string): number {
     PARTICLES.has(word) ||
     word === OFF ||
     BE_ENDINGS.has(word) ||
-    WARDING.has(word)
+    takenFrom(word) !== undefined
       ? CHANGE_CUE_WORD
       : 0)
   );
@@ -721,7 +741,8 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
   if (UP.has(word)) return 1;
   if (DOWN.has(word)) return declinesToAct(tokens, i) || endsNothing(tokens, i) ? 0 : -1;
   if (word === OFF) return CALLING.has(tokens.lower[i - 1] ?? '') ? -1 : 0;
-  if (WARDING.has(word)) return wardedOffAt(tokens, i) > 0 ? -1 : 0;
+  const taken = takenFrom(word);
+  if (taken) return prepositionAfter(tokens, i, taken) > 0 ? -1 : 0;
   const particle = PARTICLES.get(word);
   if (particle !== undefined) {
     if (upInIdiom(tokens, i)) return 0;
@@ -755,12 +776,17 @@ function declinesToAct(tokens: Tokens, i: number): boolean {
 }
 const DECLINING: ReadonlySet<string> = new Set(['declined', 'declines', 'decline', 'declining']);
 
-// The "from" or "against" after a warding verb and its object, in the same clause, or -1.
-function wardedOffAt(tokens: Tokens, i: number): number {
+// Warding and depriving verbs take their thing after these prepositions; undefined for other words.
+function takenFrom(word: string): ReadonlySet<string> | undefined {
+  return WARDING.has(word) ? WARDED_OFF : DEPRIVING.has(word) ? TAKEN : undefined;
+}
+
+// One of `prepositions` after the verb at i and its object, in the same clause, or -1.
+function prepositionAfter(tokens: Tokens, i: number, prepositions: ReadonlySet<string>): number {
   const to = Math.min(tokens.lower.length, i + OBJECT_REACH + 2);
   for (let k = i + 1; k < to; k += 1) {
     const word = tokens.lower[k] ?? '';
-    if (WARDED_OFF.has(word)) return k;
+    if (prepositions.has(word)) return k;
     if (!tokens.isWord[k] || CLAUSE_WORDS.has(word)) return -1;
   }
   return -1;

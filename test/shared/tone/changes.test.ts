@@ -57,6 +57,8 @@ describe('what changes and which way', () => {
     expect(scoreTone('The new law will protect workers from unfair dismissal.').label).toBe('positive');
     expect(scoreTone('They saved the village from ruin.').label).toBe('positive');
     expect(changes('The vaccine guards children against measles.')).toEqual(['measles guards down']);
+    // What is kept off is a danger unless rated otherwise.
+    expect(scoreTone('They saved the children from the building.').label).toBe('positive');
     // Without "from" or "against" these verbs report no change.
     expect(changes('She defended the decision.')).toEqual([]);
     expect(changes('We saved money on the trip.')).toEqual([]);
@@ -69,6 +71,13 @@ describe('what changes and which way', () => {
     expect(scoreTone('Thousands of records went up in smoke.').label).toBe('negative');
     expect(changes('The deal is up in the air.')).toEqual([]);
     expect(changes('Prices went up in the spring.')).toEqual(['prices up up']);
+  });
+
+  it('reads stripping, depriving and robbing of something as taking it away', () => {
+    expect(changes('The new law strips workers of their basic rights.')).toEqual(['rights strips down']);
+    expect(scoreTone('The new law strips workers of their basic rights.').label).toBe('negative');
+    expect(scoreTone('The ruling deprived families of support.').label).toBe('negative');
+    expect(changes('They stripped the paint.')).toEqual([]);
   });
 
   it('reads spreading as a rise and slowing as a fall, their speed as size', () => {
