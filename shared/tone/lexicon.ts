@@ -57,11 +57,23 @@ export function lexiconWords(): string[] {
 function lookup(lexicon: ReadonlyMap<string, number>, word: string): number {
   const weight = lexicon.get(word);
   if (weight !== undefined) return weight;
+  const american = americanSpelling(word);
+  const spelled = american === undefined ? 0 : lookup(lexicon, american);
+  if (spelled !== 0) return spelled;
   if (word.length < MIN_PLURAL_LENGTH || word.charCodeAt(word.length - 1) !== LETTER_S) return 0;
   if (word.endsWith('ies')) return lexicon.get(`${word.slice(0, -3)}y`) ?? 0;
   const singular = lexicon.get(word.slice(0, -1));
   if (singular !== undefined) return singular;
   return word.endsWith('es') ? (lexicon.get(word.slice(0, -2)) ?? 0) : 0;
+}
+
+// British spellings ("demoralised", "rumours") the lexicons, written in American English, may lack.
+const BRITISH_ISE = /(?<=\w{3})is(e|es|ed|ing|ation|ations)$/;
+const BRITISH_OUR = /(?<=\w{2})our(s|ed|ing|able|ably|ite|ites)?$/;
+function americanSpelling(word: string): string | undefined {
+  if (BRITISH_ISE.test(word)) return word.replace(BRITISH_ISE, 'iz$1');
+  if (BRITISH_OUR.test(word)) return word.replace(BRITISH_OUR, 'or$1');
+  return undefined;
 }
 
 /**

@@ -20,4 +20,14 @@ describe('the committed tone lexicon table', () => {
     expect(wordWeight('isolated')).toBeLessThan(0);
     expect(secondaryWeight(0, 'isolated')).toBeLessThan(0);
   });
+
+  it('reads British spellings the lexicons list only in American English', () => {
+    expect(wordWeight('demoralised')).toBe(wordWeight('demoralized'));
+    expect(wordWeight('demoralised')).toBeLessThan(0);
+    expect(wordWeight('terrorised')).toBeLessThan(0);
+    // A word the lexicon has as written keeps its own weight, and its other fallbacks still work.
+    expect(wordWeight('praise')).toBeGreaterThan(0);
+    expect(wordWeight('praises')).toBe(wordWeight('praise'));
+    expect(wordWeight('tour')).toBe(0);
+  });
 });
