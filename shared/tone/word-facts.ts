@@ -148,9 +148,13 @@ function describe(word: string): WordFacts {
   };
 }
 
+// Longer tokens are no English word (a URL, a run of letters) and are hashed as written: the Porter
+// stemmer's time grows with the square of a consonant run, seconds for one 20k-letter token.
+const LONGEST_STEMMED = 40;
+
 /** "criticized", "criticizes" -> "critic": one bucket learns from every form of a word. */
 function stemHash(word: string): number {
-  const stem = porter.stem(word);
+  const stem = word.length > LONGEST_STEMMED ? word : porter.stem(word);
   let hash = FNV_OFFSET;
   for (let k = 0; k < stem.length; k += 1) hash = Math.imul(hash ^ stem.charCodeAt(k), FNV_PRIME);
   return hash >>> 0;

@@ -93,6 +93,16 @@ describe('scoreTone contract', () => {
     );
   });
 
+  // Stemming such a run took 15 s for 50k letters, growing with the square of its length: one bad
+  // upload held an analysis to its timeout. The limit guards against a hang (now milliseconds); it
+  // is no speed figure.
+  it('reads a statement with a token of 50,000 letters (a pasted run, not a word) without hanging', {
+    timeout: 10_000,
+  }, () => {
+    const tone = scoreTone(`${'x'.repeat(50_000)} is a disaster`);
+    expect(tone.label).toBe('negative');
+  });
+
   it('gives the same result for the same statement', () => {
     const statement = 'We strongly condemn this unacceptable provocation';
     expect(scoreTone(statement)).toEqual(scoreTone(statement));
