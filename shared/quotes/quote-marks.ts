@@ -1,9 +1,11 @@
 import type { Span } from '../types.ts';
-import { SPEECH_VERBS } from './lexicon.ts';
+import { PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
 
-// Finds the direct-quote spans of an article from its double quotation marks, in every form
-// news uses: straight "…", curly “…”, guillemets «…» and low-high „…“. Single quotes stay inside
-// (nested quotes, apostrophes). The scan is one pass over the marks, so it is linear.
+// Finds the direct-quote spans of an article from its quotation marks, in every form news uses:
+// straight "…", curly “…”, guillemets «…» and low-high „…“, or, in an article quoted the British
+// way, single marks ‘…’ and '…' (with double marks nested inside). In a double-quoted article
+// single marks stay inside (nested quotes, apostrophes). The scan is one pass over the marks, so
+// it is linear.
 
 /** A run of quoted text before attribution: pieces in text order, marks excluded. */
 export interface MarkedQuote {
@@ -22,6 +24,8 @@ export interface MarkedQuote {
 
 // Double marks, including doubled single marks that some wires use for them (‘‘…’’, ``…'').
 const MARKS = /["“”„«»]|‘‘|’’|``|''/g;
+// Single marks, for an article quoted with them.
+const SINGLE_MARKS = /[‘’']/g;
 // The double mark a doubled single mark stands for.
 const DOUBLED: Readonly<Record<string, string>> = { '‘‘': '“', '’’': '”', '``': '“', "''": '"' };
 const SPACE = /\s/;
@@ -33,6 +37,29 @@ const WORDISH = /[\p{L}\p{N}[(‘'…$£€]/u;
 
 type Role = 'open' | 'close' | 'reopen' | 'ignore';
 
+/** Which marks an article quotes with: British style uses single marks and nests double ones. */
+export type QuoteStyle = 'double' | 'single';
+
+// A quote opened with a single mark: at a word start, before a capital or a digit ("‘We will",
+// "'The plan"), which an apostrophe ("'em", "rock 'n' roll") seldom is.
+const SINGLE_OPENER = /(?:^|[\s([—–-])[‘'](?=[\p{Lu}\p{N}])/gmu;
+const DOUBLE_MARK = /["“”„«»]/g;
+
+/**
+ * The article's quoting style: single when it opens more quotes with single marks than double
+ * marks could open (a double-quoted article nests a few single-quoted phrases; a British one
+ * nests a few double-quoted ones).
+ *
+ * @example
+ * quoteStyle("‘We will fight,’ she said.") // 'single'
+ */
+export function quoteStyle(text: string): QuoteStyle {
+  const singles = text.match(SINGLE_OPENER)?.length ?? 0;
+  if (singles === 0) return 'double';
+  const doubles = text.match(DOUBLE_MARK)?.length ?? 0;
+  return singles > doubles / 2 ? 'single' : 'double';
+}
+
 /**
  * Scans the paragraphs for quotation marks and returns each quoted run. A paragraph that ends
  * inside a quote continues into the next one when that one opens with a mark (the news habit
@@ -42,7 +69,11 @@ type Role = 'open' | 'close' | 'reopen' | 'ignore';
  * @example
  * scanQuoteMarks('“Yes,” he said.', [{ start: 0, end: 15 }])[0].pieces // [{ start: 1, end: 5 }]
  */
-export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): MarkedQuote[] {
+export function scanQuoteMarks(
+  text: string,
+  paragraphs: readonly Span[],
+  style: QuoteStyle = quoteStyle(text),
+): MarkedQuote[] {
   const quotes: MarkedQuote[] = [];
   let current: MarkedQuote | null = null;
   let pieceStart = -1;
@@ -50,7 +81,8 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
   // Opening marks already consumed as a continuation; the scan of their paragraph skips them.
   const continued = new Set<number>();
 
-  const marks = new MarkCursor(text);
+  const single = style === 'single';
+  const marks = new MarkCursor(text, single ? SINGLE_MARKS : MARKS);
 
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index];
@@ -65,7 +97,9 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
       const mark = DOUBLED[match[0]] ?? match[0];
       const role = continued.has(at)
         ? 'ignore'
-        : roleOf(text, mark, at, width, paragraph, current !== null, openedWith);
+        : single
+          ? singleRole(text, at, paragraph, current !== null)
+          : roleOf(text, mark, at, width, paragraph, current !== null, openedWith);
       if (role === 'open') {
         current = {
           pieces: [],
@@ -98,7 +132,12 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
     open.lastParagraph = index;
     const next = paragraphs[index + 1];
     const nextOpening = next ? firstNonSpace(text, next.start, next.end) : -1;
-    const openingWidth = nextOpening >= 0 ? openingMarkWidth(text, nextOpening) : 0;
+    const openingWidth =
+      nextOpening < 0
+        ? 0
+        : single
+          ? singleOpeningWidth(text, nextOpening)
+          : openingMarkWidth(text, nextOpening);
     if (next && openingWidth > 0) {
       // The quote continues in the next paragraph: its opening mark starts the next piece.
       pieceStart = nextOpening + openingWidth;
@@ -119,13 +158,18 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Span[]): Marke
  * in an article with few marks is the rest of the article for every paragraph: quadratic.
  */
 class MarkCursor {
-  private readonly marks = new RegExp(MARKS.source, MARKS.flags);
+  private readonly marks: RegExp;
   /** The next match found and not yet handed out (null: none to the end of the text). */
   private pending: RegExpExecArray | null = null;
   /** Where the search that found `pending` began; -1 before the first search. */
   private pendingFrom = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    pattern: RegExp,
+  ) {
+    this.marks = new RegExp(pattern.source, pattern.flags);
+  }
 
   /** The first mark at or after `start`, which must not lie before an earlier paragraph's start. */
   firstFrom(start: number): RegExpExecArray | null {
@@ -183,6 +227,41 @@ function roleOf(
       if (!inQuote) return spaceAfter && !spaceBefore ? 'ignore' : 'open';
       return spaceBefore && WORDISH.test(after) ? 'reopen' : 'close';
   }
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const LOWER = /\p{Ll}/u;
+
+/**
+ * The role of a single mark in a single-quoted article. Between letters it is an apostrophe
+ * ("don’t", "O'Brien"); after a plural's "s" and before a lower-case word it is a possessive
+ * ("the workers’ rights"), unless that word is an attribution ("‘... nurses’ he said").
+ */
+function singleRole(text: string, at: number, paragraph: Span, inQuote: boolean): Role {
+  const before = at > paragraph.start ? (text[at - 1] ?? ' ') : ' ';
+  const after = at + 1 < paragraph.end ? (text[at + 1] ?? ' ') : ' ';
+  if (LETTER.test(before) && LETTER.test(after)) return 'ignore';
+  const opens = text[at] !== '’' && (SPACE.test(before) || '([—–-'.includes(before)) && WORDISH.test(after);
+  if (!inQuote) return opens ? 'open' : 'ignore';
+  if (opens) return 'reopen';
+  if (SPACE.test(before)) return 'ignore';
+  return possessive(text, at, paragraph) ? 'ignore' : 'close';
+}
+
+function possessive(text: string, at: number, paragraph: Span): boolean {
+  if (!'sS'.includes(text[at - 1] ?? '') || !SPACE.test(text[at + 1] ?? '')) return false;
+  const next = firstNonSpace(text, at + 1, paragraph.end);
+  if (next < 0 || !LOWER.test(text[next] ?? '')) return false;
+  let end = next;
+  while (end < paragraph.end && LETTER.test(text[end] ?? '')) end++;
+  const word = text.slice(next, end);
+  // An attribution may follow a closing mark without a comma: "‘We back the nurses’ he said".
+  return !PRONOUNS.has(word) && !SPEECH_VERBS.has(word);
+}
+
+/** The width of a single opening mark at `at` (0 when there is none). */
+function singleOpeningWidth(text: string, at: number): number {
+  return (text[at] === '‘' || text[at] === "'") && WORDISH.test(text[at + 1] ?? '') ? 1 : 0;
 }
 
 /** The width of the opening mark at `at` (0 when there is none). */

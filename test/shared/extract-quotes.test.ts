@@ -121,6 +121,37 @@ describe('extractQuotes: direct quotes', () => {
   });
 });
 
+describe('extractQuotes: an article quoted the British way, with single marks', () => {
+  it('finds curly and straight single-quoted quotes, past apostrophes and possessives', () => {
+    const quotes = direct([
+      'The council met on Monday to discuss the harbour.',
+      '‘We will fight this in court,’ said Tom Reilly, who chairs the fishermen’s association.',
+      "'We are delighted,' said Anna Smith.",
+      'He added: ‘The workers’ rights are not for sale.’',
+      'She called the plan ‘a sad day for the town’ and left.',
+      '‘We back the nurses’ he said.',
+    ]);
+    expect(quotes).toEqual([
+      'We will fight this in court,',
+      'We are delighted,',
+      'The workers’ rights are not for sale.',
+      'a sad day for the town',
+      'We back the nurses',
+    ]);
+  });
+
+  it('keeps double marks nested inside single ones, and single marks nested in a double-quoted article', () => {
+    expect(direct(['‘He called it “a disgrace”, and he was right,’ she said.', '‘Yes,’ he said.'])).toEqual([
+      'He called it “a disgrace”, and he was right,',
+      'Yes,',
+    ]);
+    expect(direct(['“He told me ‘No’ twice,” she said.', '“We are ready,” he said.'])).toEqual([
+      'He told me ‘No’ twice,',
+      'We are ready,',
+    ]);
+  });
+});
+
 describe('extractQuotes: reported speech', () => {
   it('finds the clause after a speech verb, without "that"', () => {
     expect(indirect(['Peskov underscored that it is too early to speak about a meeting.'])).toEqual([
