@@ -17,8 +17,9 @@ const BLOCKQUOTE_MARKER = /^(?:\s{0,3}>\s?)+/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^[\]]{1,200}\]:\s+\S/;
 const FRONT_MATTER_FIELD = /^(title|author|date|published|publishedAt|source|url):(.*)$/i;
 // Link text stops at any bracket and a URL at any space or parenthesis, so each attempt ends
-// at the next candidate and a line of brackets costs linear time.
-const LINK_TARGET = String.raw`\(\s{0,3}[^\s()]{0,2000}(?:\s{1,3}"[^"\n]{0,300}")?\s{0,3}\)`;
+// at the next candidate and a line of brackets costs linear time. An embedded image's data URI
+// ("data:image/png;base64,...") is as long as the image: it has no length limit.
+const LINK_TARGET = String.raw`\(\s{0,3}(?:data:[^\s()]*|[^\s()]{0,2000})(?:\s{1,3}"[^"\n]{0,300}")?\s{0,3}\)`;
 const IMAGE = new RegExp(String.raw`!\[[^[\]\n]{0,500}\]` + LINK_TARGET, 'g');
 const INLINE_LINK = new RegExp(String.raw`\[([^[\]\n]{0,500})\]` + LINK_TARGET, 'g');
 const REFERENCE_LINK = /\[([^[\]\n]{1,500})\]\[[^[\]\n]{0,200}\]/g;

@@ -32,6 +32,14 @@ describe('stripMarkdown', () => {
     expect(result.blocks).toEqual(['See the report and https://x.example.']);
   });
 
+  it('drops an image embedded as a data URI, however long', () => {
+    // A 3 KB chart pasted inline left its base64 in the text, which then read as another language.
+    const chart = `data:image/png;base64,${'iVBORw0KGgo'.repeat(400)}`;
+    const result = stripMarkdown(`The mayor said "this is good news".\n\n![chart](${chart})\n\nMore.`);
+
+    expect(result.blocks).toEqual(['The mayor said "this is good news".', 'More.']);
+  });
+
   it('keeps the text of fenced code without the fences', () => {
     expect(stripMarkdown('```\nsay("hi")\n```').blocks).toEqual(['say("hi")']);
   });
