@@ -20,6 +20,8 @@ export interface Entity {
   weak: boolean;
   /** The first role the article gives ("Kremlin spokesman") and its organisation ("Kremlin"). */
   description?: Description;
+  /** What an appositive calls the person when it names no role ("a local shopkeeper"). */
+  calling?: string;
 }
 
 export interface Occurrence {

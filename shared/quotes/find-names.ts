@@ -5,6 +5,7 @@ import { joined } from './cues.ts';
 import {
   DETERMINERS,
   FEMALE_ROLE_NOUNS,
+  INDEFINITE_ARTICLES,
   ORG_NAME_WORDS,
   ORG_STOP,
   ROLE_FAMILIES,
@@ -260,11 +261,17 @@ class NameFinder {
     const last = tokens[end - 1];
     const next = tokens[end];
     if (last && next && masked.slice(last.end, next.start).trim() === ',') {
+      let roled = false;
       for (let k = end; k < tokens.length && k - end < ROLE_WINDOW; k++) {
         const word = tokens[k]?.lower ?? '';
         this.addRole(word, entity, tokens[k - 1]?.lower);
-        if (ROLE_FAMILIES.has(word)) break;
+        if (ROLE_FAMILIES.has(word)) {
+          roled = true;
+          break;
+        }
       }
+      if (!roled && INDEFINITE_ARTICLES.has(next.lower))
+        entity.calling ??= appositiveHead(masked, tokens, end);
     }
   }
 
@@ -303,4 +310,18 @@ class NameFinder {
       });
     }
   }
+}
+
+/**
+ * "Anna Smith, a local shopkeeper, said": the last word of an indefinite appositive, up to the
+ * first word that ends a description ("a mother of two": "mother"), a capital or punctuation.
+ */
+function appositiveHead(masked: string, tokens: readonly Token[], article: number): string | undefined {
+  let head: string | undefined;
+  for (let k = article + 1; k < tokens.length && k - article < ROLE_WINDOW; k++) {
+    const word = tokens[k];
+    if (!word || word.capital || ROLE_STOP.has(word.lower) || !joined(masked, tokens, k - 1, k)) break;
+    head = word.lower;
+  }
+  return head;
 }

@@ -7,6 +7,7 @@ import {
   DEMONYMS,
   DETERMINERS,
   DOCUMENT_NOUNS,
+  type Gender,
   GROUP_AT,
   GROUP_NOUNS,
   HEAD_ENDS,
@@ -179,7 +180,7 @@ export class People {
       if (indefinite) return { entity: null, how: 'description' };
       const modifiers = new Set(words.map((word) => word.lower));
       const entity =
-        this.cast.byRole(family, modifiers, at) ?? this.cast.salientPerson(at, TITLES.get(headWord) ?? null);
+        this.cast.byRole(family, modifiers, at) ?? this.roleless(at, TITLES.get(headWord) ?? null);
       return { entity: this.unnamedSince(entity, headWord, at) ? null : entity, how: 'description' };
     }
     if (ORG_NOUNS.has(headWord) && !head.capital)
@@ -205,6 +206,15 @@ export class People {
     // "the past", "the game": any other noun tells nothing about who spoke; the last person
     // named is too often someone else.
     return { entity: null, how: 'unknown' };
+  }
+
+  /**
+   * The person a role nobody was given ("the finance minister") most likely means: the person in
+   * view, unless the article called them something else ("Anna Smith, a local shopkeeper").
+   */
+  private roleless(at: number, gender: Gender | null): Entity | null {
+    const person = this.cast.salientPerson(at, gender);
+    return person?.calling === undefined ? person : null;
   }
 
   /**

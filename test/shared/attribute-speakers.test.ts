@@ -25,6 +25,22 @@ describe('attributeSpeakers', () => {
     ]);
   });
 
+  it('leaves a role nobody was given unnamed when the person in view was called something else', () => {
+    expect(
+      speakers([
+        '"We will fight this," said Anna Smith, a local shopkeeper.', // called a shopkeeper
+        'The finance minister said the budget was "the best in a decade".', // no minister named
+        '"Trade is slow this winter," said Tom Reilly.', // named without a description
+        '"The harbour needs dredging," the mayor said.', // falls back to the person in view
+      ]),
+    ).toEqual([
+      ['We will fight this,', 'Anna Smith'],
+      ['the best in a decade', null],
+      ['Trade is slow this winter,', 'Tom Reilly'],
+      ['The harbour needs dredging,', 'Tom Reilly'],
+    ]);
+  });
+
   it('resolves descriptions to the person introduced with that title', () => {
     expect(
       speakers([
