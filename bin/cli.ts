@@ -50,8 +50,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
+    // One line, as every usage mistake is: the commands it could have been, and where help is.
     const what = name.startsWith('-') ? `unknown option "${name}"` : `unknown command "${name}"`;
-    console.error(`quote-tone: ${what}.\n\n${await usage()}`);
+    console.error(
+      `quote-tone: ${what}; commands: ${Object.keys(COMMANDS).join(', ')} (see quote-tone --help)`,
+    );
     return USAGE_EXIT_CODE;
   }
   const command = await load();

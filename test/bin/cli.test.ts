@@ -275,11 +275,12 @@ describe('help', () => {
     }
   });
 
-  it('names the unknown command and lists the real ones', () => {
+  it('names the unknown command and lists the real ones, in one line', () => {
     const { status, stderr } = runCli(['analyse']);
 
     expect(status).toBe(2);
     expect(stderr).toContain('unknown command "analyse"');
     expect(stderr).toContain('analyze');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
