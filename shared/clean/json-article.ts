@@ -30,7 +30,7 @@ export function readJsonArticle(raw: string): JsonArticle {
     throw new InvalidJsonArticleError('the file is not valid JSON', { cause: error });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidJsonArticleError(`the file holds ${Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+    throw new InvalidJsonArticleError(`the file holds ${jsonKind(parsed)}`);
   }
   const record = parsed as Record<string, unknown>;
   const body = BODY_FIELDS.map((field) => record[field]).find((value) => typeof value === 'string');
@@ -63,7 +63,21 @@ function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** "null", "an array", "a number": what a JSON value is, for a message. */
+function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
 function describeFields(record: Record<string, unknown>): string {
+  // A body field that is there but unusable is named as such ('"body" is a number', '"text" is
+  // empty'), not listed as if it were missing.
+  const present = BODY_FIELDS.find((field) => field in record);
+  if (present) {
+    const value = record[present];
+    return `"${present}" is ${typeof value === 'string' ? 'empty' : jsonKind(value)}`;
+  }
   const keys = Object.keys(record);
   const shown = keys
     .slice(0, 8)

@@ -221,6 +221,13 @@ describe('cleanArticle: JSON', () => {
     expect(() => cleanArticle(JSON.stringify({ title: 'T' }), 'json')).toThrow(/"title"/);
   });
 
+  it('names a body field that is there but unusable, and what a non-object file holds', () => {
+    expect(() => cleanArticle(JSON.stringify({ body: 42 }), 'json')).toThrow(/"body" is a number/);
+    expect(() => cleanArticle(JSON.stringify({ title: 'T', text: ' ' }), 'json')).toThrow(/"text" is empty/);
+    expect(() => cleanArticle('null', 'json')).toThrow(/holds null/);
+    expect(() => cleanArticle('[1, 2]', 'json')).toThrow(/holds an array/);
+  });
+
   it('refuses text that is not JSON', () => {
     expect(() => cleanArticle('{ not json', 'json')).toThrow(InvalidJsonArticleError);
   });
