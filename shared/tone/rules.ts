@@ -509,10 +509,26 @@ function beforeComparative(tokens: Tokens, index: number): number {
  */
 export function counterfactualAt(tokens: Tokens, index: number): number {
   const back = beforeComparative(tokens, index);
-  if (back < 0 || tokens.lower[back] !== 'been' || tokens.lower[back - 1] !== 'have') return -1;
+  if (back < 0) return -1;
+  const before = tokens.lower[back] ?? '';
+  // "They deserve better", "we expected better", "we must do better": what is owed or wanted says
+  // what is not there.
+  if (DESERVING.has(before)) return back;
+  if (before === 'do' && OWING_MODALS.has(tokens.lower[back - 1] ?? '')) return back - 1;
+  if (before !== 'been' || tokens.lower[back - 1] !== 'have') return -1;
   return COUNTERFACTUAL_MODALS.has(tokens.lower[back - 2] ?? '') ? back - 2 : -1;
 }
 const COUNTERFACTUAL_MODALS: ReadonlySet<string> = new Set(['could', 'might', 'would', 'should']);
+// "We must do better" owns up; "they would do better" only predicts.
+const OWING_MODALS: ReadonlySet<string> = new Set(['can', 'could', 'must', 'should']);
+const DESERVING: ReadonlySet<string> = new Set([
+  'deserve',
+  'deserves',
+  'deserved',
+  'expected',
+  'expect',
+  'expects',
+]);
 
 // Verbs of meeting with something, and the words that make "never" before them say "never this
 // much": "never seen such courage", "never been so proud".

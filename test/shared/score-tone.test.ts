@@ -398,6 +398,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone("We couldn't have asked for a warmer welcome.").label).toBe('positive');
   });
 
+  it('reads what is owed or wanted as what is missing ("they deserve better")', () => {
+    expect(scoreTone('The people of this town deserve better.').label).toBe('negative');
+    expect(scoreTone('We expected better from the council.').label).toBe('negative');
+    expect(scoreTone('We must do better.').label).toBe('negative');
+    // A prediction is no complaint.
+    expect(scoreTone('She would do better in the second round.').label).not.toBe('negative');
+  });
+
   it('does not assert what follows "too <word> to" or a yes-or-no question', () => {
     expect(scoreTone('It may be too soon to call this a success.').label).not.toBe('positive');
     expect(scoreTone('The squad was too tired to celebrate the win.').label).not.toBe('positive');
