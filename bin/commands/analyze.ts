@@ -40,12 +40,14 @@ export async function run(args: string[]): Promise<number> {
   if (values.format !== 'table' && values.format !== 'json')
     throw new UsageError(`expected --format table or json, got "${values.format}"`);
   if (positionals.length === 0) throw new UsageError('expected at least one FILE or DIR');
+  // An empty value would otherwise read as "no --out" and the reports the user asked for never appear.
+  if (values.out === '') throw new UsageError('expected a folder after --out, got an empty string');
 
   const { files, skipped, missing } = await articleFiles(positionals);
   for (const path of skipped)
     console.error(`quote-tone analyze: skipped ${path} (not .txt .md .html or .json)`);
   for (const path of missing) console.error(`quote-tone analyze: ${path}: no such file or folder`);
-  if (values.out) await mkdir(values.out, { recursive: true });
+  if (values.out) await makeOutFolder(values.out);
 
   const reports: Report[] = [];
   let failed = missing.length;
@@ -81,6 +83,20 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   return failed ? 1 : 0;
+}
+
+// Made before any article is analysed, so a file in the way stops the run before it prints anything.
+async function makeOutFolder(out: string): Promise<void> {
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (error) {
+    // mkdir says EEXIST for a file at the path itself and ENOTDIR for a file on the way to it.
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EEXIST') throw new UsageError(`expected a folder for --out, but "${out}" is a file`);
+    if (code === 'ENOTDIR')
+      throw new UsageError(`expected a folder for --out, but part of "${out}" is a file`);
+    throw error;
+  }
 }
 
 function describe(error: unknown): string {

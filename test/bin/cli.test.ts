@@ -33,6 +33,11 @@ beforeAll(() => {
   writeFileSync(join(FOLDER, 'notes.pdf'), 'not an article');
 });
 
+/** An empty folder of its own, so one test's files never meet another's. */
+function freshFolder(): string {
+  return mkdtempSync(join(dir, 'case-'));
+}
+
 describe('quote-tone analyze', () => {
   it('lists the quote with the speaker named before "he said"', () => {
     const { status, stdout } = runCli(['analyze', PESKOV]);
@@ -99,6 +104,31 @@ describe('quote-tone analyze DIR', () => {
     expect(status).toBe(0);
     expect(existsSync(join(out, 'peskov.json'))).toBe(true);
     expectValidReport(JSON.parse(readFileSync(join(out, 'world', 'wind.json'), 'utf8')));
+  });
+});
+
+describe('quote-tone analyze --out', () => {
+  it('refuses an empty --out with exit code 2 and one line, analysing nothing', () => {
+    const { status, stdout, stderr } = runCli(['analyze', PESKOV, '--out', '']);
+
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/--out.*empty/)]);
+  });
+
+  it('says that an --out naming an existing file is not a folder, and leaves the file alone', () => {
+    const folder = freshFolder();
+    const notAFolder = join(folder, 'notes.md');
+    writeFileSync(notAFolder, '# my notes\n');
+
+    const { status, stdout, stderr } = runCli(['analyze', PESKOV, '--out', notAFolder]);
+
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(`expected a folder for --out, but "${notAFolder}" is a file`),
+    ]);
+    expect(readFileSync(notAFolder, 'utf8')).toBe('# my notes\n');
   });
 });
 
