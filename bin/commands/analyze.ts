@@ -1,13 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeArticle } from '../../shared/analyze-article.ts';
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import { QuoteToneError } from '../../shared/errors.ts';
 import type { Report } from '../../shared/report-schema.ts';
-import { articleFiles } from '../article-files.ts';
+import { type ArticleFile, articleFiles } from '../article-files.ts';
 import { UsageError } from '../cli-errors.ts';
 import { formatToneTable, tableWidth } from '../format-table.ts';
+import { findReportClash, reportPath } from '../report-files.ts';
 
 export const summary = 'analyse local article files or folders offline (no S3) and print their tone reports';
 
@@ -19,8 +20,11 @@ Analyses .txt, .md, .html and .json articles on this machine, without S3. Folder
 Options:
   --format table|json  table (default): a tone table per article.
                        json: the report (one file) or JSON Lines, one report per line (several).
-  --out DIR            also write DIR/<file name without extension>.json per article (a file
-                       found in a subfolder keeps its subfolder under DIR).
+  --out DIR            also write each article's report to DIR/<file name>.json, extension
+                       kept (a.txt -> DIR/a.txt.json, so a.txt and a.md get one each); a file
+                       found in a subfolder keeps its subfolder under DIR. Two inputs whose
+                       reports would share a name (d1/a.txt and d2/a.txt) are refused before
+                       anything is analysed or written.
   -h, --help           show this help.
 
 A file that cannot be analysed is reported on stderr with a one-line reason; the other files
@@ -44,10 +48,14 @@ export async function run(args: string[]): Promise<number> {
   if (values.out === '') throw new UsageError('expected a folder after --out, got an empty string');
 
   const { files, skipped, missing } = await articleFiles(positionals);
+  // A refused --out is the run's one line of output, ahead of any note about the files.
+  if (values.out) {
+    refuseReportClash(values.out, files);
+    await makeOutFolder(values.out);
+  }
   for (const path of skipped)
     console.error(`quote-tone analyze: skipped ${path} (not .txt .md .html or .json)`);
   for (const path of missing) console.error(`quote-tone analyze: ${path}: no such file or folder`);
-  if (values.out) await makeOutFolder(values.out);
 
   const reports: Report[] = [];
   let failed = missing.length;
@@ -60,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
       });
       reports.push(report);
       if (values.out) {
-        const target = join(values.out, `${file.name.replace(/\.[^./]+$/, '')}.json`);
+        const target = reportPath(values.out, file);
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
       }
@@ -83,6 +91,16 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   return failed ? 1 : 0;
+}
+
+// Checked before any article is analysed: refusing after some reports were written would leave
+// a half-done folder behind.
+function refuseReportClash(out: string, files: ArticleFile[]): void {
+  const clash = findReportClash(out, files);
+  if (clash)
+    throw new UsageError(
+      `${clash.first} and ${clash.second} would both be reported to ${clash.report}; nothing was written (analyse them into separate --out folders)`,
+    );
 }
 
 // Made before any article is analysed, so a file in the way stops the run before it prints anything.

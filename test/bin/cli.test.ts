@@ -33,6 +33,10 @@ beforeAll(() => {
   writeFileSync(join(FOLDER, 'notes.pdf'), 'not an article');
 });
 
+function reportAt(path: string) {
+  return expectValidReport(JSON.parse(readFileSync(path, 'utf8')));
+}
+
 /** An empty folder of its own, so one test's files never meet another's. */
 function freshFolder(): string {
   return mkdtempSync(join(dir, 'case-'));
@@ -65,12 +69,12 @@ describe('quote-tone analyze', () => {
     ]);
   });
 
-  it('writes <name>.json per input with --out', () => {
+  it('writes <file name>.json per input with --out, keeping the extension', () => {
     const out = join(dir, 'out');
 
     runCli(['analyze', WIND, '--out', out]);
 
-    expectValidReport(JSON.parse(readFileSync(join(out, 'wind farm.json'), 'utf8')));
+    expectValidReport(JSON.parse(readFileSync(join(out, 'wind farm.md.json'), 'utf8')));
   });
 
   it('gives a one-line reason for a refused file, still analyses the others and exits non-zero', () => {
@@ -102,8 +106,8 @@ describe('quote-tone analyze DIR', () => {
     const { status } = runCli(['analyze', FOLDER, '--out', out]);
 
     expect(status).toBe(0);
-    expect(existsSync(join(out, 'peskov.json'))).toBe(true);
-    expectValidReport(JSON.parse(readFileSync(join(out, 'world', 'wind.json'), 'utf8')));
+    expect(existsSync(join(out, 'peskov.txt.json'))).toBe(true);
+    expectValidReport(JSON.parse(readFileSync(join(out, 'world', 'wind.md.json'), 'utf8')));
   });
 });
 
@@ -114,6 +118,47 @@ describe('quote-tone analyze --out', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/--out.*empty/)]);
+  });
+
+  it('gives a.txt and a.md in one folder a report each', () => {
+    const folder = freshFolder();
+    // Two articles whose names differ only in the extension.
+    writeFileSync(join(folder, 'a.txt'), '"Good news," said Ann Lee.\n');
+    writeFileSync(join(folder, 'a.md'), '"Bad news," said Bo Kim.\n');
+    const out = join(folder, 'reports');
+
+    const { status } = runCli(['analyze', folder, '--out', out]);
+
+    expect(status).toBe(0);
+    expect(reportAt(join(out, 'a.txt.json')).quotes[0]?.speaker.name).toBe('Ann Lee');
+    expect(reportAt(join(out, 'a.md.json')).quotes[0]?.speaker.name).toBe('Bo Kim');
+  });
+
+  it('refuses two inputs whose reports would share a name before analysing or writing anything', () => {
+    const folder = freshFolder();
+    // Two folders that each hold an a.txt: both reports would be a.txt.json.
+    mkdirSync(join(folder, 'd1'));
+    mkdirSync(join(folder, 'd2'));
+    writeFileSync(join(folder, 'd1', 'a.txt'), '"Good news," said Ann Lee.\n');
+    writeFileSync(join(folder, 'd2', 'a.txt'), '"Bad news," said Bo Kim.\n');
+    const out = join(folder, 'reports');
+
+    const { status, stdout, stderr } = runCli([
+      'analyze',
+      join(folder, 'd1'),
+      join(folder, 'd2'),
+      '--out',
+      out,
+    ]);
+
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(
+        `${join(folder, 'd1', 'a.txt')} and ${join(folder, 'd2', 'a.txt')} would both be reported to ${join(out, 'a.txt.json')}`,
+      ),
+    ]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('says that an --out naming an existing file is not a folder, and leaves the file alone', () => {
