@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeArticle } from '../../shared/analyze-article.ts';
@@ -8,7 +8,7 @@ import type { Report } from '../../shared/report-schema.ts';
 import { type ArticleFile, articleFiles } from '../article-files.ts';
 import { UsageError } from '../cli-errors.ts';
 import { formatToneTable, tableWidth } from '../format-table.ts';
-import { findReportClash, reportPath } from '../report-files.ts';
+import { findReportClash, reportPath, writeReport } from '../report-files.ts';
 
 export const summary = 'analyse local article files or folders offline (no S3) and print their tone reports';
 
@@ -24,7 +24,9 @@ Options:
                        kept (a.txt -> DIR/a.txt.json, so a.txt and a.md get one each); a file
                        found in a subfolder keeps its subfolder under DIR. Two inputs whose
                        reports would share a name (d1/a.txt and d2/a.txt) are refused before
-                       anything is analysed or written.
+                       anything is analysed or written. A report replaces only an earlier
+                       quote-tone report of the same article: any other file in its place (an
+                       input article above all) is left as it is, and that article fails.
   -h, --help           show this help.
 
 A file that cannot be analysed is reported on stderr with a one-line reason; the other files
@@ -66,14 +68,15 @@ export async function run(args: string[]): Promise<number> {
         source: { bucket: null, key: file.path },
         content: await readFile(file.path),
       });
+      // Shown before it is written, so a report refused at --out is still seen, as with --format json.
       reports.push(report);
+      if (values.format === 'table')
+        console.log(formatToneTable(report, { width: tableWidth(process.stdout) }));
       if (values.out) {
         const target = reportPath(values.out, file);
         await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, `${JSON.stringify(report, null, 2)}\n`);
+        await writeReport(target, report);
       }
-      if (values.format === 'table')
-        console.log(formatToneTable(report, { width: tableWidth(process.stdout) }));
     } catch (error) {
       failed += 1;
       console.error(`quote-tone analyze: ${file.path}: ${describe(error)}`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,78 @@ describe('quote-tone analyze --out', () => {
       ),
     ]);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes reports beside the articles of a folder that is its own --out, leaving them intact', () => {
+    const folder = freshFolder();
+    // A JSON article: its report's name must not be the article's own name.
+    const article = '{"title": "Wind farm", "body": "\\"A huge step,\\" said Laura Chen."}\n';
+    writeFileSync(join(folder, 'wind-farm.json'), article);
+
+    const { status } = runCli(['analyze', folder, '--out', folder]);
+
+    expect(status).toBe(0);
+    expect(readFileSync(join(folder, 'wind-farm.json'), 'utf8')).toBe(article);
+    expect(reportAt(join(folder, 'wind-farm.json.json')).quotes[0]?.speaker.name).toBe('Laura Chen');
+  });
+
+  it('never writes a report over an input article, and says which report was not written', () => {
+    const folder = freshFolder();
+    // An article whose name is what a.txt's report would be called.
+    const article = '{"body": "\\"Bad news,\\" said Bo Kim."}\n';
+    writeFileSync(join(folder, 'a.txt'), '"Good news," said Ann Lee.\n');
+    writeFileSync(join(folder, 'a.txt.json'), article);
+
+    const { status, stderr } = runCli([
+      'analyze',
+      join(folder, 'a.txt'),
+      join(folder, 'a.txt.json'),
+      '--out',
+      folder,
+    ]);
+
+    expect(status).toBe(1);
+    expect(readFileSync(join(folder, 'a.txt.json'), 'utf8')).toBe(article);
+    expect(stderr.trim().split('\n')).toEqual([
+      `quote-tone analyze: ${join(folder, 'a.txt')}: report not written: ${join(folder, 'a.txt.json')} is already there and is not a quote-tone report (left as it is)`,
+    ]);
+    expect(reportAt(join(folder, 'a.txt.json.json')).quotes[0]?.speaker.name).toBe('Bo Kim');
+  });
+
+  it('leaves a file that is not a report where a report would go', () => {
+    const out = freshFolder();
+    // The user's own file under the name peskov.txt's report would get.
+    writeFileSync(join(out, 'peskov.txt.json'), '{"todo": "ask Peskov for a comment"}\n');
+
+    const { status, stderr } = runCli(['analyze', PESKOV, '--out', out]);
+
+    expect(status).toBe(1);
+    expect(stderr).toContain('report not written');
+    expect(readFileSync(join(out, 'peskov.txt.json'), 'utf8')).toBe('{"todo": "ask Peskov for a comment"}\n');
+  });
+
+  it("leaves another article's report where this one's would go", () => {
+    const out = freshFolder();
+    // The report of wind farm.md, moved by hand to the name peskov.txt's report gets.
+    runCli(['analyze', WIND, '--out', out]);
+    renameSync(join(out, 'wind farm.md.json'), join(out, 'peskov.txt.json'));
+
+    const { status, stderr } = runCli(['analyze', PESKOV, '--out', out]);
+
+    expect(status).toBe(1);
+    expect(stderr).toContain(`holds the report of another article (${WIND})`);
+    expect(reportAt(join(out, 'peskov.txt.json')).article.source.key).toBe(WIND);
+  });
+
+  it('replaces its own earlier report of the same article', () => {
+    const out = freshFolder();
+    runCli(['analyze', PESKOV, '--out', out]);
+    const earlier = reportAt(join(out, 'peskov.txt.json'));
+
+    const { status } = runCli(['analyze', PESKOV, '--out', out]);
+
+    expect(status).toBe(0);
+    expect(reportAt(join(out, 'peskov.txt.json')).analyzedAt).not.toBe(earlier.analyzedAt);
   });
 
   it('says that an --out naming an existing file is not a folder, and leaves the file alone', () => {
