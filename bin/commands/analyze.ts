@@ -8,14 +8,16 @@ import type { Report } from '../../shared/report-schema.ts';
 import { type ArticleFile, articleFiles } from '../article-files.ts';
 import { UsageError } from '../cli-errors.ts';
 import { formatToneTable, tableWidth } from '../format-table.ts';
-import { findReportClash, reportPath, writeReport } from '../report-files.ts';
+import { findReportClash, reportIn, reportPath, writeReport } from '../report-files.ts';
 
 export const summary = 'analyse local article files or folders offline (no S3) and print their tone reports';
 
 export const help = `Usage: quote-tone analyze FILE|DIR... [--format table|json] [--out DIR]
 
 Analyses .txt, .md, .html and .json articles on this machine, without S3. Folders are walked
-(with their subfolders), as "quote-tone drop" does; other files in them are skipped with a note.
+(with their subfolders), as "quote-tone drop" does; other files in them are skipped with a note,
+and so are quote-tone reports (an earlier run's output). The --out folder is not walked when it
+lies inside a folder given, so running again does not read its reports.
 
 Options:
   --format table|json  table (default): a tone table per article.
@@ -49,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
   // An empty value would otherwise read as "no --out" and the reports the user asked for never appear.
   if (values.out === '') throw new UsageError('expected a folder after --out, got an empty string');
 
-  const { files, skipped, missing } = await articleFiles(positionals);
+  const { files, skipped, missing } = await articleFiles(positionals, { skipFolder: values.out });
   // A refused --out is the run's one line of output, ahead of any note about the files.
   if (values.out) {
     refuseReportClash(values.out, files);
@@ -61,22 +63,19 @@ export async function run(args: string[]): Promise<number> {
 
   const reports: Report[] = [];
   let failed = missing.length;
+  let earlierReports = 0;
   for (const file of files) {
     try {
-      const report = analyzeArticle({
-        id: articleIdFromKey(file.name),
-        source: { bucket: null, key: file.path },
-        content: await readFile(file.path),
-      });
+      const report = await analyzeFile(file);
+      if (!report) {
+        earlierReports += 1;
+        continue;
+      }
       // Shown before it is written, so a report refused at --out is still seen, as with --format json.
       reports.push(report);
       if (values.format === 'table')
         console.log(formatToneTable(report, { width: tableWidth(process.stdout) }));
-      if (values.out) {
-        const target = reportPath(values.out, file);
-        await mkdir(dirname(target), { recursive: true });
-        await writeReport(target, report);
-      }
+      if (values.out) await saveReport(values.out, file, report);
     } catch (error) {
       failed += 1;
       console.error(`quote-tone analyze: ${file.path}: ${describe(error)}`);
@@ -89,11 +88,32 @@ export async function run(args: string[]): Promise<number> {
     if (single && only) console.log(JSON.stringify(only, null, 2));
     else for (const report of reports) console.log(JSON.stringify(report));
   }
-  if (files.length === 0 && missing.length === 0) {
+  if (files.length === earlierReports && missing.length === 0) {
     console.error('quote-tone analyze: found no article files (.txt .md .html .json)');
     return 1;
   }
   return failed ? 1 : 0;
+}
+
+// The file's report, or undefined for a quote-tone report itself: an earlier run's output (--out
+// into the folder analysed) is skipped with a note, not failed as an article without a body.
+async function analyzeFile(file: ArticleFile): Promise<Report | undefined> {
+  const content = await readFile(file.path);
+  if (reportIn(content)) {
+    console.error(`quote-tone analyze: skipped ${file.path} (a quote-tone report, not an article)`);
+    return undefined;
+  }
+  return analyzeArticle({
+    id: articleIdFromKey(file.name),
+    source: { bucket: null, key: file.path },
+    content,
+  });
+}
+
+async function saveReport(out: string, file: ArticleFile, report: Report): Promise<void> {
+  const target = reportPath(out, file);
+  await mkdir(dirname(target), { recursive: true });
+  await writeReport(target, report);
 }
 
 // Checked before any article is analysed: refusing after some reports were written would leave

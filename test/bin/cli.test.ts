@@ -233,6 +233,36 @@ describe('quote-tone analyze --out', () => {
     expect(reportAt(join(out, 'peskov.txt.json')).analyzedAt).not.toBe(earlier.analyzedAt);
   });
 
+  it('runs again into an --out folder inside the folder it walks without reading its reports', () => {
+    const folder = freshFolder();
+    writeFileSync(join(folder, 'a.txt'), '"Good news," said Ann Lee.\n');
+    runCli(['analyze', '.', '--out', 'reports'], undefined, { cwd: folder });
+
+    const { status, stdout, stderr } = runCli(['analyze', '.', '--out', 'reports'], undefined, {
+      cwd: folder,
+    });
+
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.match(/Ann Lee/g)).toHaveLength(1);
+    expect(existsSync(join(folder, 'reports', 'reports'))).toBe(false);
+  });
+
+  it('skips quote-tone reports among the articles with a note, not a failure', () => {
+    const folder = freshFolder();
+    writeFileSync(join(folder, 'a.txt'), '"Good news," said Ann Lee.\n');
+    // The first run leaves a.txt.json beside a.txt.
+    runCli(['analyze', folder, '--out', folder]);
+
+    const { status, stdout, stderr } = runCli(['analyze', folder, '--out', folder]);
+
+    expect(status).toBe(0);
+    expect(stderr.trim().split('\n')).toEqual([
+      `quote-tone analyze: skipped ${join(folder, 'a.txt.json')} (a quote-tone report, not an article)`,
+    ]);
+    expect(stdout.match(/Ann Lee/g)).toHaveLength(1);
+  });
+
   it('says that an --out naming an existing file is not a folder, and leaves the file alone', () => {
     const folder = freshFolder();
     const notAFolder = join(folder, 'notes.md');
