@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ARTICLE_SUFFIXES } from '../shared/article-format.ts';
 
 export interface ArticleFile {
@@ -16,6 +16,15 @@ export interface ArticleFiles {
   missing: string[];
 }
 
+export interface ArticleFilesOptions {
+  /**
+   * A folder not to walk into when it lies inside a folder given (analyze's --out), so a run does
+   * not read the reports an earlier run wrote there. Given itself, or holding a folder given, it
+   * is walked as asked.
+   */
+  skipFolder?: string;
+}
+
 /**
  * The article files named on the command line, folders walked recursively.
  * Files with other suffixes inside folders are skipped (and listed); named files are kept as given.
@@ -23,7 +32,10 @@ export interface ArticleFiles {
  * @example
  * await articleFiles(['examples']) // { files: [{ path: 'examples/harbour-talks.txt', name: 'harbour-talks.txt' }, ...], ... }
  */
-export async function articleFiles(targets: string[]): Promise<ArticleFiles> {
+export async function articleFiles(
+  targets: string[],
+  options: ArticleFilesOptions = {},
+): Promise<ArticleFiles> {
   const files: ArticleFile[] = [];
   const skipped: string[] = [];
   const missing: string[] = [];
@@ -41,9 +53,11 @@ export async function articleFiles(targets: string[]): Promise<ArticleFiles> {
       continue;
     }
     const inFolder: ArticleFile[] = [];
+    const skipFolder = folderToSkip(target, options.skipFolder);
     for (const entry of await readdir(target, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const path = join(entry.parentPath, entry.name);
+      if (skipFolder && isWithin(skipFolder, resolve(path))) continue;
       const name = relative(target, path).split(sep).join('/');
       if (ARTICLE_SUFFIXES.some((suffix) => entry.name.toLowerCase().endsWith(suffix)))
         inFolder.push({ path, name });
@@ -53,4 +67,17 @@ export async function articleFiles(targets: string[]): Promise<ArticleFiles> {
     files.push(...inFolder.sort((a, b) => a.name.localeCompare(b.name)));
   }
   return { files, skipped, missing };
+}
+
+// The folder to leave out of walking `target`: only one strictly inside it.
+function folderToSkip(target: string, folder: string | undefined): string | undefined {
+  if (folder === undefined) return undefined;
+  const skip = resolve(folder);
+  return isWithin(skip, resolve(target)) ? undefined : skip;
+}
+
+// True when `path` is `folder` or lies under it; both absolute.
+function isWithin(folder: string, path: string): boolean {
+  const inner = relative(folder, path);
+  return inner === '' || (inner !== '..' && !inner.startsWith(`..${sep}`) && !isAbsolute(inner));
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,15 @@ beforeAll(() => {
   writeFileSync(join(FOLDER, 'notes.pdf'), 'not an article');
 });
 
+function reportAt(path: string) {
+  return expectValidReport(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** An empty folder of its own, so one test's files never meet another's. */
+function freshFolder(): string {
+  return mkdtempSync(join(dir, 'case-'));
+}
+
 describe('quote-tone analyze', () => {
   it('lists the quote with the speaker named before "he said"', () => {
     const { status, stdout } = runCli(['analyze', PESKOV]);
@@ -60,12 +69,12 @@ describe('quote-tone analyze', () => {
     ]);
   });
 
-  it('writes <name>.json per input with --out', () => {
+  it('writes <file name>.json per input with --out, keeping the extension', () => {
     const out = join(dir, 'out');
 
     runCli(['analyze', WIND, '--out', out]);
 
-    expectValidReport(JSON.parse(readFileSync(join(out, 'wind farm.json'), 'utf8')));
+    expectValidReport(JSON.parse(readFileSync(join(out, 'wind farm.md.json'), 'utf8')));
   });
 
   it('gives a one-line reason for a refused file, still analyses the others and exits non-zero', () => {
@@ -97,8 +106,176 @@ describe('quote-tone analyze DIR', () => {
     const { status } = runCli(['analyze', FOLDER, '--out', out]);
 
     expect(status).toBe(0);
-    expect(existsSync(join(out, 'peskov.json'))).toBe(true);
-    expectValidReport(JSON.parse(readFileSync(join(out, 'world', 'wind.json'), 'utf8')));
+    expect(existsSync(join(out, 'peskov.txt.json'))).toBe(true);
+    expectValidReport(JSON.parse(readFileSync(join(out, 'world', 'wind.md.json'), 'utf8')));
+  });
+});
+
+describe('quote-tone analyze --out', () => {
+  it('refuses an empty --out with exit code 2 and one line, analysing nothing', () => {
+    const { status, stdout, stderr } = runCli(['analyze', PESKOV, '--out', '']);
+
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/--out.*empty/)]);
+  });
+
+  it('gives a.txt and a.md in one folder a report each', () => {
+    const folder = freshFolder();
+    // Two articles whose names differ only in the extension.
+    writeFileSync(join(folder, 'a.txt'), '"Good news," said Ann Lee.\n');
+    writeFileSync(join(folder, 'a.md'), '"Bad news," said Bo Kim.\n');
+    const out = join(folder, 'reports');
+
+    const { status } = runCli(['analyze', folder, '--out', out]);
+
+    expect(status).toBe(0);
+    expect(reportAt(join(out, 'a.txt.json')).quotes[0]?.speaker.name).toBe('Ann Lee');
+    expect(reportAt(join(out, 'a.md.json')).quotes[0]?.speaker.name).toBe('Bo Kim');
+  });
+
+  it('refuses two inputs whose reports would share a name before analysing or writing anything', () => {
+    const folder = freshFolder();
+    // Two folders that each hold an a.txt: both reports would be a.txt.json.
+    mkdirSync(join(folder, 'd1'));
+    mkdirSync(join(folder, 'd2'));
+    writeFileSync(join(folder, 'd1', 'a.txt'), '"Good news," said Ann Lee.\n');
+    writeFileSync(join(folder, 'd2', 'a.txt'), '"Bad news," said Bo Kim.\n');
+    const out = join(folder, 'reports');
+
+    const { status, stdout, stderr } = runCli([
+      'analyze',
+      join(folder, 'd1'),
+      join(folder, 'd2'),
+      '--out',
+      out,
+    ]);
+
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(
+        `${join(folder, 'd1', 'a.txt')} and ${join(folder, 'd2', 'a.txt')} would both be reported to ${join(out, 'a.txt.json')}`,
+      ),
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes reports beside the articles of a folder that is its own --out, leaving them intact', () => {
+    const folder = freshFolder();
+    // A JSON article: its report's name must not be the article's own name.
+    const article = '{"title": "Wind farm", "body": "\\"A huge step,\\" said Laura Chen."}\n';
+    writeFileSync(join(folder, 'wind-farm.json'), article);
+
+    const { status } = runCli(['analyze', folder, '--out', folder]);
+
+    expect(status).toBe(0);
+    expect(readFileSync(join(folder, 'wind-farm.json'), 'utf8')).toBe(article);
+    expect(reportAt(join(folder, 'wind-farm.json.json')).quotes[0]?.speaker.name).toBe('Laura Chen');
+  });
+
+  it('never writes a report over an input article, and says which report was not written', () => {
+    const folder = freshFolder();
+    // An article whose name is what a.txt's report would be called.
+    const article = '{"body": "\\"Bad news,\\" said Bo Kim."}\n';
+    writeFileSync(join(folder, 'a.txt'), '"Good news," said Ann Lee.\n');
+    writeFileSync(join(folder, 'a.txt.json'), article);
+
+    const { status, stderr } = runCli([
+      'analyze',
+      join(folder, 'a.txt'),
+      join(folder, 'a.txt.json'),
+      '--out',
+      folder,
+    ]);
+
+    expect(status).toBe(1);
+    expect(readFileSync(join(folder, 'a.txt.json'), 'utf8')).toBe(article);
+    expect(stderr.trim().split('\n')).toEqual([
+      `quote-tone analyze: ${join(folder, 'a.txt')}: report not written: ${join(folder, 'a.txt.json')} is already there and is not a quote-tone report (left as it is)`,
+    ]);
+    expect(reportAt(join(folder, 'a.txt.json.json')).quotes[0]?.speaker.name).toBe('Bo Kim');
+  });
+
+  it('leaves a file that is not a report where a report would go', () => {
+    const out = freshFolder();
+    // The user's own file under the name peskov.txt's report would get.
+    writeFileSync(join(out, 'peskov.txt.json'), '{"todo": "ask Peskov for a comment"}\n');
+
+    const { status, stderr } = runCli(['analyze', PESKOV, '--out', out]);
+
+    expect(status).toBe(1);
+    expect(stderr).toContain('report not written');
+    expect(readFileSync(join(out, 'peskov.txt.json'), 'utf8')).toBe('{"todo": "ask Peskov for a comment"}\n');
+  });
+
+  it("leaves another article's report where this one's would go", () => {
+    const out = freshFolder();
+    // The report of wind farm.md, moved by hand to the name peskov.txt's report gets.
+    runCli(['analyze', WIND, '--out', out]);
+    renameSync(join(out, 'wind farm.md.json'), join(out, 'peskov.txt.json'));
+
+    const { status, stderr } = runCli(['analyze', PESKOV, '--out', out]);
+
+    expect(status).toBe(1);
+    expect(stderr).toContain(`holds the report of another article (${WIND})`);
+    expect(reportAt(join(out, 'peskov.txt.json')).article.source.key).toBe(WIND);
+  });
+
+  it('replaces its own earlier report of the same article', () => {
+    const out = freshFolder();
+    runCli(['analyze', PESKOV, '--out', out]);
+    const earlier = reportAt(join(out, 'peskov.txt.json'));
+
+    const { status } = runCli(['analyze', PESKOV, '--out', out]);
+
+    expect(status).toBe(0);
+    expect(reportAt(join(out, 'peskov.txt.json')).analyzedAt).not.toBe(earlier.analyzedAt);
+  });
+
+  it('runs again into an --out folder inside the folder it walks without reading its reports', () => {
+    const folder = freshFolder();
+    writeFileSync(join(folder, 'a.txt'), '"Good news," said Ann Lee.\n');
+    runCli(['analyze', '.', '--out', 'reports'], undefined, { cwd: folder });
+
+    const { status, stdout, stderr } = runCli(['analyze', '.', '--out', 'reports'], undefined, {
+      cwd: folder,
+    });
+
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.match(/Ann Lee/g)).toHaveLength(1);
+    expect(existsSync(join(folder, 'reports', 'reports'))).toBe(false);
+  });
+
+  it('skips quote-tone reports among the articles with a note, not a failure', () => {
+    const folder = freshFolder();
+    writeFileSync(join(folder, 'a.txt'), '"Good news," said Ann Lee.\n');
+    // The first run leaves a.txt.json beside a.txt.
+    runCli(['analyze', folder, '--out', folder]);
+
+    const { status, stdout, stderr } = runCli(['analyze', folder, '--out', folder]);
+
+    expect(status).toBe(0);
+    expect(stderr.trim().split('\n')).toEqual([
+      `quote-tone analyze: skipped ${join(folder, 'a.txt.json')} (a quote-tone report, not an article)`,
+    ]);
+    expect(stdout.match(/Ann Lee/g)).toHaveLength(1);
+  });
+
+  it('says that an --out naming an existing file is not a folder, and leaves the file alone', () => {
+    const folder = freshFolder();
+    const notAFolder = join(folder, 'notes.md');
+    writeFileSync(notAFolder, '# my notes\n');
+
+    const { status, stdout, stderr } = runCli(['analyze', PESKOV, '--out', notAFolder]);
+
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(`expected a folder for --out, but "${notAFolder}" is a file`),
+    ]);
+    expect(readFileSync(notAFolder, 'utf8')).toBe('# my notes\n');
   });
 });
 

@@ -10,10 +10,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `quote-tone ARGS` as a user would, in a fresh process. */
-export function runCli(args: string[], input?: string): CliResult {
+/** Runs `quote-tone ARGS` as a user would, in a fresh process (in `cwd`, for relative paths). */
+export function runCli(args: string[], input?: string, options: { cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     input,
+    cwd: options.cwd,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
