@@ -437,10 +437,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       continue;
     }
 
-    // "The hostages were released": a release of captives is a rescue, though "released" alone
-    // ("released a statement") is not.
-    const kinds =
-      facts.kinds & RELEASE_WORD && freesCaptive(tokens, clauseStart, i) ? facts.kinds | RESCUE : facts.kinds;
+    const kinds = adjustedKinds(tokens, i, facts.kinds, clauseStart);
     const clearedBy = word === 'of' && negationLeft === 0 ? clearingVerbBefore(tokens, i) : -1;
     if (clearedBy >= 0) {
       // "The inquiry cleared the staff of any wrongdoing": what follows "of" is no longer there,
@@ -777,6 +774,19 @@ function freesCaptive(tokens: Tokens, clauseStart: number, i: number): boolean {
 const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
 /** How far a negative subject reaches: past a short subject phrase to its predicate. */
 const SUBJECT_NEGATION_REACH = 8;
+
+/**
+ * The word's kinds in its context: "The hostages were released" is a rescue, though "released"
+ * alone ("released a statement") is not; "could not" says what was impossible ("we could not stop
+ * them", "I could not be happier"), no hedge, where "could" alone is one ("it could rain").
+ */
+function adjustedKinds(tokens: Tokens, i: number, kinds: number, clauseStart: number): number {
+  if (kinds & RELEASE_WORD && freesCaptive(tokens, clauseStart, i)) return kinds | RESCUE;
+  if (kinds & HEDGE_WORD && tokens.lower[i] === 'could' && INABILITY.has(tokens.lower[i + 1] ?? ''))
+    return kinds & ~HEDGE_WORD;
+  return kinds;
+}
+const INABILITY: ReadonlySet<string> = new Set(['not', 'never', 'hardly', 'barely', 'scarcely']);
 
 // "nobody", "nothing", "no one": a negator that is the subject itself.
 function isNegativeSubject(tokens: Tokens, at: number): boolean {

@@ -398,6 +398,11 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone("We couldn't have asked for a warmer welcome.").label).toBe('positive');
   });
 
+  it('reads "could not" as what was impossible, not as a hedge', () => {
+    expect(scoreTone('Frankly, I could not be happier with the result.').label).toBe('positive');
+    expect(scoreTone('It could turn out to be a success.').label).not.toBe('positive');
+  });
+
   it('reads what is owed or wanted as what is missing ("they deserve better")', () => {
     expect(scoreTone('The people of this town deserve better.').label).toBe('negative');
     expect(scoreTone('We expected better from the council.').label).toBe('negative');
