@@ -390,6 +390,8 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['no wonder', 'confident'],
   ['no question', 'confident'],
   ['no doubt', 'confident'],
+  ['no doubts', 'confident'],
+  ['little doubt', 'confident'],
   ['without doubt', 'confident'],
   ['without a doubt', 'confident'],
   ['i am sure', 'confident'],
@@ -832,6 +834,15 @@ export const RELIEF_PHRASES: readonly string[] = [
   'found alive',
   'safe and well',
   'safe and sound',
+  // Praise in set phrases: "it is a credit to everyone involved", "the club is back where it belongs".
+  'a credit to',
+  'second to none',
+  'hats off to',
+  'back where it belongs',
+  'back where they belong',
+  'back where we belong',
+  'well thought out',
+  'well thought-out',
 ];
 
 /**

@@ -403,6 +403,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('It could turn out to be a success.').label).not.toBe('positive');
   });
 
+  it('reads set phrases of certainty and of praise', () => {
+    expect(scoreTone('I have no doubts about her ability to lead.').label).toBe('positive');
+    expect(scoreTone('It is a credit to everyone involved.').label).toBe('positive');
+    expect(scoreTone('The club is back where it belongs.').label).toBe('positive');
+  });
+
   it('reads what is owed or wanted as what is missing ("they deserve better")', () => {
     expect(scoreTone('The people of this town deserve better.').label).toBe('negative');
     expect(scoreTone('We expected better from the council.').label).toBe('negative');
