@@ -393,6 +393,7 @@ const SUPERLATIVES: ReadonlySet<string> = new Set(['highest', 'lowest', 'longest
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'any', 'further', 'sharp', 'steep']);
 /** Nouns of movement name what moves after a preposition: "a rise in rents", "cuts to services". */
 const THING_AFTER: ReadonlySet<string> = new Set(['in', 'of', 'to', 'on']);
+const NEARNESS: ReadonlySet<string> = new Set(['sight', 'view', 'prospect']);
 // Words that are not what changes: articles, possessives, auxiliaries, time words, and measure
 // words whose "of" names the real thing ("the number of complaints", "the cost of living" keeps cost).
 /** Prepositions but "of", which names the real thing after a measure word ("the number of"). */
@@ -699,6 +700,10 @@ function thingOfChange(
   // "a rise in rents", "the cuts to services": a noun of change names its thing after a preposition,
   // and takes no object ("the cuts will hit the most vulnerable": not a cut of the vulnerable).
   const noun = ARTICLES.has(tokens.lower[i - 1] ?? '') && !SUPERLATIVES.has(word);
+  // "an end in sight to the crisis": how near the change is stands between it and its thing.
+  const determined = noun || tokens.lower[i - 1] === 'no';
+  if (determined && tokens.lower[i + 1] === 'in' && NEARNESS.has(tokens.lower[i + 2] ?? ''))
+    return THING_AFTER.has(tokens.lower[i + 3] ?? '') ? thingAfter(tokens, counted, i + 4, count) : -1;
   const taken = takenFrom(word);
   if (taken) return thingAfter(tokens, counted, prepositionAfter(tokens, i, taken) + 1, count);
   if (ENDINGS.has(word) && !BE_ENDINGS.has(word)) thing = directObject(tokens, counted, i + 1, count);

@@ -80,6 +80,12 @@ describe('what changes and which way', () => {
     expect(changes('They stripped the paint.')).toEqual([]);
   });
 
+  it('looks past "in sight" for what an end is an end to', () => {
+    expect(changes('There is an end in sight to the crisis.')).toEqual(['crisis end down']);
+    expect(scoreTone('There is an end in sight to the crisis.').label).toBe('positive');
+    expect(scoreTone('There is no end in sight to the crisis.').label).toBe('negative');
+  });
+
   it('reads spreading as a rise and slowing as a fall, their speed as size', () => {
     expect(changes('The epidemic is slowing.')).toEqual(['epidemic slowing down']);
     expect(scoreTone('The epidemic is slowing faster than expected.').label).toBe('positive');
