@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { TextChunkDecoder } from '../../shared/decode-text.ts';
+import { InvalidTextError } from '../../shared/errors.ts';
 import { rateTone } from '../../shared/score-tone.ts';
 import { UsageError } from '../cli-errors.ts';
 import { csvField } from '../csv.ts';
@@ -15,6 +17,9 @@ FILE in turn ("-" or no FILE: standard input), and writes one result per stateme
 Plain lines get their line number (from 1) as id; with several inputs, "FILE:LINE".
 Blank lines are skipped. A JSON line without a string "text", or a file that cannot be read,
 is reported on stderr and skipped; the exit code is then 1.
+Each input is UTF-8, or has a byte-order mark that says UTF-16 (Excel's "Unicode text") or
+UTF-8. Bytes that are not text in it (Latin-1, NUL, binary data) are reported on stderr with
+their line; the lines before are scored, the rest of that input is skipped, the exit code is 1.
 
 Options:
   --format jsonl|csv   jsonl (default): one JSON object per line. csv: id,label,score with a header.
@@ -73,11 +78,8 @@ interface ScoredRow {
   score: number;
 }
 
-// Lines end at \n, \r\n or a lone \r, as readline reads them.
-const LINE_BREAK = /\r\n|\n|\r/;
-
 // Reads the input a chunk at a time and scores its lines synchronously: a promise per line (the
-// readline iterator) cost more than scoring a short statement.
+// readline iterator) cost more than scoring a short statement. Decoding is per chunk too.
 async function scoreLines(
   input: Readable,
   idPrefix: string,
@@ -85,10 +87,9 @@ async function scoreLines(
   output: BatchedOutput,
   toLine: (row: ScoredRow) => string,
 ): Promise<number> {
-  input.setEncoding('utf8');
   let lineNumber = 0;
   let bad = 0;
-  const score = (line: string): void => {
+  const lines = new LineSplitter((line) => {
     lineNumber += 1;
     if (!line.trim()) return;
     const statement = parseLine(line, idPrefix ? `${idPrefix}${lineNumber}` : lineNumber);
@@ -101,22 +102,63 @@ async function scoreLines(
     }
     const tone = rateTone(statement.text);
     output.add(toLine({ id: statement.id, label: tone.label, score: tone.score }));
-  };
-  let carry = '';
-  for await (const chunk of input as AsyncIterable<string>) {
-    const text = carry + chunk;
+  });
+  // No encoding on the stream: the decoder reads a byte-order mark (UTF-16 from Excel) first.
+  const decoder = new TextChunkDecoder();
+  try {
+    for await (const chunk of input as AsyncIterable<Uint8Array>) {
+      lines.push(decoder.decode(chunk));
+      await output.drain();
+    }
+    lines.push(decoder.end());
+    lines.end();
+  } catch (error) {
+    if (!(error instanceof InvalidTextError)) throw error;
+    // Not text from here on, so nothing after it can be trusted: the lines before it still count.
+    lines.push(error.textBefore);
+    lines.endBefore();
+    bad += 1;
+    console.error(
+      `quote-tone score: ${name} line ${lineNumber + 1}: ${error.message}; the rest of ${name} is skipped`,
+    );
+  }
+  return bad;
+}
+
+// Lines end at \n, \r\n or a lone \r, as readline reads them.
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/** Cuts text pushed a chunk at a time into lines, passing each whole line on as it ends. */
+class LineSplitter {
+  private carry = '';
+
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  push(chunk: string): void {
+    const text = this.carry + chunk;
     // A closing \r may be the first half of \r\n split across chunks: keep it with the rest.
     const held = text.endsWith('\r') ? 1 : 0;
     const lines = text.slice(0, text.length - held).split(LINE_BREAK);
-    carry = (lines.pop() ?? '') + (held ? '\r' : '');
-    for (const line of lines) score(line);
-    await output.drain();
+    this.carry = (lines.pop() ?? '') + (held ? '\r' : '');
+    for (const line of lines) this.onLine(line);
   }
-  const last = carry.split(LINE_BREAK);
-  // No line after the last break, as readline reads it.
-  if (last.at(-1) === '') last.pop();
-  for (const line of last) score(line);
-  return bad;
+
+  /** The input ended: the last line too, though no line break follows it. */
+  end(): void {
+    const last = this.carry.split(LINE_BREAK);
+    // No line after the last break, as readline reads it.
+    if (last.at(-1) === '') last.pop();
+    for (const line of last) this.onLine(line);
+    this.carry = '';
+  }
+
+  /** The input broke off: every line that ended before, without the unfinished one. */
+  endBefore(): void {
+    const ended = this.carry.split(LINE_BREAK);
+    ended.pop();
+    for (const line of ended) this.onLine(line);
+    this.carry = '';
+  }
 }
 
 /** Lines to stdout, written in batches: `add` collects, `drain` writes once a batch is full. */

@@ -10,8 +10,8 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `quote-tone ARGS` as a user would, in a fresh process. */
-export function runCli(args: string[], input?: string): CliResult {
+/** Runs `quote-tone ARGS` as a user would, in a fresh process; `input` (text or bytes) is its stdin. */
+export function runCli(args: string[], input?: string | Uint8Array): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     input,
     encoding: 'utf8',
