@@ -15,8 +15,11 @@ Reads one statement per line, either JSON {"id": ..., "text": ...} or plain text
 FILE in turn ("-" or no FILE: standard input), and writes one result per statement:
   {"id": ..., "label": "positive|negative|neutral|mixed", "score": -1..1}
 Plain lines get their line number (from 1) as id; with several inputs, "FILE:LINE".
-Blank lines are skipped. A JSON line without a string "text", or a file that cannot be read,
-is reported on stderr and skipped; the exit code is then 1.
+A line that starts with "{" is JSON: one that does not parse, or has no string "text", is
+reported on stderr and skipped, never scored as text. A JSON array, or null, true or false
+alone on a line, is data, not a statement: reported and skipped too. Every other line is plain
+text, a number, a "quoted" sentence or "[Applause] ..." included. Blank lines are skipped.
+A file that cannot be read is reported and skipped. After anything reported, the exit code is 1.
 Each input is UTF-8, or has a byte-order mark that says UTF-16 (Excel's "Unicode text") or
 UTF-8. Bytes that are not text in it (Latin-1, NUL, binary data) are reported on stderr with
 their line; the lines before are scored, the rest of that input is skipped, the exit code is 1.
@@ -91,13 +94,12 @@ async function scoreLines(
   let bad = 0;
   const lines = new LineSplitter((line) => {
     lineNumber += 1;
-    if (!line.trim()) return;
-    const statement = parseLine(line, idPrefix ? `${idPrefix}${lineNumber}` : lineNumber);
-    if (!statement) {
+    const trimmed = line.trim();
+    if (!trimmed) return;
+    const statement = readStatement(line, trimmed, idPrefix ? `${idPrefix}${lineNumber}` : lineNumber);
+    if (typeof statement === 'string') {
       bad += 1;
-      console.error(
-        `quote-tone score: ${name} line ${lineNumber}: expected {"id", "text"} with a string text; skipped`,
-      );
+      console.error(`quote-tone score: ${name} line ${lineNumber}: ${statement}; skipped`);
       return;
     }
     const tone = rateTone(statement.text);
@@ -200,14 +202,49 @@ function readError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function parseLine(line: string, fallbackId: unknown): { id: unknown; text: string } | null {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith('{')) return { id: fallbackId, text: line };
+interface Statement {
+  id: unknown;
+  text: string;
+}
+
+const NO_STATEMENT = 'expected a statement or a JSON object {"id", "text"}';
+// Alone on a line these are values from a data file (a JSON Lines row that is null), not words.
+const JSON_KEYWORDS: readonly string[] = ['null', 'true', 'false'];
+
+/**
+ * The statement on a line, or what is wrong with it. A line starting with "{" is JSON and must
+ * be an object with a string "text"; a JSON array or a lone null, true or false is data; any
+ * other line is plain text, scored as it stands: a number, a "quoted" sentence, "[Applause] …".
+ */
+function readStatement(line: string, trimmed: string, lineId: unknown): Statement | string {
+  // Cheapest test first: almost every plain line starts with neither bracket.
+  const first = trimmed[0];
+  if (first === '{') return readJsonStatement(trimmed, lineId);
+  // A transcript's "[Laughter] …" is text; only a line that parses as an array is data.
+  if (first === '[' && isJson(trimmed)) return `${NO_STATEMENT}, got a JSON array`;
+  if (JSON_KEYWORDS.includes(trimmed)) return `${NO_STATEMENT}, got JSON ${trimmed}`;
+  return { id: lineId, text: line };
+}
+
+// No one starts a sentence with "{": such a line is a JSON record, and a broken one is reported
+// instead of scored as text under a line-number id that would hide its real id.
+function readJsonStatement(trimmed: string, lineId: unknown): Statement | string {
+  let parsed: { id?: unknown; text?: unknown };
   try {
-    const parsed = JSON.parse(trimmed) as { id?: unknown; text?: unknown };
-    return typeof parsed.text === 'string' ? { id: parsed.id ?? fallbackId, text: parsed.text } : null;
+    parsed = JSON.parse(trimmed);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return `expected a JSON object {"id", "text"} (the line starts with "{"), got invalid JSON: ${detail}`;
+  }
+  if (typeof parsed.text !== 'string') return 'expected {"id", "text"} with a string text';
+  return { id: parsed.id ?? lineId, text: parsed.text };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
   } catch {
-    // A line that merely starts with "{" but is not JSON is still a statement.
-    return { id: fallbackId, text: line };
+    return false;
   }
 }

@@ -135,6 +135,55 @@ describe('quote-tone score', () => {
   });
 });
 
+describe('quote-tone score: JSON lines', () => {
+  it('reports a line that starts with "{" but is not JSON, skips it and exits 1', () => {
+    const input = [
+      '{"id":"art7-q4","text":"The results are excellent"', // the closing brace is missing
+      'A lovely, happy day',
+      '',
+    ].join('\n');
+
+    const { status, stdout, stderr } = runCli(['score'], input);
+
+    expect(status).toBe(1);
+    expect(rowsOf(stdout)).toEqual([{ id: 2, label: 'positive', score: expect.any(Number) }]);
+    expect(stderr).toMatch(
+      /^quote-tone score: stdin line 1: expected a JSON object \{"id", "text"\} \(the line starts with "\{"\), got invalid JSON: .+; skipped\n$/,
+    );
+  });
+
+  it('reports a JSON array, null, true or false on a line as data, not a statement', () => {
+    const input = ['null', '[1, 2]', 'true', 'false', ''].join('\n');
+
+    const { status, stdout, stderr } = runCli(['score'], input);
+
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([
+      'quote-tone score: stdin line 1: expected a statement or a JSON object {"id", "text"}, got JSON null; skipped',
+      'quote-tone score: stdin line 2: expected a statement or a JSON object {"id", "text"}, got a JSON array; skipped',
+      'quote-tone score: stdin line 3: expected a statement or a JSON object {"id", "text"}, got JSON true; skipped',
+      'quote-tone score: stdin line 4: expected a statement or a JSON object {"id", "text"}, got JSON false; skipped',
+      '',
+    ]);
+  });
+
+  it('scores a number, a quoted sentence and a line opening with "[" as plain text', () => {
+    const input = [
+      '42', // a bare number reads as a (neutral) statement
+      '"What a wonderful, generous offer"', // a quotation pasted with its marks
+      '[Applause] What a wonderful day', // a transcript's note, not a JSON array
+      '',
+    ].join('\n');
+
+    const { status, stdout, stderr } = runCli(['score'], input);
+
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(rowsOf(stdout).map((row) => row.id)).toEqual([1, 2, 3]);
+  });
+});
+
 describe('quote-tone score | head', () => {
   it('ends quietly with exit code 0 when the reader closes the pipe early', async () => {
     const running = startCli(['score']);
