@@ -25,7 +25,8 @@ UTF-8. Bytes that are not text in it (Latin-1, NUL, binary data) are reported on
 their line; the lines before are scored, the rest of that input is skipped, the exit code is 1.
 
 Options:
-  --format jsonl|csv   jsonl (default): one JSON object per line. csv: id,label,score with a header.
+  --format jsonl|csv   jsonl (default): one JSON object per line. csv: id,label,score with a header;
+                       an id that is neither a string nor a number is written as JSON.
   -h, --help           show this help.
 
 Examples:
@@ -57,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
   if (format === 'csv') output.add('id,label,score');
   const toLine = (row: ScoredRow): string =>
     format === 'csv'
-      ? [String(row.id), row.label, String(row.score)].map(csvField).join(',')
+      ? [csvId(row.id), row.label, String(row.score)].map(csvField).join(',')
       : JSON.stringify(row);
   let bad = 0;
   for (const input of inputs) {
@@ -183,6 +184,12 @@ class BatchedOutput {
       process.stdout.write(chunk, (error) => (error ? reject(error) : resolve()));
     });
   }
+}
+
+// A JSON id can be any value: an object or array as JSON, not "[object Object]" or "a,b", so the
+// CSV row names the same record the JSON Lines row would.
+function csvId(id: unknown): string {
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : JSON.stringify(id);
 }
 
 // Opening first makes a missing file an error before any line is read, not a stream error mid-way.

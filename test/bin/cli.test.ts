@@ -249,6 +249,30 @@ describe('quote-tone score FILE...', () => {
     ]);
   });
 
+  it('writes an id that is not a string or number as JSON in its CSV field', () => {
+    const input = [
+      '{"id": {"article": "art7", "quote": 4}, "text": "The results are excellent"}',
+      '{"id": ["art7", 5], "text": "The results are excellent"}',
+      '{"id": true, "text": "The results are excellent"}',
+      '{"id": "art7, q6", "text": "The results are excellent"}',
+      '{"id": 7, "text": "The results are excellent"}',
+    ].join('\n');
+
+    const { status, stdout } = runCli(['score', '--format', 'csv'], input);
+
+    expect(status).toBe(0);
+    // Each row's id field: all before ",positive" (every statement is the same positive one).
+    expect(stdout.split('\n').map((line) => line.split(/,(?=positive)/)[0])).toEqual([
+      'id,label,score',
+      '"{""article"":""art7"",""quote"":4}"',
+      '"[""art7"",5]"',
+      'true',
+      '"art7, q6"',
+      '7',
+      '',
+    ]);
+  });
+
   it('rejects an unsupported --format with exit code 2 and one line', () => {
     const { status, stdout, stderr } = runCli(['score', STATEMENTS, '--format', 'table']);
 
