@@ -1,4 +1,8 @@
+import { InvalidTextError } from './errors.ts';
+
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** The encodings a byte-order mark names: what text read a chunk at a time can be in. */
+export type MarkedEncoding = Exclude<TextEncodingName, 'windows-1252'>;
 
 export interface DecodedText {
   text: string;
@@ -32,10 +36,9 @@ const BYTE_ORDER_MARK = '\ufeff';
  */
 export function decodeBytes(content: string | Uint8Array): DecodedText {
   if (typeof content === 'string') return { text: withoutBom(content), encoding: 'utf-8' };
-  if (content[0] === 0xff && content[1] === 0xfe)
-    return { text: withoutBom(utf16le.decode(content)), encoding: 'utf-16le' };
-  if (content[0] === 0xfe && content[1] === 0xff)
-    return { text: withoutBom(utf16be.decode(content)), encoding: 'utf-16be' };
+  const marked = detectBom(content)?.encoding;
+  if (marked === 'utf-16le') return { text: withoutBom(utf16le.decode(content)), encoding: marked };
+  if (marked === 'utf-16be') return { text: withoutBom(utf16be.decode(content)), encoding: marked };
   try {
     return { text: withoutBom(strictUtf8.decode(content)), encoding: 'utf-8' };
   } catch {
@@ -71,4 +74,174 @@ function decodeWindows1252(bytes: Uint8Array): string {
 
 function withoutBom(text: string): string {
   return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+}
+
+// Byte-order marks: U+FEFF as each encoding writes it. Excel's "Unicode text" export and Notepad
+// write UTF-16LE with one; some Windows tools start UTF-8 with one too.
+const BYTE_ORDER_MARKS: ReadonlyArray<{ bytes: readonly number[]; encoding: MarkedEncoding }> = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+const LONGEST_BOM = Math.max(...BYTE_ORDER_MARKS.map((mark) => mark.bytes.length));
+
+/**
+ * The encoding a byte-order mark at the start of the bytes names, and the mark's length.
+ *
+ * @example
+ * detectBom(new Uint8Array([0xff, 0xfe, 0x48, 0x00])) // { encoding: 'utf-16le', length: 2 }
+ */
+export function detectBom(bytes: Uint8Array): { encoding: MarkedEncoding; length: number } | undefined {
+  const mark = BYTE_ORDER_MARKS.find((candidate) =>
+    candidate.bytes.every((byte, index) => bytes[index] === byte),
+  );
+  return mark && { encoding: mark.encoding, length: mark.bytes.length };
+}
+
+// Chunks are decoded whole (no `stream` state), so a failure can be located and U+FEFF inside the
+// text is kept: the mark at the start is dropped by the decoder below, not by TextDecoder.
+const STRICT_CHUNK = {
+  'utf-8': new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }),
+  'utf-16le': new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }),
+  'utf-16be': new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true }),
+};
+// Only to find where strict decoding failed: it writes U+FFFD where the bad bytes were.
+const LENIENT_CHUNK = {
+  'utf-8': new TextDecoder('utf-8', { ignoreBOM: true }),
+  'utf-16le': new TextDecoder('utf-16le', { ignoreBOM: true }),
+  'utf-16be': new TextDecoder('utf-16be', { ignoreBOM: true }),
+};
+const EXPECTED_TEXT: Record<MarkedEncoding, string> = {
+  'utf-8': 'UTF-8 text (or UTF-16 with a byte-order mark)',
+  'utf-16le': 'UTF-16LE text, as its byte-order mark says',
+  'utf-16be': 'UTF-16BE text, as its byte-order mark says',
+};
+const BAD_BYTES: Record<MarkedEncoding, string> = {
+  'utf-8': 'a byte that is no UTF-8 character',
+  'utf-16le': 'bytes that are no UTF-16 character (a lone surrogate or a stray byte)',
+  'utf-16be': 'bytes that are no UTF-16 character (a lone surrogate or a stray byte)',
+};
+const REPLACEMENT_CHARACTER = '\ufffd';
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * Decodes text that arrives a chunk at a time (a file or a pipe, read piece by piece) and never
+ * splits a character between chunks. A byte-order mark at the start picks UTF-8, UTF-16LE or
+ * UTF-16BE; without one the bytes must be UTF-8. Bytes that are not text in that encoding, and NUL
+ * (which no text holds), throw an InvalidTextError that carries the text decoded before them.
+ * Unlike `decodeBytes` there is no Windows-1252 fallback: whether bytes are UTF-8 is known only at
+ * the end, and by then earlier chunks have been used.
+ *
+ * @example
+ * const decoder = new TextChunkDecoder();
+ * decoder.decode(new Uint8Array([0xff, 0xfe, 0x48, 0x00])) + decoder.end() // 'H'
+ */
+export class TextChunkDecoder {
+  private encoding: MarkedEncoding = 'utf-8';
+  private judged = false;
+  // Bytes kept for the next chunk: the first few until the mark can be judged, later the start of
+  // a character the chunk ended inside.
+  private held: Uint8Array = NO_BYTES;
+
+  decode(chunk: Uint8Array): string {
+    let bytes = this.held.length ? joinBytes(this.held, chunk) : chunk;
+    if (!this.judged) {
+      // A pipe can deliver the mark a byte at a time: judge it once it can be whole.
+      if (bytes.length < LONGEST_BOM) {
+        this.held = bytes.slice();
+        return '';
+      }
+      bytes = this.readBom(bytes);
+    }
+    const cut = bytes.length - incompleteTail(bytes, this.encoding);
+    this.held = bytes.slice(cut);
+    return decodeChunk(bytes.subarray(0, cut), this.encoding);
+  }
+
+  /** The text still held; throws if the input ended inside a character. */
+  end(): string {
+    const bytes = this.judged ? this.held : this.readBom(this.held);
+    this.held = NO_BYTES;
+    return decodeChunk(bytes, this.encoding);
+  }
+
+  private readBom(bytes: Uint8Array): Uint8Array {
+    const mark = detectBom(bytes);
+    this.encoding = mark?.encoding ?? 'utf-8';
+    this.judged = true;
+    return bytes.subarray(mark?.length ?? 0);
+  }
+}
+
+function decodeChunk(bytes: Uint8Array, encoding: MarkedEncoding): string {
+  let text: string;
+  try {
+    text = STRICT_CHUNK[encoding].decode(bytes);
+  } catch (error) {
+    // A U+FFFD already in the text would be taken for the bad bytes: text holding one was
+    // damaged by an earlier wrong decoding anyway.
+    const lenient = LENIENT_CHUNK[encoding].decode(bytes);
+    const bad = Math.max(0, lenient.indexOf(REPLACEMENT_CHARACTER));
+    const message = `expected ${EXPECTED_TEXT[encoding]}, got ${BAD_BYTES[encoding]}`;
+    throw new InvalidTextError(message, lenient.slice(0, bad), { cause: error });
+  }
+  // Valid UTF-8 can hold NUL, text never does: it is UTF-16 without a mark, or binary data.
+  const nul = text.indexOf('\0');
+  if (nul !== -1)
+    throw new InvalidTextError(
+      'expected text, got NUL bytes (binary data, or UTF-16 without a byte-order mark)',
+      text.slice(0, nul),
+    );
+  return text;
+}
+
+function joinBytes(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
+  return joined;
+}
+
+// How many bytes at the end begin a character that the next chunk completes.
+function incompleteTail(bytes: Uint8Array, encoding: MarkedEncoding): number {
+  return encoding === 'utf-8' ? utf8Tail(bytes) : utf16Tail(bytes, encoding === 'utf-16be');
+}
+
+// A UTF-8 character is one to four bytes: a lead byte that says how many (0xxxxxxx one,
+// 110xxxxx two, 1110xxxx three, 11110xxx four), then that many less one 10xxxxxx bytes.
+const UTF8_MAX_BYTES = 4;
+const CONTINUATION_START = 0x80;
+const LEAD_START = 0xc0;
+const THREE_BYTE_LEAD = 0xe0;
+const FOUR_BYTE_LEAD = 0xf0;
+
+function utf8Tail(bytes: Uint8Array): number {
+  for (let back = 1; back < UTF8_MAX_BYTES && back <= bytes.length; back += 1) {
+    const byte = bytes[bytes.length - back] ?? 0;
+    if (byte < CONTINUATION_START) return 0;
+    if (byte >= LEAD_START) return utf8Length(byte) > back ? back : 0;
+    // A continuation byte: its lead byte is further back.
+  }
+  // Three continuation bytes end a character, or are invalid: the strict decoder judges.
+  return 0;
+}
+
+function utf8Length(lead: number): number {
+  if (lead >= FOUR_BYTE_LEAD) return 4;
+  return lead >= THREE_BYTE_LEAD ? 3 : 2;
+}
+
+// UTF-16 is two-byte units; a character outside the BMP is a high surrogate unit (0xD800-0xDBFF)
+// and the low one after it, so a chunk may end with an odd byte or a pair's first unit.
+const UTF16_UNIT = 2;
+const HIGH_SURROGATE_FIRST_BYTE = 0xd8;
+const HIGH_SURROGATE_LAST_BYTE = 0xdb;
+
+function utf16Tail(bytes: Uint8Array, bigEndian: boolean): number {
+  const odd = bytes.length % UTF16_UNIT;
+  const lastUnit = bytes.length - odd - UTF16_UNIT;
+  if (lastUnit < 0) return odd;
+  const highByte = bytes[bigEndian ? lastUnit : lastUnit + 1] ?? 0;
+  const pairStart = highByte >= HIGH_SURROGATE_FIRST_BYTE && highByte <= HIGH_SURROGATE_LAST_BYTE;
+  return pairStart ? odd + UTF16_UNIT : odd;
 }

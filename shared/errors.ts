@@ -10,6 +10,20 @@ export class QuoteToneError extends Error {
   }
 }
 
+/** Bytes that are not text in the encoding they are read in; `textBefore` is the text before them. */
+export class InvalidTextError extends QuoteToneError {
+  override readonly code = 'INVALID_TEXT';
+
+  constructor(
+    message: string,
+    readonly textBefore: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'InvalidTextError';
+  }
+}
+
 /** The article cannot be analysed as given; retrying will not help. */
 export class ArticleRefusedError extends QuoteToneError {
   override readonly code: string = 'ARTICLE_REFUSED';

@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { TextChunkDecoder } from '../../shared/decode-text.ts';
+import { InvalidTextError } from '../../shared/errors.ts';
 import { rateTone } from '../../shared/score-tone.ts';
 import { UsageError } from '../cli-errors.ts';
 import { csvField } from '../csv.ts';
@@ -13,11 +15,18 @@ Reads one statement per line, either JSON {"id": ..., "text": ...} or plain text
 FILE in turn ("-" or no FILE: standard input), and writes one result per statement:
   {"id": ..., "label": "positive|negative|neutral|mixed", "score": -1..1}
 Plain lines get their line number (from 1) as id; with several inputs, "FILE:LINE".
-Blank lines are skipped. A JSON line without a string "text", or a file that cannot be read,
-is reported on stderr and skipped; the exit code is then 1.
+A line that starts with "{" is JSON: one that does not parse, or has no string "text", is
+reported on stderr and skipped, never scored as text. A JSON array, or null, true or false
+alone on a line, is data, not a statement: reported and skipped too. Every other line is plain
+text, a number, a "quoted" sentence or "[Applause] ..." included. Blank lines are skipped.
+A file that cannot be read is reported and skipped. After anything reported, the exit code is 1.
+Each input is UTF-8, or has a byte-order mark that says UTF-16 (Excel's "Unicode text") or
+UTF-8. Bytes that are not text in it (Latin-1, NUL, binary data) are reported on stderr with
+their line; the lines before are scored, the rest of that input is skipped, the exit code is 1.
 
 Options:
-  --format jsonl|csv   jsonl (default): one JSON object per line. csv: id,label,score with a header.
+  --format jsonl|csv   jsonl (default): one JSON object per line. csv: id,label,score with a header;
+                       an id that is neither a string nor a number is written as JSON.
   -h, --help           show this help.
 
 Examples:
@@ -49,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
   if (format === 'csv') output.add('id,label,score');
   const toLine = (row: ScoredRow): string =>
     format === 'csv'
-      ? [String(row.id), row.label, String(row.score)].map(csvField).join(',')
+      ? [csvId(row.id), row.label, String(row.score)].map(csvField).join(',')
       : JSON.stringify(row);
   let bad = 0;
   for (const input of inputs) {
@@ -73,11 +82,8 @@ interface ScoredRow {
   score: number;
 }
 
-// Lines end at \n, \r\n or a lone \r, as readline reads them.
-const LINE_BREAK = /\r\n|\n|\r/;
-
 // Reads the input a chunk at a time and scores its lines synchronously: a promise per line (the
-// readline iterator) cost more than scoring a short statement.
+// readline iterator) cost more than scoring a short statement. Decoding is per chunk too.
 async function scoreLines(
   input: Readable,
   idPrefix: string,
@@ -85,38 +91,77 @@ async function scoreLines(
   output: BatchedOutput,
   toLine: (row: ScoredRow) => string,
 ): Promise<number> {
-  input.setEncoding('utf8');
   let lineNumber = 0;
   let bad = 0;
-  const score = (line: string): void => {
+  const lines = new LineSplitter((line) => {
     lineNumber += 1;
-    if (!line.trim()) return;
-    const statement = parseLine(line, idPrefix ? `${idPrefix}${lineNumber}` : lineNumber);
-    if (!statement) {
+    const trimmed = line.trim();
+    if (!trimmed) return;
+    const statement = readStatement(line, trimmed, idPrefix ? `${idPrefix}${lineNumber}` : lineNumber);
+    if (typeof statement === 'string') {
       bad += 1;
-      console.error(
-        `quote-tone score: ${name} line ${lineNumber}: expected {"id", "text"} with a string text; skipped`,
-      );
+      console.error(`quote-tone score: ${name} line ${lineNumber}: ${statement}; skipped`);
       return;
     }
     const tone = rateTone(statement.text);
     output.add(toLine({ id: statement.id, label: tone.label, score: tone.score }));
-  };
-  let carry = '';
-  for await (const chunk of input as AsyncIterable<string>) {
-    const text = carry + chunk;
+  });
+  // No encoding on the stream: the decoder reads a byte-order mark (UTF-16 from Excel) first.
+  const decoder = new TextChunkDecoder();
+  try {
+    for await (const chunk of input as AsyncIterable<Uint8Array>) {
+      lines.push(decoder.decode(chunk));
+      await output.drain();
+    }
+    lines.push(decoder.end());
+    lines.end();
+  } catch (error) {
+    if (!(error instanceof InvalidTextError)) throw error;
+    // Not text from here on, so nothing after it can be trusted: the lines before it still count.
+    lines.push(error.textBefore);
+    lines.endBefore();
+    bad += 1;
+    console.error(
+      `quote-tone score: ${name} line ${lineNumber + 1}: ${error.message}; the rest of ${name} is skipped`,
+    );
+  }
+  return bad;
+}
+
+// Lines end at \n, \r\n or a lone \r, as readline reads them.
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/** Cuts text pushed a chunk at a time into lines, passing each whole line on as it ends. */
+class LineSplitter {
+  private carry = '';
+
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  push(chunk: string): void {
+    const text = this.carry + chunk;
     // A closing \r may be the first half of \r\n split across chunks: keep it with the rest.
     const held = text.endsWith('\r') ? 1 : 0;
     const lines = text.slice(0, text.length - held).split(LINE_BREAK);
-    carry = (lines.pop() ?? '') + (held ? '\r' : '');
-    for (const line of lines) score(line);
-    await output.drain();
+    this.carry = (lines.pop() ?? '') + (held ? '\r' : '');
+    for (const line of lines) this.onLine(line);
   }
-  const last = carry.split(LINE_BREAK);
-  // No line after the last break, as readline reads it.
-  if (last.at(-1) === '') last.pop();
-  for (const line of last) score(line);
-  return bad;
+
+  /** The input ended: the last line too, though no line break follows it. */
+  end(): void {
+    const last = this.carry.split(LINE_BREAK);
+    // No line after the last break, as readline reads it.
+    if (last.at(-1) === '') last.pop();
+    for (const line of last) this.onLine(line);
+    this.carry = '';
+  }
+
+  /** The input broke off: every line that ended before, without the unfinished one. */
+  endBefore(): void {
+    const ended = this.carry.split(LINE_BREAK);
+    ended.pop();
+    for (const line of ended) this.onLine(line);
+    this.carry = '';
+  }
 }
 
 /** Lines to stdout, written in batches: `add` collects, `drain` writes once a batch is full. */
@@ -141,6 +186,12 @@ class BatchedOutput {
   }
 }
 
+// A JSON id can be any value: an object or array as JSON, not "[object Object]" or "a,b", so the
+// CSV row names the same record the JSON Lines row would.
+function csvId(id: unknown): string {
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : JSON.stringify(id);
+}
+
 // Opening first makes a missing file an error before any line is read, not a stream error mid-way.
 function openFile(path: string): Promise<Readable> {
   return new Promise((resolve, reject) => {
@@ -158,14 +209,49 @@ function readError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function parseLine(line: string, fallbackId: unknown): { id: unknown; text: string } | null {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith('{')) return { id: fallbackId, text: line };
+interface Statement {
+  id: unknown;
+  text: string;
+}
+
+const NO_STATEMENT = 'expected a statement or a JSON object {"id", "text"}';
+// Alone on a line these are values from a data file (a JSON Lines row that is null), not words.
+const JSON_KEYWORDS: readonly string[] = ['null', 'true', 'false'];
+
+/**
+ * The statement on a line, or what is wrong with it. A line starting with "{" is JSON and must
+ * be an object with a string "text"; a JSON array or a lone null, true or false is data; any
+ * other line is plain text, scored as it stands: a number, a "quoted" sentence, "[Applause] …".
+ */
+function readStatement(line: string, trimmed: string, lineId: unknown): Statement | string {
+  // Cheapest test first: almost every plain line starts with neither bracket.
+  const first = trimmed[0];
+  if (first === '{') return readJsonStatement(trimmed, lineId);
+  // A transcript's "[Laughter] …" is text; only a line that parses as an array is data.
+  if (first === '[' && isJson(trimmed)) return `${NO_STATEMENT}, got a JSON array`;
+  if (JSON_KEYWORDS.includes(trimmed)) return `${NO_STATEMENT}, got JSON ${trimmed}`;
+  return { id: lineId, text: line };
+}
+
+// No one starts a sentence with "{": such a line is a JSON record, and a broken one is reported
+// instead of scored as text under a line-number id that would hide its real id.
+function readJsonStatement(trimmed: string, lineId: unknown): Statement | string {
+  let parsed: { id?: unknown; text?: unknown };
   try {
-    const parsed = JSON.parse(trimmed) as { id?: unknown; text?: unknown };
-    return typeof parsed.text === 'string' ? { id: parsed.id ?? fallbackId, text: parsed.text } : null;
+    parsed = JSON.parse(trimmed);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return `expected a JSON object {"id", "text"} (the line starts with "{"), got invalid JSON: ${detail}`;
+  }
+  if (typeof parsed.text !== 'string') return 'expected {"id", "text"} with a string text';
+  return { id: parsed.id ?? lineId, text: parsed.text };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
   } catch {
-    // A line that merely starts with "{" but is not JSON is still a statement.
-    return { id: fallbackId, text: line };
+    return false;
   }
 }

@@ -312,6 +312,55 @@ describe('quote-tone score', () => {
   });
 });
 
+describe('quote-tone score: JSON lines', () => {
+  it('reports a line that starts with "{" but is not JSON, skips it and exits 1', () => {
+    const input = [
+      '{"id":"art7-q4","text":"The results are excellent"', // the closing brace is missing
+      'A lovely, happy day',
+      '',
+    ].join('\n');
+
+    const { status, stdout, stderr } = runCli(['score'], input);
+
+    expect(status).toBe(1);
+    expect(rowsOf(stdout)).toEqual([{ id: 2, label: 'positive', score: expect.any(Number) }]);
+    expect(stderr).toMatch(
+      /^quote-tone score: stdin line 1: expected a JSON object \{"id", "text"\} \(the line starts with "\{"\), got invalid JSON: .+; skipped\n$/,
+    );
+  });
+
+  it('reports a JSON array, null, true or false on a line as data, not a statement', () => {
+    const input = ['null', '[1, 2]', 'true', 'false', ''].join('\n');
+
+    const { status, stdout, stderr } = runCli(['score'], input);
+
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([
+      'quote-tone score: stdin line 1: expected a statement or a JSON object {"id", "text"}, got JSON null; skipped',
+      'quote-tone score: stdin line 2: expected a statement or a JSON object {"id", "text"}, got a JSON array; skipped',
+      'quote-tone score: stdin line 3: expected a statement or a JSON object {"id", "text"}, got JSON true; skipped',
+      'quote-tone score: stdin line 4: expected a statement or a JSON object {"id", "text"}, got JSON false; skipped',
+      '',
+    ]);
+  });
+
+  it('scores a number, a quoted sentence and a line opening with "[" as plain text', () => {
+    const input = [
+      '42', // a bare number reads as a (neutral) statement
+      '"What a wonderful, generous offer"', // a quotation pasted with its marks
+      '[Applause] What a wonderful day', // a transcript's note, not a JSON array
+      '',
+    ].join('\n');
+
+    const { status, stdout, stderr } = runCli(['score'], input);
+
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(rowsOf(stdout).map((row) => row.id)).toEqual([1, 2, 3]);
+  });
+});
+
 describe('quote-tone score | head', () => {
   it('ends quietly with exit code 0 when the reader closes the pipe early', async () => {
     const running = startCli(['score']);
@@ -377,6 +426,30 @@ describe('quote-tone score FILE...', () => {
     ]);
   });
 
+  it('writes an id that is not a string or number as JSON in its CSV field', () => {
+    const input = [
+      '{"id": {"article": "art7", "quote": 4}, "text": "The results are excellent"}',
+      '{"id": ["art7", 5], "text": "The results are excellent"}',
+      '{"id": true, "text": "The results are excellent"}',
+      '{"id": "art7, q6", "text": "The results are excellent"}',
+      '{"id": 7, "text": "The results are excellent"}',
+    ].join('\n');
+
+    const { status, stdout } = runCli(['score', '--format', 'csv'], input);
+
+    expect(status).toBe(0);
+    // Each row's id field: all before ",positive" (every statement is the same positive one).
+    expect(stdout.split('\n').map((line) => line.split(/,(?=positive)/)[0])).toEqual([
+      'id,label,score',
+      '"{""article"":""art7"",""quote"":4}"',
+      '"[""art7"",5]"',
+      'true',
+      '"art7, q6"',
+      '7',
+      '',
+    ]);
+  });
+
   it('rejects an unsupported --format with exit code 2 and one line', () => {
     const { status, stdout, stderr } = runCli(['score', STATEMENTS, '--format', 'table']);
 
@@ -402,6 +475,131 @@ describe('quote-tone score FILE...', () => {
     expect(stdout.trim().split('\n')).toHaveLength(2);
   });
 });
+
+describe('quote-tone score: text encodings', () => {
+  // Two statements as Excel's "Unicode text" export writes them: CRLF line ends.
+  const EXPORTED = 'This is a terrible disaster\r\nWe are thrilled and delighted\r\n';
+  const EXPORTED_ROWS = [
+    { id: 1, label: 'negative', score: expect.any(Number) },
+    { id: 2, label: 'positive', score: expect.any(Number) },
+  ];
+  // Accents, a symbol and emoji (two UTF-16 units, four UTF-8 bytes) on every line, and enough
+  // lines that the input arrives in many reads, some of which end inside a character.
+  const VARIED = Array.from(
+    { length: 6_000 },
+    (_, n) => `Statement ${n}: the café’s crème brûlée was wonderful 😀, the €${n} bill a disaster 💥`,
+  ).join('\n');
+
+  it.each([
+    ['UTF-16LE', withBom('utf-16le', EXPORTED)],
+    ['UTF-16BE', withBom('utf-16be', EXPORTED)],
+    ['UTF-8', withBom('utf-8', EXPORTED)],
+  ])('reads a %s file with a byte-order mark as the text it holds', (encoding, bytes) => {
+    const file = join(dir, `exported-${encoding}.txt`);
+    writeFileSync(file, bytes);
+
+    const { status, stdout, stderr } = runCli(['score', file]);
+
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(rowsOf(stdout)).toEqual(EXPORTED_ROWS);
+  });
+
+  it('reads UTF-16 with a byte-order mark from standard input', () => {
+    const { status, stdout } = runCli(['score'], withBom('utf-16le', EXPORTED));
+
+    expect(status).toBe(0);
+    expect(rowsOf(stdout)).toEqual(EXPORTED_ROWS);
+  });
+
+  it('judges the encoding of each input on its own: a UTF-8 file, then a UTF-16 one', () => {
+    const file = join(dir, 'exported-second.txt');
+    writeFileSync(file, withBom('utf-16le', EXPORTED));
+
+    const { status, stdout } = runCli(['score', STATEMENTS, file]);
+
+    expect(status).toBe(0);
+    expect(rowsOf(stdout).map((row) => [row.id, row.label])).toEqual([
+      ['a', 'positive'],
+      [`${STATEMENTS}:3`, 'negative'],
+      [`${file}:1`, 'negative'],
+      [`${file}:2`, 'positive'],
+    ]);
+  });
+
+  it('keeps UTF-8 characters whole when a read ends inside one', () => {
+    const { status, stdout, stderr } = runCli(['score'], VARIED);
+
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(rowsOf(stdout)).toHaveLength(6_000);
+  });
+
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'scores a long %s file exactly as the same text in UTF-8',
+    (encoding) => {
+      const file = join(dir, `varied-${encoding}.txt`);
+      writeFileSync(file, withBom(encoding, VARIED));
+      const asUtf8 = runCli(['score'], VARIED);
+
+      const { status, stdout, stderr } = runCli(['score', file]);
+
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      expect(stdout).toBe(asUtf8.stdout);
+      expect(rowsOf(stdout)).toHaveLength(6_000);
+    },
+  );
+
+  it('names the line that is not UTF-8, keeps the lines before it and exits 1', () => {
+    const file = join(dir, 'latin-1.txt');
+    // "café" as Latin-1 saves it: é is the single byte 0xE9, which UTF-8 never has on its own.
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('A wonderful day\n', 'latin1'),
+        Buffer.from('The café was a disaster\n', 'latin1'),
+        Buffer.from('A lovely evening\n', 'latin1'),
+      ]),
+    );
+
+    const { status, stdout, stderr } = runCli(['score', file]);
+
+    expect(status).toBe(1);
+    expect(rowsOf(stdout)).toEqual([{ id: 1, label: 'positive', score: expect.any(Number) }]);
+    expect(stderr).toBe(
+      `quote-tone score: ${file} line 2: expected UTF-8 text (or UTF-16 with a byte-order mark), got a byte that is no UTF-8 character; the rest of ${file} is skipped\n`,
+    );
+  });
+
+  it('says that UTF-16 without a byte-order mark is not text it can read', () => {
+    const file = join(dir, 'no-bom.txt');
+    writeFileSync(file, Buffer.from(EXPORTED, 'utf16le'));
+
+    const { status, stdout, stderr } = runCli(['score', file]);
+
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^quote-tone score: .*no-bom\.txt line 1: .*NUL bytes.*; the rest of .* is skipped\n$/,
+    );
+  });
+});
+
+// The text in the encoding, after the byte-order mark the encoding writes (U+FEFF).
+function withBom(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', text: string): Buffer {
+  const marked = `\ufeff${text}`;
+  if (encoding === 'utf-8') return Buffer.from(marked, 'utf8');
+  const littleEndian = Buffer.from(marked, 'utf16le');
+  return encoding === 'utf-16le' ? littleEndian : littleEndian.swap16();
+}
+
+function rowsOf(stdout: string): Array<{ id: unknown; label: string; score: number }> {
+  return stdout
+    .split('\n')
+    .filter((line) => line)
+    .map((line) => JSON.parse(line));
+}
 
 describe('quote-tone --version', () => {
   it.each(['--version', '-V'])('prints the package version for %s', (flag) => {

@@ -10,8 +10,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `quote-tone ARGS` as a user would, in a fresh process (in `cwd`, for relative paths). */
-export function runCli(args: string[], input?: string, options: { cwd?: string } = {}): CliResult {
+/**
+ * Runs `quote-tone ARGS` as a user would, in a fresh process (in `cwd`, for relative paths);
+ * `input` (text or bytes) is its stdin.
+ */
+export function runCli(
+  args: string[],
+  input?: string | Uint8Array,
+  options: { cwd?: string } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     input,
     cwd: options.cwd,
