@@ -65,6 +65,7 @@ export function formatSummary(summary: ReindexSummary): string {
   listed('articles missing from the index', summary.missing);
   listed('articles indexed with an old result', summary.outdated);
   listed('entries of removed articles', summary.stale);
+  listed('entries without their commit record (left by a crash) or listed twice', summary.unrecorded);
   if (lines.length === 1) lines.push('Nothing was wrong: the rebuilt index matches the old one.');
   for (const failure of summary.failures) lines.push(`Could not index ${failure.key}: ${failure.reason}`);
   return lines.join('\n');

@@ -76,6 +76,13 @@ export async function run(args: string[]): Promise<number> {
           : '.'),
     );
   }
+  if (pipeline.uncommitted.length > 0 && pipeline.reindexed) {
+    console.log(
+      `The last run was stopped between an index write and its commit record for ` +
+        `${pipeline.uncommitted.length} article${pipeline.uncommitted.length === 1 ? '' : 's'}: ` +
+        `rebuilt the index from ${pipeline.reindexed.articles} results.`,
+    );
+  }
   const { analysing, removing, reindexing } = pipeline.reconciled;
   if (analysing.length + removing.length + reindexing.length > 0) {
     console.log(

@@ -14,7 +14,7 @@ import { type ReindexSummary, reindex } from '../update-index/reindex.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
 import { claimStoreDirectory, type InterruptedWritesRepair } from './interrupted-writes.ts';
 import { refuseUnstorableKeys } from './key-guard.ts';
-import { type ReconcileResult, reconcileStore } from './reconcile.ts';
+import { type ReconcileResult, reconcileStore, uncommittedEntries } from './reconcile.ts';
 
 // The local pipeline: the same handlers as on AWS, behind an embedded S3 server on 127.0.0.1.
 // Handlers read their configuration from the environment at import, like on Lambda, so the
@@ -47,6 +47,8 @@ export interface LocalPipeline {
   repaired: InterruptedWritesRepair;
   /** The index rebuild, when that run left index files cut short; null otherwise. */
   reindexed: ReindexSummary | null;
+  /** Articles the index listed without their commit record after a crash: the index was rebuilt. */
+  uncommitted: string[];
   close(): Promise<void>;
 }
 
@@ -89,10 +91,15 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   };
   let reconciled: ReconcileResult;
   let reindexed: ReindexSummary | null = null;
+  let uncommitted: string[] = [];
   try {
     // An index file cut short that no later batch rewrites would stay unreadable: rebuild the
     // index from the results first (as `quote-tone reindex` does), then resume as usual.
-    if (claim.repair.damagedBodies.length > 0) reindexed = await reindex(store, LOCAL_RESULTS_BUCKET);
+    // So are entries a crash left without their commit record: no later event can reach them.
+    if (claim.repair.damagedBodies.length === 0)
+      uncommitted = await uncommittedEntries(store, LOCAL_RESULTS_BUCKET);
+    if (claim.repair.damagedBodies.length > 0 || uncommitted.length > 0)
+      reindexed = await reindex(store, LOCAL_RESULTS_BUCKET);
     reconciled = await reconcileStore({
       store,
       uploadBucket: LOCAL_UPLOAD_BUCKET,
@@ -115,6 +122,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     reconciled,
     repaired: claim.repair,
     reindexed,
+    uncommitted,
     close,
   };
 }

@@ -1,10 +1,11 @@
 import { articleIdFromKey } from '../../shared/article-id.ts';
-import { ERRORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import { ERRORS_PREFIX, LOCATORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import type { ArticleSource } from '../../shared/types.ts';
 import { currentResult, readArticleState } from '../analyze-article/result-state.ts';
 import { readAllEntries } from '../lib/index-reader.ts';
 import type { ListedObject, ObjectStore } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
+import { unrecordedEntries } from '../update-index/reindex.ts';
 
 // The local pipeline's queue lives in memory, so a crash (SIGKILL, power loss) loses the events
 // it held: articles uploaded but never analysed, results written but never indexed. Rather than
@@ -86,6 +87,25 @@ export async function reconcileStore(target: ReconcileTarget): Promise<Reconcile
     target.publish(eventFor(resultsBucket, 'ObjectCreated:Put', object));
   }
   return outcome;
+}
+
+/**
+ * Articles the index pages list without a commit record (their locator), or twice. A crash between
+ * update-index's page write and its locator write leaves them; no event can mend them (an update
+ * places an article by its locator), so `start` rebuilds the index when there are any.
+ *
+ * @example const ids = await uncommittedEntries(store, 'quote-tone-results')
+ */
+export async function uncommittedEntries(store: ObjectStore, bucket: string): Promise<string[]> {
+  const committed = new Set<string>();
+  for await (const key of store.list(bucket, LOCATORS_PREFIX))
+    committed.add(key.slice(LOCATORS_PREFIX.length).replace(/\.json$/, ''));
+  // Unreadable pages are not this check's to judge: update-index rebuilds them from their markers.
+  const entries = await readAllEntries(store, bucket).catch(() => []);
+  return unrecordedEntries(
+    entries.map((entry) => entry.id),
+    committed,
+  );
 }
 
 async function listObjects(store: ObjectStore, bucket: string, prefix: string): Promise<ListedObject[]> {

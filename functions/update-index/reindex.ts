@@ -1,5 +1,6 @@
 import { currentEntry } from '../../shared/store/article-entry.ts';
 import {
+  ARTICLE_PAGES_PREFIX,
   ERRORS_PREFIX,
   INDEX_PREFIX,
   LAKE_PREFIX,
@@ -46,6 +47,11 @@ export interface ReindexSummary {
   outdated: string[];
   /** Index entries of articles whose results are gone. */
   stale: string[];
+  /**
+   * Articles a page lists without their commit record (a locator), or on two pages: what a crash
+   * between a page write and the locator write leaves, which later updates cannot see.
+   */
+  unrecorded: string[];
   /** Records that could not be indexed (an unreadable report), with the reason. */
   failures: { key: string; reason: string }[];
   derivedFilesRemoved: number;
@@ -79,6 +85,7 @@ export async function reindex(
     for await (const key of store.list(bucket, prefix)) derived.push(key);
   const damaged: string[] = [];
   const indexed = new Map<string, EntryFootprint>();
+  const listedOnPages: string[] = [];
   let scanned = 0;
   await forEachLimited(
     derived.filter((key) => key.startsWith(INDEX_PREFIX)),
@@ -96,6 +103,8 @@ export async function reindex(
         if (key.startsWith(LOCATORS_PREFIX)) {
           const locator = currentLocator(value as StoredLocator);
           if (locator.footprint) indexed.set(locator.articleId, locator.footprint);
+        } else if (key.startsWith(ARTICLE_PAGES_PREFIX)) {
+          listedOnPages.push(...pageEntryIds(value));
         }
       } catch (error) {
         if (!(error instanceof MalformedObjectError)) throw error;
@@ -116,6 +125,7 @@ export async function reindex(
     if (!now || entryDigest(now) !== before.digest) outdated.push(id);
   });
   const stale = [...indexed.keys()].filter((id) => !ids.has(id));
+  const unrecorded = unrecordedEntries(listedOnPages, new Set(indexed.keys()));
 
   // Clear, then rebuild through the live update path.
   let cleared = 0;
@@ -157,9 +167,39 @@ export async function reindex(
     missing: missing.sort(),
     outdated: outdated.sort(),
     stale: stale.sort(),
+    unrecorded,
     failures,
     derivedFilesRemoved: derived.length,
   };
+}
+
+/**
+ * The ids that pages list without a commit record, or list twice, sorted: entries no later update
+ * can find (it places an article by its locator), so a removal leaves them and a re-analysis
+ * doubles them.
+ *
+ * @example unrecordedEntries(['a', 'b', 'b'], new Set(['a', 'b'])) // ['b']
+ */
+export function unrecordedEntries(
+  listedOnPages: readonly string[],
+  committed: ReadonlySet<string>,
+): string[] {
+  const seen = new Set<string>();
+  const unrecorded = new Set<string>();
+  for (const id of listedOnPages) {
+    if (!committed.has(id) || seen.has(id)) unrecorded.add(id);
+    seen.add(id);
+  }
+  return [...unrecorded].sort();
+}
+
+function pageEntryIds(page: unknown): string[] {
+  const articles = (page as { articles?: unknown }).articles;
+  if (!Array.isArray(articles)) return [];
+  return articles.flatMap((entry: unknown) => {
+    const id = (entry as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [id] : [];
+  });
 }
 
 // Every derived JSON file parses; the ones the index leans on are checked against their schema.

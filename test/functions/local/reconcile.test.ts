@@ -13,7 +13,7 @@ import {
 } from '../../../functions/local/pipeline.ts';
 import { articleIdFromKey } from '../../../shared/article-id.ts';
 import type { Report } from '../../../shared/report-schema.ts';
-import { errorKey, INDEX_PREFIX, reportKey } from '../../../shared/store/layout.ts';
+import { errorKey, INDEX_PREFIX, locatorKey, reportKey } from '../../../shared/store/layout.ts';
 
 // What a crash leaves behind (uploads never analysed, results never indexed or never removed) is
 // put right when the pipeline starts again. The gap is made by changing the store on disk through
@@ -105,6 +105,25 @@ describe('starting the local pipeline on a store left by a crash', () => {
     pipeline = await startLocalPipeline({ directory, port });
 
     expect(pipeline.reconciled).toEqual({ analysing: [], removing: [], reindexing: [] });
+  });
+
+  it('rebuilds the index when a crash left an entry without its commit record, so removing it works', async () => {
+    // Killed between update-index's page write and its locator write: the page lists the article,
+    // its locator is missing, and no later event could reach the entry.
+    const key = 'articles/kept.txt';
+    const id = articleIdFromKey(key);
+    await pipeline.close();
+    await offline((store) => store.delete(LOCAL_RESULTS_BUCKET, locatorKey(id)));
+    pipeline = await startLocalPipeline({ directory, port });
+    await pipeline.bridge.idle();
+
+    expect(pipeline.uncommitted).toEqual([id]);
+    expect(pipeline.reindexed?.missing).toEqual([id]);
+    expect(await pipeline.store.head(LOCAL_RESULTS_BUCKET, locatorKey(id))).not.toBeNull();
+
+    await pipeline.store.delete(LOCAL_UPLOAD_BUCKET, key);
+    await pipeline.bridge.idle();
+    expect(await indexedIds()).not.toContain(id);
   });
 
   it('indexes again an article dropped again whose report exists but whose index entry is gone', async () => {

@@ -10,7 +10,13 @@ import { embeddedSignedTransport, ObjectStore } from '../../../functions/lib/obj
 import { embeddedS3ClientConfig } from '../../../functions/lib/sdk-s3-transport.ts';
 import { reindex } from '../../../functions/update-index/reindex.ts';
 import { updateIndexBatch } from '../../../functions/update-index/update-index.ts';
-import { articlePageKey, MANIFEST_KEY, reportKey, speakerKey } from '../../../shared/store/layout.ts';
+import {
+  articlePageKey,
+  locatorKey,
+  MANIFEST_KEY,
+  reportKey,
+  speakerKey,
+} from '../../../shared/store/layout.ts';
 import { ManifestSchema } from '../../../shared/store/manifest.ts';
 import { lakeKey } from '../../../shared/store/quote-lake.ts';
 import { SpeakerHeadSchema } from '../../../shared/store/speaker-files.ts';
@@ -109,5 +115,18 @@ describe('reindex', () => {
 
     expect(summary).toMatchObject({ damagedCount: 0, missing: [], outdated: [], stale: [] });
     expect(formatSummary(summary)).toContain('Nothing was wrong');
+  });
+
+  it('finds and drops an entry a crash left without its commit record', async () => {
+    // A crash between the page write and the locator write, then the article removed: its page
+    // entry has neither a locator nor a result, and no later update can reach it.
+    await store.delete(BUCKET, locatorKey('one'));
+    await store.delete(BUCKET, reportKey('one'));
+
+    const summary = await reindex(store, BUCKET);
+
+    expect(summary).toMatchObject({ missing: [], stale: [], unrecorded: ['one'] });
+    expect(formatSummary(summary)).toMatch(/Fixed 1 entries without their commit record .*: one/);
+    expect((await readAllEntries(store, BUCKET)).map((entry) => entry.id).sort()).toEqual(['two', 'unseen']);
   });
 });
