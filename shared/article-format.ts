@@ -21,7 +21,8 @@ const JSON_START = /^\uFEFF?\s*\{/;
 /**
  * The article format named by a key's or file name's suffix, in any case (`Story.TXT`, `page.htm`).
  * A name without a suffix (`articles/story`) is read by its content: a web page, a JSON object, or
- * plain text. Any other suffix is refused, saying which are read.
+ * plain text, and so is a `.txt` that holds a whole web page or JSON object. Any other suffix is
+ * refused, saying which are read.
  *
  * @example
  * formatFromKey('articles/talks.Markdown') // 'markdown'
@@ -34,7 +35,24 @@ export function formatFromKey(key: string, text?: string): ArticleFormat {
   if (dot <= 0) return text === undefined ? 'text' : sniffFormat(text);
   const format = FORMAT_BY_SUFFIX.get(name.slice(dot).toLowerCase());
   if (!format) throw new UnsupportedFormatError(key, name.slice(dot), ARTICLE_SUFFIXES);
+  // A web page or a JSON article saved as .txt is still one: read as text, its markup or its field
+  // names would be analysed as prose (a tester's JSON article gave quotes of "body" and "title").
+  if (format === 'text' && text !== undefined) return sniffPlainText(text);
   return format;
+}
+
+function sniffPlainText(text: string): ArticleFormat {
+  if (HTML_START.test(text)) return 'html';
+  return JSON_START.test(text) && isJsonObject(text) ? 'json' : 'text';
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 function sniffFormat(text: string): ArticleFormat {

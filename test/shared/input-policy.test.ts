@@ -101,6 +101,15 @@ describe('admitArticle', () => {
     expect(admitted).toMatchObject({ text: '“Ok”', encoding: 'windows-1252' });
   });
 
+  it('reads a .txt holding a whole web page or JSON article as what it is', () => {
+    const json = JSON.stringify({ title: 'Pier', body: '"We are ready," said Anna Smith.' });
+    expect(admitArticle(encode(json), 'articles/pier.txt').format).toBe('json');
+    expect(admitArticle(encode('<!doctype html><html><body>Hi</body></html>'), 'a.txt').format).toBe('html');
+    // Prose that merely opens with a brace stays prose.
+    expect(admitArticle(encode('{Update} The pier reopened.'), 'a.txt').format).toBe('text');
+    expect(admitArticle(encode(json), 'articles/pier.md').format).toBe('markdown');
+  });
+
   it('refuses a key with an unsupported suffix', () => {
     expect(() => admitArticle(encode('text'), 'articles/story.docx')).toThrow(UnsupportedFormatError);
   });
