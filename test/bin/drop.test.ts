@@ -74,6 +74,37 @@ describe('quote-tone drop', () => {
     expect(stdout).toContain('uploaded 1 of 1 file(s)');
   });
 
+  it('refuses two files bound for one key, in one line with exit code 2, and uploads nothing', async () => {
+    fake = await startFakeS3(() => ({ status: 200 }));
+    // Folders side by side that each hold same.txt: both would be articles/same.txt.
+    const d1 = join(dir, 'd1');
+    const d2 = join(dir, 'd2');
+    mkdirSync(d1, { recursive: true });
+    mkdirSync(d2, { recursive: true });
+    writeFileSync(join(d1, 'same.txt'), '"Good news," said Ann Lee.\n');
+    writeFileSync(join(d2, 'same.txt'), '"Bad news," said Bo Kim.\n');
+
+    const folders = await runCliAsync(['drop', d1, d2, '--endpoint', fake.endpoint]);
+    const files = await runCliAsync([
+      'drop',
+      join(d1, 'same.txt'),
+      join(d2, 'same.txt'),
+      '--endpoint',
+      fake.endpoint,
+    ]);
+
+    for (const { status, stdout, stderr } of [folders, files]) {
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringContaining(
+          `quote-tone drop: ${join(d1, 'same.txt')} and ${join(d2, 'same.txt')} would both be uploaded to articles/same.txt; nothing was uploaded`,
+        ),
+      ]);
+    }
+    expect(fake.requests).toEqual([]);
+  });
+
   it('rejects an unknown flag with exit code 2 and uploads nothing', async () => {
     fake = await startFakeS3(() => ({ status: 200 }));
 
