@@ -44,7 +44,8 @@ export async function run(args: string[]): Promise<number> {
   for (const path of skipped) console.error(`quote-tone drop: skipped ${path} (not .txt .md .html or .json)`);
   for (const path of missing) console.error(`quote-tone drop: ${path}: no such file or folder`);
   if (files.length === 0) {
-    console.error('quote-tone drop: found no article files to upload');
+    // A missing path was named on its line already: one line per failure, not a second for it.
+    if (missing.length === 0) console.error('quote-tone drop: found no article files to upload');
     return 1;
   }
 

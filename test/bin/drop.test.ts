@@ -105,6 +105,34 @@ describe('quote-tone drop', () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it('names a missing file in one line when it was all there was to drop', async () => {
+    fake = await startFakeS3(() => ({ status: 200 }));
+
+    const { status, stderr } = await runCliAsync([
+      'drop',
+      join(dir, 'typo.txt'),
+      '--endpoint',
+      fake.endpoint,
+    ]);
+
+    expect(status).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      `quote-tone drop: ${join(dir, 'typo.txt')}: no such file or folder`,
+    ]);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('writes the count to a stderr that is not a terminal once, at the end, not per file', async () => {
+    fake = await startFakeS3(() => ({ status: 200 }));
+
+    const { status, stderr } = await runCliAsync(['drop', FOLDER, GOOD, BAD, '--endpoint', fake.endpoint]);
+
+    expect(status).toBe(0);
+    expect(stderr.split('\n').filter((line) => line.startsWith('uploading'))).toEqual([
+      'uploading: 3/3 (100%)',
+    ]);
+  });
+
   it('rejects an unknown flag with exit code 2 and uploads nothing', async () => {
     fake = await startFakeS3(() => ({ status: 200 }));
 
