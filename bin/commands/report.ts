@@ -59,7 +59,8 @@ Store (default: the local one):
   (no flags)       the local pipeline of "npm start" at http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT} if it is running,
                    otherwise the local store on disk (.local/s3), read through a temporary
                    embedded server that is stopped again.
-  --dir DIR        read the local store kept in DIR (as "quote-tone start --dir DIR").
+  --dir DIR        read the local store kept in DIR (as "quote-tone start --dir DIR"); not
+                   with --endpoint, which names a running server instead.
   --bucket NAME    an AWS results bucket (the stack's ResultsBucketName output), or set
                    ${RESULTS_BUCKET_ENV}; credentials come from the standard AWS environment.
   --endpoint URL   another embedded S3 server (bucket ${LOCAL_RESULTS_BUCKET} unless --bucket),
