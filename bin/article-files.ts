@@ -81,3 +81,35 @@ function isWithin(folder: string, path: string): boolean {
   const inner = relative(folder, path);
   return inner === '' || (inner !== '..' && !inner.startsWith(`..${sep}`) && !isAbsolute(inner));
 }
+
+/** Two different input files bound for one destination (a report path, an upload key). */
+export interface NameClash {
+  first: string;
+  second: string;
+  destination: string;
+}
+
+/**
+ * The first two inputs that `destinationOf` sends to the same place, where the second would
+ * replace the first: folders given side by side that each hold an a.txt, or a named d2/a.txt
+ * beside a folder d1 holding one.
+ *
+ * @example
+ * findNameClash([{ path: 'd1/a.txt', name: 'a.txt' }, { path: 'd2/a.txt', name: 'a.txt' }], (f) => f.name)
+ * // { first: 'd1/a.txt', second: 'd2/a.txt', destination: 'a.txt' }
+ */
+export function findNameClash(
+  files: ArticleFile[],
+  destinationOf: (file: ArticleFile) => string,
+): NameClash | undefined {
+  const inputByDestination = new Map<string, string>();
+  for (const file of files) {
+    const destination = destinationOf(file);
+    const earlier = inputByDestination.get(destination);
+    // One file named twice (a folder and a file in it) goes to the same place twice: nothing is lost.
+    if (earlier !== undefined && resolve(earlier) !== resolve(file.path))
+      return { first: earlier, second: file.path, destination };
+    inputByDestination.set(destination, file.path);
+  }
+  return undefined;
+}

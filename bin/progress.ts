@@ -1,13 +1,12 @@
-// A one-line progress bar on stderr for long runs over many files; plain lines when stderr is not
-// a terminal. It counts what succeeded, so a failed file never shows up as done (no "100%" then).
+// A one-line progress bar on stderr for long runs over many files, redrawn in place on a terminal.
+// Off a terminal (a log, a pipe, a script's stderr) there is nothing to redraw: a line per step
+// would fill it with noise among the failures, so the count is written once, at the end. It
+// counts what succeeded, so a failed file never shows up as done (no "100%" then).
 const BAR_WIDTH = 30;
-// Off a terminal, a line every this many percent is enough to show it is moving.
-const LOG_STEP_PERCENT = 10;
 
 export class Progress {
   private processed = 0;
   private failed = 0;
-  private lastLoggedPercent = -LOG_STEP_PERCENT;
 
   constructor(
     private readonly total: number,
@@ -29,8 +28,7 @@ export class Progress {
         `\r${this.label} [${bar}] ${succeeded}/${this.total}${failedNote} ${item.slice(0, 40).padEnd(40)}`,
       );
       if (this.processed === this.total) this.stream.write('\n');
-    } else if (percent - this.lastLoggedPercent >= LOG_STEP_PERCENT || this.processed === this.total) {
-      this.lastLoggedPercent = percent;
+    } else if (this.processed === this.total) {
       this.stream.write(`${this.label}: ${succeeded}/${this.total} (${percent}%)${failedNote}\n`);
     }
   }

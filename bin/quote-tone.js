@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --openssl-legacy-provider
-// --openssl-legacy-provider: the embedded S3 server signs list continuation tokens with DES.
+// --openssl-legacy-provider: the embedded S3 server signs list continuation tokens with DES
+// (legacy-openssl.js re-runs the commands that need it when node was started without it).
 // The CLI is written in TypeScript; tsx compiles it on the fly (or compiled-cli.js once, for
 // `score`) so `npx quote-tone` works right after `npm ci` with no build step.
 // `natural` prints dotenv banners on import unless told to be quiet.
@@ -14,10 +15,16 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 const argv = process.argv.slice(2);
-// `score` is run on files of 100k+ lines and in loops: it starts from a compiled copy
-// (compiled-cli.js) rather than paying tsx's start-up each time.
-const main = (argv[0] === 'score' && (await loadCompiled())) || (await loadThroughTsx());
-process.exitCode = await main(argv);
+// The shebang passes --openssl-legacy-provider; `node bin/quote-tone.js start` does not.
+const legacyOpenssl = await import('./legacy-openssl.js');
+if (legacyOpenssl.needsLegacyOpenssl(argv[0])) {
+  process.exitCode = await legacyOpenssl.rerunWithLegacyOpenssl();
+} else {
+  // `score` is run on files of 100k+ lines and in loops: it starts from a compiled copy
+  // (compiled-cli.js) rather than paying tsx's start-up each time.
+  const main = (argv[0] === 'score' && (await loadCompiled())) || (await loadThroughTsx());
+  process.exitCode = await main(argv);
+}
 
 async function loadCompiled() {
   const { loadCompiledMain } = await import('./compiled-cli.js');

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Report } from '../shared/report-schema.ts';
-import type { ArticleFile } from './article-files.ts';
+import { type ArticleFile, findNameClash } from './article-files.ts';
 
 // Where `analyze --out` puts reports. The name keeps the article's extension: a.txt and a.md often
 // sit side by side (one story in two formats), and dropping the extension gave both one a.json.
@@ -32,16 +32,8 @@ export interface ReportClash {
  * // { first: 'd1/a.txt', second: 'd2/a.txt', report: 'out/a.txt.json' }
  */
 export function findReportClash(out: string, files: ArticleFile[]): ReportClash | undefined {
-  const inputByReport = new Map<string, string>();
-  for (const file of files) {
-    const report = reportPath(out, file);
-    const earlier = inputByReport.get(report);
-    // One file named twice (a folder and a file in it) writes the same report twice: nothing is lost.
-    if (earlier !== undefined && resolve(earlier) !== resolve(file.path))
-      return { first: earlier, second: file.path, report };
-    inputByReport.set(report, file.path);
-  }
-  return undefined;
+  const clash = findNameClash(files, (file) => reportPath(out, file));
+  return clash && { first: clash.first, second: clash.second, report: clash.destination };
 }
 
 /** The fields that mark JSON as a quote-tone report, in any schema version. */

@@ -12,7 +12,8 @@ import {
 } from '../functions/lib/sdk-s3-transport.ts';
 import { claimStoreDirectory } from '../functions/local/interrupted-writes.ts';
 import { LOCAL_ADDRESS, LOCAL_RESULTS_BUCKET, LOCAL_S3_PORT } from '../functions/local/pipeline.ts';
-import { DescribedCliError, type ErrorContext, inContext } from './cli-errors.ts';
+import { DescribedCliError, type ErrorContext, inContext, UsageError } from './cli-errors.ts';
+import { checkedEndpoint } from './s3-target.ts';
 
 // The results store the reading commands use: the running local pipeline, else the local store on
 // disk, else an AWS bucket (--bucket or QUOTE_TONE_RESULTS_BUCKET), or --endpoint.
@@ -44,8 +45,11 @@ export async function withResultsStore<T>(
   // A command that writes (reindex) needs the conditional writes the embedded server ignores.
   const local = (endpoint: string) =>
     new ObjectStore(embeddedSdkTransport(endpoint), { emulateConditionalWrites: writes });
-  if (target.endpoint || (target.bucket && !target.dir)) {
-    const endpoint = target.endpoint?.replace(/\/+$/, '');
+  // --endpoint reads a running server, --dir the files one keeps: which was meant is unknown.
+  if (target.endpoint !== undefined && target.dir !== undefined)
+    throw new UsageError('expected --endpoint URL or --dir DIR, not both');
+  if (target.endpoint !== undefined || (target.bucket && !target.dir)) {
+    const endpoint = target.endpoint === undefined ? undefined : checkedEndpoint(target.endpoint);
     const store = endpoint
       ? local(endpoint)
       : new ObjectStore(new SdkS3Transport(new S3Client(awsS3ClientConfig())));

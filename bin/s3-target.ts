@@ -6,7 +6,7 @@ import {
   SdkS3Transport,
 } from '../functions/lib/sdk-s3-transport.ts';
 import { LOCAL_ADDRESS, LOCAL_S3_PORT, LOCAL_UPLOAD_BUCKET } from '../functions/local/pipeline.ts';
-import type { ErrorContext } from './cli-errors.ts';
+import { type ErrorContext, UsageError } from './cli-errors.ts';
 
 // Where the upload-side commands (drop, remove, reanalyse) send their requests: the local
 // pipeline by default, an AWS bucket with --bucket, another embedded server with --endpoint.
@@ -39,7 +39,7 @@ export function s3Target(
   localBucket: string,
 ): S3Target {
   const local = !flags.bucket || flags.endpoint !== undefined;
-  const endpoint = local ? (flags.endpoint ?? LOCAL_ENDPOINT).replace(/\/+$/, '') : undefined;
+  const endpoint = local ? checkedEndpoint(flags.endpoint ?? LOCAL_ENDPOINT) : undefined;
   const bucket = flags.bucket ?? localBucket;
   const client = new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : awsS3ClientConfig());
   return {
@@ -60,4 +60,25 @@ export function s3Target(
  */
 export function endpointFlag(endpoint: string): string {
   return endpoint === LOCAL_ENDPOINT ? '' : ` --endpoint ${endpoint}`;
+}
+
+/**
+ * The --endpoint URL without trailing slashes. Anything but an http or https URL is a usage error
+ * naming the flag, rather than an "Invalid URL" from inside the S3 client.
+ *
+ * @example checkedEndpoint('http://127.0.0.1:4769/') // 'http://127.0.0.1:4769'
+ */
+export function checkedEndpoint(value: string): string {
+  if (!isHttpUrl(value))
+    throw new UsageError(`expected --endpoint as a URL like ${LOCAL_ENDPOINT}, got "${value}"`);
+  return value.replace(/\/+$/, '');
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

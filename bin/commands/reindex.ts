@@ -20,7 +20,8 @@ have to wait for its next event to show.
 Store (default: the local one):
   (no flags)       the local pipeline of "npm start" at http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT} if it is running,
                    otherwise the local store on disk (.local/s3) through a temporary embedded server.
-  --dir DIR        the local store kept in DIR (as "quote-tone start --dir DIR").
+  --dir DIR        the local store kept in DIR (as "quote-tone start --dir DIR"); not with
+                   --endpoint, which names a running server instead.
   --bucket NAME    an AWS results bucket (the stack's ResultsBucketName output), or set ${BUCKET_ENV}.
   --endpoint URL   another embedded S3 server (bucket ${LOCAL_RESULTS_BUCKET} unless --bucket).
   -h, --help       show this help.

@@ -13,12 +13,20 @@ export interface ArticlesIndex {
   articles: ArticleEntry[];
 }
 
-// Column widths for a 100-column terminal.
+// The table fits 80 columns, the width of a terminal that was never resized and of most pipes.
+const TABLE_WIDTH = 80;
 const DATE_WIDTH = 10;
-const TITLE_WIDTH = 34;
-const SPEAKERS_WIDTH = 30;
+// The failed table's source key: the rest of its line is the reason, which may run on.
+const SOURCE_KEY_WIDTH = 34;
 const COUNT_WIDTH = 6;
 const LABEL_WIDTH = 3;
+// An analysed article's first line: title, then its figures and the day it was analysed.
+const FIGURES_WIDTH = 1 + COUNT_WIDTH + 1 + COUNT_WIDTH + 4 * (1 + LABEL_WIDTH) + 2 + DATE_WIDTH;
+const TITLE_WIDTH = TABLE_WIDTH - FIGURES_WIDTH;
+// Its second line: the article id, whole (remove and reanalyse take it), then the main speakers.
+const DETAIL_INDENT = '  ';
+// Narrower than this beside a long id, the speakers move to a line of their own.
+const MIN_SPEAKERS_WIDTH = 20;
 
 export const summary =
   'list analysed (or failed) articles, or every quoted statement, from the results store';
@@ -27,7 +35,8 @@ export const help = `Usage: quote-tone report [--quotes] [--speaker NAME] [--sin
                         [--format table|json|csv] [--bucket NAME] [--endpoint URL] [--dir DIR]
 
 Reads the index (index/manifest.json and its pages) from the results store and prints one entry per analysed article,
-newest first: quotes, mean tone (-1..+1), label counts and main speakers.
+newest first, in two lines: its title, quotes, mean tone (-1..+1), label counts and analysis day,
+then its article id (the KEY remove and reanalyse take) and main speakers.
 With --quotes, lists every quoted statement instead, newest first: date, speaker, label, score,
 article and text, read from the articles' reports.
 
@@ -50,7 +59,8 @@ Store (default: the local one):
   (no flags)       the local pipeline of "npm start" at http://${LOCAL_ADDRESS}:${LOCAL_S3_PORT} if it is running,
                    otherwise the local store on disk (.local/s3), read through a temporary
                    embedded server that is stopped again.
-  --dir DIR        read the local store kept in DIR (as "quote-tone start --dir DIR").
+  --dir DIR        read the local store kept in DIR (as "quote-tone start --dir DIR"); not
+                   with --endpoint, which names a running server instead.
   --bucket NAME    an AWS results bucket (the stack's ResultsBucketName output), or set
                    ${RESULTS_BUCKET_ENV}; credentials come from the standard AWS environment.
   --endpoint URL   another embedded S3 server (bucket ${LOCAL_RESULTS_BUCKET} unless --bucket),
@@ -180,52 +190,72 @@ export function formatCsv(entries: ArticleEntry[]): string {
   return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
-/** A readable table, one row per entry, with a total line (and the speaker's own figures). */
+/**
+ * A readable table with a total line (and the speaker's own figures), within 80 columns. An
+ * analysed article takes two lines: its title and figures, then its id and main speakers (on a
+ * third line beside a long id); a failed one takes one.
+ *
+ * @example formatTable(entries).split('\n')[2] // '  harbour-talks-1a2b3c4d  Laura Chen, Ann Lee'
+ */
 export function formatTable(entries: ArticleEntry[], speaker?: string): string {
   if (entries.length === 0) return 'No articles match.';
   const failed = entries[0]?.status === 'failed';
-  const lines = failed
-    ? [
-        `${pad('FAILED', DATE_WIDTH)}  ${pad('SOURCE KEY', TITLE_WIDTH)}  CODE: REASON`,
-        ...entries.map((entry) =>
-          entry.status === 'failed'
-            ? `${pad(entry.analyzedAt.slice(0, DATE_WIDTH), DATE_WIDTH)}  ${pad(entry.sourceKey, TITLE_WIDTH)}  ${entry.code}: ${entry.reason}`
-            : '',
-        ),
-      ]
-    : [
-        [
-          pad('ANALYSED', DATE_WIDTH),
-          pad('ARTICLE', TITLE_WIDTH),
-          'QUOTES'.padStart(COUNT_WIDTH),
-          'MEAN'.padStart(COUNT_WIDTH),
-          ...['+', '-', '0', '±'].map((label) => label.padStart(LABEL_WIDTH)),
-          ' MAIN SPEAKERS',
-        ].join(' '),
-        ...entries.map((entry) =>
-          entry.status === 'analysed'
-            ? [
-                pad(entry.analyzedAt.slice(0, DATE_WIDTH), DATE_WIDTH),
-                pad(entry.title ?? entry.sourceKey, TITLE_WIDTH),
-                String(entry.quotes).padStart(COUNT_WIDTH),
-                (entry.meanScore === null ? 'n/a' : signed(entry.meanScore)).padStart(COUNT_WIDTH),
-                ...[
-                  entry.labels.positive,
-                  entry.labels.negative,
-                  entry.labels.neutral,
-                  entry.labels.mixed,
-                ].map((count) => String(count).padStart(3)),
-                ` ${truncate(mainSpeakersOf(entry).join(', '), SPEAKERS_WIDTH)}`,
-              ].join(' ')
-            : '',
-        ),
-      ];
+  const lines = failed ? failedRows(entries) : analysedRows(entries);
   lines.push(
     '',
     `${entries.length} ${failed ? 'failed' : 'analysed'} article${entries.length === 1 ? '' : 's'}`,
   );
   if (speaker && !failed) lines.push(speakerLine(entries, speaker));
   return lines.join('\n');
+}
+
+function failedRows(entries: ArticleEntry[]): string[] {
+  return [
+    `${pad('FAILED', DATE_WIDTH)}  ${pad('SOURCE KEY', SOURCE_KEY_WIDTH)}  CODE: REASON`,
+    ...entries.map((entry) =>
+      entry.status === 'failed'
+        ? `${pad(entry.analyzedAt.slice(0, DATE_WIDTH), DATE_WIDTH)}  ${pad(entry.sourceKey, SOURCE_KEY_WIDTH)}  ${entry.code}: ${entry.reason}`
+        : '',
+    ),
+  ];
+}
+
+function analysedRows(entries: ArticleEntry[]): string[] {
+  const header = [
+    pad('ARTICLE', TITLE_WIDTH),
+    'QUOTES'.padStart(COUNT_WIDTH),
+    'MEAN'.padStart(COUNT_WIDTH),
+    ...['+', '-', '0', '±'].map((label) => label.padStart(LABEL_WIDTH)),
+    ' ANALYSED',
+  ].join(' ');
+  const lines = [header, `${DETAIL_INDENT}ID  MAIN SPEAKERS`];
+  for (const entry of entries) {
+    if (entry.status !== 'analysed') continue;
+    lines.push(
+      [
+        pad(entry.title ?? entry.sourceKey, TITLE_WIDTH),
+        String(entry.quotes).padStart(COUNT_WIDTH),
+        (entry.meanScore === null ? 'n/a' : signed(entry.meanScore)).padStart(COUNT_WIDTH),
+        ...[entry.labels.positive, entry.labels.negative, entry.labels.neutral, entry.labels.mixed].map(
+          (count) => String(count).padStart(LABEL_WIDTH),
+        ),
+        ` ${entry.analyzedAt.slice(0, DATE_WIDTH)}`,
+      ].join(' '),
+      ...detailLines(entry.id, mainSpeakersOf(entry)),
+    );
+  }
+  return lines;
+}
+
+// The id is never cut: it is what remove and reanalyse are given. The speakers take what is left,
+// or, beside a long id, a line of their own.
+function detailLines(id: string, speakers: string[]): string[] {
+  const head = `${DETAIL_INDENT}${id}`;
+  if (speakers.length === 0) return [head];
+  const names = speakers.join(', ');
+  const width = TABLE_WIDTH - head.length - 2;
+  if (width >= MIN_SPEAKERS_WIDTH) return [`${head}  ${truncate(names, width)}`];
+  return [head, `${DETAIL_INDENT}${truncate(names, TABLE_WIDTH - DETAIL_INDENT.length)}`];
 }
 
 function speakerLine(entries: ArticleEntry[], speaker: string): string {

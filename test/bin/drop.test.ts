@@ -74,6 +74,65 @@ describe('quote-tone drop', () => {
     expect(stdout).toContain('uploaded 1 of 1 file(s)');
   });
 
+  it('refuses two files bound for one key, in one line with exit code 2, and uploads nothing', async () => {
+    fake = await startFakeS3(() => ({ status: 200 }));
+    // Folders side by side that each hold same.txt: both would be articles/same.txt.
+    const d1 = join(dir, 'd1');
+    const d2 = join(dir, 'd2');
+    mkdirSync(d1, { recursive: true });
+    mkdirSync(d2, { recursive: true });
+    writeFileSync(join(d1, 'same.txt'), '"Good news," said Ann Lee.\n');
+    writeFileSync(join(d2, 'same.txt'), '"Bad news," said Bo Kim.\n');
+
+    const folders = await runCliAsync(['drop', d1, d2, '--endpoint', fake.endpoint]);
+    const files = await runCliAsync([
+      'drop',
+      join(d1, 'same.txt'),
+      join(d2, 'same.txt'),
+      '--endpoint',
+      fake.endpoint,
+    ]);
+
+    for (const { status, stdout, stderr } of [folders, files]) {
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringContaining(
+          `quote-tone drop: ${join(d1, 'same.txt')} and ${join(d2, 'same.txt')} would both be uploaded to articles/same.txt; nothing was uploaded`,
+        ),
+      ]);
+    }
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('names a missing file in one line when it was all there was to drop', async () => {
+    fake = await startFakeS3(() => ({ status: 200 }));
+
+    const { status, stderr } = await runCliAsync([
+      'drop',
+      join(dir, 'typo.txt'),
+      '--endpoint',
+      fake.endpoint,
+    ]);
+
+    expect(status).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      `quote-tone drop: ${join(dir, 'typo.txt')}: no such file or folder`,
+    ]);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('writes the count to a stderr that is not a terminal once, at the end, not per file', async () => {
+    fake = await startFakeS3(() => ({ status: 200 }));
+
+    const { status, stderr } = await runCliAsync(['drop', FOLDER, GOOD, BAD, '--endpoint', fake.endpoint]);
+
+    expect(status).toBe(0);
+    expect(stderr.split('\n').filter((line) => line.startsWith('uploading'))).toEqual([
+      'uploading: 3/3 (100%)',
+    ]);
+  });
+
   it('rejects an unknown flag with exit code 2 and uploads nothing', async () => {
     fake = await startFakeS3(() => ({ status: 200 }));
 

@@ -117,6 +117,37 @@ describe('quote-tone start', () => {
     );
   });
 
+  it('lists a prefix of more than 1,000 keys when node was started without --openssl-legacy-provider', async () => {
+    // ListObjectsV2 answers 1,000 keys a page; the next page's token is what needs the flag.
+    const directory = store();
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      directory,
+      silent: true,
+      configureBuckets: [{ name: LOCAL_RESULTS_BUCKET, configs: [] }],
+    });
+    const { port } = await server.run();
+    const s3 = new ObjectStore(embeddedSignedTransport(`http://127.0.0.1:${port}`));
+    const keys = Array.from({ length: 1_001 }, (_, n) => `errors/padding/${String(n).padStart(4, '0')}`);
+    for (const key of keys) await s3.put(LOCAL_RESULTS_BUCKET, key, Buffer.from('not a result'));
+    await server.close();
+
+    // startCli runs `node bin/quote-tone.js`, without the shebang's flag.
+    const { status, stderr } = await runCliAsync([
+      'start',
+      '--once',
+      '--no-examples',
+      '--port',
+      '0',
+      '--dir',
+      directory,
+    ]);
+
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+
   describe('on a store left half-written by a run that was killed', () => {
     // The embedded server writes an object's metadata file after its body; a kill in between
     // leaves it empty, and the server answers every read of that key with a 500.
