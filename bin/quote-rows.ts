@@ -34,6 +34,7 @@ export interface QuoteFilter {
 const ReportQuotesSchema = z.object({
   article: z.object({
     id: z.string(),
+    duplicateOf: z.optional(z.string()),
     title: z.optional(z.string()),
     metadata: z.optional(z.object({ publishedAt: z.optional(z.string()) })),
   }),
@@ -54,8 +55,10 @@ type ReportQuotes = z.infer<typeof ReportQuotesSchema>;
 const READ_CONCURRENCY = 8;
 
 /**
- * Every statement in the store that passes the filter, newest first.
- * Reports that cannot be read as reports are named in `unreadable`, not fatal.
+ * Every statement in the store that passes the filter, newest first. A republished copy's
+ * statements (its report says `duplicateOf` another article) are left out and counted in
+ * `copies`, so figures count a story once, as the index and the dashboard do. Reports that cannot
+ * be read as reports are named in `unreadable`, not fatal.
  *
  * @example
  * const { rows } = await readQuotes(store, 'quote-tone-results', { speaker: 'smith' })
@@ -64,23 +67,29 @@ export async function readQuotes(
   store: ObjectStore,
   bucket: string,
   filter: QuoteFilter,
-): Promise<{ rows: QuoteRow[]; unreadable: string[] }> {
+): Promise<{ rows: QuoteRow[]; unreadable: string[]; copies: number }> {
   const keys: string[] = [];
   for await (const key of store.list(bucket, REPORTS_PREFIX)) if (key.endsWith('.json')) keys.push(key);
   const rows: QuoteRow[] = [];
   const unreadable: string[] = [];
+  let copies = 0;
   const queue = [...keys];
   const worker = async () => {
     for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
       const stored = await store.get(bucket, key);
       if (!stored) continue; // removed since it was listed
       const parsed = parseReport(stored.body);
-      if (!parsed) unreadable.push(key);
-      else rows.push(...quoteRows(parsed).filter((row) => matches(row, filter)));
+      if (!parsed) {
+        unreadable.push(key);
+        continue;
+      }
+      const matching = quoteRows(parsed).filter((row) => matches(row, filter));
+      if (parsed.article.duplicateOf) copies += matching.length;
+      else rows.push(...matching);
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
-  return { rows: rows.sort(newestFirst), unreadable: unreadable.sort() };
+  return { rows: rows.sort(newestFirst), unreadable: unreadable.sort(), copies };
 }
 
 /** @example quoteRows(report)[0].speaker // 'Anna Smith' */

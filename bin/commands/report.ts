@@ -112,10 +112,15 @@ export async function run(args: string[]): Promise<number> {
       ...(values.speaker ? { speaker: values.speaker } : {}),
       ...(since ? { since: since.slice(0, 10) } : {}),
     };
-    const { rows, unreadable } = await withResultsStore(target, (store, bucket) =>
+    const { rows, unreadable, copies } = await withResultsStore(target, (store, bucket) =>
       readQuotes(store, bucket, filter),
     );
     for (const key of unreadable) console.error(`quote-tone report: skipped ${key} (not a readable report)`);
+    if (copies > 0)
+      console.error(
+        `quote-tone report: left out ${copies} statement${copies === 1 ? '' : 's'} of republished copies ` +
+          '(their articles are marked duplicateOf the first)',
+      );
     if (format === 'json') console.log(JSON.stringify(rows, null, 2));
     else if (format === 'csv') process.stdout.write(formatQuoteCsv(rows));
     else console.log(formatQuoteTable(rows));
@@ -264,7 +269,8 @@ function speakerLine(entries: ArticleEntry[], speaker: string): string {
   let quotes = 0;
   let sum = 0;
   for (const entry of entries) {
-    if (entry.status !== 'analysed') continue;
+    // A republished copy counts once, in its first article, as in the index's speaker figures.
+    if (entry.status !== 'analysed' || entry.duplicateOf) continue;
     for (const s of entry.speakers) {
       if (!s.name.toLowerCase().includes(needle)) continue;
       names.add(s.name);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,5 +170,26 @@ describe('quote-tone remove', () => {
       OLD_ID,
       OLD_ID,
     ]);
+  });
+});
+
+describe('republished copies', () => {
+  it('count once in report --quotes and in a speaker line, as in the index', async () => {
+    // The same story under another name: its report says duplicateOf the first.
+    const copy = join(dir, 'port-dispute-wire.json');
+    writeFileSync(copy, readFileSync(OLD, 'utf8'));
+    expect((await cli(['drop', copy])).status).toBe(0);
+    const copyId = articleIdFromKey('articles/port-dispute-wire.json');
+    expect((await storedReport(copyId))?.article.duplicateOf).toBe(OLD_ID);
+
+    const quotes = await cli(['report', '--quotes', '--speaker', 'anna', '--format', 'json']);
+
+    expect(quotes.status).toBe(0);
+    expect((JSON.parse(quotes.stdout) as { articleId: string }[]).map((row) => row.articleId)).toEqual([
+      OLD_ID,
+    ]);
+    expect(quotes.stderr).toContain('left out 1 statement of republished copies');
+    const articles = await cli(['report', '--speaker', 'anna']);
+    expect(articles.stdout).toContain('Anna Smith: 1 quote,');
   });
 });
