@@ -29,6 +29,25 @@ function store(): string {
   return mkdtempSync(join(dir, 'store-'));
 }
 
+/** A new store directory, filled through a bare embedded server that is closed again. */
+async function storeFilled(bucket: string, fill: (s3: ObjectStore) => Promise<void>): Promise<string> {
+  const directory = store();
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory,
+    silent: true,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
+  const { port } = await server.run();
+  try {
+    await fill(new ObjectStore(embeddedSignedTransport(`http://127.0.0.1:${port}`)));
+  } finally {
+    await server.close();
+  }
+  return directory;
+}
+
 describe('quote-tone start', () => {
   it('says the S3 port is busy and names --port, in one line', async () => {
     const { status, stderr } = await runCliAsync([
@@ -119,19 +138,10 @@ describe('quote-tone start', () => {
 
   it('lists a prefix of more than 1,000 keys when node was started without --openssl-legacy-provider', async () => {
     // ListObjectsV2 answers 1,000 keys a page; the next page's token is what needs the flag.
-    const directory = store();
-    const server = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      directory,
-      silent: true,
-      configureBuckets: [{ name: LOCAL_RESULTS_BUCKET, configs: [] }],
-    });
-    const { port } = await server.run();
-    const s3 = new ObjectStore(embeddedSignedTransport(`http://127.0.0.1:${port}`));
     const keys = Array.from({ length: 1_001 }, (_, n) => `errors/padding/${String(n).padStart(4, '0')}`);
-    for (const key of keys) await s3.put(LOCAL_RESULTS_BUCKET, key, Buffer.from('not a result'));
-    await server.close();
+    const directory = await storeFilled(LOCAL_RESULTS_BUCKET, async (s3) => {
+      for (const key of keys) await s3.put(LOCAL_RESULTS_BUCKET, key, Buffer.from('not a result'));
+    });
 
     // startCli runs `node bin/quote-tone.js`, without the shebang's flag.
     const { status, stderr } = await runCliAsync([
@@ -152,18 +162,9 @@ describe('quote-tone start', () => {
     // The embedded server writes an object's metadata file after its body; a kill in between
     // leaves it empty, and the server answers every read of that key with a 500.
     async function storeWithEmptyMetadata(): Promise<{ directory: string; metadata: string }> {
-      const directory = store();
-      const server = new S3rver({
-        address: '127.0.0.1',
-        port: 0,
-        directory,
-        silent: true,
-        configureBuckets: [{ name: LOCAL_UPLOAD_BUCKET, configs: [] }],
-      });
-      const { port } = await server.run();
-      const s3 = new ObjectStore(embeddedSignedTransport(`http://127.0.0.1:${port}`));
-      await s3.put(LOCAL_UPLOAD_BUCKET, 'articles/harbour.txt', readFileSync(ARTICLE));
-      await server.close();
+      const directory = await storeFilled(LOCAL_UPLOAD_BUCKET, (s3) =>
+        s3.put(LOCAL_UPLOAD_BUCKET, 'articles/harbour.txt', readFileSync(ARTICLE)).then(() => undefined),
+      );
       const metadata = join(directory, LOCAL_UPLOAD_BUCKET, 'articles', 'harbour.txt._S3rver_metadata.json');
       writeFileSync(metadata, '');
       return { directory, metadata };
