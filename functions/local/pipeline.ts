@@ -14,7 +14,7 @@ import { type ReindexSummary, reindex } from '../update-index/reindex.ts';
 import { EventBridge, type Route } from './event-bridge.ts';
 import { claimStoreDirectory, type InterruptedWritesRepair } from './interrupted-writes.ts';
 import { refuseUnstorableKeys } from './key-guard.ts';
-import { type ReconcileResult, reconcileStore, uncommittedEntries } from './reconcile.ts';
+import { type IndexView, type ReconcileResult, readIndexView, reconcileStore } from './reconcile.ts';
 
 // The local pipeline: the same handlers as on AWS, behind an embedded S3 server on 127.0.0.1.
 // Handlers read their configuration from the environment at import, like on Lambda, so the
@@ -96,15 +96,21 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     // An index file cut short that no later batch rewrites would stay unreadable: rebuild the
     // index from the results first (as `quote-tone reindex` does), then resume as usual.
     // So are entries a crash left without their commit record: no later event can reach them.
-    if (claim.repair.damagedBodies.length === 0)
-      uncommitted = await uncommittedEntries(store, LOCAL_RESULTS_BUCKET);
-    if (claim.repair.damagedBodies.length > 0 || uncommitted.length > 0)
+    let view: IndexView | undefined =
+      claim.repair.damagedBodies.length === 0 ? await readIndexView(store, LOCAL_RESULTS_BUCKET) : undefined;
+    uncommitted = view?.uncommitted ?? [];
+    if (claim.repair.damagedBodies.length > 0 || uncommitted.length > 0) {
       reindexed = await reindex(store, LOCAL_RESULTS_BUCKET);
+      view = undefined;
+    }
+    // The view read above, when no rebuild made it stale, is the index reconcile compares with.
+    const statuses = view?.statuses;
     reconciled = await reconcileStore({
       store,
       uploadBucket: LOCAL_UPLOAD_BUCKET,
       resultsBucket: LOCAL_RESULTS_BUCKET,
       publish: (event) => bridge.publish(event),
+      ...(statuses ? { indexedArticles: async () => statuses } : {}),
     });
   } catch (error) {
     // A start that fails must not leave the server listening: it would keep the process alive.

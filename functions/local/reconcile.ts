@@ -1,4 +1,5 @@
 import { articleIdFromKey } from '../../shared/article-id.ts';
+import type { ArticleEntry } from '../../shared/store/article-entry.ts';
 import { ERRORS_PREFIX, LOCATORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
 import type { ArticleSource } from '../../shared/types.ts';
 import { currentResult, readArticleState } from '../analyze-article/result-state.ts';
@@ -89,23 +90,34 @@ export async function reconcileStore(target: ReconcileTarget): Promise<Reconcile
   return outcome;
 }
 
+/** What the index says at start: each listed article's status, and the entries a crash broke. */
+export interface IndexView {
+  statuses: Map<string, 'analysed' | 'failed'>;
+  /**
+   * Articles the pages list without a commit record (their locator), or twice. A crash between
+   * update-index's page write and its locator write leaves them; no event can mend them (an update
+   * places an article by its locator), so `start` rebuilds the index when there are any.
+   */
+  uncommitted: string[];
+}
+
 /**
- * Articles the index pages list without a commit record (their locator), or twice. A crash between
- * update-index's page write and its locator write leaves them; no event can mend them (an update
- * places an article by its locator), so `start` rebuilds the index when there are any.
+ * One read of the index pages and one listing of the locators, for both of start's checks.
  *
- * @example const ids = await uncommittedEntries(store, 'quote-tone-results')
+ * @example const { uncommitted } = await readIndexView(store, 'quote-tone-results')
  */
-export async function uncommittedEntries(store: ObjectStore, bucket: string): Promise<string[]> {
+export async function readIndexView(store: ObjectStore, bucket: string): Promise<IndexView> {
   const committed = new Set<string>();
   for await (const key of store.list(bucket, LOCATORS_PREFIX))
     committed.add(key.slice(LOCATORS_PREFIX.length).replace(/\.json$/, ''));
-  // Unreadable pages are not this check's to judge: update-index rebuilds them from their markers.
-  const entries = await readAllEntries(store, bucket).catch(() => []);
-  return unrecordedEntries(
-    entries.map((entry) => entry.id),
-    committed,
-  );
+  const entries = await readEntriesOrNone(store, bucket);
+  return {
+    statuses: new Map(entries.map((entry) => [entry.id, entry.status])),
+    uncommitted: unrecordedEntries(
+      entries.map((entry) => entry.id),
+      committed,
+    ),
+  };
 }
 
 async function listObjects(store: ObjectStore, bucket: string, prefix: string): Promise<ListedObject[]> {
@@ -123,17 +135,22 @@ async function sourceOf(store: ObjectStore, bucket: string, id: string): Promise
   return currentResult(state)?.source;
 }
 
-// The default view of the index: the article index's ids and statuses. A missing or unreadable
-// index lists nothing, so every result is announced again and update-index rebuilds it.
+// The default view of the index: the article index's ids and statuses.
 async function readIndexedArticles(
   store: ObjectStore,
   bucket: string,
 ): Promise<Map<string, 'analysed' | 'failed'>> {
+  const entries = await readEntriesOrNone(store, bucket);
+  return new Map(entries.map((entry) => [entry.id, entry.status]));
+}
+
+// A missing or unreadable index lists nothing, so every result is announced again and
+// update-index rebuilds it (a damaged page is rebuilt from its markers).
+async function readEntriesOrNone(store: ObjectStore, bucket: string): Promise<ArticleEntry[]> {
   try {
-    const entries = await readAllEntries(store, bucket);
-    return new Map(entries.map((entry) => [entry.id, entry.status]));
+    return await readAllEntries(store, bucket);
   } catch {
-    return new Map();
+    return [];
   }
 }
 
