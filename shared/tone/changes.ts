@@ -2,7 +2,7 @@
 // is good or bad news by what changes: the fall of something bad is good, the rise of a cost is bad.
 // The words "fell" and "rose" carry no tone of their own, and the thing's own word ("crime") would
 // read the wrong way round, so both step aside and the change speaks as one feature (features.ts).
-import { DETERMINERS, SAYING_VERBS } from './cues.ts';
+import { CLAIM_NOUNS, DETERMINERS, SAYING_VERBS } from './cues.ts';
 import type { Reading } from './read-statement.ts';
 import { BE_FORMS, DEGREE_WORDS, isClauseBoundary, isNumber } from './rules.ts';
 import type { Tokens } from './tokenize.ts';
@@ -656,7 +656,10 @@ export function findChanges(
     const word = tokens.lower[i] ?? '';
     const kinds = facts[i]?.kinds ?? (tokens.isWord[i] ? changeKinds(word) : 0);
     // "The charity warned that more families would ...": what is said is a clause of its own.
-    const reported = word === 'that' && SAYING_VERBS.has(tokens.lower[i - 1] ?? '');
+    // So is a claim weighed: "no sign that the virus is spreading".
+    const reported =
+      word === 'that' &&
+      (SAYING_VERBS.has(tokens.lower[i - 1] ?? '') || CLAIM_NOUNS.has(tokens.lower[i - 1] ?? ''));
     if (!tokens.isWord[i] || kinds & CLAUSE_WORD || reported) {
       if (tokens.isWord[i] || isClauseBoundary(word)) {
         clauseStart = i + 1;

@@ -69,6 +69,35 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'hadnt',
 ]);
 
+/**
+ * Nouns for grounds to believe something. Negated and followed by the claim ("no evidence that
+ * ...", "no reason to believe ..."), the negation denies the claim itself: "There is no sign that
+ * the virus is spreading" is reassurance, "no evidence that the policy works" doubt.
+ */
+export const CLAIM_NOUNS: ReadonlySet<string> = new Set([
+  'evidence',
+  'sign',
+  'signs',
+  'indication',
+  'indications',
+  'suggestion',
+  'proof',
+  'reason',
+  'reasons',
+  'grounds',
+]);
+/** The verbs after "no reason to": "no reason to believe ...", "no grounds to suspect ...". */
+export const BELIEF_VERBS: ReadonlySet<string> = new Set([
+  'believe',
+  'think',
+  'suspect',
+  'suggest',
+  'fear',
+  'assume',
+  'show',
+  'say',
+]);
+
 /** Words that strengthen the next sentiment word ("very serious"). */
 export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
   ['very', 1.5],
@@ -331,6 +360,13 @@ export type PhraseRole =
   | 'harm'
   | 'relief';
 
+/** Verbs of getting something out of an effort; with "nothing" after them the effort failed. */
+const NOTHING_GAINED_VERBS: readonly string[] = [
+  ...['achieve', 'achieves', 'achieved', 'achieving', 'accomplish', 'accomplished'],
+  ...['gain', 'gains', 'gained', 'get', 'gets', 'got', 'getting', 'win', 'wins', 'won'],
+  ...['deliver', 'delivers', 'delivered', 'yielded', 'produced', 'solved', 'solves', 'solve'],
+];
+
 /** Multi-word cues, matched on lower-cased word tokens (curly apostrophes read as straight ones). */
 export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   // Fillers: "like" and "well" here carry no sentiment.
@@ -349,6 +385,8 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['feel like', 'neutral'],
   ['would like to', 'neutral'],
   ['in terms of', 'neutral'],
+  // "got nothing but praise" is all praise; without "but", "achieved nothing" is harm (HARM_PHRASES).
+  ...NOTHING_GAINED_VERBS.map((verb) => [`${verb} nothing but`, 'neutral'] as const),
   ['head of state', 'neutral'],
   // Set phrases of news whose words AFINN scores in another sense.
   ['health care', 'neutral'],
@@ -756,6 +794,22 @@ export const HARM_PHRASES: readonly string[] = [
   'jobs to go',
   'jobs could go',
   'jobs are to go',
+  // Leaving people to their fate ("~": a possessive, "their", "its" ...).
+  ...['turn', 'turns', 'turned', 'turning'].flatMap((verb) => [`${verb} ~ back on`, `${verb} ~ backs on`]),
+  ...['wash', 'washes', 'washed', 'washing'].map((verb) => `${verb} ~ hands of`),
+  // Promises broken: "they broke their promise to the voters".
+  ...['break', 'breaks', 'broke', 'broken', 'breaking'].flatMap((verb) => [
+    `${verb} ~ promise`,
+    `${verb} ~ promises`,
+    `${verb} ~ word`,
+  ]),
+  'went back on ~ word',
+  'gone back on ~ word',
+  // Effort with nothing to show: "the talks achieved nothing".
+  ...NOTHING_GAINED_VERBS.map((verb) => `${verb} nothing`),
+  'nothing to show for',
+  'came away with nothing',
+  'left with nothing',
 ];
 
 /** Releases: good news when what is released is a captive ("the hostages were released"). */
@@ -802,12 +856,11 @@ export const RELIEF_PHRASES: readonly string[] = [
   'on the mend',
   'the envy of',
   // Promises kept: "we have kept our word".
-  'kept our word',
-  'kept their word',
-  'kept its word',
-  'kept his word',
-  'kept her word',
-  'kept my word',
+  ...['keep', 'keeps', 'kept', 'keeping'].flatMap((verb) => [
+    `${verb} ~ word`,
+    `${verb} ~ promise`,
+    `${verb} ~ promises`,
+  ]),
   'light at the end of the tunnel',
   // Efforts that succeed: "the reforms are starting to bear fruit".
   'bear fruit',

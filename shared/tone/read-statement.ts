@@ -1,8 +1,8 @@
 // One left-to-right pass over a statement that applies the rules: which words carry sentiment,
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
-import { type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
-import { ACCEPTANCE_VERBS, CONTRITION, DETERMINERS, REFUSALS } from './cues.ts';
+import { CHANGE_CUE_WORD, type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
+import { ACCEPTANCE_VERBS, BELIEF_VERBS, CLAIM_NOUNS, CONTRITION, DETERMINERS, REFUSALS } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   alternativeStart,
@@ -318,6 +318,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let safeInClause = false;
   // A negated verb of putting up with something (ACCEPTANCE_VERBS) governs the rest of the negation.
   let refusing = false;
+  // A denied claim ("no evidence that ...") reaches past the copula of what it denies.
+  let claimDenied = false;
 
   for (let i = 0; i < count; i += 1) {
     const word = tokens.lower[i] ?? '';
@@ -331,6 +333,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       previousName = false;
       safeInClause = false;
       negationLeft = 0;
+      claimDenied = false;
       modifierLeft = 0;
       if (keepHedgeOverComma && word === ',') keepHedgeOverComma = false;
       else hedged = false;
@@ -363,7 +366,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     reading.share[i] =
       name || i < questionEnd ? 0 : conceding ? CONCEDED_SHARE : questioned ? QUESTIONED_SHARE : 1;
     if (judged && !name) reading.predicate[i] = 1;
-    if (negationLeft > 0) reading.negated[i] = 1;
+    // In a denied claim the negation is of what the claim says, not of its "is".
+    const linksClaim = claimDenied && BE_FORMS.has(word);
+    if (negationLeft > 0 && !linksClaim) reading.negated[i] = 1;
 
     const phrase = facts.kinds & PHRASE_START_WORD ? phraseAt(tokens, i) : null;
     if (phrase) {
@@ -510,7 +515,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       // "Opening fire without warning was inexcusable": a negation inside the subject ends with it;
       // only a negative subject ("Nobody ...", "Thankfully no one ...") reaches into the predicate.
       const negator = reading.negatorAt.at(-1) ?? -1;
-      if (negationLeft > 0 && negator > clauseStart && !isNegativeSubject(tokens, negator)) negationLeft = 0;
+      if (negationLeft > 0 && negator > clauseStart && !isNegativeSubject(tokens, negator) && !claimDenied)
+        negationLeft = 0;
     }
     if (kinds & SAFE_OUTCOME_WORD) {
       safeInClause = true;
@@ -581,7 +587,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       } else if (refusing && negationLeft > 0 && facts.main < 0) {
         // Refusing something bad ("will not tolerate provocations") is no praise of it.
         reading.negated[i] = 0;
-      } else if (negationLeft > 0) {
+      } else if (negationLeft > 0 && !linksClaim) {
         f *= NEGATION_FACTOR;
         why |= NEGATED;
       } else if (facts.main !== 0) {
@@ -629,13 +635,14 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       }
     }
     if (
-      kinds & HARM_WORD &&
       why & NEGATED &&
-      deniesOutright(tokens, reading.negatorAt.at(-1) ?? -1, clauseStart)
+      ((claimDenied && (kinds & HARM_WORD || facts.main < 0)) ||
+        (kinds & HARM_WORD && deniesOutright(tokens, reading.negatorAt.at(-1) ?? -1, clauseStart)))
     ) {
       // "No one was hurt", "No lives were lost", "There were no casualties": harm denied outright
-      // is good news, as "all are safe" is. The verbs before it are not what is denied: "will" in
-      // "No jobs will be lost" is no "will not".
+      // is good news, as "all are safe" is, and so is a danger denied ("no sign that the water is
+      // unsafe"). The verbs before it are not what is denied: "will" in "No jobs will be lost" is
+      // no "will not".
       for (let k = (reading.negatorAt.at(-1) ?? i) + 1; k < i; k += 1)
         if (EXISTENTIAL_VERBS.has(tokens.lower[k] ?? '')) {
           reading.negated[k] = 0;
@@ -652,7 +659,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       judgedAt > clauseStart &&
       why & NEGATED &&
       (reading.negatorAt.at(-1) ?? -1) > judgedAt &&
-      (reading.ruleBase[i] || facts.main) < 0
+      (reading.ruleBase[i] || facts.main) < 0 &&
+      // "Unemployment is not rising": a change denied keeps its subject, the thing that did not change.
+      !(kinds & CHANGE_CUE_WORD)
     ) {
       // "The injuries are not serious": the judgement denies what the subject's words would say.
       denySubject(reading, factor, clauseStart, judgedAt);
@@ -674,6 +683,12 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       negationLeft = SPOILER_REACH + 1;
       reading.negations += 1;
       reading.negatorAt.push(i);
+    }
+    const claimStart = negationLeft > 0 ? deniedClaimStart(tokens, i) : -1;
+    if (claimStart > i) {
+      // "There is no evidence that the water is unsafe": what is denied is the claim, to its end.
+      negationLeft = claimStart - i + DENIED_CLAIM_REACH + 1;
+      claimDenied = true;
     }
     if (negationLeft > 0) negationLeft -= 1;
     // "no mercy to his victims": once the negation has turned a rated word, a preposition after it
@@ -817,6 +832,21 @@ function deniesOutright(tokens: Tokens, at: number, clauseStart: number): boolea
   let k = at - 1;
   while (k > clauseStart && EXISTENTIAL_VERBS.has(tokens.lower[k] ?? '')) k -= 1;
   return k < at - 1 && tokens.lower[k] === 'there';
+}
+
+// How far a denied claim reaches after its "that": a short clause ("the water is unsafe to drink").
+const DENIED_CLAIM_REACH = 8;
+
+/**
+ * Where the claim after a negated claim noun begins ("no evidence that | ...", "no reason to
+ * believe | ..."), or -1 when the noun stands alone ("no evidence of wrongdoing" is turned as it is).
+ */
+function deniedClaimStart(tokens: Tokens, i: number): number {
+  if (!CLAIM_NOUNS.has(tokens.lower[i] ?? '')) return -1;
+  const next = tokens.lower[i + 1];
+  if (next === 'that') return i + 2;
+  if (next !== 'to' || !BELIEF_VERBS.has(tokens.lower[i + 2] ?? '')) return -1;
+  return tokens.lower[i + 3] === 'that' ? i + 4 : i + 3;
 }
 
 const NEGATION_STOPS: ReadonlySet<string> = new Set(['to', 'for', 'towards', 'toward', 'against', 'from']);

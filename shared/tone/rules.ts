@@ -331,6 +331,14 @@ export function phraseAt(tokens: Tokens, index: number): { role: PhraseRole; end
         if (isAmount(tokens.lower[at] ?? '') && !tokens.bracketed[at]) at += 1;
         continue;
       }
+      if (words[k] === POSSESSIVE_SLOT) {
+        if (!POSSESSIVES.has(tokens.lower[at] ?? '') || tokens.bracketed[at]) {
+          matched = false;
+          break;
+        }
+        at += 1;
+        continue;
+      }
       if (tokens.lower[at] !== words[k] || tokens.bracketed[at]) {
         matched = false;
         break;
@@ -344,6 +352,9 @@ export function phraseAt(tokens: Tokens, index: number): { role: PhraseRole; end
 
 /** In a cue, "#" stands for an amount the text may give or leave out ("claimed # lives"). */
 const AMOUNT_SLOT = '#';
+/** In a cue, "~" stands for one possessive ("turned ~ back on": "their", "his", "its" ...). */
+const POSSESSIVE_SLOT = '~';
+const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 const DIGIT_ZERO = 48;
 const DIGIT_NINE = 57;
 

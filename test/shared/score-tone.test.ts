@@ -245,6 +245,33 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('No matter what happens, we will win the vote.').label).toBe('positive');
   });
 
+  it('reads a denied claim ("no evidence that ...") as denying what the claim says', () => {
+    expect(scoreTone('There is no evidence that the water is unsafe to drink.').label).toBe('positive');
+    expect(scoreTone('We have found no evidence that the bridge is dangerous.').label).toBe('positive');
+    expect(scoreTone('There is no reason to believe the children are in danger.').label).toBe('positive');
+    expect(scoreTone('There is no evidence that the policy works.').label).toBe('negative');
+    // A claim noun alone is turned as any noun is.
+    expect(scoreTone('There is no reason for joy.').label).toBe('negative');
+  });
+
+  it('reads a change denied after "is not" as the change undone, of the thing named', () => {
+    expect(scoreTone('Unemployment is not rising.').label).toBe('positive');
+    expect(scoreTone('Unemployment is rising.').label).toBe('negative');
+    expect(scoreTone('Inflation is not falling.').label).toBe('negative');
+  });
+
+  it('reads effort that got nothing, promises broken and people abandoned as bad news', () => {
+    expect(scoreTone('The talks achieved nothing.').label).toBe('negative');
+    expect(scoreTone('We were promised answers and we got nothing.').label).toBe('negative');
+    expect(scoreTone('The volunteers got nothing but thanks from the town.').label).toBe('positive');
+    expect(scoreTone('They have turned their backs on the people who need help most.').label).toBe(
+      'negative',
+    );
+    expect(scoreTone('The council washed its hands of the problem.').label).toBe('negative');
+    expect(scoreTone('They broke their promise to the voters.').label).toBe('negative');
+    expect(scoreTone('The mayor kept her promise.').label).toBe('positive');
+  });
+
   it('reads "nowhere near" as a negator, and "not guilty of" and "acquitted them of" as cleared of', () => {
     expect(scoreTone('The marking was nowhere near good enough.').label).toBe('negative');
     expect(scoreTone('The treasurer was found not guilty of fraud.').label).not.toBe('negative');
