@@ -86,6 +86,41 @@ export const CLAIM_NOUNS: ReadonlySet<string> = new Set([
   'reasons',
   'grounds',
 ]);
+/**
+ * Judgements that a claim is not so. Of a worry ("the fears proved unfounded") they deny the bad
+ * news and are none of their own; they are no verdict on what the subject did ("the cuts are
+ * unjustified" is not one of them). Of an accusation ("the claims are false") they are a rebuttal,
+ * which keeps its edge.
+ */
+export const DEBUNKING: ReadonlySet<string> = new Set([
+  'unfounded',
+  'baseless',
+  'groundless',
+  'overblown',
+  'overstated',
+  'exaggerated',
+  'misplaced',
+  'untrue',
+  'false',
+]);
+/** Worries a debunking judgement can lay to rest: "concerns about safety are overblown". */
+export const WORRIES: ReadonlySet<string> = new Set([
+  'fear',
+  'fears',
+  'concern',
+  'concerns',
+  'worry',
+  'worries',
+  'anxiety',
+  'anxieties',
+  'rumour',
+  'rumours',
+  'rumor',
+  'rumors',
+  'speculation',
+  'warnings',
+  'predictions',
+]);
 /** The verbs after "no reason to": "no reason to believe ...", "no grounds to suspect ...". */
 export const BELIEF_VERBS: ReadonlySet<string> = new Set([
   'believe',
@@ -385,6 +420,11 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['feel like', 'neutral'],
   ['would like to', 'neutral'],
   ['in terms of', 'neutral'],
+  // "so" that is no degree: "so far the results ...", "so that children are safe".
+  ['so far', 'neutral'],
+  ['so that', 'neutral'],
+  ['so long as', 'neutral'],
+  ['so as to', 'neutral'],
   // "got nothing but praise" is all praise; without "but", "achieved nothing" is harm (HARM_PHRASES).
   ...NOTHING_GAINED_VERBS.map((verb) => [`${verb} nothing but`, 'neutral'] as const),
   ['head of state', 'neutral'],

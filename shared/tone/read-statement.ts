@@ -2,7 +2,16 @@
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
 import { CHANGE_CUE_WORD, type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
-import { ACCEPTANCE_VERBS, BELIEF_VERBS, CLAIM_NOUNS, CONTRITION, DETERMINERS, REFUSALS } from './cues.ts';
+import {
+  ACCEPTANCE_VERBS,
+  BELIEF_VERBS,
+  CLAIM_NOUNS,
+  CONTRITION,
+  DEBUNKING,
+  DETERMINERS,
+  REFUSALS,
+  WORRIES,
+} from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
 import {
   alternativeStart,
@@ -666,6 +675,19 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       // "The injuries are not serious": the judgement denies what the subject's words would say.
       denySubject(reading, factor, clauseStart, judgedAt);
       judgedAt = -1;
+    } else if (
+      judgedAt > clauseStart &&
+      reading.predicate[i] === 1 &&
+      DEBUNKING.has(word) &&
+      debunksWorry(tokens, reading, clauseStart, judgedAt, i)
+    ) {
+      // "Fears of a second wave proved unfounded": the judgement says the bad news is not so, and is
+      // no bad news of its own. ("His optimism was misplaced" keeps its verdict.)
+      denySubject(reading, factor, clauseStart, judgedAt);
+      factor[i] = 0;
+      reading.share[i] = 0;
+      reading.counted[i] = 0;
+      judgedAt = -1;
     }
     // A modifier is used up by the first word that carries sentiment.
     if (modifierLeft > 0 && facts.main !== 0) modifierLeft = 0;
@@ -1091,6 +1113,18 @@ function denySubject(reading: Reading, factor: Float64Array, from: number, to: n
     reading.share[k] = 0;
     reading.counted[k] = 0;
   }
+}
+
+/**
+ * Whether a debunking word at `i` judges a worry in the subject [from, judgedAt) right after its
+ * verb ("the fears proved unfounded", "concerns ... are largely overblown"), not a noun it
+ * describes later ("are pushing a false story").
+ */
+function debunksWorry(tokens: Tokens, reading: Reading, from: number, judgedAt: number, i: number): boolean {
+  for (let k = judgedAt + 1; k < i; k += 1)
+    if (!((reading.facts[k]?.kinds ?? 0) & MODIFIER_WORD || tokens.lower[k]?.endsWith('ly'))) return false;
+  for (let k = from; k < judgedAt; k += 1) if (WORRIES.has(tokens.lower[k] ?? '')) return true;
+  return false;
 }
 
 /** "X is a Y": the subject X's words count less, in the rules and in the word features. */

@@ -2,6 +2,7 @@
 // here shape the explanation; the fitted model (model.ts) decides the final score.
 import {
   AMOUNT_NEGATORS,
+  DEBUNKING,
   DETERMINERS,
   HARM_PHRASES,
   LIKE_AS_VERB_BEFORE,
@@ -442,6 +443,8 @@ export function passiveAfter(tokens: Tokens, copula: number): boolean {
   while (PASSIVE_SKIP.has(tokens.lower[next] ?? '')) next += 1;
   if (!tokens.isWord[next]) return false;
   const word = tokens.lower[next] ?? '';
+  // "The fears were unfounded" judges the fears: these -ed words are adjectives.
+  if (DEBUNKING.has(word)) return false;
   return (word.length > 4 && word.endsWith('ed')) || IRREGULAR_PARTICIPLES.has(word);
 }
 

@@ -254,6 +254,25 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('There is no reason for joy.').label).toBe('negative');
   });
 
+  it('reads a worry judged unfounded as laid to rest, and an accusation judged false as a rebuttal', () => {
+    expect(scoreTone('The fears were unfounded.').label).not.toBe('negative');
+    expect(scoreTone('Concerns about the new bridge have so far proved unfounded.').label).not.toBe(
+      'negative',
+    );
+    expect(scoreTone('His optimism was misplaced.').label).toBe('negative');
+    expect(scoreTone('The accusations are false.').label).not.toBe('positive');
+  });
+
+  it('reads "so far" and "so that" as no degree word', () => {
+    const plain = scoreTone('The results have been disappointing.');
+    expect(scoreTone('So far the results have been disappointing.').score).toBeCloseTo(plain.score, 1);
+    expect(
+      scoreTone('So far the results have been disappointing.').explanation.flatMap(
+        (part) => part.rules ?? [],
+      ),
+    ).not.toContain("strengthened by 'So'");
+  });
+
   it('reads a change denied after "is not" as the change undone, of the thing named', () => {
     expect(scoreTone('Unemployment is not rising.').label).toBe('positive');
     expect(scoreTone('Unemployment is rising.').label).toBe('negative');
