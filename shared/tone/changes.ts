@@ -372,6 +372,24 @@ const TAKES_OBJECT: ReadonlySet<string> = new Set([
 const COMPARED_LEVELS: ReadonlyMap<string, 1 | -1> = new Map([
   ['higher', 1],
   ['lower', -1],
+  // Sizes and durations: "waiting lists are longer than ever", "the queues are getting longer".
+  ['longer', 1],
+  ['shorter', -1],
+  ['bigger', 1],
+  ['smaller', -1],
+  ['larger', 1],
+]);
+/** Verbs that, like "be", say where a subject now stands: "the queues are getting longer". */
+const BECOMING: ReadonlySet<string> = new Set([
+  ...BE_FORMS,
+  'getting',
+  'get',
+  'gets',
+  'got',
+  'becoming',
+  'become',
+  'becomes',
+  'became',
 ]);
 /** The token before any degree words that end at token k. */
 function skipDegree(tokens: Tokens, k: number): number {
@@ -764,7 +782,7 @@ function directionAt(tokens: Tokens, i: number): 1 | -1 | 0 {
     return PAST_WHOM.has(tokens.lower[i + 1] ?? '') && endsBeing(tokens, i, i + 2) ? -1 : 0;
   const compared = COMPARED_LEVELS.get(word);
   if (compared !== undefined)
-    return BE_FORMS.has(tokens.lower[skipDegree(tokens, i - 1)] ?? '') ? compared : 0;
+    return BECOMING.has(tokens.lower[skipDegree(tokens, i - 1)] ?? '') ? compared : 0;
   const level = LEVELS.get(word);
   if (level !== undefined && LEVEL_BEFORE.has(tokens.lower[i - 1] ?? '')) return level;
   return 0;

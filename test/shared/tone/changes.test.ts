@@ -137,6 +137,14 @@ describe('what changes and which way', () => {
     expect(changes('She appealed to a higher court.')).toEqual([]);
   });
 
+  it('reads sizes and durations compared after "be" or "getting" as where the subject now stands', () => {
+    expect(changes('Waiting lists are longer than ever.')).toEqual(['waiting longer up']);
+    expect(scoreTone('Waiting lists are longer than ever.').label).toBe('negative');
+    expect(scoreTone('The queues at the border are getting longer.').label).toBe('negative');
+    expect(scoreTone('Waiting times are shorter than last year.').label).toBe('positive');
+    expect(changes('We need a longer table.')).toEqual([]);
+  });
+
   it('reads falling into something as more of it, and what is said after "that" as its own clause', () => {
     expect(changes('The economy slid into recession.')).toEqual(['recession slid up']);
     expect(changes('The charity warned that more pensioners would fall into debt.')).toEqual([
