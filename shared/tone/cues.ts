@@ -848,6 +848,20 @@ export const HARM_PHRASES: readonly string[] = [
   // Effort with nothing to show: "the talks achieved nothing".
   ...NOTHING_GAINED_VERBS.map((verb) => `${verb} nothing`),
   'nothing to show for',
+  // Stasis as a complaint: "we were promised change, but nothing has changed".
+  'nothing has changed',
+  'nothing changed',
+  'nothing will change',
+  'nothing ever changes',
+  'nothing is changing',
+  // Too little, and left stranded: "a drop in the ocean", "left high and dry".
+  'drop in the ocean',
+  'drop in the bucket',
+  'high and dry',
+  // Calls for someone to pay: "heads must roll".
+  'heads must roll',
+  'heads will roll',
+  'heads should roll',
   'came away with nothing',
   'left with nothing',
 ];
@@ -916,6 +930,10 @@ export const RELIEF_PHRASES: readonly string[] = [
   'exceeded our expectations',
   'weight off our shoulders',
   'weight off my shoulders',
+  'weight off our minds',
+  'weight off my mind',
+  'like clockwork',
+  'over the moon',
   // An effort that succeeded: "the ban on fishing has paid off".
   'paid off',
   'pays off',

@@ -279,6 +279,15 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Inflation is not falling.').label).toBe('negative');
   });
 
+  it('reads set phrases by what they mean, not by their words', () => {
+    expect(scoreTone('They promised change, but nothing has changed.').label).toBe('negative');
+    expect(scoreTone('It is a drop in the ocean compared with what is needed.').label).toBe('negative');
+    expect(scoreTone('The tenants have been left high and dry.').label).toBe('negative');
+    expect(scoreTone('Heads must roll.').label).toBe('negative');
+    expect(scoreTone('We are over the moon.').label).toBe('positive');
+    expect(scoreTone('The handover went like clockwork.').label).toBe('positive');
+  });
+
   it('reads effort that got nothing, promises broken and people abandoned as bad news', () => {
     expect(scoreTone('The talks achieved nothing.').label).toBe('negative');
     expect(scoreTone('We were promised answers and we got nothing.').label).toBe('negative');
