@@ -103,6 +103,47 @@ export const DEBUNKING: ReadonlySet<string> = new Set([
   'untrue',
   'false',
 ]);
+/**
+ * Verbs of looking into something. What they look into is a topic, not a verdict: "Police are
+ * investigating the attack" reports no attack of its own, "the panel will review the cuts" no cut.
+ */
+export const ATTENTION_VERBS: ReadonlySet<string> = new Set(
+  [
+    'investigate investigates investigated investigating',
+    'examine examines examined examining',
+    'study studies studied studying',
+    'discuss discusses discussed discussing',
+    'review reviews reviewed reviewing',
+    'assess assesses assessed assessing',
+    'monitor monitors monitored monitoring',
+    'explore explores explored exploring',
+    'analyse analyses analysed analysing analyze analyzes analyzed analyzing',
+    'debate debates debated debating',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** Nouns of looking into something, whose topic follows TOPIC_PREPOSITIONS: "a report on poverty". */
+export const TOPIC_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'inquiry investigation probe study report review survey analysis research hearing',
+    'debate discussion conference talks lecture seminar course exhibition book film documentary',
+    'questions',
+  ]
+    .join(' ')
+    .split(' '),
+);
+export const TOPIC_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'about', 'into', 'of']);
+/** Words that end a topic: the verb of its clause, or a clause of its own. */
+export const TOPIC_STOPS: ReadonlySet<string> = new Set(
+  [
+    'is are was were be been being has have had will would can could should must may might',
+    'that which who whose but',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
 /** Worries a debunking judgement can lay to rest: "concerns about safety are overblown". */
 export const WORRIES: ReadonlySet<string> = new Set([
   'fear',

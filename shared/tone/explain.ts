@@ -307,6 +307,7 @@ function ruleNames(reading: Reading, features: FeatureBuffer, i: number): string
   const hedge = before(reading.hedgeAt, i);
   if (flags & RULE.HEDGED && hedge !== undefined) names.push(`hedged by '${wordAt(reading, hedge)}'`);
   if (flags & RULE.QUESTIONED) names.push('in an open question');
+  if (flags & RULE.TOPIC) names.push(`topic of '${wordAt(reading, before(reading.topicAt, i))}'`);
   if (flags & RULE.SUBJECT) names.push('subject of a judgement');
   if (flags & RULE.CHANGED) names.push(changeName(reading, i));
   if (flags & RULE.CONCEDED) {

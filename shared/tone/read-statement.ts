@@ -4,12 +4,16 @@ import type { ToneEvidence, ToneName } from '../types.ts';
 import { CHANGE_CUE_WORD, type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
 import {
   ACCEPTANCE_VERBS,
+  ATTENTION_VERBS,
   BELIEF_VERBS,
   CLAIM_NOUNS,
   CONTRITION,
   DEBUNKING,
   DETERMINERS,
   REFUSALS,
+  TOPIC_NOUNS,
+  TOPIC_PREPOSITIONS,
+  TOPIC_STOPS,
   WORRIES,
 } from './cues.ts';
 import { SECONDARY_COUNT } from './lexicon.ts';
@@ -96,12 +100,14 @@ export interface Reading {
   /** Per token: a weight the rules give a word no lexicon rates (the head of "laid off"), else 0. */
   ruleBase: Float64Array;
   /** Per token: bits saying which rules applied (see `ruleNames`). */
-  flags: Uint16Array;
+  flags: Uint32Array;
   /** Token indexes of the words that triggered rule features: negators, contrasts, harms, hedges. */
   negatorAt: number[];
   contrastAt: number[];
   harmAt: number[];
   hedgeAt: number[];
+  /** Token indexes of the words that open a topic ("investigating", "report on"). */
+  topicAt: number[];
   /** Token indexes of good news ("ahead of schedule", "rescued"): weighed, but no rule feature. */
   reliefAt: number[];
   /** Token indexes of refusals ("will not accept"): weighed like a bad word. */
@@ -158,6 +164,7 @@ const PREPOSITION = 1024;
 const NEGATOR = 2048;
 const MODIFIER = 4096;
 const CHANGED = 32768;
+const TOPIC = 65536;
 /** The rule bits of `Reading.flags`, for the explanation. */
 export const RULE = {
   NEGATED,
@@ -172,6 +179,7 @@ export const RULE = {
   NEGATOR,
   MODIFIER,
   CHANGED,
+  TOPIC,
 } as const;
 const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [BRACKETED, 'bracketed'],
@@ -190,6 +198,7 @@ const RULE_NAMES: ReadonlyArray<readonly [number, string]> = [
   [SUBJECT, 'subject'],
   [QUESTIONED, 'questioned'],
   [CHANGED, 'changed'],
+  [TOPIC, 'topic'],
 ];
 /** In "X is a disaster" the judgement decides: the subject's own words count this much. */
 const SUBJECT_FACTOR = 0.3;
@@ -199,6 +208,12 @@ const QUESTIONED_FACTOR = 0.2;
 const CONCEDED_SHARE = 0.15;
 const SUBJECT_SHARE = 0.3;
 const QUESTIONED_SHARE = 0.3;
+/**
+ * What a statement says is looked into ("investigating the cause of the fire", "a report on
+ * poverty") is its topic, not its verdict: the topic's words count as an open question's do.
+ */
+const TOPIC_FACTOR = 0.2;
+const TOPIC_SHARE = 0.3;
 /** Share in the word features of a change's words ("fell", "unemployment"): the change speaks for them. */
 const CHANGE_SHARE = 0.3;
 /** A change weighs its value (-1..1) times this in lexicon units: "crime fell" weighs like "fired", reversed. */
@@ -261,6 +276,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     contrastAt: [],
     harmAt: [],
     hedgeAt: [],
+    topicAt: [],
     reliefAt: [],
     refusalAt: [],
     unrepentantAt: [],
@@ -290,7 +306,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   // The first two live in module-level scratch buffers: they never leave this call.
   if (scratchFactor.length < count) {
     scratchFactor = new Float64Array(count * 2);
-    scratchFlags = new Uint16Array(count * 2);
+    scratchFlags = new Uint32Array(count * 2);
   }
   const factor = scratchFactor;
   const flags = scratchFlags;
@@ -329,6 +345,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let refusing = false;
   // A denied claim ("no evidence that ...") reaches past the copula of what it denies.
   let claimDenied = false;
+  // The tokens before this index (from the last topic opener on) are a topic.
+  let topicEnd = 0;
 
   for (let i = 0; i < count; i += 1) {
     const word = tokens.lower[i] ?? '';
@@ -373,7 +391,15 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     previousName = name;
     reading.counted[i] = name ? 0 : 1;
     reading.share[i] =
-      name || i < questionEnd ? 0 : conceding ? CONCEDED_SHARE : questioned ? QUESTIONED_SHARE : 1;
+      name || i < questionEnd
+        ? 0
+        : conceding
+          ? CONCEDED_SHARE
+          : questioned
+            ? QUESTIONED_SHARE
+            : i < topicEnd
+              ? TOPIC_SHARE
+              : 1;
     if (judged && !name) reading.predicate[i] = 1;
     // In a denied claim the negation is of what the claim says, not of its "is".
     const linksClaim = claimDenied && BE_FORMS.has(word);
@@ -500,6 +526,14 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       negationLeft = 0;
       hedged = false;
       continue;
+    }
+    if (i >= topicEnd && negationLeft === 0 && !questioned) {
+      const end = topicAfter(tokens, i);
+      if (end > i + 1) {
+        topicEnd = end;
+        reading.topicAt.push(i);
+        continue;
+      }
     }
     if (kinds & CONCESSIVE_WORD) {
       conceding = true;
@@ -634,6 +668,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       if (questioned) {
         f *= QUESTIONED_FACTOR;
         why |= QUESTIONED;
+      } else if (i < topicEnd) {
+        f *= TOPIC_FACTOR;
+        why |= TOPIC;
       }
       if (conceding) {
         f *= CONCEDED_FACTOR;
@@ -856,6 +893,36 @@ function deniesOutright(tokens: Tokens, at: number, clauseStart: number): boolea
   return k < at - 1 && tokens.lower[k] === 'there';
 }
 
+// A topic opened by a noun ("a report on poverty") ends with its noun phrase: at most this many
+// words after the preposition, and at the verb ("a study of patients has found ...").
+const NOUN_TOPIC_REACH = 4;
+
+/**
+ * The index after the topic that the word at `i` opens, or -1. A verb of looking into something
+ * ("investigating", "will examine") takes the rest of its clause; a noun of it ("inquiry",
+ * "report", "book") only the noun phrase after "on", "about", "into" or "of". Either way the topic
+ * ends at a verb of its own clause ("is", "has", "will") or a "that".
+ */
+function topicAfter(tokens: Tokens, i: number): number {
+  const word = tokens.lower[i] ?? '';
+  let from: number;
+  let reach: number;
+  if (ATTENTION_VERBS.has(word)) {
+    from = i + 1;
+    reach = tokens.lower.length;
+  } else if (TOPIC_NOUNS.has(word) && TOPIC_PREPOSITIONS.has(tokens.lower[i + 1] ?? '')) {
+    from = i + 2;
+    reach = NOUN_TOPIC_REACH;
+  } else return -1;
+  let end = from;
+  while (end < tokens.lower.length && end - from < reach) {
+    const next = tokens.lower[end] ?? '';
+    if (!tokens.isWord[end] || TOPIC_STOPS.has(next)) break;
+    end += 1;
+  }
+  return end;
+}
+
 // How far a denied claim reaches after its "that": a short clause ("the water is unsafe to drink").
 const DENIED_CLAIM_REACH = 8;
 
@@ -882,7 +949,7 @@ function opensNounPhrase(tokens: Tokens, k: number): boolean {
 function weighAsStand(
   reading: Reading,
   factor: Float64Array,
-  flags: Uint16Array,
+  flags: Uint32Array,
   i: number,
   named: number[],
 ): void {
@@ -919,7 +986,7 @@ function clearingVerbBefore(tokens: Tokens, i: number): number {
  * The last negator before token i was no negation ("could not be happier" says the most): it stops
  * counting as one, and the words between it and i read as unnegated.
  */
-function undoNegation(reading: Reading, factor: Float64Array, flags: Uint16Array, i: number): void {
+function undoNegation(reading: Reading, factor: Float64Array, flags: Uint32Array, i: number): void {
   const at = reading.negatorAt.pop();
   if (at === undefined) return;
   reading.negations -= 1;
@@ -939,7 +1006,7 @@ function sumUp(
   reading: Reading,
   statement: string,
   factor: Float64Array,
-  flags: Uint16Array,
+  flags: Uint32Array,
   roles: (string | undefined)[],
   withEvidence: boolean,
 ): void {
@@ -1035,12 +1102,12 @@ const EMPTY_FACTORS = new Float64Array(0);
 const NO_CHANGES: Change[] = [];
 // Shared by readings without multi-word cues, most of them; a reading with one gets its own map.
 const NO_PHRASES: ReadonlyMap<number, number> = new Map();
-const EMPTY_FLAGS = new Uint16Array(0);
+const EMPTY_FLAGS = new Uint32Array(0);
 
 /** Most statements have no cue of a given tone: they share this empty list until one is found. */
 const NO_CUES: readonly string[] = Object.freeze([]);
 let scratchFactor = new Float64Array(SCRATCH_TOKENS);
-let scratchFlags = new Uint16Array(SCRATCH_TOKENS);
+let scratchFlags = new Uint32Array(SCRATCH_TOKENS);
 
 /** The per-token arrays a reading hands out. */
 interface TokenArrays {
@@ -1094,7 +1161,7 @@ function addCue(reading: Reading, tone: ToneName, text: string): void {
 /** "X, but Y": what came before the contrast in this sentence is conceded. */
 function concede(
   factor: Float64Array,
-  flags: Uint16Array,
+  flags: Uint32Array,
   share: Float64Array,
   from: number,
   to: number,
@@ -1130,7 +1197,7 @@ function debunksWorry(tokens: Tokens, reading: Reading, from: number, judgedAt: 
 /** "X is a Y": the subject X's words count less, in the rules and in the word features. */
 function judgeSubject(
   factor: Float64Array,
-  flags: Uint16Array,
+  flags: Uint32Array,
   share: Float64Array,
   from: number,
   to: number,
@@ -1142,7 +1209,7 @@ function judgeSubject(
 // flag) where a rule weighs them at all.
 function discount(
   factor: Float64Array,
-  flags: Uint16Array,
+  flags: Uint32Array,
   share: Float64Array,
   from: number,
   to: number,

@@ -279,6 +279,20 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Inflation is not falling.').label).toBe('negative');
   });
 
+  it('reads what is looked into as a topic, not a verdict, up to the verb of its clause', () => {
+    const investigated = scoreTone('The committee is investigating the cause of the fire.');
+    expect(investigated.label).toBe('neutral');
+    const fire = investigated.explanation.find((part) => part.text === 'fire');
+    expect(fire?.rules).toContain("topic of 'investigating'");
+    expect(scoreTone('The panel will review the cuts to youth services.').label).not.toBe('negative');
+    // A noun's topic is its noun phrase: what the report found is its verdict.
+    const report = scoreTone('A report on child poverty has found shocking failures.');
+    expect(report.label).toBe('negative');
+    expect(report.explanation.find((part) => part.text === 'shocking')?.rules ?? []).not.toContain(
+      "topic of 'report'",
+    );
+  });
+
   it('reads set phrases by what they mean, not by their words', () => {
     expect(scoreTone('They promised change, but nothing has changed.').label).toBe('negative');
     expect(scoreTone('It is a drop in the ocean compared with what is needed.').label).toBe('negative');
