@@ -60,12 +60,20 @@ function lookup(lexicon: ReadonlyMap<string, number>, word: string): number {
   const american = americanSpelling(word);
   const spelled = american === undefined ? 0 : lookup(lexicon, american);
   if (spelled !== 0) return spelled;
+  // "unfriendly", "unhelpful", "unbeaten": the lexicons rate the word without its "un".
+  if (word.length >= MIN_UN_LENGTH && word.startsWith('un')) {
+    const base = lexicon.get(word.slice(2));
+    if (base !== undefined) return -base;
+  }
   if (word.length < MIN_PLURAL_LENGTH || word.charCodeAt(word.length - 1) !== LETTER_S) return 0;
   if (word.endsWith('ies')) return lexicon.get(`${word.slice(0, -3)}y`) ?? 0;
   const singular = lexicon.get(word.slice(0, -1));
   if (singular !== undefined) return singular;
   return word.endsWith('es') ? (lexicon.get(word.slice(0, -2)) ?? 0) : 0;
 }
+
+// "un" and a word of at least five letters: not "unit" or "undo".
+const MIN_UN_LENGTH = 7;
 
 // British spellings ("demoralised", "rumours") the lexicons, written in American English, may lack.
 const BRITISH_ISE = /(?<=\w{3})is(e|es|ed|ing|ation|ations)$/;

@@ -30,4 +30,13 @@ describe('the committed tone lexicon table', () => {
     expect(wordWeight('praises')).toBe(wordWeight('praise'));
     expect(wordWeight('tour')).toBe(0);
   });
+
+  it('reads a word the lexicons lack as the opposite of its rated base after "un"', () => {
+    expect(wordWeight('friendly')).toBeGreaterThan(0);
+    expect(wordWeight('unfriendly')).toBe(-wordWeight('friendly'));
+    expect(wordWeight('unbeaten')).toBeGreaterThan(0);
+    // A word the lexicon rates keeps its own weight; short words are no "un" + word.
+    expect(wordWeight('unfair')).toBeLessThan(0);
+    expect(wordWeight('unless')).toBe(0);
+  });
 });
