@@ -895,6 +895,10 @@ export const HARM_PHRASES: readonly string[] = [
   'nothing will change',
   'nothing ever changes',
   'nothing is changing',
+  // Sides that cannot agree: "the two sides remain far apart".
+  'far apart',
+  'poles apart',
+  'worlds apart',
   // Too little, and left stranded: "a drop in the ocean", "left high and dry".
   'drop in the ocean',
   'drop in the bucket',
@@ -974,6 +978,8 @@ export const RELIEF_PHRASES: readonly string[] = [
   'weight off our minds',
   'weight off my mind',
   'like clockwork',
+  // Agreement found: "we found common ground on most issues" ("no common ground" is negated).
+  'common ground',
   'over the moon',
   // An effort that succeeded: "the ban on fishing has paid off".
   'paid off',

@@ -300,6 +300,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Heads must roll.').label).toBe('negative');
     expect(scoreTone('We are over the moon.').label).toBe('positive');
     expect(scoreTone('The handover went like clockwork.').label).toBe('positive');
+    expect(scoreTone('The two sides remain far apart.').label).toBe('negative');
+    expect(scoreTone('We found common ground on most of the issues.').label).toBe('positive');
+    expect(scoreTone('There is no common ground between them.').label).toBe('negative');
   });
 
   it('reads effort that got nothing, promises broken and people abandoned as bad news', () => {
