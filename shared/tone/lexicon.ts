@@ -5,6 +5,7 @@
 // `vader-sentiment` (read as -1..1). All four come from lexicon-table.json, which
 // `scripts/build-tone-lexicon.ts` builds from those packages: a static import that esbuild inlines,
 // so nothing is read from node_modules at run time.
+import { DIMINISHERS, INTENSIFIERS } from './cues.ts';
 import domain from './domain-lexicon.json' with { type: 'json' };
 import table from './lexicon-table.json' with { type: 'json' };
 
@@ -60,8 +61,13 @@ function lookup(lexicon: ReadonlyMap<string, number>, word: string): number {
   const american = americanSpelling(word);
   const spelled = american === undefined ? 0 : lookup(lexicon, american);
   if (spelled !== 0) return spelled;
+  // "brilliantly", "disastrously": an adverb weighs as its adjective.
+  if (word.length >= MIN_AFFIXED_LENGTH && word.endsWith('ly') && !DEGREE_ADVERBS.has(word)) {
+    const adjective = lexicon.get(adjectiveOf(word));
+    if (adjective !== undefined) return adjective;
+  }
   // "unfriendly", "unhelpful", "unbeaten": the lexicons rate the word without its "un".
-  if (word.length >= MIN_UN_LENGTH && word.startsWith('un')) {
+  if (word.length >= MIN_AFFIXED_LENGTH && word.startsWith('un')) {
     const base = lexicon.get(word.slice(2));
     if (base !== undefined) return -base;
   }
@@ -72,8 +78,44 @@ function lookup(lexicon: ReadonlyMap<string, number>, word: string): number {
   return word.endsWith('es') ? (lexicon.get(word.slice(0, -2)) ?? 0) : 0;
 }
 
-// "un" and a word of at least five letters: not "unit" or "undo".
-const MIN_UN_LENGTH = 7;
+// "un" or "ly" and a word of at least five letters: not "unit", "undo" or "early".
+const MIN_AFFIXED_LENGTH = 7;
+
+/**
+ * Adverbs of degree and certainty say how much or how sure, not how good: "strongly condemn",
+ * "will certainly fail". (The modifiers of cues.ts are read as such before any weight counts.)
+ */
+const DEGREE_ADVERBS: ReadonlySet<string> = new Set([
+  ...INTENSIFIERS.keys(),
+  ...DIMINISHERS.keys(),
+  'strongly',
+  'certainly',
+  'clearly',
+  'surely',
+  'fully',
+  'perfectly',
+  'largely',
+  'widely',
+  'vastly',
+  'terribly',
+  'awfully',
+  'obviously',
+  'definitely',
+  'simply',
+  'purely',
+  'merely',
+  'nearly',
+  'mostly',
+  'easily',
+]);
+
+/** The adjective of an "-ly" adverb: "angrily" -> "angry", "terribly" -> "terrible", "sadly" -> "sad". */
+function adjectiveOf(adverb: string): string {
+  const stem = adverb.slice(0, -2);
+  if (stem.endsWith('i')) return `${stem.slice(0, -1)}y`;
+  if (stem.endsWith('ab') || stem.endsWith('ib')) return `${stem}le`;
+  return stem;
+}
 
 // British spellings ("demoralised", "rumours") the lexicons, written in American English, may lack.
 const BRITISH_ISE = /(?<=\w{3})is(e|es|ed|ing|ation|ations)$/;

@@ -31,6 +31,14 @@ describe('the committed tone lexicon table', () => {
     expect(wordWeight('tour')).toBe(0);
   });
 
+  it('reads an adverb the lexicons lack as its adjective, but not one of degree or certainty', () => {
+    expect(wordWeight('disastrously')).toBe(wordWeight('disastrous'));
+    expect(wordWeight('angrily')).toBe(wordWeight('angry'));
+    expect(wordWeight('brilliantly')).toBeGreaterThan(0);
+    expect(wordWeight('strongly')).toBe(0);
+    expect(wordWeight('certainly')).toBe(0);
+  });
+
   it('reads a word the lexicons lack as the opposite of its rated base after "un"', () => {
     expect(wordWeight('friendly')).toBeGreaterThan(0);
     expect(wordWeight('unfriendly')).toBe(-wordWeight('friendly'));
