@@ -461,6 +461,9 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['feel like', 'neutral'],
   ['would like to', 'neutral'],
   ['in terms of', 'neutral'],
+  // "disappointing at best": the bound says how bad, it praises nothing.
+  ['at best', 'neutral'],
+  ['at worst', 'neutral'],
   // "so" that is no degree: "so far the results ...", "so that children are safe".
   ['so far', 'neutral'],
   ['so that', 'neutral'],
@@ -1022,6 +1025,13 @@ export const ACCEPTANCE_VERBS: ReadonlySet<string> = new Set([
   'countenance',
   'excuse',
   'excused',
+  // "Nothing justifies such a harsh sentence", "we cannot afford another decade of neglect".
+  'justify',
+  'justifies',
+  'justified',
+  'warrant',
+  'warrants',
+  'afford',
 ]);
 
 /**

@@ -293,6 +293,12 @@ describe('scoreTone behaviour', () => {
     );
   });
 
+  it('reads a justification or means denied as no praise of what is refused', () => {
+    expect(scoreTone('Nothing in the record justifies such a harsh sentence.').label).toBe('negative');
+    expect(scoreTone('The country cannot afford another decade of neglect.').label).toBe('negative');
+    expect(scoreTone('The results have been disappointing at best.').label).toBe('negative');
+  });
+
   it('reads set phrases by what they mean, not by their words', () => {
     expect(scoreTone('They promised change, but nothing has changed.').label).toBe('negative');
     expect(scoreTone('It is a drop in the ocean compared with what is needed.').label).toBe('negative');
