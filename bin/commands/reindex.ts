@@ -10,7 +10,9 @@ export const help = `Usage: quote-tone reindex [--bucket NAME] [--endpoint URL] 
 Rebuilds every derived file of the results store (index/manifest.json, the article pages, the
 speaker files and list, the per-article locators, the quote lake) from reports/ and errors/,
 then prints what it fixed: damaged files, articles missing from the index or indexed with an old
-result, and entries of articles that are gone. Progress goes to stderr.
+result, and entries of articles that are gone. Copies of a republished story still counted under
+an article that is gone (a store from before claims listed their copies) are pointed at the
+oldest remaining copy first, which then counts the story. Progress goes to stderr.
 
 Run it when the index looks wrong or after restoring results by hand. The index is cleared first
 and rebuilt batch by batch, so readers see it fill up; run it while no articles are being
@@ -67,6 +69,7 @@ export function formatSummary(summary: ReindexSummary): string {
   listed('articles indexed with an old result', summary.outdated);
   listed('entries of removed articles', summary.stale);
   listed('entries without their commit record (left by a crash) or listed twice', summary.unrecorded);
+  listed('republished copies counted under an article that is gone', summary.republished);
   if (lines.length === 1) lines.push('Nothing was wrong: the rebuilt index matches the old one.');
   for (const failure of summary.failures) lines.push(`Could not index ${failure.key}: ${failure.reason}`);
   return lines.join('\n');

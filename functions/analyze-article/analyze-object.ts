@@ -12,7 +12,7 @@ import { PipelineError } from '../lib/pipeline-error.ts';
 import { decodeEventKey, isLaterSequencer, type S3EventRecord } from '../lib/s3-event.ts';
 import { type ArticleState, currentResult, isSuperseded, readArticleState } from './result-state.ts';
 import { commitResult, removeResults, type WriteTarget } from './result-writes.ts';
-import { claimText, textSha256 } from './text-claims.ts';
+import { claimText, settleText, textSha256 } from './text-claims.ts';
 
 export interface AnalyzeConfig {
   resultsBucket: string;
@@ -76,6 +76,12 @@ export async function analyzeObject(
   const current = currentResult(state);
   if (current && isSameVersion(current, source)) {
     await recordRedrop(target, state, current);
+    // The delivery that wrote the report may have stopped before settling its text.
+    await settleTexts(
+      target,
+      state,
+      current.kind === 'report' ? (state.report?.value ?? undefined) : undefined,
+    );
     return skipped('duplicate');
   }
 
@@ -90,11 +96,20 @@ export async function analyzeObject(
   } catch (error) {
     if (!(error instanceof ArticleRefusedError || error instanceof AnalysisFailedError)) throw error;
     const failure = errorRecord(articleId, source, error);
-    if (!(await commitResult(target, 'error', failure, state))) return skipped('stale');
+    const committed = await commitResult(target, 'error', failure, state);
+    await settleTexts(target, state, undefined);
+    if (!committed) return skipped('stale');
     return { status: 'refused', articleId, key, code: failure.code, reason: failure.reason };
   }
-  report = await markRepublished(store, config.resultsBucket, report);
-  if (!(await commitResult(target, 'report', report, state))) return skipped('stale');
+  const claim = await markRepublished(store, config.resultsBucket, report);
+  report = claim.report;
+  const committed = await commitResult(target, 'report', report, state);
+  // A new article that created the claim on a new text counts it: no other writer could take the
+  // claim from it while it was writing (see isLive in text-claims.ts), and any copy settles itself
+  // after its own write. The common case reads nothing more.
+  const firstEver = !state.report && !state.error && !state.tombstone;
+  if (!(committed && claim.created && firstEver)) await settleTexts(target, state, report);
+  if (!committed) return skipped('stale');
   return { status: 'analysed', articleId, key, quotes: report.quotes.length, report };
 }
 
@@ -114,10 +129,29 @@ class AnalysisFailedError extends PipelineError {
 
 // The same cleaned text under another key (wire copy on several sites) is marked as a copy of the
 // first article that had it, so the index can count it once.
-async function markRepublished(store: ObjectStore, bucket: string, report: Report): Promise<Report> {
+async function markRepublished(
+  store: ObjectStore,
+  bucket: string,
+  report: Report,
+): Promise<{ report: Report; created: boolean }> {
   const article = { ...report.article, textSha256: textSha256(report.article.text) };
-  const duplicateOf = await claimText(store, bucket, { ...report, article });
-  return { ...report, article: duplicateOf ? { ...article, duplicateOf } : article };
+  const { duplicateOf, created } = await claimText(store, bucket, { ...report, article });
+  return { report: { ...report, article: duplicateOf ? { ...article, duplicateOf } : article }, created };
+}
+
+// After the article's result changed (or a write gave way), the claims on its texts agree with the
+// store again (text-claims.ts): the article joins the claim on the text it has now, or takes it over
+// if its first article went meanwhile, and a text it had before passes to its next copy.
+async function settleTexts(
+  target: WriteTarget,
+  before: ArticleState,
+  now: Report | undefined,
+): Promise<void> {
+  const { store, bucket, articleId } = target;
+  const previous = before.report?.value?.article.textSha256;
+  const sha = now?.article.textSha256;
+  if (previous && previous !== sha) await settleText(store, bucket, previous);
+  if (sha) await settleText(store, bucket, sha, [articleId]);
 }
 
 // Anything else the core throws is a bug in it (or an exhausted machine), never the input's fault.

@@ -9,7 +9,7 @@ import {
   resultKey,
   sourceOfResult,
 } from './result-state.ts';
-import { releaseText } from './text-claims.ts';
+import { settleText } from './text-claims.ts';
 import { TOMBSTONE_SCHEMA_VERSION, type Tombstone, tombstoneKey } from './tombstone.ts';
 
 // Writes that cannot go backwards. Every write of a report, error record or tombstone is
@@ -77,7 +77,9 @@ export async function commitResult(
 
 /**
  * Records the deletion of the article's source (a tombstone with the event's sequencer), then
- * deletes its report and error record if they exist and describe an earlier version.
+ * deletes its report and error record if they exist and describe an earlier version. A report's
+ * text is settled first (see text-claims.ts): when the article was the first with it, its next
+ * copy takes over. First, so a retry after a failure in between still finds the report and its text.
  *
  * @example
  * await removeResults(target, await readArticleState(store, bucket, id))
@@ -109,8 +111,8 @@ export async function removeResults(target: WriteTarget, read: ArticleState): Pr
     const described = sourceOfResult(after, kind)?.sequencer;
     // A version created after this deletion keeps its result.
     if (described && source.sequencer && isLaterSequencer(described, source.sequencer)) continue;
-    const report = kind === 'report' ? after.report?.value : null;
-    if (report) await releaseText(store, bucket, report);
+    const sha = kind === 'report' ? after.report?.value?.article.textSha256 : undefined;
+    if (sha) await settleText(store, bucket, sha);
     await deleteIfUnchanged(store, bucket, resultKey(kind, articleId), file.etag);
   }
 }

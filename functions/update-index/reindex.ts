@@ -19,6 +19,7 @@ import {
 } from '../../shared/store/locator.ts';
 import { ManifestSchema } from '../../shared/store/manifest.ts';
 import { SpeakerListSchema } from '../../shared/store/speaker-files.ts';
+import { settleText } from '../analyze-article/text-claims.ts';
 import { parseCheckedJson } from '../lib/compiled-check.ts';
 import { MalformedObjectError, type ObjectStore, parseJsonObject } from '../lib/object-store.ts';
 import type { S3EventRecord } from '../lib/s3-event.ts';
@@ -30,6 +31,9 @@ import { updateIndexBatch } from './update-index.ts';
 // takes stock of what the index says (damaged files, articles missing or outdated, entries of
 // articles that are gone), then clears index/ and lake/ and feeds every article through the same
 // batch update the queue drives, so the rebuilt index is exactly what live updates produce.
+// Before all that it settles republished stories (text-claims.ts): a store from before claims
+// listed their copies can hold copies still marked `duplicateOf` an article that is gone, which
+// would leave the story out of every speaker's figures.
 
 const REBUILD_BATCH = 100;
 
@@ -52,6 +56,11 @@ export interface ReindexSummary {
    * between a page write and the locator write leaves, which later updates cannot see.
    */
   unrecorded: string[];
+  /**
+   * Copies of a republished story whose report named the wrong article to count under (one that
+   * is gone), now pointing at the copy that counts, or counting themselves.
+   */
+  republished: string[];
   /** Records that could not be indexed (an unreadable report), with the reason. */
   failures: { key: string; reason: string }[];
   derivedFilesRemoved: number;
@@ -78,6 +87,8 @@ export async function reindex(
       if (rest.endsWith('.json') && !rest.includes('/')) ids.add(rest.slice(0, -'.json'.length));
     }
   }
+
+  const republished = await settleRepublished(store, bucket, ids);
 
   // What the index says now.
   const derived: string[] = [];
@@ -168,9 +179,37 @@ export async function reindex(
     outdated: outdated.sort(),
     stale: stale.sort(),
     unrecorded,
+    republished,
     failures,
     derivedFilesRemoved: derived.length,
   };
+}
+
+// Every text that more than one report has, or that a copy has, gets its claim listing every
+// article with it (oldest analysis first, so the oldest copy counts when the first is gone) and
+// their reports set to match. Returns the ids of the reports rewritten.
+async function settleRepublished(
+  store: ObjectStore,
+  bucket: string,
+  ids: ReadonlySet<string>,
+): Promise<string[]> {
+  const byText = new Map<string, { id: string; analyzedAt: string; copy: boolean }[]>();
+  await forEachLimited([...ids], IO_CONCURRENCY, async (id) => {
+    const { report } = await readResults(store, bucket, id, { skipUnreadable: true });
+    const sha = report?.article.textSha256;
+    if (!report || !sha) return;
+    const group = byText.get(sha) ?? [];
+    group.push({ id, analyzedAt: report.analyzedAt, copy: report.article.duplicateOf !== undefined });
+    byText.set(sha, group);
+  });
+  const revised: string[] = [];
+  const texts = [...byText].filter(([, group]) => group.length > 1 || group.some(({ copy }) => copy));
+  await forEachLimited(texts, IO_CONCURRENCY, async ([sha, group]) => {
+    group.sort((a, b) => a.analyzedAt.localeCompare(b.analyzedAt) || a.id.localeCompare(b.id));
+    const oldestFirst = group.map(({ id }) => id);
+    revised.push(...(await settleText(store, bucket, sha, oldestFirst)));
+  });
+  return revised.sort();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnalyzeConfig, analyzeObject } from '../../functions/analyze-article/analyze-object.ts';
+import { textClaimKey } from '../../functions/analyze-article/text-claims.ts';
 import { tombstoneKey } from '../../functions/analyze-article/tombstone.ts';
 import { ObjectStore, type PutOptions } from '../../functions/lib/object-store.ts';
 import { encodeEventKey, parseS3Event, type S3EventRecord } from '../../functions/lib/s3-event.ts';
@@ -16,6 +17,8 @@ import { startTestPipeline } from '../helpers/local-pipeline.ts';
 
 const GOOD = '"We will meet again soon," said Anna Smith.';
 const BETTER = '"We will meet again soon," said Anna Smith. "And we will agree," she added.';
+// A wire story for the republished-copy cases, not shared with the other tests: its copies share a claim.
+const WIRE = '"The night ferry will run again from May," said harbour master Mirela Dobos.';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), Buffer.alloc(200, 7)]);
 
 class WatchedStore extends ObjectStore {
@@ -245,5 +248,81 @@ describe('writes of the analyze step', () => {
     const report = (await stored('report', key)) as Report | undefined;
     expect(report?.article.source.sequencer).toBe('00000000000000H003');
     expect(report?.quotes).toHaveLength(1);
+  });
+
+  describe('copies of a republished story', () => {
+    const duplicateOf = async (key: string) =>
+      ((await stored('report', key)) as Report | undefined)?.article.duplicateOf;
+    const claimOwner = async (sha: string) =>
+      (await pipeline.store.getJson<{ articleId: string }>(pipeline.resultsBucket, textClaimKey(sha)))?.value
+        .articleId;
+
+    it('makes a copy count the story when it is written while the first copy is removed', async () => {
+      const [first, copy] = ['drafts/wire/first.txt', 'drafts/wire/copy.txt'];
+      await analyzeObject(store, config, recordFor(first, '00000000000000J001', await upload(first, WIRE)));
+      const sha = ((await stored('report', first)) as Report | undefined)?.article.textSha256 ?? '';
+      const held = store.holdNextWrite(reportKey(articleIdFromKey(copy)));
+      // The copy finds the first article's claim, then waits to write its report.
+      const analysing = analyzeObject(
+        store,
+        config,
+        recordFor(copy, '00000000000000J101', await upload(copy, WIRE)),
+      );
+      await held.reached;
+
+      await analyzeObject(store, config, recordFor(first, '00000000000000J002', '', 'ObjectRemoved:Delete'));
+      held.release();
+
+      expect(await analysing).toMatchObject({ status: 'analysed' });
+      expect(await stored('report', first)).toBeUndefined();
+      expect(await duplicateOf(copy)).toBeUndefined();
+      expect(await claimOwner(sha)).toBe(articleIdFromKey(copy));
+    });
+
+    it('makes the copy count the story when the first copy is re-analysed with another text', async () => {
+      const [first, copy] = ['drafts/wire/edited.txt', 'drafts/wire/kept.txt'];
+      const text = `${WIRE} "The timetable is final," she said.`;
+      await analyzeObject(store, config, recordFor(first, '00000000000000L001', await upload(first, text)));
+      await analyzeObject(store, config, recordFor(copy, '00000000000000L101', await upload(copy, text)));
+      expect(await duplicateOf(copy)).toBe(articleIdFromKey(first));
+
+      const edited = await upload(first, `${text} "Bikes travel free."`);
+      await analyzeObject(store, config, recordFor(first, '00000000000000L002', edited));
+
+      expect(await duplicateOf(first)).toBeUndefined();
+      expect(await duplicateOf(copy)).toBeUndefined();
+    });
+
+    it('leaves the last copy counting when two copies hand the story over at the same moment', async () => {
+      const keys = ['drafts/wire/one.txt', 'drafts/wire/two.txt', 'drafts/wire/three.txt'];
+      const text = `${WIRE} "Tickets go on sale on Friday," she added.`;
+      for (const [index, key] of keys.entries())
+        await analyzeObject(
+          store,
+          config,
+          recordFor(key, `00000000000000K${index}01`, await upload(key, text)),
+        );
+      const [one, two, three] = keys as [string, string, string];
+      const sha = ((await stored('report', one)) as Report | undefined)?.article.textSha256 ?? '';
+      expect(await duplicateOf(three)).toBe(articleIdFromKey(one));
+      // The first copy's removal is about to hand the claim to the second...
+      const held = store.holdNextWrite(textClaimKey(sha));
+      const removingOne = analyzeObject(
+        store,
+        config,
+        recordFor(one, '00000000000000K002', '', 'ObjectRemoved:Delete'),
+      );
+      await held.reached;
+
+      // ...when the second is removed and hands it to the third.
+      await analyzeObject(store, config, recordFor(two, '00000000000000K102', '', 'ObjectRemoved:Delete'));
+      held.release();
+      await removingOne;
+
+      expect(await stored('report', one)).toBeUndefined();
+      expect(await stored('report', two)).toBeUndefined();
+      expect(await duplicateOf(three)).toBeUndefined();
+      expect(await claimOwner(sha)).toBe(articleIdFromKey(three));
+    });
   });
 });

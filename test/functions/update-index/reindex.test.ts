@@ -10,6 +10,7 @@ import { embeddedSignedTransport, ObjectStore } from '../../../functions/lib/obj
 import { embeddedS3ClientConfig } from '../../../functions/lib/sdk-s3-transport.ts';
 import { reindex } from '../../../functions/update-index/reindex.ts';
 import { updateIndexBatch } from '../../../functions/update-index/update-index.ts';
+import type { Report } from '../../../shared/report-schema.ts';
 import {
   articlePageKey,
   locatorKey,
@@ -128,5 +129,37 @@ describe('reindex', () => {
     expect(summary).toMatchObject({ missing: [], stale: [], unrecorded: ['one'] });
     expect(formatSummary(summary)).toMatch(/Fixed 1 entries without their commit record .*: one/);
     expect((await readAllEntries(store, BUCKET)).map((entry) => entry.id).sort()).toEqual(['two', 'unseen']);
+  });
+
+  it('makes the oldest remaining copy of a republished story count it when the first copy is gone', async () => {
+    // What removing the first copy left before claims listed their copies: the claim released,
+    // and both remaining copies still marked as copies of the removed article.
+    const sha = 'c0ffee'.padEnd(64, '0');
+    const copy = (id: string, analyzedAt: string) => {
+      const report = makeReport(id, analyzedAt, [{ speaker: 'Lena Marsh', label: 'neutral', score: 0 }]);
+      return { ...report, article: { ...report.article, textSha256: sha, duplicateOf: 'wire-first' } };
+    };
+    await store.putJson(BUCKET, reportKey('wire-third'), copy('wire-third', '2026-11-27T11:00:00.000Z'));
+    await store.putJson(BUCKET, reportKey('wire-second'), copy('wire-second', '2026-11-27T10:00:00.000Z'));
+
+    const summary = await reindex(store, BUCKET);
+
+    expect(summary.republished).toEqual(['wire-second', 'wire-third']);
+    const counted = await store.getJson<Report>(BUCKET, reportKey('wire-second'));
+    const other = await store.getJson<Report>(BUCKET, reportKey('wire-third'));
+    expect(counted?.value.article.duplicateOf).toBeUndefined();
+    expect(other?.value.article.duplicateOf).toBe('wire-second');
+    const entries = (await readAllEntries(store, BUCKET)).filter((entry) => entry.id.startsWith('wire-'));
+    expect(
+      entries.map((entry) => [entry.id, entry.status === 'analysed' ? entry.duplicateOf : 'failed']),
+    ).toEqual([
+      ['wire-third', 'wire-second'],
+      ['wire-second', undefined],
+    ]);
+    const lena = speakerIdOf({ name: 'Lena Marsh' }) ?? '';
+    expect((await store.getJson(BUCKET, speakerKey(lena), SpeakerHeadSchema))?.value.tally.quotes).toBe(1);
+    expect(formatSummary(summary)).toMatch(
+      /Fixed 2 republished copies counted under an article that is gone: wire-second, wire-third/,
+    );
   });
 });
