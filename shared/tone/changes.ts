@@ -50,6 +50,8 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
   const word = reading.tokens.lower[change.at] ?? '';
   // "The season ended" is no news; "the strike ended", "ended the war" are.
   if (ENDINGS.has(word) && good === GROWTH_IS_GOOD) return 0;
+  // "The days are longer in summer" is no news either; "waiting lists are longer" is.
+  if (SIZES.has(word) && good === GROWTH_IS_GOOD) return 0;
   // What is kept off is a danger unless rated otherwise: "saved the children from the building".
   if (WARDING.has(word) && good === GROWTH_IS_GOOD) return change.direction * -GROWTH_IS_GOOD * change.share;
   return change.direction * good * change.share;
@@ -379,6 +381,8 @@ const COMPARED_LEVELS: ReadonlyMap<string, 1 | -1> = new Map([
   ['smaller', -1],
   ['larger', 1],
 ]);
+/** The compared levels that measure size or length: a rise of an unrated thing is no news. */
+const SIZES: ReadonlySet<string> = new Set(['longer', 'shorter', 'bigger', 'smaller', 'larger']);
 /** Verbs that, like "be", say where a subject now stands: "the queues are getting longer". */
 const BECOMING: ReadonlySet<string> = new Set([
   ...BE_FORMS,

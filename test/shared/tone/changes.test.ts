@@ -143,6 +143,8 @@ describe('what changes and which way', () => {
     expect(scoreTone('The queues at the border are getting longer.').label).toBe('negative');
     expect(scoreTone('Waiting times are shorter than last year.').label).toBe('positive');
     expect(changes('We need a longer table.')).toEqual([]);
+    // The size of a thing no list or lexicon rates is no news.
+    expect(scoreTone('The days are longer in summer.').label).toBe('neutral');
   });
 
   it('reads falling into something as more of it, and what is said after "that" as its own clause', () => {
