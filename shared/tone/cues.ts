@@ -898,6 +898,14 @@ export const HARM_PHRASES: readonly string[] = [
   'nothing will change',
   'nothing ever changes',
   'nothing is changing',
+  'out of control',
+  'out of hand',
+  // Unwanted above all: "this is the last thing we needed".
+  ...['we', 'they', 'anyone', 'you', 'i', 'people'].flatMap((who) => [
+    `last thing ${who} need`,
+    `last thing ${who} needs`,
+    `last thing ${who} needed`,
+  ]),
   // Sides that cannot agree: "the two sides remain far apart".
   'far apart',
   'poles apart',
@@ -981,6 +989,15 @@ export const RELIEF_PHRASES: readonly string[] = [
   'weight off our minds',
   'weight off my mind',
   'like clockwork',
+  // Things in hand: "the situation is under control", "costs have been kept in check".
+  'under control',
+  'in check',
+  'new lease of life',
+  'new lease on life',
+  'done and dusted',
+  'turned things around',
+  'turn things around',
+  'turning things around',
   // Agreement found: "we found common ground on most issues" ("no common ground" is negated).
   'common ground',
   'over the moon',

@@ -309,6 +309,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The two sides remain far apart.').label).toBe('negative');
     expect(scoreTone('We found common ground on most of the issues.').label).toBe('positive');
     expect(scoreTone('There is no common ground between them.').label).toBe('negative');
+    expect(scoreTone('This is the last thing we needed.').label).toBe('negative');
+    expect(scoreTone('The situation is under control.').label).toBe('positive');
+    expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });
 
   it('reads effort that got nothing, promises broken and people abandoned as bad news', () => {
