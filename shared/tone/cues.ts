@@ -900,6 +900,8 @@ export const HARM_PHRASES: readonly string[] = [
   'nothing is changing',
   'out of control',
   'out of hand',
+  // Exasperation: "enough is enough".
+  'enough is enough',
   // Unwanted above all: "this is the last thing we needed".
   ...['we', 'they', 'anyone', 'you', 'i', 'people'].flatMap((who) => [
     `last thing ${who} need`,

@@ -310,6 +310,7 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('We found common ground on most of the issues.').label).toBe('positive');
     expect(scoreTone('There is no common ground between them.').label).toBe('negative');
     expect(scoreTone('This is the last thing we needed.').label).toBe('negative');
+    expect(scoreTone('Enough is enough.').label).toBe('negative');
     expect(scoreTone('The situation is under control.').label).toBe('positive');
     expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });
