@@ -161,6 +161,10 @@ const UP: ReadonlySet<string> = new Set([
   'spread',
   'spreads',
   'spreading',
+  // Gaps and deficits: "the deficit widened to 5 percent".
+  'widened',
+  'widens',
+  'widening',
   'rebound',
   'rebounded',
   'raise',
@@ -295,6 +299,8 @@ const DOWN: ReadonlySet<string> = new Set([
   'slowed',
   'slows',
   'slowing',
+  'narrowed',
+  'narrows',
   'halved',
   'slid',
   'cut',
@@ -632,6 +638,11 @@ const RISING_IS_BAD: ReadonlySet<string> = new Set([
   'tensions',
   'risk',
   'risks',
+  // Gaps and divides: "the gap between rich and poor narrowed".
+  'gap',
+  'gaps',
+  'divide',
+  'inequality',
 ]);
 /** How much a thing no lexicon rates, and that is not a cost, is worth more of: growth is mildly good. */
 const GROWTH_IS_GOOD = 0.5;

@@ -463,6 +463,8 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['in terms of', 'neutral'],
   // "disappointing at best": the bound says how bad, it praises nothing.
   ['at best', 'neutral'],
+  // "closed for good" is for ever, no praise.
+  ['for good', 'neutral'],
   ['at worst', 'neutral'],
   // "so" that is no degree: "so far the results ...", "so that children are safe".
   ['so far', 'neutral'],
@@ -900,6 +902,10 @@ export const HARM_PHRASES: readonly string[] = [
   'nothing is changing',
   'out of control',
   'out of hand',
+  // Beyond people's means: "house prices are out of reach for most young people".
+  'out of reach',
+  // Businesses shut: "thousands of shops have closed their doors".
+  ...['close', 'closes', 'closed', 'closing'].map((verb) => `${verb} ~ doors`),
   // Exasperation: "enough is enough".
   'enough is enough',
   // Unwanted above all: "this is the last thing we needed".
@@ -991,6 +997,14 @@ export const RELIEF_PHRASES: readonly string[] = [
   'weight off our minds',
   'weight off my mind',
   'like clockwork',
+  // Records broken: "she broke the world record".
+  ...['broke', 'broken', 'breaks', 'set'].flatMap((verb) => [
+    `${verb} the record`,
+    `${verb} the world record`,
+    `${verb} a record`,
+    `${verb} a new record`,
+    `${verb} a world record`,
+  ]),
   // Things in hand: "the situation is under control", "costs have been kept in check".
   'under control',
   'in check',

@@ -311,6 +311,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('There is no common ground between them.').label).toBe('negative');
     expect(scoreTone('This is the last thing we needed.').label).toBe('negative');
     expect(scoreTone('Enough is enough.').label).toBe('negative');
+    expect(scoreTone('House prices are out of reach for most young people.').label).toBe('negative');
+    expect(scoreTone('Thousands of shops have closed their doors for good.').label).toBe('negative');
+    expect(scoreTone('She broke the world record by two seconds.').label).toBe('positive');
     expect(scoreTone('The situation is under control.').label).toBe('positive');
     expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });

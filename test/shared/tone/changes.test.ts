@@ -147,6 +147,11 @@ describe('what changes and which way', () => {
     expect(scoreTone('The days are longer in summer.').label).toBe('neutral');
   });
 
+  it('reads a gap or deficit that narrows as good news and one that widens as bad', () => {
+    expect(scoreTone('The budget deficit narrowed for the first time in years.').label).toBe('positive');
+    expect(scoreTone('The budget deficit widened to 5 percent of output.').label).toBe('negative');
+  });
+
   it('reads falling into something as more of it, and what is said after "that" as its own clause', () => {
     expect(changes('The economy slid into recession.')).toEqual(['recession slid up']);
     expect(changes('The charity warned that more pensioners would fall into debt.')).toEqual([
