@@ -122,6 +122,7 @@ const CALLING: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'callin
 // in TAKES_OBJECT as well.
 // Shedding and axing: a cut that names what goes ("shed 800 jobs"), in DOWN and TAKES_OBJECT both.
 const SHEDDING = ['shed', 'sheds', 'shedding', 'axed', 'axes', 'axing'];
+const CREATING: readonly string[] = ['create', 'creates', 'created', 'creating'];
 const UP: ReadonlySet<string> = new Set([
   'rise',
   'rises',
@@ -180,6 +181,8 @@ const UP: ReadonlySet<string> = new Set([
   'reached',
   'secured',
   'gained',
+  // Making something: more of it ("created thousands of jobs", "created chaos").
+  ...CREATING,
   // Opening again: the thing is back ("the school reopened", "reopened the border").
   'reopen',
   'reopens',
@@ -336,6 +339,7 @@ const DOWN: ReadonlySet<string> = new Set([
 ]);
 /** Change verbs that usually name what they change after them ("reduced waiting times"). */
 const TAKES_OBJECT: ReadonlySet<string> = new Set([
+  ...CREATING,
   'increase',
   'increases',
   'increased',

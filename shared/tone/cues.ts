@@ -822,6 +822,9 @@ export const HARM_PHRASES: readonly string[] = [
   'lost his job',
   'lost her job',
   'put out of work',
+  'out of work',
+  // Isolated: "the village was cut off by the snow".
+  'cut off',
   'fell apart',
   'went up in smoke',
   'gone up in smoke',

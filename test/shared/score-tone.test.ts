@@ -314,6 +314,8 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('House prices are out of reach for most young people.').label).toBe('negative');
     expect(scoreTone('Thousands of shops have closed their doors for good.').label).toBe('negative');
     expect(scoreTone('She broke the world record by two seconds.').label).toBe('positive');
+    expect(scoreTone('The plant will close, putting 500 people out of work.').label).toBe('negative');
+    expect(scoreTone('The village was cut off by the snow.').label).toBe('negative');
     expect(scoreTone('The situation is under control.').label).toBe('positive');
     expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });

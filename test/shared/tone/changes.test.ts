@@ -147,6 +147,12 @@ describe('what changes and which way', () => {
     expect(scoreTone('The days are longer in summer.').label).toBe('neutral');
   });
 
+  it('reads what is created as more of it, good or bad as the thing is', () => {
+    expect(changes('The scheme created thousands of jobs.')).toEqual(['jobs created up']);
+    expect(scoreTone('The scheme created thousands of jobs.').label).toBe('positive');
+    expect(scoreTone('The decision created chaos at the border.').label).toBe('negative');
+  });
+
   it('reads a gap or deficit that narrows as good news and one that widens as bad', () => {
     expect(scoreTone('The budget deficit narrowed for the first time in years.').label).toBe('positive');
     expect(scoreTone('The budget deficit widened to 5 percent of output.').label).toBe('negative');
