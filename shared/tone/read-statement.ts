@@ -68,6 +68,7 @@ import {
   SAFE_OUTCOME_WORD,
   SECONDARY_RATED_WORD,
   SPOILER_WORD,
+  TOPIC_WORD,
   type WordFacts,
   wordFacts,
 } from './word-facts.ts';
@@ -527,7 +528,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       hedged = false;
       continue;
     }
-    if (i >= topicEnd && negationLeft === 0 && !questioned) {
+    if (kinds & TOPIC_WORD && i >= topicEnd && negationLeft === 0 && !questioned) {
       const end = topicAfter(tokens, i);
       if (end > i + 1) {
         topicEnd = end;

@@ -5,6 +5,7 @@ import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { changeKinds } from './changes.ts';
 import {
   ADVERSARIAL,
+  ATTENTION_VERBS,
   CONCESSIVE,
   CONCILIATORY,
   CONFIDENT,
@@ -22,6 +23,7 @@ import {
   RELEASES,
   SAFE_OUTCOMES,
   SPOILERS,
+  TOPIC_NOUNS,
 } from './cues.ts';
 import { SECONDARY_COUNT, secondaryWeight, wordWeight } from './lexicon.ts';
 import { isNumber, startsPhrase } from './rules.ts';
@@ -55,6 +57,8 @@ export const GOOD_NEWS_WORD = 1 << 19;
 export const SPOILER_WORD = 1 << 20;
 /** A release ("released"): a rescue when the clause names a captive (read-statement.ts). */
 export const RELEASE_WORD = 1 << 21;
+/** May open a topic ("investigating", "report"): see ATTENTION_VERBS and TOPIC_NOUNS. */
+export const TOPIC_WORD = 1 << 22;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -129,6 +133,7 @@ function describe(word: string): WordFacts {
   if (GOOD_NEWS_WORDS.has(word)) kinds |= GOOD_NEWS_WORD;
   if (SPOILERS.has(word)) kinds |= SPOILER_WORD;
   if (RELEASES.has(word)) kinds |= RELEASE_WORD;
+  if (ATTENTION_VERBS.has(word) || TOPIC_NOUNS.has(word)) kinds |= TOPIC_WORD;
   if (secondary.some((weight) => weight !== 0)) kinds |= SECONDARY_RATED_WORD;
   if (startsPhrase(word)) kinds |= PHRASE_START_WORD;
   kinds |= changeKinds(word);
