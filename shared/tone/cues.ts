@@ -1015,6 +1015,10 @@ export const RELIEF_PHRASES: readonly string[] = [
   'new lease on life',
   'done and dusted',
   'turned things around',
+  // Recovering: "the economy is on the road to recovery", "things are looking up".
+  'road to recovery',
+  'things are looking up',
+  'things were looking up',
   'turn things around',
   'turning things around',
   // Agreement found: "we found common ground on most issues" ("no common ground" is negated).

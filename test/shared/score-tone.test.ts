@@ -316,6 +316,8 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('She broke the world record by two seconds.').label).toBe('positive');
     expect(scoreTone('The plant will close, putting 500 people out of work.').label).toBe('negative');
     expect(scoreTone('The village was cut off by the snow.').label).toBe('negative');
+    expect(scoreTone('The economy is on the road to recovery.').label).toBe('positive');
+    expect(scoreTone('Things are looking up for the high street.').label).toBe('positive');
     expect(scoreTone('The situation is under control.').label).toBe('positive');
     expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });
