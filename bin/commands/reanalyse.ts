@@ -54,7 +54,7 @@ export const options = {
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
   if (values.all === positionals.length > 0) throw new UsageError('expected KEY... or --all (one of them)');
-  const target = uploadTarget(values);
+  const target = await uploadTarget(values);
   const stopped = await readStoppedRequests(target);
   const keys = values.all ? await listUploads(target) : await resolveUploadKeys(target, positionals);
   // Each upload's request time: a stopped run's for the uploads it was asked for, so the copies it
