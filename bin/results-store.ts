@@ -49,7 +49,7 @@ export async function withResultsStore<T>(
   if (target.endpoint !== undefined && target.dir !== undefined)
     throw new UsageError('expected --endpoint URL or --dir DIR, not both');
   if (target.endpoint !== undefined || (target.bucket && !target.dir)) {
-    const endpoint = target.endpoint === undefined ? undefined : checkedEndpoint(target.endpoint);
+    const endpoint = target.endpoint === undefined ? undefined : await checkedEndpoint(target.endpoint);
     const store = endpoint
       ? local(endpoint)
       : new ObjectStore(new SdkS3Transport(new S3Client(awsS3ClientConfig())));

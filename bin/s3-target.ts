@@ -25,21 +25,24 @@ export interface S3Target {
   context: ErrorContext;
 }
 
-/** @example uploadTarget({}).where // 'http://127.0.0.1:4569/quote-tone-uploads' */
+// Long enough for a local server to answer, short enough that a missing one costs little.
+const PROBE_TIMEOUT_MS = 2_000;
+
+/** @example (await uploadTarget({})).where // 'http://127.0.0.1:4569/quote-tone-uploads' */
 export function uploadTarget(flags: {
   bucket?: string | undefined;
   endpoint?: string | undefined;
-}): S3Target {
+}): Promise<S3Target> {
   return s3Target(flags, LOCAL_UPLOAD_BUCKET);
 }
 
 /** A bucket on AWS (`--bucket` alone) or on an embedded server (the local one unless `--endpoint`). */
-export function s3Target(
+export async function s3Target(
   flags: { bucket?: string | undefined; endpoint?: string | undefined },
   localBucket: string,
-): S3Target {
+): Promise<S3Target> {
   const local = !flags.bucket || flags.endpoint !== undefined;
-  const endpoint = local ? checkedEndpoint(flags.endpoint ?? LOCAL_ENDPOINT) : undefined;
+  const endpoint = local ? await checkedEndpoint(flags.endpoint ?? LOCAL_ENDPOINT) : undefined;
   const bucket = flags.bucket ?? localBucket;
   const client = new S3Client(endpoint ? embeddedS3ClientConfig(endpoint) : awsS3ClientConfig());
   return {
@@ -63,15 +66,29 @@ export function endpointFlag(endpoint: string): string {
 }
 
 /**
- * The --endpoint URL without trailing slashes. Anything but an http or https URL is a usage error
- * naming the flag, rather than an "Invalid URL" from inside the S3 client.
+ * The --endpoint URL without trailing slashes, for every command that takes one. Anything but an
+ * http or https URL is a usage error naming the flag, rather than an "Invalid URL" from inside the
+ * S3 client; so is a server that answers, but not as S3 (the dashboard's address, which `start`
+ * prints next to the S3 endpoint), rather than the S3 client's XML parse error. A server that
+ * does not answer is left to the command, which says it could not reach it.
  *
- * @example checkedEndpoint('http://127.0.0.1:4769/') // 'http://127.0.0.1:4769'
+ * @example await checkedEndpoint('http://127.0.0.1:4769/') // 'http://127.0.0.1:4769'
  */
-export function checkedEndpoint(value: string): string {
+export async function checkedEndpoint(value: string): Promise<string> {
   if (!isHttpUrl(value))
     throw new UsageError(`expected --endpoint as a URL like ${LOCAL_ENDPOINT}, got "${value}"`);
-  return value.replace(/\/+$/, '');
+  const endpoint = value.replace(/\/+$/, '');
+  const answer = await fetch(`${endpoint}/`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).catch(
+    () => undefined,
+  );
+  // S3 answers in XML (or with no body), never with a web page: a web page is another server.
+  if (!answer || !/^text\/html\b/.test(answer.headers.get('content-type') ?? '')) return endpoint;
+  const page = await answer.text().catch(() => '');
+  const dashboard = /<title>quote-tone\b/.test(page) ? ' (it looks like the quote-tone dashboard)' : '';
+  throw new UsageError(
+    `${endpoint} does not answer as S3${dashboard}; pass --endpoint the S3 endpoint that ` +
+      `"quote-tone start" prints ("S3 endpoint: ${LOCAL_ENDPOINT}" on the default port)`,
+  );
 }
 
 function isHttpUrl(value: string): boolean {

@@ -127,21 +127,29 @@ const NO_BYTES = new Uint8Array(0);
 /**
  * Decodes text that arrives a chunk at a time (a file or a pipe, read piece by piece) and never
  * splits a character between chunks. A byte-order mark at the start picks UTF-8, UTF-16LE or
- * UTF-16BE; without one the bytes must be UTF-8. Bytes that are not text in that encoding, and NUL
- * (which no text holds), throw an InvalidTextError that carries the text decoded before them.
- * Unlike `decodeBytes` there is no Windows-1252 fallback: whether bytes are UTF-8 is known only at
- * the end, and by then earlier chunks have been used.
+ * UTF-16BE; without one the bytes are UTF-8, unless the first byte that is not ASCII is no UTF-8
+ * character: everything before it was ASCII, which Windows-1252 reads the same, so from there the
+ * input is read as Windows-1252 (as `decodeBytes` reads a whole file) and `fellBack` turns true.
+ * Once a valid UTF-8 character has been read, bytes that are not UTF-8 throw an InvalidTextError
+ * that carries the text decoded before them, and so does NUL (which no text holds) in any encoding.
  *
  * @example
  * const decoder = new TextChunkDecoder();
  * decoder.decode(new Uint8Array([0xff, 0xfe, 0x48, 0x00])) + decoder.end() // 'H'
  */
 export class TextChunkDecoder {
-  private encoding: MarkedEncoding = 'utf-8';
+  private encoding: TextEncodingName = 'utf-8';
   private judged = false;
+  // True until a byte-order mark or a valid UTF-8 character that is not ASCII says "UTF-8".
+  private mayFallBack = true;
   // Bytes kept for the next chunk: the first few until the mark can be judged, later the start of
   // a character the chunk ended inside.
   private held: Uint8Array = NO_BYTES;
+
+  /** True once the input turned out to be Windows-1252 (or Latin-1) rather than UTF-8. */
+  get fellBack(): boolean {
+    return this.encoding === 'windows-1252';
+  }
 
   decode(chunk: Uint8Array): string {
     let bytes = this.held.length ? joinBytes(this.held, chunk) : chunk;
@@ -153,6 +161,7 @@ export class TextChunkDecoder {
       }
       bytes = this.readBom(bytes);
     }
+    this.judgeFirstHighByte(bytes);
     const cut = bytes.length - incompleteTail(bytes, this.encoding);
     this.held = bytes.slice(cut);
     return decodeChunk(bytes.subarray(0, cut), this.encoding);
@@ -162,29 +171,34 @@ export class TextChunkDecoder {
   end(): string {
     const bytes = this.judged ? this.held : this.readBom(this.held);
     this.held = NO_BYTES;
+    this.judgeFirstHighByte(bytes, true);
     return decodeChunk(bytes, this.encoding);
   }
 
   private readBom(bytes: Uint8Array): Uint8Array {
     const mark = detectBom(bytes);
     this.encoding = mark?.encoding ?? 'utf-8';
+    this.mayFallBack = mark === undefined;
     this.judged = true;
     return bytes.subarray(mark?.length ?? 0);
   }
+
+  // The first byte that is not ASCII decides between UTF-8 and Windows-1252. A UTF-8 character cut
+  // off at the end of the bytes is left for the next chunk to judge whole; at the end of the input
+  // it is no character.
+  private judgeFirstHighByte(bytes: Uint8Array, last = false): void {
+    if (!this.mayFallBack) return;
+    const first = bytes.findIndex((byte) => byte >= CONTINUATION_START);
+    if (first === -1) return;
+    const verdict = utf8CharacterAt(bytes, first);
+    if (verdict === 'cut' && !last) return;
+    this.mayFallBack = false;
+    if (verdict !== 'valid') this.encoding = 'windows-1252';
+  }
 }
 
-function decodeChunk(bytes: Uint8Array, encoding: MarkedEncoding): string {
-  let text: string;
-  try {
-    text = STRICT_CHUNK[encoding].decode(bytes);
-  } catch (error) {
-    // A U+FFFD already in the text would be taken for the bad bytes: text holding one was
-    // damaged by an earlier wrong decoding anyway.
-    const lenient = LENIENT_CHUNK[encoding].decode(bytes);
-    const bad = Math.max(0, lenient.indexOf(REPLACEMENT_CHARACTER));
-    const message = `expected ${EXPECTED_TEXT[encoding]}, got ${BAD_BYTES[encoding]}`;
-    throw new InvalidTextError(message, lenient.slice(0, bad), { cause: error });
-  }
+function decodeChunk(bytes: Uint8Array, encoding: TextEncodingName): string {
+  const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : decodeStrictly(bytes, encoding);
   // Valid UTF-8 can hold NUL, text never does: it is UTF-16 without a mark, or binary data.
   const nul = text.indexOf('\0');
   if (nul !== -1)
@@ -195,6 +209,38 @@ function decodeChunk(bytes: Uint8Array, encoding: MarkedEncoding): string {
   return text;
 }
 
+function decodeStrictly(bytes: Uint8Array, encoding: MarkedEncoding): string {
+  try {
+    return STRICT_CHUNK[encoding].decode(bytes);
+  } catch (error) {
+    // A U+FFFD already in the text would be taken for the bad bytes: text holding one was
+    // damaged by an earlier wrong decoding anyway.
+    const lenient = LENIENT_CHUNK[encoding].decode(bytes);
+    const bad = Math.max(0, lenient.indexOf(REPLACEMENT_CHARACTER));
+    const message = `expected ${EXPECTED_TEXT[encoding]}, got ${BAD_BYTES[encoding]}`;
+    throw new InvalidTextError(message, lenient.slice(0, bad), { cause: error });
+  }
+}
+
+// Whether the bytes at `start` (a byte that is not ASCII) are one whole UTF-8 character, not one,
+// or one the bytes end inside of.
+function utf8CharacterAt(bytes: Uint8Array, start: number): 'valid' | 'invalid' | 'cut' {
+  const lead = bytes[start] ?? 0;
+  if (lead < LEAD_START) return 'invalid';
+  const length = utf8Length(lead);
+  if (start + length > bytes.length) {
+    const present = bytes.subarray(start + 1);
+    return present.every((byte) => byte >= CONTINUATION_START && byte < LEAD_START) ? 'cut' : 'invalid';
+  }
+  try {
+    // The strict decoder also refuses overlong forms, surrogates and leads past U+10FFFF.
+    STRICT_CHUNK['utf-8'].decode(bytes.subarray(start, start + length));
+    return 'valid';
+  } catch {
+    return 'invalid';
+  }
+}
+
 function joinBytes(first: Uint8Array, second: Uint8Array): Uint8Array {
   const joined = new Uint8Array(first.length + second.length);
   joined.set(first);
@@ -203,7 +249,9 @@ function joinBytes(first: Uint8Array, second: Uint8Array): Uint8Array {
 }
 
 // How many bytes at the end begin a character that the next chunk completes.
-function incompleteTail(bytes: Uint8Array, encoding: MarkedEncoding): number {
+function incompleteTail(bytes: Uint8Array, encoding: TextEncodingName): number {
+  // Windows-1252 is a byte per character: nothing to carry.
+  if (encoding === 'windows-1252') return 0;
   return encoding === 'utf-8' ? utf8Tail(bytes) : utf16Tail(bytes, encoding === 'utf-16be');
 }
 

@@ -37,8 +37,6 @@ export const options = {
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
   if (positionals.length === 0) throw new UsageError('expected at least one FILE or DIR');
-  const target = uploadTarget(values);
-
   const { files, skipped, missing } = await articleFiles(positionals);
   refuseKeyClash(files);
   for (const path of skipped) console.error(`quote-tone drop: skipped ${path} (not .txt .md .html or .json)`);
@@ -49,6 +47,8 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
 
+  // After the checks on the files, so a drop refused for them asks nothing of the endpoint.
+  const target = await uploadTarget(values);
   const result = await runBatch(
     'drop',
     'uploading',

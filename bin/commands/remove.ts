@@ -36,7 +36,7 @@ export const options = {
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
   if (positionals.length === 0) throw new UsageError('expected at least one KEY');
-  const target = uploadTarget(values);
+  const target = await uploadTarget(values);
   const keys = await resolveUploadKeys(target, positionals);
 
   const result = await runBatch(

@@ -21,8 +21,10 @@ alone on a line, is data, not a statement: reported and skipped too. Every other
 text, a number, a "quoted" sentence or "[Applause] ..." included. Blank lines are skipped.
 A file that cannot be read is reported and skipped. After anything reported, the exit code is 1.
 Each input is UTF-8, or has a byte-order mark that says UTF-16 (Excel's "Unicode text") or
-UTF-8. Bytes that are not text in it (Latin-1, NUL, binary data) are reported on stderr with
-their line; the lines before are scored, the rest of that input is skipped, the exit code is 1.
+UTF-8. An input whose first character beyond ASCII is no UTF-8 (a Windows-1252 or Latin-1
+export) is read as Windows-1252, said once on stderr. Bytes that are not text otherwise (NUL,
+binary data, a Latin-1 byte after UTF-8 accents) are reported on stderr with their line; the
+lines before are scored, the rest of that input is skipped, the exit code is 1.
 
 Options:
   --format jsonl|csv   jsonl (default): one JSON object per line. csv: id,label,score with a header;
@@ -108,12 +110,21 @@ async function scoreLines(
   });
   // No encoding on the stream: the decoder reads a byte-order mark (UTF-16 from Excel) first.
   const decoder = new TextChunkDecoder();
+  let toldFallback = false;
+  const push = (text: string) => {
+    // Said once, when it happens: the lines after it are scored as read that way.
+    if (decoder.fellBack && !toldFallback) {
+      toldFallback = true;
+      console.error(`quote-tone score: ${name}: not UTF-8; read as Windows-1252 (Latin-1)`);
+    }
+    lines.push(text);
+  };
   try {
     for await (const chunk of input as AsyncIterable<Uint8Array>) {
-      lines.push(decoder.decode(chunk));
+      push(decoder.decode(chunk));
       await output.drain();
     }
-    lines.push(decoder.end());
+    push(decoder.end());
     lines.end();
   } catch (error) {
     if (!(error instanceof InvalidTextError)) throw error;

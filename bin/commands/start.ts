@@ -83,11 +83,18 @@ export async function run(args: string[]): Promise<number> {
         `rebuilt the index from ${pipeline.reindexed.articles} results.`,
     );
   }
-  const { analysing, removing, reindexing } = pipeline.reconciled;
-  if (analysing.length + removing.length + reindexing.length > 0) {
+  const { analysing, reanalysing, removing, reindexing, stoppedReanalyses } = pipeline.reconciled;
+  if (analysing.length + reanalysing.length + removing.length + reindexing.length > 0) {
     console.log(
-      `Resuming the last run: ${analysing.length} articles to analyse, ${removing.length} to remove, ` +
+      `Resuming the last run: ${analysing.length} articles to analyse, ${reanalysing.length} to ` +
+        `re-analyse (as "quote-tone reanalyse" asked), ${removing.length} to remove, ` +
         `${reindexing.length} results to index.`,
+    );
+  }
+  for (const requestedAt of stoppedReanalyses) {
+    console.log(
+      `A "quote-tone reanalyse" asked at ${requestedAt} was stopped before it had copied every ` +
+        'upload: run the same command again to finish; it picks up where it stopped.',
     );
   }
   const log = new PipelineLog(pipeline, values.verbose);

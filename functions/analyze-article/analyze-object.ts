@@ -92,6 +92,9 @@ export async function analyzeObject(
     const stored = await store.get(source.bucket ?? '', key, source.versionId);
     // Deleted or overwritten since the event: the later change's own event describes the key.
     if (!stored || isOtherVersion(source, stored.etag)) return skipped('stale');
+    // The embedded server's copy events carry no ETag (AWS's do): the result records the one read,
+    // so the next local start sees this version as analysed instead of analysing it again.
+    if (source.etag === undefined && stored.etag) source.etag = stored.etag.replace(/"/g, '');
     report = analyzeOrWrap(articleId, source, stored.body, config.maxArticleBytes);
   } catch (error) {
     if (!(error instanceof ArticleRefusedError || error instanceof AnalysisFailedError)) throw error;

@@ -1,11 +1,18 @@
 import { gunzipSync } from 'node:zlib';
 import * as z from 'zod/mini';
 import { PipelineError } from './pipeline-error.ts';
-import type { ListedObject, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
+import type { HeadResult, ListedObject, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
 import { WriteConflictError } from './s3-transport.ts';
 import { SignedHttpS3, signedHttpS3FromEnv } from './signed-http-s3.ts';
 
-export type { ListedObject, ListPage, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
+export type {
+  HeadResult,
+  ListedObject,
+  ListPage,
+  PutOptions,
+  S3Transport,
+  StoredObject,
+} from './s3-transport.ts';
 export { WriteConflictError } from './s3-transport.ts';
 
 type ZodMiniType = z.ZodMiniType;
@@ -69,7 +76,7 @@ export class ObjectStore {
     return { value: parseJsonObject(bucket, key, object.body, schema), etag: object.etag };
   }
 
-  head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+  head(bucket: string, key: string): Promise<HeadResult | null> {
     return this.transport.head(bucket, key);
   }
 

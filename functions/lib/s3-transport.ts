@@ -21,6 +21,17 @@ export interface PutOptions {
   contentEncoding?: 'gzip';
 }
 
+export interface HeadResult {
+  etag: string | undefined;
+  size: number;
+  contentType?: string;
+  /**
+   * User metadata (x-amz-meta-*), names in lower case without the prefix, as S3 returns them.
+   * Absent where a transport keeps none (the benchmarks' in-memory S3).
+   */
+  metadata?: Record<string, string>;
+}
+
 export interface ListedObject {
   key: string;
   etag: string;
@@ -36,7 +47,7 @@ export interface ListPage {
 export interface S3Transport {
   /** The object, or null when it does not exist. */
   get(bucket: string, key: string, versionId?: string): Promise<StoredObject | null>;
-  head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null>;
+  head(bucket: string, key: string): Promise<HeadResult | null>;
   /** Resolves to the new ETag; throws WriteConflictError when a condition fails. */
   put(bucket: string, key: string, body: Uint8Array, options: PutOptions): Promise<string>;
   /** With `ifMatch`, throws WriteConflictError unless the object still has that ETag. */

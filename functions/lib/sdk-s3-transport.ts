@@ -9,7 +9,7 @@ import {
   type S3ClientConfig,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import type { ListPage, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
+import type { HeadResult, ListPage, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
 import { WriteConflictError } from './s3-transport.ts';
 
 /**
@@ -32,10 +32,15 @@ export class SdkS3Transport implements S3Transport {
     }
   }
 
-  async head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+  async head(bucket: string, key: string): Promise<HeadResult | null> {
     try {
       const response = await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return { etag: response.ETag, size: response.ContentLength ?? 0 };
+      return {
+        etag: response.ETag,
+        size: response.ContentLength ?? 0,
+        ...(response.ContentType ? { contentType: response.ContentType } : {}),
+        metadata: response.Metadata ?? {},
+      };
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;

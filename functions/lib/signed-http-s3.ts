@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import aws4 from 'aws4';
 import { PipelineError } from './pipeline-error.ts';
-import type { ListPage, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
+import type { HeadResult, ListPage, PutOptions, S3Transport, StoredObject } from './s3-transport.ts';
 import { WriteConflictError } from './s3-transport.ts';
 
 // The functions' S3 client: the handful of REST calls they make, signed with SigV4 by `aws4` and
@@ -116,11 +116,17 @@ export class SignedHttpS3 implements S3Transport {
     };
   }
 
-  async head(bucket: string, key: string): Promise<{ etag: string | undefined; size: number } | null> {
+  async head(bucket: string, key: string): Promise<HeadResult | null> {
     const response = await this.send({ method: 'HEAD', bucket, key });
     if (response.status === 404) return null;
     this.expectSuccess('HEAD', bucket, key, response);
-    return { etag: header(response, 'etag'), size: Number(header(response, 'content-length') ?? 0) };
+    const contentType = header(response, 'content-type');
+    return {
+      etag: header(response, 'etag'),
+      size: Number(header(response, 'content-length') ?? 0),
+      ...(contentType ? { contentType } : {}),
+      metadata: userMetadata(response),
+    };
   }
 
   async put(bucket: string, key: string, body: Uint8Array, options: PutOptions): Promise<string> {
@@ -342,6 +348,19 @@ function queryString(query: Record<string, string> | undefined): string {
   return Object.entries(query)
     .map(([name, value]) => `${escapeSegment(name)}=${escapeSegment(value)}`)
     .join('&');
+}
+
+// Node lower-cases header names, as S3 does user metadata names.
+const USER_METADATA_PREFIX = 'x-amz-meta-';
+
+function userMetadata(response: Response): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  for (const name of Object.keys(response.headers)) {
+    const value = header(response, name);
+    if (name.startsWith(USER_METADATA_PREFIX) && value !== undefined)
+      metadata[name.slice(USER_METADATA_PREFIX.length)] = value;
+  }
+  return metadata;
 }
 
 function header(response: Response, name: string): string | undefined {

@@ -1,8 +1,14 @@
 import { articleIdFromKey } from '../../shared/article-id.ts';
 import type { ArticleEntry } from '../../shared/store/article-entry.ts';
 import { ERRORS_PREFIX, LOCATORS_PREFIX, REPORTS_PREFIX, UPLOAD_PREFIX } from '../../shared/store/layout.ts';
+import {
+  isLaterTime,
+  REANALYSED_META,
+  REANALYSIS_REQUESTS_PREFIX,
+  ReanalysisRequestSchema,
+} from '../../shared/store/reanalysis.ts';
 import type { ArticleSource } from '../../shared/types.ts';
-import { currentResult, readArticleState } from '../analyze-article/result-state.ts';
+import { type ArticleState, currentResult, readArticleState } from '../analyze-article/result-state.ts';
 import { readAllEntries } from '../lib/index-reader.ts';
 import type { ListedObject, ObjectStore } from '../lib/object-store.ts';
 import type { S3Event } from '../lib/s3-event.ts';
@@ -13,8 +19,11 @@ import { unrecordedEntries } from '../update-index/reindex.ts';
 // keep a second copy of the queue on disk, the store is the queue: on start, every object under
 // articles/ whose current version has no result is queued for analysis again, every result of a
 // vanished article is queued for removal, and every result without an index entry is announced to
-// update-index again, through the same events the embedded server emits. All three steps are safe
-// to repeat (the handlers skip what is already done), so a crash during reconciling is harmless.
+// update-index again, through the same events the embedded server emits. A re-analysis asked for by
+// `quote-tone reanalyse` keeps the upload's ETag, so it is found by the upload's re-analysis time
+// (its metadata) being later than its result's, and queued as the copy's event: without an ETag,
+// so the handler analyses it instead of taking it for a repeat. All steps are safe to repeat (the
+// handlers skip what is already done), so a crash during reconciling is harmless.
 
 export interface ReconcileTarget {
   store: ObjectStore;
@@ -29,10 +38,17 @@ export interface ReconcileTarget {
 export interface ReconcileResult {
   /** Articles whose current version had no report or error record: queued for analysis. */
   analysing: string[];
+  /** Articles copied by `quote-tone reanalyse` after their result was made: queued for re-analysis. */
+  reanalysing: string[];
   /** Results whose article is gone: queued for removal. */
   removing: string[];
   /** Results the index does not list as they are: announced to update-index again. */
   reindexing: string[];
+  /**
+   * When each `quote-tone reanalyse` that was stopped before its last copy was asked: the copies it
+   * never made are not in the store, so running it again (which picks up where it stopped) does them.
+   */
+  stoppedReanalyses: string[];
 }
 
 // Reads a few articles' results at a time: enough to hide the embedded server's latency.
@@ -47,23 +63,38 @@ const READ_CONCURRENCY = 8;
  */
 export async function reconcileStore(target: ReconcileTarget): Promise<ReconcileResult> {
   const { store, uploadBucket, resultsBucket } = target;
-  const [articles, reports, errors] = await Promise.all([
+  const [articles, reports, errors, stoppedReanalyses] = await Promise.all([
     listObjects(store, uploadBucket, UPLOAD_PREFIX),
     listObjects(store, resultsBucket, REPORTS_PREFIX),
     listObjects(store, resultsBucket, ERRORS_PREFIX),
+    readStoppedReanalyses(store, uploadBucket),
   ]);
   const results = new Map<string, ListedObject>();
   for (const result of [...reports, ...errors]) results.set(idOfResult(result.key), result);
 
-  const outcome: ReconcileResult = { analysing: [], removing: [], reindexing: [] };
+  const outcome: ReconcileResult = {
+    analysing: [],
+    reanalysing: [],
+    removing: [],
+    reindexing: [],
+    stoppedReanalyses,
+  };
   const upToDate: { id: string; kind: 'report' | 'error'; object: ListedObject }[] = [];
   const articleIds = new Set<string>();
   await forEachLimited(articles, READ_CONCURRENCY, async (article) => {
     if (article.key.endsWith('/')) return;
     const id = articleIdFromKey(article.key);
     articleIds.add(id);
-    const current = results.has(id) ? currentResult(await readArticleState(store, resultsBucket, id)) : null;
+    const [state, upload] = results.has(id)
+      ? await Promise.all([readArticleState(store, resultsBucket, id), store.head(uploadBucket, article.key)])
+      : [null, null];
+    const current = state && currentResult(state);
     if (current && sameEtag(current.source.etag, article.etag)) {
+      if (isLaterTime(upload?.metadata?.[REANALYSED_META], resultTime(state, current.kind))) {
+        outcome.reanalysing.push(article.key);
+        target.publish(eventFor(uploadBucket, 'ObjectCreated:Copy', article));
+        return;
+      }
       const object = results.get(id);
       if (object) upToDate.push({ id, kind: current.kind, object });
       return;
@@ -126,6 +157,23 @@ async function listObjects(store: ObjectStore, bucket: string, prefix: string): 
   return listed;
 }
 
+// When the result was made: a report's analysis, an error record's failure.
+function resultTime(state: ArticleState, kind: 'report' | 'error'): string | undefined {
+  return kind === 'report' ? state.report?.value?.analyzedAt : state.error?.value?.failedAt;
+}
+
+// The request times of the `reanalyse` records left in the upload bucket, oldest first; a record
+// that does not parse still names a stopped run.
+async function readStoppedReanalyses(store: ObjectStore, bucket: string): Promise<string[]> {
+  const times: string[] = [];
+  for await (const key of store.list(bucket, REANALYSIS_REQUESTS_PREFIX)) {
+    const record = await store.getJson(bucket, key).catch(() => null);
+    const parsed = ReanalysisRequestSchema.safeParse(record?.value);
+    times.push(parsed.success ? parsed.data.requestedAt : key.slice(REANALYSIS_REQUESTS_PREFIX.length));
+  }
+  return times.sort();
+}
+
 function idOfResult(key: string): string {
   return key.slice(key.indexOf('/') + 1).replace(/\.json$/, '');
 }
@@ -154,10 +202,12 @@ async function readEntriesOrNone(store: ObjectStore, bucket: string): Promise<Ar
   }
 }
 
-// The event the embedded server emits for a write or delete (unencoded key; the bridge encodes it).
-// The sequencer is now: the version found is the key's latest change.
+// The event the embedded server emits for a write, copy or delete (unencoded key; the bridge
+// encodes it); like the server's, a copy's event carries no ETag. The sequencer is now: the
+// version found is the key's latest change.
 function eventFor(bucket: string, eventName: string, object: ListedObject): S3Event {
   const removed = eventName.startsWith('ObjectRemoved');
+  const copied = eventName === 'ObjectCreated:Copy';
   return {
     Records: [
       {
@@ -168,7 +218,8 @@ function eventFor(bucket: string, eventName: string, object: ListedObject): S3Ev
           object: {
             key: object.key,
             sequencer: Date.now().toString(16).toUpperCase(),
-            ...(removed ? {} : { size: object.size, eTag: object.etag.replace(/"/g, '') }),
+            ...(removed ? {} : { size: object.size }),
+            ...(removed || copied ? {} : { eTag: object.etag.replace(/"/g, '') }),
           },
         },
       },

@@ -551,13 +551,35 @@ describe('quote-tone score: text encodings', () => {
     },
   );
 
-  it('names the line that is not UTF-8, keeps the lines before it and exits 1', () => {
-    const file = join(dir, 'latin-1.txt');
-    // "café" as Latin-1 saves it: é is the single byte 0xE9, which UTF-8 never has on its own.
+  it('reads a Windows-1252 export as Windows-1252, says so once, and scores every line', () => {
+    const file = join(dir, 'windows-1252.txt');
+    // Saved the way Windows-1252 saves it: é is the single byte 0xE9, the curly quotes 0x93 and
+    // 0x94, which UTF-8 never has on their own.
     writeFileSync(
       file,
       Buffer.concat([
         Buffer.from('A wonderful day\n', 'latin1'),
+        Buffer.from('The café was a disaster\n', 'latin1'),
+        Buffer.from([0x93, ...Buffer.from('A lovely evening', 'latin1'), 0x94, 0x0a]),
+      ]),
+    );
+    const asUtf8 = runCli(['score'], 'A wonderful day\nThe café was a disaster\n“A lovely evening”\n');
+
+    const { status, stdout, stderr } = runCli(['score', file]);
+
+    expect(stderr).toBe(`quote-tone score: ${file}: not UTF-8; read as Windows-1252 (Latin-1)\n`);
+    expect(status).toBe(0);
+    expect(stdout).toBe(asUtf8.stdout);
+    expect(rowsOf(stdout)).toHaveLength(3);
+  });
+
+  it('names the line that is not UTF-8 after UTF-8 accents, keeps the lines before it and exits 1', () => {
+    const file = join(dir, 'mixed.txt');
+    // A UTF-8 line, then "café" as Latin-1 saves it: UTF-8 with a stray byte, not a Latin-1 file.
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('A wonderful day in Zürich\n', 'utf8'),
         Buffer.from('The café was a disaster\n', 'latin1'),
         Buffer.from('A lovely evening\n', 'latin1'),
       ]),

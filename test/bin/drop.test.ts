@@ -53,6 +53,8 @@ describe('quote-tone drop', () => {
     expect(stderr).toContain('uploading: 2/2 (100%)');
     expect(stdout).toContain('uploaded 2 of 2 file(s)');
     expect(fake.requests.sort()).toEqual([
+      // The one question every --endpoint is asked first: does it answer as S3?
+      'GET /',
       'PUT /quote-tone-uploads/articles/good.txt',
       'PUT /quote-tone-uploads/articles/world/summit.md',
     ]);

@@ -107,9 +107,48 @@ describe('TextChunkDecoder', () => {
     );
   });
 
-  it('hands back the text of the chunk before a byte that is no UTF-8', () => {
+  it('reads a Windows-1252 file as decodeText reads it whole, however it is cut, and says so', () => {
+    // ASCII words, each followed by a byte beyond ASCII and a space, as in "café au lait": never
+    // a UTF-8 character, since no UTF-8 lead or continuation byte is followed by a space.
+    const windows1252 = fc
+      .array(fc.tuple(fc.string({ maxLength: 8 }), fc.integer({ min: 0x80, max: 0xff })), { minLength: 1 })
+      .map((words) =>
+        Uint8Array.from(
+          words.flatMap(([ascii, high]) => [
+            ...Buffer.from(ascii.replaceAll('\0', ' '), 'latin1'),
+            high,
+            0x20,
+          ]),
+        ),
+      );
+    fc.assert(
+      fc.property(windows1252, cuts, (bytes, at) => {
+        const decoder = new TextChunkDecoder();
+
+        const decoded =
+          cutInto(bytes, at)
+            .map((chunk) => decoder.decode(chunk))
+            .join('') + decoder.end();
+
+        expect(decoded).toBe(decodeText(bytes));
+        expect(decoder.fellBack).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps reading UTF-8 when the first byte beyond ASCII is a UTF-8 character', () => {
     const decoder = new TextChunkDecoder();
-    decoder.decode(new TextEncoder().encode('One\nTw'));
+
+    const decoded = decoder.decode(new TextEncoder().encode('Café\n')) + decoder.end();
+
+    expect(decoded).toBe('Café\n');
+    expect(decoder.fellBack).toBe(false);
+  });
+
+  it('hands back the text of the chunk before a byte that is no UTF-8, after UTF-8 accents', () => {
+    const decoder = new TextChunkDecoder();
+    decoder.decode(new TextEncoder().encode('Naïve\nTw'));
 
     const second = () => decoder.decode(new Uint8Array([0x6f, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a])); // o\ncaf\xe9\n
 
@@ -118,6 +157,7 @@ describe('TextChunkDecoder', () => {
 
   it('refuses input that ends inside a character', () => {
     const decoder = new TextChunkDecoder();
+    decoder.decode(new TextEncoder().encode('é'));
     decoder.decode(new Uint8Array([0x63, 0x61, 0x66, 0xc3])); // "caf" and the first byte of "é"
 
     expect(() => decoder.end()).toThrow(InvalidTextError);

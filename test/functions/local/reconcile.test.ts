@@ -104,7 +104,13 @@ describe('starting the local pipeline on a store left by a crash', () => {
     await pipeline.close();
     pipeline = await startLocalPipeline({ directory, port });
 
-    expect(pipeline.reconciled).toEqual({ analysing: [], removing: [], reindexing: [] });
+    expect(pipeline.reconciled).toEqual({
+      analysing: [],
+      reanalysing: [],
+      removing: [],
+      reindexing: [],
+      stoppedReanalyses: [],
+    });
   });
 
   it('rebuilds the index when a crash left an entry without its commit record, so removing it works', async () => {
