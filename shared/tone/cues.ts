@@ -463,6 +463,11 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['in terms of', 'neutral'],
   // "disappointing at best": the bound says how bad, it praises nothing.
   ['at best', 'neutral'],
+  // Declining to comment: "I have nothing further to add", "I do not want to speculate".
+  ['nothing further to add', 'neutral'],
+  ['nothing more to add', 'neutral'],
+  ['nothing to add', 'neutral'],
+  ['to speculate', 'neutral'],
   // "closed for good" is for ever, no praise.
   ['for good', 'neutral'],
   ['at worst', 'neutral'],
@@ -905,6 +910,10 @@ export const HARM_PHRASES: readonly string[] = [
   'nothing is changing',
   'out of control',
   'out of hand',
+  // Calls for accountability: "those responsible must be held to account".
+  'held to account',
+  'held accountable',
+  'held responsible',
   // Beyond people's means: "house prices are out of reach for most young people".
   'out of reach',
   // Businesses shut: "thousands of shops have closed their doors".
@@ -1015,6 +1024,12 @@ export const RELIEF_PHRASES: readonly string[] = [
   'new lease on life',
   'done and dusted',
   'turned things around',
+  // Credit given: "credit where it is due", "the council got this right".
+  'credit where credit is due',
+  'credit where it is due',
+  'got it right',
+  'got this right',
+  'got that right',
   // Recovering: "the economy is on the road to recovery", "things are looking up".
   'road to recovery',
   'things are looking up',

@@ -318,6 +318,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The village was cut off by the snow.').label).toBe('negative');
     expect(scoreTone('The economy is on the road to recovery.').label).toBe('positive');
     expect(scoreTone('Things are looking up for the high street.').label).toBe('positive');
+    expect(scoreTone('Those responsible must be held to account.').label).toBe('negative');
+    expect(scoreTone('Credit where it is due: the council got this right.').label).toBe('positive');
+    expect(scoreTone('I have nothing further to add at this stage.').label).toBe('neutral');
     expect(scoreTone('The situation is under control.').label).toBe('positive');
     expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });
