@@ -815,6 +815,11 @@ export const HARM_PHRASES: readonly string[] = [
   'claimed # lives',
   'cost # lives',
   'costing # lives',
+  'cost # jobs',
+  'costs # jobs',
+  'costing # jobs',
+  // Help that came after the harm: "the measures came too late to save the business".
+  'too late to save',
   'left # dead',
   'left # people dead',
   'left # homeless',

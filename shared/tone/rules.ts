@@ -329,7 +329,11 @@ export function phraseAt(tokens: Tokens, index: number): { role: PhraseRole; end
     let matched = true;
     for (let k = 1; k < words.length; k += 1) {
       if (words[k] === AMOUNT_SLOT) {
-        if (isAmount(tokens.lower[at] ?? '') && !tokens.bracketed[at]) at += 1;
+        if (isAmount(tokens.lower[at] ?? '') && !tokens.bracketed[at]) {
+          at += 1;
+          // "claimed hundreds of lives", "cost thousands of jobs".
+          if (tokens.lower[at] === 'of' && isAmount(tokens.lower[at - 1] ?? '')) at += 1;
+        }
         continue;
       }
       if (words[k] === POSSESSIVE_SLOT) {

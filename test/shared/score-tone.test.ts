@@ -321,6 +321,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Those responsible must be held to account.').label).toBe('negative');
     expect(scoreTone('Credit where it is due: the council got this right.').label).toBe('positive');
     expect(scoreTone('I have nothing further to add at this stage.').label).toBe('neutral');
+    // An amount in a phrase may be "hundreds of": "would cost hundreds of jobs".
+    expect(scoreTone('The decision would cost hundreds of jobs.').label).toBe('negative');
+    expect(scoreTone('The measures came too late to save the business.').label).toBe('negative');
     expect(scoreTone('The situation is under control.').label).toBe('positive');
     expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });
