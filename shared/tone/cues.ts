@@ -789,6 +789,16 @@ export const NUMBER_WORDS: ReadonlySet<string> = new Set(
 /** Amounts without a number, where a cue allows one ("claimed many lives"). */
 export const QUANTITY_WORDS: ReadonlySet<string> = new Set(['many', 'several', 'countless', 'numerous']);
 
+/**
+ * Accountability: blame asked for ("must be held to account") and, negated, blame withheld
+ * ("nobody was held responsible"), so a negation does not turn it as it turns other harm.
+ */
+export const ACCOUNTABILITY: ReadonlySet<string> = new Set([
+  'held to account',
+  'held accountable',
+  'held responsible',
+]);
+
 /** Harm spelled in more than one word; matched like PHRASES ("#": an amount, given or not). */
 export const HARM_PHRASES: readonly string[] = [
   'laid off',
@@ -915,10 +925,8 @@ export const HARM_PHRASES: readonly string[] = [
   'nothing is changing',
   'out of control',
   'out of hand',
-  // Calls for accountability: "those responsible must be held to account".
-  'held to account',
-  'held accountable',
-  'held responsible',
+  // Calls for accountability: "those responsible must be held to account" (ACCOUNTABILITY).
+  ...ACCOUNTABILITY,
   // Beyond people's means: "house prices are out of reach for most young people".
   'out of reach',
   // Businesses shut: "thousands of shops have closed their doors".

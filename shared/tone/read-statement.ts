@@ -4,6 +4,7 @@ import type { ToneEvidence, ToneName } from '../types.ts';
 import { CHANGE_CUE_WORD, type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
 import {
   ACCEPTANCE_VERBS,
+  ACCOUNTABILITY,
   ATTENTION_VERBS,
   BELIEF_VERBS,
   CLAIM_NOUNS,
@@ -440,16 +441,21 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           reading.contrasts += 1;
           reading.contrastAt.push(i);
           break;
-        case 'harm':
+        case 'harm': {
           // The phrase weighs as one harm word would: "were laid off" reads like "were fired".
           reading.ruleBase[i] = HARM_WEIGHT;
-          factor[i] = negationLeft > 0 ? NEGATION_FACTOR : 1;
-          if (negationLeft > 0) flags[i] = NEGATED;
+          // Accountability is blame asked for or blame withheld: "nobody was held to account".
+          const turned =
+            negationLeft > 0 &&
+            !ACCOUNTABILITY.has(statement.slice(tokens.start[i], tokens.end[phrase.end - 1]).toLowerCase());
+          factor[i] = turned ? NEGATION_FACTOR : 1;
+          if (turned) flags[i] = NEGATED;
           else {
             reading.harms += 1;
             reading.harmAt.push(i);
           }
           break;
+        }
         case 'relief':
           // The good-news counterpart of a harm phrase: "ahead of schedule" reads like "good".
           reading.ruleBase[i] = RELIEF_WEIGHT;

@@ -319,6 +319,8 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The economy is on the road to recovery.').label).toBe('positive');
     expect(scoreTone('Things are looking up for the high street.').label).toBe('positive');
     expect(scoreTone('Those responsible must be held to account.').label).toBe('negative');
+    // Withheld, accountability is blame still: a negation does not turn it into good news.
+    expect(scoreTone('nobody had been held to account for the failures').label).toBe('negative');
     expect(scoreTone('Credit where it is due: the council got this right.').label).toBe('positive');
     expect(scoreTone('I have nothing further to add at this stage.').label).toBe('neutral');
     // An amount in a phrase may be "hundreds of": "would cost hundreds of jobs".
