@@ -838,6 +838,12 @@ export const HARM_PHRASES: readonly string[] = [
   'break down',
   'shut down',
   'went bankrupt',
+  // Businesses failing: "the club will go under".
+  'go under',
+  'goes under',
+  'went under',
+  'gone under',
+  'going under',
   'lost their jobs',
   'lost his job',
   'lost her job',
