@@ -931,6 +931,8 @@ export const HARM_PHRASES: readonly string[] = [
   'nothing is changing',
   'out of control',
   'out of hand',
+  // Beaten and outplayed: "we were second best all afternoon".
+  'second best',
   // Calls for accountability: "those responsible must be held to account" (ACCOUNTABILITY).
   ...ACCOUNTABILITY,
   // Beyond people's means: "house prices are out of reach for most young people".

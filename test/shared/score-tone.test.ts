@@ -327,6 +327,7 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The decision would cost hundreds of jobs.').label).toBe('negative');
     expect(scoreTone('The measures came too late to save the business.').label).toBe('negative');
     expect(scoreTone('Unless something changes, the club will go under.').label).toBe('negative');
+    expect(scoreTone('We were second best all afternoon.').label).toBe('negative');
     expect(scoreTone('The situation is under control.').label).toBe('positive');
     expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });
