@@ -933,6 +933,13 @@ export const HARM_PHRASES: readonly string[] = [
   'out of hand',
   // Beaten and outplayed: "we were second best all afternoon".
   'second best',
+  // Decline and the end: "a shadow of its former self", "the final nail in the coffin".
+  'shadow of its former self',
+  'shadow of his former self',
+  'shadow of her former self',
+  'shadow of their former selves',
+  'nail in the coffin',
+  'two steps back',
   // Calls for accountability: "those responsible must be held to account" (ACCOUNTABILITY).
   ...ACCOUNTABILITY,
   // Beyond people's means: "house prices are out of reach for most young people".
@@ -1051,6 +1058,10 @@ export const RELIEF_PHRASES: readonly string[] = [
   'got it right',
   'got this right',
   'got that right',
+  // Praise in set phrases: "a pat on the back", "the icing on the cake", "above and beyond".
+  'pat on the back',
+  'icing on the cake',
+  'above and beyond',
   // Recovering: "the economy is on the road to recovery", "things are looking up".
   'road to recovery',
   'things are looking up',

@@ -506,7 +506,15 @@ export const DEGREE_WORDS: ReadonlySet<string> = new Set([
 
 /** "has never been better", "could not be worse": a negated comparative after a linking verb. */
 export function negatedComparative(tokens: Tokens, index: number): boolean {
-  return LINKING_VERBS.has(tokens.lower[beforeComparative(tokens, index)] ?? '');
+  if (LINKING_VERBS.has(tokens.lower[beforeComparative(tokens, index)] ?? '')) return true;
+  // "Things have never been this bad", "I have never felt so proud": a degree never reached before
+  // is the most yet. ("It has not been so bad" is no such thing: only "never".)
+  const degree = tokens.lower[index - 1];
+  return (
+    (degree === 'this' || degree === 'so') &&
+    LINKING_VERBS.has(tokens.lower[index - 2] ?? '') &&
+    tokens.lower[index - 3] === 'never'
+  );
 }
 
 // The token before a comparative at `index` ("happier", or a word after "more": "could not be more

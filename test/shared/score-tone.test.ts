@@ -328,6 +328,15 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The measures came too late to save the business.').label).toBe('negative');
     expect(scoreTone('Unless something changes, the club will go under.').label).toBe('negative');
     expect(scoreTone('We were second best all afternoon.').label).toBe('negative');
+    expect(scoreTone('This is the final nail in the coffin.').label).toBe('negative');
+    expect(scoreTone('This is the icing on the cake.').label).toBe('positive');
+  });
+
+  it('reads a degree never reached before ("never been this bad") as the most yet', () => {
+    expect(scoreTone('Things have never been this bad.').label).toBe('negative');
+    expect(scoreTone('Things have never been this good.').label).toBe('positive');
+    // "not ... so" is no such degree: it says it was not that bad.
+    expect(scoreTone('It has not been so bad.').label).not.toBe('negative');
     expect(scoreTone('The situation is under control.').label).toBe('positive');
     expect(scoreTone('The situation is out of control.').label).toBe('negative');
   });
