@@ -33,13 +33,15 @@ const VADER_NEUTRAL_BAND = 0.05;
 // tone towards a named target, which calls most such reports neutral (see shared/tone/MODEL.md).
 // Reading changes ("costs rose"), judgements by the word table and the rated sets at 0.5 with a
 // rating cut of 2 moved NewsMTSC to r 0.516 and accuracy 0.623 (three of its 305 sentences fewer).
+// Raised on 2026-12-07 under the rules of that night (NYT 0.624 / 0.634 / 0.602, NewsMTSC 0.525 /
+// 0.630 / 0.621), each a few sentences below, so those rules' gains cannot slip away unseen.
 const FLOORS: Readonly<Record<string, number>> = {
-  'nyt.r': 0.61,
-  'nyt.accuracy': 0.625,
-  'nyt.macroF1': 0.595,
-  'newsmtsc.r': 0.51,
-  'newsmtsc.accuracy': 0.615,
-  'newsmtsc.macroF1': 0.605,
+  'nyt.r': 0.615,
+  'nyt.accuracy': 0.628,
+  'nyt.macroF1': 0.597,
+  'newsmtsc.r': 0.515,
+  'newsmtsc.accuracy': 0.62,
+  'newsmtsc.macroF1': 0.61,
 };
 
 interface Row {
