@@ -434,6 +434,8 @@ export type PhraseRole =
   | 'neutral'
   | 'concessive'
   | 'harm'
+  // Accountability (ACCOUNTABILITY): harm that a negation does not turn.
+  | 'blame'
   | 'relief';
 
 /** Verbs of getting something out of an effort; with "nothing" after them the effort failed. */
@@ -790,8 +792,9 @@ export const NUMBER_WORDS: ReadonlySet<string> = new Set(
 export const QUANTITY_WORDS: ReadonlySet<string> = new Set(['many', 'several', 'countless', 'numerous']);
 
 /**
- * Accountability: blame asked for ("must be held to account") and, negated, blame withheld
- * ("nobody was held responsible"), so a negation does not turn it as it turns other harm.
+ * Accountability: blame asked for ("those responsible must be held to account") and, negated,
+ * blame withheld ("nobody was held responsible"), so a negation does not turn it as it turns the
+ * harm phrases; matched like PHRASES.
  */
 export const ACCOUNTABILITY: ReadonlySet<string> = new Set([
   'held to account',
@@ -940,8 +943,6 @@ export const HARM_PHRASES: readonly string[] = [
   'shadow of their former selves',
   'nail in the coffin',
   'two steps back',
-  // Calls for accountability: "those responsible must be held to account" (ACCOUNTABILITY).
-  ...ACCOUNTABILITY,
   // Beyond people's means: "house prices are out of reach for most young people".
   'out of reach',
   // Businesses shut: "thousands of shops have closed their doors".

@@ -4,7 +4,6 @@ import type { ToneEvidence, ToneName } from '../types.ts';
 import { CHANGE_CUE_WORD, type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
 import {
   ACCEPTANCE_VERBS,
-  ACCOUNTABILITY,
   ATTENTION_VERBS,
   BELIEF_VERBS,
   CLAIM_NOUNS,
@@ -441,13 +440,12 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           reading.contrasts += 1;
           reading.contrastAt.push(i);
           break;
-        case 'harm': {
+        case 'harm':
+        case 'blame': {
           // The phrase weighs as one harm word would: "were laid off" reads like "were fired".
           reading.ruleBase[i] = HARM_WEIGHT;
           // Accountability is blame asked for or blame withheld: "nobody was held to account".
-          const turned =
-            negationLeft > 0 &&
-            !ACCOUNTABILITY.has(statement.slice(tokens.start[i], tokens.end[phrase.end - 1]).toLowerCase());
+          const turned = negationLeft > 0 && phrase.role === 'harm';
           factor[i] = turned ? NEGATION_FACTOR : 1;
           if (turned) flags[i] = NEGATED;
           else {

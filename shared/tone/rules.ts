@@ -1,6 +1,7 @@
 // Small rules that decide how a token counts, each reading the tokens around it. The weights
 // here shape the explanation; the fitted model (model.ts) decides the final score.
 import {
+  ACCOUNTABILITY,
   AMOUNT_NEGATORS,
   DEBUNKING,
   DETERMINERS,
@@ -302,6 +303,7 @@ const PHRASE_INDEX: ReadonlyMap<string, readonly PhraseEntry[]> = (() => {
   const all: (readonly [string, PhraseRole])[] = [
     ...PHRASES,
     ...HARM_PHRASES.map((phrase) => [phrase, 'harm'] as const),
+    ...[...ACCOUNTABILITY].map((phrase) => [phrase, 'blame'] as const),
     ...RELIEF_PHRASES.map((phrase) => [phrase, 'relief'] as const),
   ];
   for (const [phrase, role] of all) {
