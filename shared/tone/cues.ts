@@ -656,6 +656,7 @@ export const COPULAS: ReadonlySet<string> = new Set([
   'was',
   'are',
   'were',
+  'been',
   'remains',
   'remained',
   'remain',

@@ -554,7 +554,14 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       reading.hedgeAt.push(i);
       continue;
     }
-    if (kinds & COPULA_WORD && !judged && !questioned && i > clauseStart && !passiveAfter(tokens, i)) {
+    if (
+      kinds & COPULA_WORD &&
+      !judged &&
+      !questioned &&
+      i > clauseStart &&
+      !passiveAfter(tokens, i) &&
+      !(word === 'been' && goingOnAfter(tokens, i))
+    ) {
       // "The rescue was a blunder": the judgement after the verb decides, not the subject's words.
       judged = true;
       judgedAt = i;
@@ -562,8 +569,16 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       judgeSubject(factor, flags, reading.share, clauseStart, i);
       // "Opening fire without warning was inexcusable": a negation inside the subject ends with it;
       // only a negative subject ("Nobody ...", "Thankfully no one ...") reaches into the predicate.
+      // "has never been fair": a negation between the auxiliary and "been" is the verb's own.
       const negator = reading.negatorAt.at(-1) ?? -1;
-      if (negationLeft > 0 && negator > clauseStart && !isNegativeSubject(tokens, negator) && !claimDenied)
+      const ownNegation = word === 'been' && negator >= i - 2;
+      if (
+        negationLeft > 0 &&
+        negator > clauseStart &&
+        !ownNegation &&
+        !isNegativeSubject(tokens, negator) &&
+        !claimDenied
+      )
         negationLeft = 0;
     }
     if (kinds & SAFE_OUTCOME_WORD) {
@@ -1070,6 +1085,16 @@ function addEvidence(
   for (const [bit, rule] of RULE_NAMES) if (why & bit) rules.push(rule);
   const start = tokens.start[i] ?? 0;
   reading.evidence.push({ text: statement.slice(start, tokens.end[i]), start, weight, rules });
+}
+
+/**
+ * "have been trying", "has been able to": "been" here carries an activity or an ability, not a
+ * judgement. An "-ing" word a lexicon rates ("has been disappointing") is still one.
+ */
+function goingOnAfter(tokens: Tokens, been: number): boolean {
+  const next = tokens.lower[been + 1] ?? '';
+  if (next === 'able' || next === 'unable') return true;
+  return next.length > 4 && next.endsWith('ing') && wordFacts(next).main === 0;
 }
 
 /** Whether a conjunction joins another clause between tokens `from` and `to`. */

@@ -121,6 +121,16 @@ describe('judgements', () => {
     expect(explain('The rescue was a blunder').rescue).toEqual([0.6, ['subject']]);
   });
 
+  it('judges after "has been" too, keeping a negation that comes before "been"', () => {
+    expect(explain('The handling of the crisis has been exemplary').crisis?.[1]).toEqual(['subject']);
+    expect(explain('It has never been a fair system').fair?.[1]).toEqual(['negated']);
+  });
+
+  it('reads "has been trying" and "has been able" as no judgement of the subject', () => {
+    expect(explain('The crisis team has been trying to reach them').crisis?.[1]).toEqual([]);
+    expect(explain('The crisis team has been able to reach them').crisis?.[1]).toEqual([]);
+  });
+
   it('reads "was made" as passive, not as a judgement', () => {
     expect(explain('Great progress was made').progress).toEqual([2, []]);
   });
