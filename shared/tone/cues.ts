@@ -431,6 +431,8 @@ export type PhraseRole =
   | 'emphasis'
   | 'diminisher'
   | 'negator'
+  // Released from something: what follows is no longer there, so a bad thing there is good news.
+  | 'release'
   | 'neutral'
   | 'concessive'
   | 'harm'
@@ -556,21 +558,23 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['no one', 'negator'],
   ['not at all', 'negator'],
   ['by no means', 'negator'],
-  // Released from something: what follows is what is no longer there ("cleared of wrongdoing").
-  ['cleared of', 'negator'],
-  ['acquitted of', 'negator'],
+  // Out of custody: what follows is what is no longer there, but freedom from prison reads well or
+  // badly by who is freed, so it is only negated.
   ['freed from', 'negator'],
-  ['rid of', 'negator'],
-  ['free of', 'negator'],
-  ['free from', 'negator'],
   ['released from', 'negator'],
   ['rescued from', 'negator'],
   ['escaped from', 'negator'],
-  ['recovered from', 'negator'],
-  ['recovering from', 'negator'],
-  ['recovers from', 'negator'],
-  ['cured of', 'negator'],
-  ['not guilty of', 'negator'],
+  // Released from something: what follows is no longer there ("cleared of wrongdoing").
+  ['cleared of', 'release'],
+  ['acquitted of', 'release'],
+  ['rid of', 'release'],
+  ['free of', 'release'],
+  ['free from', 'release'],
+  ['recovered from', 'release'],
+  ['recovering from', 'release'],
+  ['recovers from', 'release'],
+  ['cured of', 'release'],
+  ['not guilty of', 'release'],
   // Distance from a quality is its absence: "far from satisfactory", "nowhere near good enough".
   ['far from', 'negator'],
   ['nowhere near', 'negator'],

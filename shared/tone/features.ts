@@ -122,7 +122,7 @@ export function featurize(
   dense[k++] = Math.log1p(reading.negative);
   dense[k++] = (reading.positive - reading.negative) / norm;
   dense[k++] = Math.log1p(reading.cues.tentative.length);
-  dense[k++] = Math.log1p(reading.negations);
+  dense[k++] = Math.log1p(Math.max(0, reading.negations - reading.releases));
   dense[k++] = Math.log1p(reading.contrasts);
   dense[k++] = reading.exclamations > 0 ? 1 : 0;
   dense[k++] = reading.questions > 0 ? 1 : 0;

@@ -135,6 +135,8 @@ export interface Reading {
   /** The cue words of each tone, in text order. */
   cues: Record<ToneName, readonly string[]>;
   negations: number;
+  /** Of the negations, releases ("cleared of", "freed from"): they turn what follows, but say no "not". */
+  releases: number;
   contrasts: number;
   exclamations: number;
   questions: number;
@@ -299,6 +301,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       adversarial: NO_CUES,
     },
     negations: 0,
+    releases: 0,
     contrasts: 0,
     exclamations: 0,
     questions: 0,
@@ -429,9 +432,15 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           modifierLeft = MODIFIER_WINDOW + 1;
           break;
         case 'negator':
+        case 'release':
           // "No one was hurt in the accident": a negative subject, as "nobody" is.
           negationLeft = (i === clauseStart ? SUBJECT_NEGATION_REACH : NEGATION_WINDOW) + 1;
           refusing = false;
+          // "cleared of misconduct": a bad thing one is released from is good news.
+          if (phrase.role === 'release') {
+            claimDenied = true;
+            reading.releases += 1;
+          }
           reading.negations += 1;
           reading.negatorAt.push(i);
           break;
@@ -487,8 +496,11 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (clearedBy >= 0) {
       // "The inquiry cleared the staff of any wrongdoing": what follows "of" is no longer there,
       // as after "cleared of" (PHRASES), with the one cleared between.
+      // Being cleared of a bad thing is good news, as a denied danger is.
       negationLeft = NEGATION_WINDOW + 1;
+      claimDenied = true;
       reading.negations += 1;
+      reading.releases += 1;
       reading.negatorAt.push(clearedBy);
       continue;
     }

@@ -254,6 +254,13 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('There is no reason for joy.').label).toBe('negative');
   });
 
+  it('reads being cleared of a charge as good news, and an escape from prison as no good news', () => {
+    expect(scoreTone('The court cleared him of all charges.').label).toBe('positive');
+    expect(scoreTone('The inquiry cleared the nurses of any wrongdoing.').label).toBe('positive');
+    expect(scoreTone('She was acquitted of fraud.').label).toBe('positive');
+    expect(scoreTone('Two inmates escaped from prison overnight.').label).not.toBe('positive');
+  });
+
   it('reads a worry judged unfounded as laid to rest, and an accusation judged false as a rebuttal', () => {
     expect(scoreTone('The fears were unfounded.').label).not.toBe('negative');
     expect(scoreTone('Concerns about the new bridge have so far proved unfounded.').label).not.toBe(
