@@ -886,10 +886,16 @@ function thingAfter(tokens: Tokens, counted: Uint8Array, from: number, count: nu
 function directObject(tokens: Tokens, counted: Uint8Array, from: number, count: number): number {
   let k = from;
   while (k < count && DETERMINERS.has(tokens.lower[k] ?? '')) k += 1;
+  // "ended ten years of fighting": how long it went on is no thing of its own; what went on is.
+  if (isNumber(tokens.lower[k] ?? '')) k += 1;
+  if (SPANS.has(tokens.lower[k] ?? '') && tokens.lower[k + 1] === 'of') k += 2;
   return k < count && tokens.isWord[k] && canBeThing(tokens, counted, k)
     ? headFrom(tokens, counted, k, count)
     : -1;
 }
+
+// Spans of time before "of" and what went on for that long.
+const SPANS: ReadonlySet<string> = new Set(['days', 'weeks', 'months', 'years', 'decades', 'centuries']);
 
 function canBeThing(tokens: Tokens, counted: Uint8Array, k: number): boolean {
   const word = tokens.lower[k] ?? '';

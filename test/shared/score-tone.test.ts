@@ -163,6 +163,8 @@ describe('scoreTone behaviour', () => {
 
   it('reads the end of something bad as good news, and "over" as a preposition as no ending', () => {
     expect(scoreTone('The blockade is over.').label).toBe('positive');
+    expect(scoreTone('The truce ended ten years of fighting.').label).toBe('positive');
+    expect(scoreTone('The crash ended decades of prosperity.').label).toBe('negative');
     expect(scoreTone('The drought is finally over, and the wells are full.').label).toBe('positive');
     expect(scoreTone('The festival is over.').label).toBe('neutral');
     expect(scoreTone('The lorry was over the weight limit.').label).not.toBe('positive');
