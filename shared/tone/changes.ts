@@ -57,6 +57,24 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
   return change.direction * good * change.share;
 }
 
+// People's work: a fall of it ("cut 500 staff", "shed 800 jobs") is job loss, which news reports as
+// harm, as it does "laid off".
+const WORKFORCE: ReadonlySet<string> = new Set([
+  'jobs',
+  'job',
+  'positions',
+  'posts',
+  'workers',
+  'staff',
+  'employees',
+  'workforce',
+]);
+
+/** The change is a loss of jobs: less of people's work, not denied. */
+export function losesJobs(reading: Reading, change: Change): boolean {
+  return change.direction < 0 && change.thing >= 0 && WORKFORCE.has(reading.tokens.lower[change.thing] ?? '');
+}
+
 /** Endings: the thing stops. Good news for a bad thing, bad for a good one, nothing otherwise. */
 const ENDINGS: ReadonlySet<string> = new Set(['end', 'ended', 'ends', 'over', 'behind', 'off']);
 /**
@@ -894,6 +912,8 @@ function directObject(tokens: Tokens, counted: Uint8Array, from: number, count: 
     : -1;
 }
 
+const NEGATING_DETERMINERS: ReadonlySet<string> = new Set(['no', 'not', 'never', 'none']);
+
 // Spans of time before "of" and what went on for that long.
 const SPANS: ReadonlySet<string> = new Set(['days', 'weeks', 'months', 'years', 'decades', 'centuries']);
 
@@ -941,6 +961,8 @@ function describedBy(
 ): number {
   const before = thing - 1;
   if (!tokens.isWord[before] || !canBeThing(tokens, counted, before)) return -1;
+  // "No jobs were cut": a negator before the thing denies the change, it does not describe the thing.
+  if (NEGATING_DETERMINERS.has(tokens.lower[before] ?? '')) return -1;
   return (facts[before]?.main ?? 0) !== 0 ? before : -1;
 }
 

@@ -1,7 +1,14 @@
 // One left-to-right pass over a statement that applies the rules: which words carry sentiment,
 // how negation, modifiers, contrast, hedges and brackets change them, and which tone cues occur.
 import type { ToneEvidence, ToneName } from '../types.ts';
-import { CHANGE_CUE_WORD, type Change, CLAUSE_WORDS, changeValue, findChanges } from './changes.ts';
+import {
+  CHANGE_CUE_WORD,
+  type Change,
+  CLAUSE_WORDS,
+  changeValue,
+  findChanges,
+  losesJobs,
+} from './changes.ts';
 import {
   ACCEPTANCE_VERBS,
   ATTENTION_VERBS,
@@ -808,6 +815,10 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     // The change word weighs like a word as good or bad as the change: "fell" in "crime fell" is +2.
     const value = changeValue(reading, change, table);
     reading.ruleBase[change.at] = CHANGE_WEIGHT * value || 0;
+    if (value < 0 && losesJobs(reading, change) && !reading.harmAt.includes(change.at)) {
+      reading.harms += 1;
+      reading.harmAt.push(change.at);
+    }
     // "A sharp drop in road deaths" is good news, not a report of harm ("deaths rose" is both).
     for (const k of value > 0 ? [change.thing, change.described] : []) {
       const harm = k < 0 ? -1 : reading.harmAt.indexOf(k);

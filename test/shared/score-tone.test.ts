@@ -147,6 +147,8 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Two climbers went missing on the ridge.').label).toBe('negative');
     expect(scoreTone('The editor was jailed for a column.').label).toBe('negative');
     expect(scoreTone('The carmaker shed 2,000 jobs.').label).toBe('negative');
+    expect(scoreTone('The carmaker will cut 900 staff.').label).toBe('negative');
+    expect(scoreTone('No jobs were cut.').label).not.toBe('negative');
     expect(scoreTone('The outbreak has claimed 40 lives.').label).toBe('negative');
     expect(scoreTone('The cyclone left thousands homeless.').label).toBe('negative');
   });
