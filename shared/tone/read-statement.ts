@@ -977,9 +977,14 @@ function deniedClaimStart(tokens: Tokens, i: number): number {
   if (!CLAIM_NOUNS.has(tokens.lower[i] ?? '')) return -1;
   const next = tokens.lower[i + 1];
   if (next === 'that') return i + 2;
+  // "no evidence of wrongdoing", "no sign of a leak": what there is no sign of is the claim.
+  if (next === 'of' && !REASONS.has(tokens.lower[i] ?? '')) return i + 2;
   if (next !== 'to' || !BELIEF_VERBS.has(tokens.lower[i + 2] ?? '')) return -1;
   return tokens.lower[i + 3] === 'that' ? i + 4 : i + 3;
 }
+
+// Claim nouns that give grounds rather than show: "no reason of state" denies nothing it names.
+const REASONS: ReadonlySet<string> = new Set(['reason', 'reasons', 'grounds']);
 
 const NEGATION_STOPS: ReadonlySet<string> = new Set(['to', 'for', 'towards', 'toward', 'against', 'from']);
 
@@ -999,6 +1004,8 @@ function weighAsStand(
   reading.ruleBase[i] = REFUSAL_WEIGHT;
   factor[i] = 1;
   flags[i] = (flags[i] ?? 0) & ~NEGATED;
+  // A stand is no relief, even where a denied claim made the word one ("no sign of remorse").
+  if (reading.reliefAt.at(-1) === i) reading.reliefAt.pop();
   named.push(i);
 }
 

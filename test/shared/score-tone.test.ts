@@ -254,6 +254,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('We have found no evidence that the bridge is dangerous.').label).toBe('positive');
     expect(scoreTone('There is no reason to believe the children are in danger.').label).toBe('positive');
     expect(scoreTone('There is no evidence that the policy works.').label).toBe('negative');
+    expect(scoreTone('The audit found no evidence of fraud.').label).toBe('positive');
+    expect(scoreTone('There is no sign of improvement.').label).toBe('negative');
+    expect(scoreTone('The driver showed no sign of remorse.').label).toBe('negative');
     // A claim noun alone is turned as any noun is.
     expect(scoreTone('There is no reason for joy.').label).toBe('negative');
   });
