@@ -974,6 +974,19 @@ export const HARM_PHRASES: readonly string[] = [
   'heads should roll',
   'came away with nothing',
   'left with nothing',
+  // Hard times named as such: "these are dark days for farming".
+  'dark days',
+  'dark day',
+  'dark times',
+  'darkest day',
+  'darkest hour',
+  'black day',
+  // Exasperation: "our members have had enough", "people are fed up".
+  'have had enough',
+  'has had enough',
+  'had had enough',
+  'had enough of',
+  'fed up',
 ];
 
 /** Releases: good news when what is released is a captive ("the hostages were released"). */
@@ -1077,6 +1090,9 @@ export const RELIEF_PHRASES: readonly string[] = [
   // Agreement found: "we found common ground on most issues" ("no common ground" is negated).
   'common ground',
   'over the moon',
+  // Revival: "the festival brought the old town back to life", "breathed new life into the docks".
+  'back to life',
+  ...['breathe', 'breathes', 'breathed', 'breathing'].map((verb) => `${verb} new life into`),
   // An effort that succeeded: "the ban on fishing has paid off".
   'paid off',
   'pays off',

@@ -325,6 +325,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('There is no common ground between them.').label).toBe('negative');
     expect(scoreTone('This is the last thing we needed.').label).toBe('negative');
     expect(scoreTone('Enough is enough.').label).toBe('negative');
+    expect(scoreTone('Residents have had enough.').label).toBe('negative');
+    expect(scoreTone('These are dark days for the fishing fleet.').label).toBe('negative');
+    expect(scoreTone('The new market has brought the square back to life.').label).toBe('positive');
     expect(scoreTone('House prices are out of reach for most young people.').label).toBe('negative');
     expect(scoreTone('Thousands of shops have closed their doors for good.').label).toBe('negative');
     expect(scoreTone('She broke the world record by two seconds.').label).toBe('positive');
