@@ -435,6 +435,7 @@ export type PhraseRole =
   | 'release'
   | 'neutral'
   | 'concessive'
+  | 'contrast'
   | 'harm'
   // Accountability (ACCOUNTABILITY): harm that a negation does not turn.
   | 'blame'
@@ -584,6 +585,14 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['even if', 'concessive'],
   ['no matter', 'concessive'],
   ['regardless of', 'concessive'],
+  // Contrast spelled in more than one word: what came before is conceded, as before "but".
+  ['even so', 'contrast'],
+  ['that said', 'contrast'],
+  ['having said that', 'contrast'],
+  ['all the same', 'contrast'],
+  // "anything but adequate" is inadequate; "not without merit" has merit (the two negations cancel).
+  ['anything but', 'negator'],
+  ['not without', 'neutral'],
 ];
 
 /** Words a speaker uses to take the floor ("yes, ...", "well, ..."): no sentiment when followed by a comma. */

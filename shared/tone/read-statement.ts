@@ -337,6 +337,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let conceding = false;
   let contrasted = false;
   let sentenceStart = 0;
+  // "It has flaws. But it is a start": a contrast opening a sentence concedes the one before.
+  let previousSentenceStart = 0;
   let clauseStart = 0;
   let judged = false;
   // The copula of the clause's judgement, while its subject may still be denied; else -1.
@@ -381,6 +383,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       else emphasis = false;
       if (isSentenceEnd(word)) {
         contrasted = false;
+        previousSentenceStart = sentenceStart;
         sentenceStart = i + 1;
       }
       continue;
@@ -477,6 +480,26 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           if (negationLeft > 0) flags[i] = NEGATED;
           reading.reliefAt.push(i);
           break;
+        case 'contrast':
+          // "Even so, ..." opens its clause; "not even so bad" is no contrast.
+          if (i !== clauseStart && tokens.isWord[i - 1]) break;
+          concede(
+            factor,
+            flags,
+            reading.share,
+            i === sentenceStart ? previousSentenceStart : sentenceStart,
+            i,
+          );
+          sentenceStart = phrase.end;
+          clauseStart = phrase.end;
+          judged = false;
+          safeInClause = false;
+          contrasted = true;
+          reading.contrasts += 1;
+          reading.contrastAt.push(i);
+          negationLeft = 0;
+          hedged = false;
+          break;
         case 'filler':
         case 'neutral':
           break;
@@ -539,7 +562,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       continue;
     }
     if (kinds & CONTRAST_WORD || (word === 'yet' && yetContrasts(tokens, i))) {
-      concede(factor, flags, reading.share, sentenceStart, i);
+      concede(factor, flags, reading.share, i === sentenceStart ? previousSentenceStart : sentenceStart, i);
       sentenceStart = i + 1;
       clauseStart = i + 1;
       judged = false;

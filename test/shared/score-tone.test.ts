@@ -568,6 +568,19 @@ describe('scoreTone behaviour', () => {
     );
     expect(scoreTone('Despite the cheerful speeches, the visit was a failure.').label).toBe('negative');
   });
+
+  it('lets a contrast that opens a sentence, or "even so", concede what came before', () => {
+    expect(scoreTone('The rollout was badly flawed. But it is a huge step forward.').label).toBe('positive');
+    expect(scoreTone('The rollout was badly flawed; even so, it is a huge step forward.').label).toBe(
+      'positive',
+    );
+  });
+
+  it('reads "anything but" as a negation and "not without" as two that cancel', () => {
+    expect(scoreTone('The response was anything but adequate.').label).toBe('negative');
+    expect(scoreTone('The proposal is not without merit.').label).toBe('positive');
+    expect(scoreTone('The proposal is not without risk.').label).toBe('negative');
+  });
 });
 
 describe('scoreTone ignores who is named', () => {
