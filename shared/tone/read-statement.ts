@@ -924,7 +924,25 @@ function adjustedKinds(tokens: Tokens, i: number, kinds: number, clauseStart: nu
   if (kinds & RELEASE_WORD && freesCaptive(tokens, clauseStart, i)) return kinds | RESCUE;
   if (kinds & HEDGE_WORD && tokens.lower[i] === 'could' && INABILITY.has(tokens.lower[i + 1] ?? ''))
     return kinds & ~HEDGE_WORD;
+  // "While there were setbacks, the project succeeded": opening a sentence before a comma, "while"
+  // concedes as "although" does ("Prices rose while wages fell" only says when).
+  if (
+    tokens.lower[i] === 'while' &&
+    (i === 0 || isSentenceEnd(tokens.lower[i - 1] ?? '')) &&
+    commaAhead(tokens, i)
+  )
+    return kinds | CONCESSIVE_WORD;
   return kinds;
+}
+
+/** A comma before the sentence ends. */
+function commaAhead(tokens: Tokens, from: number): boolean {
+  for (let k = from + 1; k < tokens.lower.length; k += 1) {
+    const token = tokens.lower[k] ?? '';
+    if (token === ',') return true;
+    if (isSentenceEnd(token)) return false;
+  }
+  return false;
 }
 const INABILITY: ReadonlySet<string> = new Set(['not', 'never', 'hardly', 'barely', 'scarcely']);
 

@@ -576,6 +576,14 @@ describe('scoreTone behaviour', () => {
     );
   });
 
+  it('reads "while" opening a sentence before a comma as a concession, and elsewhere as "when"', () => {
+    expect(scoreTone('While there were setbacks, the festival has been a success.').label).toBe('positive');
+    expect(scoreTone('While we welcome the review, it does not go nearly far enough.').label).toBe(
+      'negative',
+    );
+    expect(scoreTone('Prices soared while wages fell.').label).toBe('negative');
+  });
+
   it('reads "anything but" as a negation and "not without" as two that cancel', () => {
     expect(scoreTone('The response was anything but adequate.').label).toBe('negative');
     expect(scoreTone('The proposal is not without merit.').label).toBe('positive');
