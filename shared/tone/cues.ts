@@ -996,6 +996,31 @@ export const HARM_PHRASES: readonly string[] = [
   'had had enough',
   'had enough of',
   'fed up',
+  // Progress undone or stopped: "we are back to square one", "talks have ground to a halt".
+  'back to square one',
+  'back to the drawing board',
+  'at a standstill',
+  ...['ground', 'grind', 'grinds', 'grinding', 'come', 'came'].map((verb) => `${verb} to a halt`),
+  'in limbo',
+  'on the back foot',
+  'uphill battle',
+  'uphill struggle',
+  // Decline and collapse: "the economy is in free fall", "the marriage is on the rocks".
+  'in free fall',
+  'in freefall',
+  'going downhill',
+  'gone downhill',
+  'down the drain',
+  'on the rocks',
+  'hanging by a thread',
+  'brink of collapse',
+  'brink of war',
+  // Not listened to: "our warnings fell on deaf ears", "they only pay lip service to it".
+  'on deaf ears',
+  'lip service',
+  'the last straw',
+  'bitter pill',
+  'up in arms',
 ];
 
 /** Releases: good news when what is released is a captive ("the hostages were released"). */
@@ -1017,6 +1042,8 @@ export const GOOD_NEWS_WORDS: ReadonlySet<string> = new Set([
   'rebuilt',
   'reopened',
   'hired',
+  // Progress: "the talks made real headway".
+  'headway',
 ]);
 
 /** Good news spelled in more than one word, the counterpart of HARM_PHRASES; matched like PHRASES. */
@@ -1099,6 +1126,11 @@ export const RELIEF_PHRASES: readonly string[] = [
   // Agreement found: "we found common ground on most issues" ("no common ground" is negated).
   'common ground',
   'over the moon',
+  // Going well: "we are ahead of the game", "a shot in the arm for the high street".
+  'ahead of the game',
+  'shot in the arm',
+  'plain sailing',
+  'win-win',
   // Revival: "the festival brought the old town back to life", "breathed new life into the docks".
   'back to life',
   ...['breathe', 'breathes', 'breathed', 'breathing'].map((verb) => `${verb} new life into`),

@@ -326,6 +326,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('This is the last thing we needed.').label).toBe('negative');
     expect(scoreTone('Enough is enough.').label).toBe('negative');
     expect(scoreTone('Residents have had enough.').label).toBe('negative');
+    expect(scoreTone('After the vote we are back to square one.').label).toBe('negative');
+    expect(scoreTone('Work on the bypass has ground to a halt.').label).toBe('negative');
+    expect(scoreTone('The two unions have made real headway.').label).toBe('positive');
     expect(scoreTone('These are dark days for the fishing fleet.').label).toBe('negative');
     expect(scoreTone('The new market has brought the square back to life.').label).toBe('positive');
     expect(scoreTone('House prices are out of reach for most young people.').label).toBe('negative');
