@@ -1044,6 +1044,9 @@ export const GOOD_NEWS_WORDS: ReadonlySet<string> = new Set([
   'hired',
   // Progress: "the talks made real headway".
   'headway',
+  // Out of danger: "the patient's condition has stabilised".
+  'stabilised',
+  'stabilized',
 ]);
 
 /** Good news spelled in more than one word, the counterpart of HARM_PHRASES; matched like PHRASES. */

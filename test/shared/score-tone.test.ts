@@ -171,6 +171,8 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The festival is over.').label).toBe('neutral');
     expect(scoreTone('The lorry was over the weight limit.').label).not.toBe('positive');
     expect(scoreTone('The recession is behind us now.').label).toBe('positive');
+    expect(scoreTone('The shortage of teachers is easing.').label).toBe('positive');
+    expect(scoreTone("The climber's condition has stabilised.").label).toBe('positive');
     expect(scoreTone('The van behind us was blue.').label).toBe('neutral');
   });
 
