@@ -607,7 +607,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       // "The rescue was a blunder": the judgement after the verb decides, not the subject's words.
       judged = true;
       judgedAt = i;
-      judgementWeighed = false;
+      // "The station is on the high street" says where, not how good: no word is weighed as its verdict.
+      judgementWeighed = PLACE_PREPOSITIONS.has(tokens.lower[i + 1] ?? '');
       judgeSubject(factor, flags, reading.share, clauseStart, i);
       // "Opening fire without warning was inexcusable": a negation inside the subject ends with it;
       // only a negative subject ("Nobody ...", "Thankfully no one ...") reaches into the predicate.
@@ -934,6 +935,19 @@ function adjustedKinds(tokens: Tokens, i: number, kinds: number, clauseStart: nu
     return kinds | CONCESSIVE_WORD;
   return kinds;
 }
+
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'on',
+  'in',
+  'at',
+  'near',
+  'beside',
+  'opposite',
+  'inside',
+  'outside',
+  'above',
+  'below',
+]);
 
 /** A comma before the sentence ends. */
 function commaAhead(tokens: Tokens, from: number): boolean {

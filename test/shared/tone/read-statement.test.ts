@@ -126,6 +126,11 @@ describe('judgements', () => {
     expect(explain('It has never been a fair system').fair?.[1]).toEqual(['negated']);
   });
 
+  it('weighs no word of a place after "is" as a verdict ("is on the high street")', () => {
+    // "street" leans negative in the word table; as a verdict it would weigh like a bad word.
+    expect(explain('The depot is on the high street').street).toBeUndefined();
+  });
+
   it('reads "has been trying" and "has been able" as no judgement of the subject', () => {
     expect(explain('The crisis team has been trying to reach them').crisis?.[1]).toEqual([]);
     expect(explain('The crisis team has been able to reach them').crisis?.[1]).toEqual([]);
