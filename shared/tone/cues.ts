@@ -1021,6 +1021,9 @@ export const HARM_PHRASES: readonly string[] = [
   'the last straw',
   'bitter pill',
   'up in arms',
+  // Violence and disaster in set phrases: "a gunman opened fire", "the river burst its banks".
+  ...['open', 'opens', 'opened', 'opening'].map((verb) => `${verb} fire`),
+  ...['burst', 'bursts', 'bursting'].flatMap((verb) => [`${verb} its banks`, `${verb} their banks`]),
 ];
 
 /** Releases: good news when what is released is a captive ("the hostages were released"). */
@@ -1129,6 +1132,8 @@ export const RELIEF_PHRASES: readonly string[] = [
   // Agreement found: "we found common ground on most issues" ("no common ground" is negated).
   'common ground',
   'over the moon',
+  // Spared: "the village was spared the worst of the storm".
+  'spared the worst',
   // Going well: "we are ahead of the game", "a shot in the arm for the high street".
   'ahead of the game',
   'shot in the arm',

@@ -329,6 +329,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Enough is enough.').label).toBe('negative');
     expect(scoreTone('Residents have had enough.').label).toBe('negative');
     expect(scoreTone('After the vote we are back to square one.').label).toBe('negative');
+    expect(scoreTone('Soldiers opened fire on the crowd.').label).toBe('negative');
+    expect(scoreTone('The canal burst its banks.').label).toBe('negative');
+    expect(scoreTone('The town was spared the worst of the floods.').label).toBe('positive');
     expect(scoreTone('Work on the bypass has ground to a halt.').label).toBe('negative');
     expect(scoreTone('The two unions have made real headway.').label).toBe('positive');
     expect(scoreTone('These are dark days for the fishing fleet.').label).toBe('negative');
