@@ -70,7 +70,6 @@ import {
   SPOILER_WORD,
   TOPIC_WORD,
   type WordFacts,
-  wordFacts,
 } from './word-facts.ts';
 import { WORD_TABLE, type WordTable } from './word-table.ts';
 
@@ -263,7 +262,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   const reading: Reading = {
     statement,
     tokens,
-    facts: own.facts,
+    facts: tokens.facts,
     negated: own.negated,
     counted: own.counted,
     share: own.share,
@@ -375,8 +374,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       }
       continue;
     }
-    const facts = wordFacts(word);
-    reading.facts[i] = facts;
+    const facts = tokens.facts[i];
+    if (facts === undefined) continue;
     if (tokens.bracketed[i]) {
       // The reporter's words: shown, but they move nothing.
       flags[i] = BRACKETED;
@@ -467,10 +466,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       }
       // Words inside a phrase ("like" in "something like that") carry no sentiment of their own.
       for (let k = i; k < phrase.end; k += 1) {
-        if (k > i) {
-          reading.words += 1;
-          reading.facts[k] = wordFacts(tokens.lower[k] ?? '');
-        }
+        if (k > i) reading.words += 1;
         reading.counted[k] = 1;
         reading.share[k] = reading.share[i] ?? 1;
         if (negationLeft > 0) reading.negated[k] = 1;
@@ -799,7 +795,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
 /** The word after token i is a good word it can spoil ("missed opportunity", not "missed the bus"). */
 function spoilsNext(tokens: Tokens, i: number): boolean {
   const next = i + 1;
-  return tokens.isWord[next] === true && wordFacts(tokens.lower[next] ?? '').main > 0;
+  return (tokens.facts[next]?.main ?? 0) > 0;
 }
 
 /** The index after the last token of the cue starting at `at`: a multi-word cue's end, else at + 1. */
@@ -1116,7 +1112,6 @@ let scratchFlags = new Uint32Array(SCRATCH_TOKENS);
 
 /** The per-token arrays a reading hands out. */
 interface TokenArrays {
-  facts: (WordFacts | undefined)[];
   negated: Uint8Array;
   counted: Uint8Array;
   share: Float64Array;
@@ -1126,7 +1121,6 @@ interface TokenArrays {
 
 function ownArrays(count: number): TokenArrays {
   return {
-    facts: new Array<WordFacts | undefined>(count),
     negated: new Uint8Array(count),
     counted: new Uint8Array(count),
     share: new Float64Array(count),
@@ -1140,16 +1134,13 @@ let scratchTokens: TokenArrays = ownArrays(SCRATCH_TOKENS);
 
 function scratchArrays(count: number): TokenArrays {
   if (scratchTokens.negated.length < count) scratchTokens = ownArrays(count * 2);
-  const { facts, negated, counted, share, predicate, ruleBase } = scratchTokens;
-  facts.length = count;
-  facts.fill(undefined);
+  const { negated, counted, share, predicate, ruleBase } = scratchTokens;
   negated.fill(0, 0, count);
   counted.fill(0, 0, count);
   share.fill(0, 0, count);
   predicate.fill(0, 0, count);
   ruleBase.fill(0, 0, count);
   return {
-    facts,
     negated: negated.subarray(0, count),
     counted: counted.subarray(0, count),
     share: share.subarray(0, count),
