@@ -303,15 +303,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     questions: 0,
   };
   // Per token: the product of the rule factors (0: carries no sentiment), why, and phrase roles.
-  // The first two live in module-level scratch buffers: they never leave this call.
-  if (scratchFactor.length < count) {
-    scratchFactor = new Float64Array(count * 2);
-    scratchFlags = new Uint32Array(count * 2);
-  }
-  const factor = scratchFactor;
-  const flags = scratchFlags;
-  factor.fill(0, 0, count);
-  flags.fill(0, 0, count);
+  // The reading gets the first two only when the rules are done: helpers see them empty until then.
+  const factor = own.factor;
+  const flags = own.flags;
   const roles: (string | undefined)[] = [];
   let negationLeft = 0;
   // The current negation has turned a word a lexicon rates.
@@ -787,8 +781,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     factor[change.at] = ((flags[change.at] ?? 0) & HEDGED) !== 0 ? HEDGE_FACTOR : 1;
   }
   sumUp(reading, statement, factor, flags, roles, withEvidence);
-  reading.factor = withEvidence ? factor.slice(0, count) : factor.subarray(0, count);
-  reading.flags = withEvidence ? flags.slice(0, count) : flags.subarray(0, count);
+  reading.factor = factor;
+  reading.flags = flags;
   return reading;
 }
 
@@ -1107,8 +1101,6 @@ const EMPTY_FLAGS = new Uint32Array(0);
 
 /** Most statements have no cue of a given tone: they share this empty list until one is found. */
 const NO_CUES: readonly string[] = Object.freeze([]);
-let scratchFactor = new Float64Array(SCRATCH_TOKENS);
-let scratchFlags = new Uint32Array(SCRATCH_TOKENS);
 
 /** The per-token arrays a reading hands out. */
 interface TokenArrays {
@@ -1117,6 +1109,8 @@ interface TokenArrays {
   share: Float64Array;
   predicate: Uint8Array;
   ruleBase: Float64Array;
+  factor: Float64Array;
+  flags: Uint32Array;
 }
 
 function ownArrays(count: number): TokenArrays {
@@ -1126,26 +1120,46 @@ function ownArrays(count: number): TokenArrays {
     share: new Float64Array(count),
     predicate: new Uint8Array(count),
     ruleBase: new Float64Array(count),
+    factor: new Float64Array(count),
+    flags: new Uint32Array(count),
   };
 }
 
 // Scoring reads a statement, featurizes it and drops the reading: one set of arrays serves every call.
 let scratchTokens: TokenArrays = ownArrays(SCRATCH_TOKENS);
+// Views of the scratch arrays `count` tokens long, by `count`: made once per length, not per statement.
+let scratchViews: (TokenArrays | undefined)[] = [];
 
 function scratchArrays(count: number): TokenArrays {
-  if (scratchTokens.negated.length < count) scratchTokens = ownArrays(count * 2);
-  const { negated, counted, share, predicate, ruleBase } = scratchTokens;
-  negated.fill(0, 0, count);
-  counted.fill(0, 0, count);
-  share.fill(0, 0, count);
-  predicate.fill(0, 0, count);
-  ruleBase.fill(0, 0, count);
+  if (scratchTokens.negated.length < count) {
+    scratchTokens = ownArrays(count * 2);
+    scratchViews = [];
+  }
+  let views = scratchViews[count];
+  if (views === undefined) {
+    views = scratchViewsOf(count);
+    scratchViews[count] = views;
+  }
+  views.negated.fill(0);
+  views.counted.fill(0);
+  views.share.fill(0);
+  views.predicate.fill(0);
+  views.ruleBase.fill(0);
+  views.factor.fill(0);
+  views.flags.fill(0);
+  return views;
+}
+
+function scratchViewsOf(count: number): TokenArrays {
+  const { negated, counted, share, predicate, ruleBase, factor, flags } = scratchTokens;
   return {
     negated: negated.subarray(0, count),
     counted: counted.subarray(0, count),
     share: share.subarray(0, count),
     predicate: predicate.subarray(0, count),
     ruleBase: ruleBase.subarray(0, count),
+    factor: factor.subarray(0, count),
+    flags: flags.subarray(0, count),
   };
 }
 
