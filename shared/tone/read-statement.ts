@@ -1029,9 +1029,8 @@ function sumUp(
     // Most words no secondary lexicon rates: their weights are all 0, so skip reading them.
     if (ruled === 0 && (facts.kinds & SECONDARY_RATED_WORD) === 0) continue;
     // secondaryBase inlined: this loop runs for every weighed token of every statement.
-    const secondary = facts.secondary;
     for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
-      const weight = (ruled !== 0 ? ruled / AFINN_MAX : (secondary[lexicon] ?? 0)) * f;
+      const weight = (ruled !== 0 ? ruled / AFINN_MAX : facts.secondaryWeight(lexicon)) * f;
       if (weight > 0) reading.secondaryPositive[lexicon] = (reading.secondaryPositive[lexicon] ?? 0) + weight;
       else if (weight < 0)
         reading.secondaryNegative[lexicon] = (reading.secondaryNegative[lexicon] ?? 0) - weight;

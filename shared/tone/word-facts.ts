@@ -62,28 +62,77 @@ export const TOPIC_WORD = 1 << 22;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
-export interface WordFacts {
+// A word's numbers sit side by side in a block shared with other words, one record per word: a
+// number field of an object is a heap object of its own, so a token's lexicon weight, table values
+// and secondary weights each missed the CPU cache, where one record is one or two cache lines.
+const MAIN = 0;
+const MODIFIER = 1;
+const POLARITY = 2;
+const TABLE_POSITIVE = 3;
+const TABLE_NEGATIVE = 4;
+/** The secondary weights follow, one per lexicon. */
+const SECONDARY = 5;
+const RECORD = 8;
+// Records per block: a new block when one is full.
+const BLOCK_RECORDS = 4096;
+let block = new Float64Array(BLOCK_RECORDS * RECORD);
+let blockUsed = 0;
+
+/** Everything the scorer needs to know about one lower-cased word. */
+export class WordFacts {
   /** The lower-cased word: one string per word, shared by every token of it. */
-  word: string;
-  /** Main-lexicon weight (AFINN-165 with the domain lexicon), 0 when unknown. */
-  main: number;
-  /** One weight per secondary lexicon, in lexicon.ts order. */
-  secondary: Float64Array;
+  readonly word: string;
   /** Bits saying which cue tables list the word. */
-  kinds: number;
-  /** Intensifier or diminisher factor, 1 for other words. */
-  modifier: number;
+  readonly kinds: number;
   /** FNV-1a hash of the word's stem, low 30 bits (numbers all share one), for the hashed model features. */
-  hash: number;
+  readonly hash: number;
   /** The word's row in the shipped word table (word-table.ts), -1 when the table lacks it. */
-  row: number;
+  readonly row: number;
+  /** One weight per secondary lexicon, in lexicon.ts order: a view of the word's record. */
+  readonly secondary: Float64Array;
+  private readonly numbers: Float64Array;
+  private readonly at: number;
+
+  constructor(word: string, kinds: number, hash: number, row: number, numbers: Float64Array, at: number) {
+    this.word = word;
+    this.kinds = kinds;
+    this.hash = hash;
+    this.row = row;
+    this.numbers = numbers;
+    this.at = at;
+    this.secondary = numbers.subarray(at + SECONDARY, at + SECONDARY + SECONDARY_COUNT);
+  }
+
+  /** Main-lexicon weight (AFINN-165 with the domain lexicon), 0 when unknown. */
+  get main(): number {
+    return this.numbers[this.at + MAIN] ?? 0;
+  }
+
+  /** Intensifier or diminisher factor, 1 for other words. */
+  get modifier(): number {
+    return this.numbers[this.at + MODIFIER] ?? 1;
+  }
+
   /**
    * The row's polarity and logit shares (0 without a row), copied here: the table's columns are
    * 100k entries long, and reading them per token missed the CPU cache more than the word's facts.
    */
-  polarity: number;
-  tablePositive: number;
-  tableNegative: number;
+  get polarity(): number {
+    return this.numbers[this.at + POLARITY] ?? 0;
+  }
+
+  get tablePositive(): number {
+    return this.numbers[this.at + TABLE_POSITIVE] ?? 0;
+  }
+
+  get tableNegative(): number {
+    return this.numbers[this.at + TABLE_NEGATIVE] ?? 0;
+  }
+
+  /** The weight in secondary lexicon `lexicon`, as `secondary[lexicon]`, without the view's own lookup. */
+  secondaryWeight(lexicon: number): number {
+    return this.numbers[this.at + SECONDARY + lexicon] ?? 0;
+  }
 }
 
 // Words seen so far; cleared when full so a long-running process cannot grow it without bound.
@@ -176,9 +225,18 @@ function fnv(text: string, start: number, end: number): number {
 }
 
 function describe(word: string): WordFacts {
-  const secondary = new Float64Array(SECONDARY_COUNT);
-  for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1)
-    secondary[lexicon] = secondaryWeight(lexicon, word);
+  if (blockUsed === BLOCK_RECORDS) {
+    block = new Float64Array(BLOCK_RECORDS * RECORD);
+    blockUsed = 0;
+  }
+  const at = blockUsed * RECORD;
+  blockUsed += 1;
+  let rated = false;
+  for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
+    const weight = secondaryWeight(lexicon, word);
+    block[at + SECONDARY + lexicon] = weight;
+    if (weight !== 0) rated = true;
+  }
   const intensity = INTENSIFIERS.get(word) ?? DIMINISHERS.get(word);
   let kinds = 0;
   if (NEGATORS.has(word) || word.endsWith("n't")) kinds |= NEGATOR_WORD;
@@ -199,24 +257,19 @@ function describe(word: string): WordFacts {
   if (SPOILERS.has(word)) kinds |= SPOILER_WORD;
   if (RELEASES.has(word)) kinds |= RELEASE_WORD;
   if (ATTENTION_VERBS.has(word) || TOPIC_NOUNS.has(word)) kinds |= TOPIC_WORD;
-  if (secondary.some((weight) => weight !== 0)) kinds |= SECONDARY_RATED_WORD;
+  if (rated) kinds |= SECONDARY_RATED_WORD;
   if (startsPhrase(word)) kinds |= PHRASE_START_WORD;
   kinds |= changeKinds(word);
   const number = isNumber(word);
   const row = WORD_TABLE.rowOf(word);
   if (number) kinds |= NUMBER_WORD;
-  return {
-    word,
-    main: wordWeight(word),
-    secondary,
-    kinds,
-    modifier: intensity ?? 1,
-    hash: (number ? NUMBER_KEY : stemHash(word)) & SMALL_INTEGER,
-    row,
-    polarity: row < 0 ? 0 : (WORD_TABLE.polarity[row] ?? 0),
-    tablePositive: row < 0 ? 0 : (WORD_TABLE.positive[row] ?? 0),
-    tableNegative: row < 0 ? 0 : (WORD_TABLE.negative[row] ?? 0),
-  };
+  block[at + MAIN] = wordWeight(word);
+  block[at + MODIFIER] = intensity ?? 1;
+  block[at + POLARITY] = row < 0 ? 0 : (WORD_TABLE.polarity[row] ?? 0);
+  block[at + TABLE_POSITIVE] = row < 0 ? 0 : (WORD_TABLE.positive[row] ?? 0);
+  block[at + TABLE_NEGATIVE] = row < 0 ? 0 : (WORD_TABLE.negative[row] ?? 0);
+  const hash = (number ? NUMBER_KEY : stemHash(word)) & SMALL_INTEGER;
+  return new WordFacts(word, kinds, hash, row, block, at);
 }
 
 // Longer tokens are no English word (a URL, a run of letters) and are hashed as written: the Porter
