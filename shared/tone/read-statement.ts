@@ -1089,7 +1089,7 @@ export function mainBase(reading: Reading, i: number): number {
 export function secondaryBase(reading: Reading, i: number, lexicon: number): number {
   const ruled = reading.ruleBase[i] ?? 0;
   if (ruled !== 0) return ruled / AFINN_MAX;
-  return reading.facts[i]?.secondary[lexicon] ?? 0;
+  return reading.facts[i]?.secondaryWeight(lexicon) ?? 0;
 }
 
 const EMPTY_FACTORS = new Float64Array(0);

@@ -88,8 +88,6 @@ export class WordFacts {
   readonly hash: number;
   /** The word's row in the shipped word table (word-table.ts), -1 when the table lacks it. */
   readonly row: number;
-  /** One weight per secondary lexicon, in lexicon.ts order: a view of the word's record. */
-  readonly secondary: Float64Array;
   private readonly numbers: Float64Array;
   private readonly at: number;
 
@@ -100,7 +98,6 @@ export class WordFacts {
     this.row = row;
     this.numbers = numbers;
     this.at = at;
-    this.secondary = numbers.subarray(at + SECONDARY, at + SECONDARY + SECONDARY_COUNT);
   }
 
   /** Main-lexicon weight (AFINN-165 with the domain lexicon), 0 when unknown. */
@@ -129,7 +126,7 @@ export class WordFacts {
     return this.numbers[this.at + TABLE_NEGATIVE] ?? 0;
   }
 
-  /** The weight in secondary lexicon `lexicon`, as `secondary[lexicon]`, without the view's own lookup. */
+  /** The word's weight in secondary lexicon `lexicon` (lexicon.ts order), 0 when it does not rate it. */
   secondaryWeight(lexicon: number): number {
     return this.numbers[this.at + SECONDARY + lexicon] ?? 0;
   }
