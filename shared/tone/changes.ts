@@ -6,7 +6,7 @@ import { CLAIM_NOUNS, DETERMINERS, SAYING_VERBS } from './cues.ts';
 import type { Reading } from './read-statement.ts';
 import { BE_FORMS, DEGREE_WORDS, isClauseBoundary, isNumber } from './rules.ts';
 import type { Tokens } from './tokenize.ts';
-import type { WordTable } from './word-table.ts';
+import { WORD_TABLE, type WordTable } from './word-table.ts';
 
 /** One change in a statement: the word saying it, the word for what changes, and which way. */
 export interface Change {
@@ -39,8 +39,11 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
       : change.thing >= 0
         ? reading.tokens.lower[change.thing]
         : undefined;
-  const row = thing === undefined ? -1 : table.rowOf(thing);
-  const lexicon = change.thing >= 0 && phraseEnd === undefined ? (reading.facts[change.thing]?.main ?? 0) : 0;
+  // A one-word thing's row in the shipped table comes cached with its facts: no search of the table.
+  const facts = change.thing >= 0 && phraseEnd === undefined ? reading.facts[change.thing] : undefined;
+  const row =
+    thing === undefined ? -1 : table === WORD_TABLE && facts !== undefined ? facts.row : table.rowOf(thing);
+  const lexicon = facts?.main ?? 0;
   const polarity = row < 0 ? 0 : (table.polarity[row] ?? 0);
   const description = change.described >= 0 ? (reading.facts[change.described]?.main ?? 0) : 0;
   const good =

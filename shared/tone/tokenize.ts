@@ -1,4 +1,5 @@
 // Splits a statement into word and punctuation tokens that point back into it by offsets.
+import { type WordFacts, wordFacts, wordFactsIn } from './word-facts.ts';
 
 /** The tokens of one statement, as parallel arrays (one entry per token). */
 export interface Tokens {
@@ -12,6 +13,11 @@ export interface Tokens {
   bracketed: boolean[];
   /** Written with a capital first letter. */
   capitalised: boolean[];
+  /**
+   * What is known about each word (word-facts.ts), undefined for punctuation: looked up while
+   * scanning, so a word's text is cut out of the statement only the first time it is seen.
+   */
+  facts: (WordFacts | undefined)[];
 }
 
 // Words keep inner apostrophes and hyphens ("can't", "de-escalation"); any other non-space
@@ -41,7 +47,15 @@ export function tokenize(statement: string): Tokens {
   // Lower-casing can change the length of rare characters (e.g. "İ"); then lower per token.
   const sameLength = lowered.length === statement.length;
   if (lowered.includes('’')) lowered = lowered.replace(CURLY_APOSTROPHE, "'");
-  const tokens: Tokens = { lower: [], start: [], end: [], isWord: [], bracketed: [], capitalised: [] };
+  const tokens: Tokens = {
+    lower: [],
+    start: [],
+    end: [],
+    isWord: [],
+    bracketed: [],
+    capitalised: [],
+    facts: [],
+  };
   let bracketDepth = 0;
   const length = statement.length;
   let at = 0;
@@ -75,17 +89,19 @@ export function tokenize(statement: string): Tokens {
       if (statement.charCodeAt(at) === PERIOD && at - start <= LONGEST_TITLE && isTitle(statement, start, at))
         at += 1;
       const original = statement.charCodeAt(start);
+      const facts = sameLength
+        ? wordFactsIn(lowered, start, at)
+        : wordFacts(statement.slice(start, at).toLowerCase().replace(CURLY_APOSTROPHE, "'"));
       push(
         tokens,
-        sameLength
-          ? lowered.slice(start, at)
-          : statement.slice(start, at).toLowerCase().replace(CURLY_APOSTROPHE, "'"),
+        facts.word,
         start,
         at,
         true,
         bracketDepth > 0,
         (original >= 65 && original <= 90) ||
           (original >= FIRST_NON_ASCII && UPPER.test(statement[start] ?? '')),
+        facts,
       );
       continue;
     }
@@ -98,7 +114,7 @@ export function tokenize(statement: string): Tokens {
     const mark = sameLength
       ? lowered.slice(at, at + width)
       : statement.slice(at, at + width).replace(CURLY_APOSTROPHE, "'");
-    push(tokens, mark, at, at + width, false, bracketDepth > 0, false);
+    push(tokens, mark, at, at + width, false, bracketDepth > 0, false, undefined);
     if (code === CLOSE_BRACKET && bracketDepth > 0) bracketDepth -= 1;
     at += width;
   }
@@ -136,6 +152,7 @@ function push(
   isWord: boolean,
   bracketed: boolean,
   capitalised: boolean,
+  facts: WordFacts | undefined,
 ): void {
   tokens.lower.push(lower);
   tokens.start.push(start);
@@ -143,4 +160,5 @@ function push(
   tokens.isWord.push(isWord);
   tokens.bracketed.push(bracketed);
   tokens.capitalised.push(capitalised);
+  tokens.facts.push(facts);
 }

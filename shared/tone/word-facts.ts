@@ -1,6 +1,6 @@
 // Everything the scorer needs to know about one lower-cased word, looked up once and cached: its
 // lexicon weights, which cue tables list it, and the hash bucket key of its stem. The hot path
-// then does one Map lookup per token instead of a dozen.
+// then does one table lookup per token instead of a dozen, straight from the statement's text.
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { changeKinds } from './changes.ts';
 import {
@@ -62,31 +62,86 @@ export const TOPIC_WORD = 1 << 22;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
-export interface WordFacts {
-  /** Main-lexicon weight (AFINN-165 with the domain lexicon), 0 when unknown. */
-  main: number;
-  /** One weight per secondary lexicon, in lexicon.ts order. */
-  secondary: Float64Array;
+// A word's numbers sit side by side in a block shared with other words, one record per word: a
+// number field of an object is a heap object of its own, so a token's lexicon weight, table values
+// and secondary weights each missed the CPU cache, where one record is one or two cache lines.
+const MAIN = 0;
+const MODIFIER = 1;
+const POLARITY = 2;
+const TABLE_POSITIVE = 3;
+const TABLE_NEGATIVE = 4;
+/** The secondary weights follow, one per lexicon. */
+const SECONDARY = 5;
+const RECORD = 8;
+// Records per block: a new block when one is full.
+const BLOCK_RECORDS = 4096;
+let block = new Float64Array(BLOCK_RECORDS * RECORD);
+let blockUsed = 0;
+
+/** Everything the scorer needs to know about one lower-cased word. */
+export class WordFacts {
+  /** The lower-cased word: one string per word, shared by every token of it. */
+  readonly word: string;
   /** Bits saying which cue tables list the word. */
-  kinds: number;
-  /** Intensifier or diminisher factor, 1 for other words. */
-  modifier: number;
+  readonly kinds: number;
   /** FNV-1a hash of the word's stem, low 30 bits (numbers all share one), for the hashed model features. */
-  hash: number;
+  readonly hash: number;
   /** The word's row in the shipped word table (word-table.ts), -1 when the table lacks it. */
-  row: number;
+  readonly row: number;
+  private readonly numbers: Float64Array;
+  private readonly at: number;
+
+  constructor(word: string, kinds: number, hash: number, row: number, numbers: Float64Array, at: number) {
+    this.word = word;
+    this.kinds = kinds;
+    this.hash = hash;
+    this.row = row;
+    this.numbers = numbers;
+    this.at = at;
+  }
+
+  /** Main-lexicon weight (AFINN-165 with the domain lexicon), 0 when unknown. */
+  get main(): number {
+    return this.numbers[this.at + MAIN] ?? 0;
+  }
+
+  /** Intensifier or diminisher factor, 1 for other words. */
+  get modifier(): number {
+    return this.numbers[this.at + MODIFIER] ?? 1;
+  }
+
   /**
    * The row's polarity and logit shares (0 without a row), copied here: the table's columns are
    * 100k entries long, and reading them per token missed the CPU cache more than the word's facts.
    */
-  polarity: number;
-  tablePositive: number;
-  tableNegative: number;
+  get polarity(): number {
+    return this.numbers[this.at + POLARITY] ?? 0;
+  }
+
+  get tablePositive(): number {
+    return this.numbers[this.at + TABLE_POSITIVE] ?? 0;
+  }
+
+  get tableNegative(): number {
+    return this.numbers[this.at + TABLE_NEGATIVE] ?? 0;
+  }
+
+  /** The word's weight in secondary lexicon `lexicon` (lexicon.ts order), 0 when it does not rate it. */
+  secondaryWeight(lexicon: number): number {
+    return this.numbers[this.at + SECONDARY + lexicon] ?? 0;
+  }
 }
 
 // Words seen so far; cleared when full so a long-running process cannot grow it without bound.
 const CACHE_LIMIT = 100_000;
-const CACHE = new Map<string, WordFacts>();
+// The cache is an open-addressing table keyed by the word's characters, so a token is looked up
+// from the statement's text before any string is cut out of it (a Map would need that string, and
+// hashing a fresh string cost more than the rest of the lookup). Slots hold pairs: a word's FNV-1a
+// hash, then its index in `cached` plus 1 (0: empty). Kept under half full, so probes stay short.
+const FIRST_SLOTS = 1 << 14;
+let slots = new Int32Array(2 * FIRST_SLOTS);
+let slotMask = FIRST_SLOTS - 1;
+let cached: WordFacts[] = [];
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 // Every number hashes as this one token: amounts say little about tone.
@@ -101,19 +156,96 @@ const SMALL_INTEGER = 0x3fffffff;
  * wordFacts('very').modifier // 1.5
  */
 export function wordFacts(word: string): WordFacts {
-  let facts = CACHE.get(word);
-  if (facts === undefined) {
-    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-    facts = describe(word);
-    CACHE.set(word, facts);
+  return wordFactsIn(word, 0, word.length);
+}
+
+/**
+ * The facts about the lower-cased word `text[start, end)`; the string is cut out only the first
+ * time the word is seen.
+ *
+ * @example
+ * wordFactsIn('a very good year', 2, 6).modifier // 1.5
+ */
+export function wordFactsIn(text: string, start: number, end: number): WordFacts {
+  const hash = fnv(text, start, end);
+  for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
+    const entry = slots[2 * slot + 1] ?? 0;
+    if (entry === 0) break;
+    if (slots[2 * slot] !== hash) continue;
+    const facts = cached[entry - 1];
+    if (facts !== undefined && sameText(facts.word, text, start, end)) return facts;
   }
+  if (cached.length >= CACHE_LIMIT) clearCache();
+  const facts = describe(internalized(text.slice(start, end)));
+  cached.push(facts);
+  if (2 * cached.length > slotMask + 1) growSlots();
+  place(slots, slotMask, hash, cached.length);
   return facts;
 }
 
+// The engine's one copy of a string's text, as it keeps for property names: the rules compare a
+// token with word literals ("too", "of") and look it up in sets many times, and two such copies
+// compare by address, with their hash computed once. The name goes through an object in dictionary
+// mode (as Object.create(null) makes it), which keeps no hidden class per name it has held.
+const NAMES: Record<string, boolean> = Object.create(null);
+function internalized(word: string): string {
+  NAMES[word] = true;
+  const name = Object.keys(NAMES)[0] ?? word;
+  delete NAMES[word];
+  return name;
+}
+
+function sameText(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k += 1)
+    if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+function place(table: Int32Array, mask: number, hash: number, entry: number): void {
+  let slot = hash & mask;
+  while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+  table[2 * slot] = hash;
+  table[2 * slot + 1] = entry;
+}
+
+function growSlots(): void {
+  const mask = 2 * slotMask + 1;
+  const table = new Int32Array(2 * (mask + 1));
+  for (let slot = 0; slot <= slotMask; slot += 1) {
+    const entry = slots[2 * slot + 1] ?? 0;
+    if (entry !== 0) place(table, mask, slots[2 * slot] ?? 0, entry);
+  }
+  slots = table;
+  slotMask = mask;
+}
+
+function clearCache(): void {
+  slots = new Int32Array(2 * FIRST_SLOTS);
+  slotMask = FIRST_SLOTS - 1;
+  cached = [];
+}
+
+/** FNV-1a over the characters of `text[start, end)`, as a signed 32-bit integer. */
+function fnv(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let k = start; k < end; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
+  return hash;
+}
+
 function describe(word: string): WordFacts {
-  const secondary = new Float64Array(SECONDARY_COUNT);
-  for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1)
-    secondary[lexicon] = secondaryWeight(lexicon, word);
+  if (blockUsed === BLOCK_RECORDS) {
+    block = new Float64Array(BLOCK_RECORDS * RECORD);
+    blockUsed = 0;
+  }
+  const at = blockUsed * RECORD;
+  blockUsed += 1;
+  let rated = false;
+  for (let lexicon = 0; lexicon < SECONDARY_COUNT; lexicon += 1) {
+    const weight = secondaryWeight(lexicon, word);
+    block[at + SECONDARY + lexicon] = weight;
+    if (weight !== 0) rated = true;
+  }
   const intensity = INTENSIFIERS.get(word) ?? DIMINISHERS.get(word);
   let kinds = 0;
   if (NEGATORS.has(word) || word.endsWith("n't")) kinds |= NEGATOR_WORD;
@@ -134,23 +266,19 @@ function describe(word: string): WordFacts {
   if (SPOILERS.has(word)) kinds |= SPOILER_WORD;
   if (RELEASES.has(word)) kinds |= RELEASE_WORD;
   if (ATTENTION_VERBS.has(word) || TOPIC_NOUNS.has(word)) kinds |= TOPIC_WORD;
-  if (secondary.some((weight) => weight !== 0)) kinds |= SECONDARY_RATED_WORD;
+  if (rated) kinds |= SECONDARY_RATED_WORD;
   if (startsPhrase(word)) kinds |= PHRASE_START_WORD;
   kinds |= changeKinds(word);
   const number = isNumber(word);
   const row = WORD_TABLE.rowOf(word);
   if (number) kinds |= NUMBER_WORD;
-  return {
-    main: wordWeight(word),
-    secondary,
-    kinds,
-    modifier: intensity ?? 1,
-    hash: (number ? NUMBER_KEY : stemHash(word)) & SMALL_INTEGER,
-    row,
-    polarity: row < 0 ? 0 : (WORD_TABLE.polarity[row] ?? 0),
-    tablePositive: row < 0 ? 0 : (WORD_TABLE.positive[row] ?? 0),
-    tableNegative: row < 0 ? 0 : (WORD_TABLE.negative[row] ?? 0),
-  };
+  block[at + MAIN] = wordWeight(word);
+  block[at + MODIFIER] = intensity ?? 1;
+  block[at + POLARITY] = row < 0 ? 0 : (WORD_TABLE.polarity[row] ?? 0);
+  block[at + TABLE_POSITIVE] = row < 0 ? 0 : (WORD_TABLE.positive[row] ?? 0);
+  block[at + TABLE_NEGATIVE] = row < 0 ? 0 : (WORD_TABLE.negative[row] ?? 0);
+  const hash = (number ? NUMBER_KEY : stemHash(word)) & SMALL_INTEGER;
+  return new WordFacts(word, kinds, hash, row, block, at);
 }
 
 // Longer tokens are no English word (a URL, a run of letters) and are hashed as written: the Porter
@@ -160,7 +288,5 @@ const LONGEST_STEMMED = 40;
 /** "criticized", "criticizes" -> "critic": one bucket learns from every form of a word. */
 function stemHash(word: string): number {
   const stem = word.length > LONGEST_STEMMED ? word : porter.stem(word);
-  let hash = FNV_OFFSET;
-  for (let k = 0; k < stem.length; k += 1) hash = Math.imul(hash ^ stem.charCodeAt(k), FNV_PRIME);
-  return hash >>> 0;
+  return fnv(stem, 0, stem.length) >>> 0;
 }
