@@ -176,23 +176,11 @@ export function wordFactsIn(text: string, start: number, end: number): WordFacts
     if (facts !== undefined && sameText(facts.word, text, start, end)) return facts;
   }
   if (cached.length >= CACHE_LIMIT) clearCache();
-  const facts = describe(internalized(text.slice(start, end)));
+  const facts = describe(text.slice(start, end));
   cached.push(facts);
   if (2 * cached.length > slotMask + 1) growSlots();
   place(slots, slotMask, hash, cached.length);
   return facts;
-}
-
-// The engine's one copy of a string's text, as it keeps for property names: the rules compare a
-// token with word literals ("too", "of") and look it up in sets many times, and two such copies
-// compare by address, with their hash computed once. The name goes through an object in dictionary
-// mode (as Object.create(null) makes it), which keeps no hidden class per name it has held.
-const NAMES: Record<string, boolean> = Object.create(null);
-function internalized(word: string): string {
-  NAMES[word] = true;
-  const name = Object.keys(NAMES)[0] ?? word;
-  delete NAMES[word];
-  return name;
 }
 
 function sameText(word: string, text: string, start: number, end: number): boolean {
