@@ -60,18 +60,10 @@ export function changeValue(reading: Reading, change: Change, table: WordTable):
   return change.direction * good * change.share;
 }
 
-// People's work: a fall of it ("cut 500 staff", "shed 800 jobs") is job loss, which news reports as
-// harm, as it does "laid off".
-const WORKFORCE: ReadonlySet<string> = new Set([
-  'jobs',
-  'job',
-  'positions',
-  'posts',
-  'workers',
-  'staff',
-  'employees',
-  'workforce',
-]);
+// People's work: more of it is good news (RISING_IS_GOOD), and a fall of it ("cut 500 staff", "shed
+// 800 jobs") is job loss, which news reports as harm, as it does "laid off".
+const JOBS: readonly string[] = ['jobs', 'job', 'positions', 'posts', 'workers', 'staff'];
+const WORKFORCE: ReadonlySet<string> = new Set([...JOBS, 'employees', 'workforce']);
 
 /** The change is a loss of jobs: less of people's work, not denied. */
 export function losesJobs(reading: Reading, change: Change): boolean {
@@ -589,12 +581,7 @@ export const CLAUSE_WORDS: ReadonlySet<string> = new Set([
 // What people live on: more of it is plainly good news ("800 jobs shed", "wages rose"), where the
 // words alone lean only mildly.
 const RISING_IS_GOOD: ReadonlySet<string> = new Set([
-  'jobs',
-  'job',
-  'positions',
-  'posts',
-  'workers',
-  'staff',
+  ...JOBS,
   'employment',
   'wages',
   'pay',

@@ -411,6 +411,28 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     if (negationLeft > 0 && !linksClaim) reading.negated[i] = 1;
 
     const phrase = facts.kinds & PHRASE_START_WORD ? phraseAt(tokens, i) : null;
+    // "but", "however", and "even so" opening its clause ("not even so bad" is no contrast): what
+    // came before in the sentence, or the sentence before when it opens one, is conceded.
+    const contrastEnd = phrase
+      ? phrase.role === 'contrast' && (i === clauseStart || !tokens.isWord[i - 1])
+        ? phrase.end
+        : -1
+      : facts.kinds & CONTRAST_WORD || (word === 'yet' && yetContrasts(tokens, i))
+        ? i + 1
+        : -1;
+    if (contrastEnd > 0) {
+      concede(factor, flags, reading.share, i === sentenceStart ? previousSentenceStart : sentenceStart, i);
+      sentenceStart = contrastEnd;
+      clauseStart = contrastEnd;
+      judged = false;
+      safeInClause = false;
+      contrasted = true;
+      reading.contrasts += 1;
+      reading.contrastAt.push(i);
+      negationLeft = 0;
+      hedged = false;
+      if (!phrase) continue;
+    }
     if (phrase) {
       const text = statement.slice(tokens.start[i], tokens.end[phrase.end - 1]);
       phraseEnds ??= new Map();
@@ -471,26 +493,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           if (negationLeft > 0) flags[i] = NEGATED;
           reading.reliefAt.push(i);
           break;
+        // A contrast opening its clause was handled above; elsewhere it is only words.
         case 'contrast':
-          // "Even so, ..." opens its clause; "not even so bad" is no contrast.
-          if (i !== clauseStart && tokens.isWord[i - 1]) break;
-          concede(
-            factor,
-            flags,
-            reading.share,
-            i === sentenceStart ? previousSentenceStart : sentenceStart,
-            i,
-          );
-          sentenceStart = phrase.end;
-          clauseStart = phrase.end;
-          judged = false;
-          safeInClause = false;
-          contrasted = true;
-          reading.contrasts += 1;
-          reading.contrastAt.push(i);
-          negationLeft = 0;
-          hedged = false;
-          break;
         case 'filler':
         case 'neutral':
           break;
@@ -547,19 +551,6 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       modifierLeft = MODIFIER_WINDOW + 1;
       negationLeft = Math.max(0, negationLeft - 1);
       flags[i] = MODIFIER;
-      continue;
-    }
-    if (kinds & CONTRAST_WORD || (word === 'yet' && yetContrasts(tokens, i))) {
-      concede(factor, flags, reading.share, i === sentenceStart ? previousSentenceStart : sentenceStart, i);
-      sentenceStart = i + 1;
-      clauseStart = i + 1;
-      judged = false;
-      safeInClause = false;
-      contrasted = true;
-      reading.contrasts += 1;
-      reading.contrastAt.push(i);
-      negationLeft = 0;
-      hedged = false;
       continue;
     }
     if (kinds & TOPIC_WORD && i >= topicEnd && negationLeft === 0 && !questioned) {
