@@ -691,6 +691,9 @@ const OBJECT_REACH = 4;
  * @example
  * findChanges(tokenize('Rents went down'), ...) // no: "went down" is not listed; 'Rents fell' gives one
  */
+// Verbs of saying that are nouns as often: "Insurance claims rose" names what rose.
+const SAYING_NOUNS: ReadonlySet<string> = new Set(['claims']);
+
 export function findChanges(
   tokens: Tokens,
   counted: Uint8Array,
@@ -706,9 +709,12 @@ export function findChanges(
     const kinds = facts[i]?.kinds ?? (tokens.isWord[i] ? changeKinds(word) : 0);
     // "The charity warned that more families would ...": what is said is a clause of its own.
     // So is a claim weighed: "no sign that the virus is spreading".
+    // "The report says crime has fallen": without "that" too, after a verb of saying that follows
+    // its subject (not "Claims rose").
     const reported =
-      word === 'that' &&
-      (SAYING_VERBS.has(tokens.lower[i - 1] ?? '') || CLAIM_NOUNS.has(tokens.lower[i - 1] ?? ''));
+      (word === 'that' &&
+        (SAYING_VERBS.has(tokens.lower[i - 1] ?? '') || CLAIM_NOUNS.has(tokens.lower[i - 1] ?? ''))) ||
+      (i > clauseStart && SAYING_VERBS.has(word) && !SAYING_NOUNS.has(word));
     if (!tokens.isWord[i] || kinds & CLAUSE_WORD || reported) {
       if (tokens.isWord[i] || isClauseBoundary(word)) {
         clauseStart = i + 1;

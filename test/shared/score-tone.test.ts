@@ -176,6 +176,11 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The van behind us was blue.').label).toBe('neutral');
   });
 
+  it('reads a change reported without "that" as a change of what was reported', () => {
+    expect(scoreTone('The survey says burglaries have fallen.').label).toBe('positive');
+    expect(scoreTone('Insurance claims soared.').label).toBe('negative');
+  });
+
   it('reads contrition withheld as blame', () => {
     expect(scoreTone('The driver never showed any remorse.').label).toBe('negative');
     expect(scoreTone('The club has still not apologised.').label).toBe('negative');
