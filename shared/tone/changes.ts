@@ -683,6 +683,9 @@ export function risingIsGood(thing: string | undefined, lexicon: number, table: 
 /** How far after an object-taking verb its object may sit ("cut the cost of", "reduced its fees"). */
 const OBJECT_REACH = 4;
 
+// Verbs of saying that are nouns as often: "Insurance claims rose" names what rose.
+const SAYING_NOUNS: ReadonlySet<string> = new Set(['claims']);
+
 /**
  * The changes a statement reports, one per clause, in text order. `facts` are the reading's word
  * facts, whose kinds carry the CLAUSE_WORD and CHANGE_CUE_WORD bits (a word without them is looked
@@ -691,9 +694,6 @@ const OBJECT_REACH = 4;
  * @example
  * findChanges(tokenize('Rents went down'), ...) // no: "went down" is not listed; 'Rents fell' gives one
  */
-// Verbs of saying that are nouns as often: "Insurance claims rose" names what rose.
-const SAYING_NOUNS: ReadonlySet<string> = new Set(['claims']);
-
 export function findChanges(
   tokens: Tokens,
   counted: Uint8Array,
