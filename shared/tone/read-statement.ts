@@ -49,6 +49,7 @@ import {
   neverExperienced,
   passiveAfter,
   phraseAt,
+  raisedNegationVerb,
   takesTheFloor,
   unassertedAfterToo,
   yetContrasts,
@@ -352,6 +353,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let refusing = false;
   // A denied claim ("no evidence that ...") reaches past the copula of what it denies.
   let claimDenied = false;
+  // The negator whose "not" a verb of opinion passes on ("don't think it is fair"), or -1.
+  let raisedNegator = -1;
   // The tokens before this index (from the last topic opener on) are a topic.
   let topicEnd = 0;
 
@@ -410,7 +413,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     const linksClaim = claimDenied && BE_FORMS.has(word);
     if (negationLeft > 0 && !linksClaim) reading.negated[i] = 1;
 
-    const phrase = facts.kinds & PHRASE_START_WORD ? phraseAt(tokens, i) : null;
+    // "I can't say I am happy" is a verdict; "I can't say whether ..." stays the hedge the phrase is.
+    const phrase =
+      facts.kinds & PHRASE_START_WORD && raisedNegationVerb(tokens, i) < 0 ? phraseAt(tokens, i) : null;
     // "but", "however", and "even so" opening its clause ("not even so bad" is no contrast): what
     // came before in the sentence, or the sentence before when it opens one, is conceded.
     const contrastEnd = phrase
@@ -537,8 +542,11 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     }
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
       // "Nothing about this process has been fair": a negative subject denies the whole predicate.
+      raisedNegator = raisedNegationVerb(tokens, i) >= 0 ? i : -1;
       negationLeft =
         (i === clauseStart && SUBJECT_NEGATORS.has(word) ? SUBJECT_NEGATION_REACH : negationReach(word)) + 1;
+      // "We do not believe the government has done enough": the negation reaches the verb's clause.
+      if (raisedNegator >= 0) negationLeft = SUBJECT_NEGATION_REACH + 1;
       refusing = false;
       reading.negations += 1;
       reading.negatorAt.push(i);
@@ -594,7 +602,10 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       // "has never been fair": a negation between the auxiliary and "been" is the verb's own.
       const negator = reading.negatorAt.at(-1) ?? -1;
       const ownNegation = word === 'been' && negator >= i - 2;
-      if (
+      if (negationLeft > 0 && negator === raisedNegator) {
+        // "I don't think this is a good plan": the judgement after "is" is what the "not" denies.
+        negationLeft = Math.max(negationLeft, NEGATION_WINDOW + 1);
+      } else if (
         negationLeft > 0 &&
         negator > clauseStart &&
         !ownNegation &&

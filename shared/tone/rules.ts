@@ -70,8 +70,85 @@ export function negates(tokens: Tokens, index: number): boolean {
   if (AMOUNT_NEGATORS.has(word)) return !DETERMINERS.has(tokens.lower[index - 1] ?? '');
   if (REVERSING_DEGREES.has(word)) return reversesDegree(tokens, index);
   if (notOnly(tokens, index)) return false;
+  if (unexpected(tokens, index)) return false;
   return !(word === 'no' && standsAlone(tokens, index));
 }
+
+// "We didn't expect such a warm welcome" is surprise, not denial: what came was warm, and "did not
+// anticipate the cuts to be so deep" says they were deep.
+function unexpected(tokens: Tokens, index: number): boolean {
+  const word = tokens.lower[index] ?? '';
+  const auxiliary = word === 'not' ? (tokens.lower[index - 1] ?? '') : word;
+  return PAST_NEGATORS.has(auxiliary) && FORESEEING_VERBS.has(tokens.lower[index + 1] ?? '');
+}
+const FORESEEING_VERBS: ReadonlySet<string> = new Set(['expect', 'anticipate', 'foresee', 'predict']);
+
+/**
+ * "I don't think this is a good plan" says the plan is not good: a "not" on a verb of opinion
+ * passes to the clause the verb introduces (negative raising), past its subject and its "is".
+ * "say" and "call" raise only after a modal ("I wouldn't say it was a success"; "I don't say this
+ * lightly" denies nothing). The index of the verb of opinion, or -1.
+ *
+ * @example raisedNegationVerb(tokenize("I don't think it works"), 1) // 2
+ */
+export function raisedNegationVerb(tokens: Tokens, negator: number): number {
+  const word = tokens.lower[negator] ?? '';
+  if (word !== 'not' && !word.endsWith("n't") && word !== 'cannot') return -1;
+  const verbAt = OPINION_ADVERBS.has(tokens.lower[negator + 1] ?? '') ? negator + 2 : negator + 1;
+  const verb = tokens.lower[verbAt] ?? '';
+  const auxiliaryAt = word === 'not' ? negator - 1 : negator;
+  const auxiliary = tokens.lower[auxiliaryAt] ?? '';
+  // "Don't believe them" is an order, and "I didn't think it would be this good" surprise: only a
+  // speaker's present opinion is raised.
+  if (tokens.isWord[auxiliaryAt - 1] !== true || PAST_NEGATORS.has(auxiliary)) return -1;
+  // "I can't believe they did it" is disbelief at what happened, not an opinion that it did not.
+  if (OPINION_VERBS.has(verb)) return ABILITY_NEGATORS.has(auxiliary) || auxiliary === 'can' ? -1 : verbAt;
+  if (!DECLARING_VERBS.has(verb) || !MODAL_NEGATORS.has(auxiliary)) return -1;
+  // "I can't say whether it will work" is a hedge, not a verdict.
+  const next = tokens.lower[verbAt + 1] ?? '';
+  return tokens.isWord[verbAt + 1] === true && !OPEN_COMPLEMENTS.has(next) ? verbAt : -1;
+}
+// What follows "can't say" when it declines to judge.
+const OPEN_COMPLEMENTS: ReadonlySet<string> = new Set([
+  'whether',
+  'if',
+  'when',
+  'how',
+  'what',
+  'who',
+  'which',
+  'where',
+  'why',
+  'yet',
+  'for',
+  'exactly',
+  'anything',
+  'much',
+  'more',
+  'enough',
+]);
+const OPINION_VERBS: ReadonlySet<string> = new Set([
+  'think',
+  'believe',
+  'suppose',
+  'reckon',
+  'imagine',
+  'expect',
+]);
+const DECLARING_VERBS: ReadonlySet<string> = new Set(['say', 'call', 'describe']);
+const OPINION_ADVERBS: ReadonlySet<string> = new Set(['really', 'honestly', 'personally', 'actually']);
+const PAST_NEGATORS: ReadonlySet<string> = new Set(['did', "didn't", 'had', "hadn't"]);
+const MODAL_NEGATORS: ReadonlySet<string> = new Set([
+  'can',
+  'cannot',
+  "can't",
+  'could',
+  "couldn't",
+  'would',
+  "wouldn't",
+  'will',
+  "won't",
+]);
 
 // "not only a disaster but a scandal", "isn't just dubious": the focus adds to what follows, it
 // does not deny it ("the verdict is not just", with nothing after, still does).

@@ -473,6 +473,28 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('We never expected to be treated this badly.').label).toBe('negative');
   });
 
+  it('passes a "not" on a verb of opinion to the clause it introduces ("I don\'t think it is good")', () => {
+    expect(scoreTone("I don't think this is a good plan.").label).toBe('negative');
+    expect(scoreTone('We do not believe the offer is fair.').label).toBe('negative');
+    expect(scoreTone("I wouldn't say the talks were a success.").label).toBe('negative');
+    expect(scoreTone("I can't say I am happy with the answer.").label).toBe('negative');
+    expect(scoreTone('We do not believe the government has done enough to help.').label).toBe('negative');
+    expect(scoreTone("I don't think the new rules will hurt anyone.").score).toBeGreaterThan(
+      scoreTone('I think the new rules will hurt anyone.').score,
+    );
+    const plan = scoreTone("I don't think this is a good plan.");
+    expect(plan.explanation.find((part) => part.text === 'good')?.rules).toContain("negated by 'don't'");
+    // Declining to judge, disbelief and an order are not opinions denied.
+    expect(scoreTone("I can't say whether the plan will work.").label).toBe('neutral');
+    expect(scoreTone("I can't say enough good things about the volunteers.").label).toBe('positive');
+    expect(scoreTone("I can't believe they cancelled the festival.").label).toBe('negative');
+  });
+
+  it('reads "did not expect" as surprise at what came, not a denial of it', () => {
+    expect(scoreTone("We didn't expect such a warm welcome.").label).toBe('positive');
+    expect(scoreTone('We did not expect the cuts to be so deep.').score).toBeLessThan(0);
+  });
+
   it('reads refusing to put up with something as negative, whatever the tone of the thing refused', () => {
     expect(scoreTone('We will not tolerate such provocations.').label).toBe('negative');
     expect(scoreTone('The union will never accept these cuts.').label).toBe('negative');
