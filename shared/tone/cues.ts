@@ -574,6 +574,16 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['recovered from', 'release'],
   ['recovering from', 'release'],
   ['recovers from', 'release'],
+  ['recover from', 'release'],
+  // Coming back from a blow: "the town has bounced back from the floods".
+  ['bounced back from', 'release'],
+  ['bounce back from', 'release'],
+  ['bounces back from', 'release'],
+  ['bouncing back from', 'release'],
+  ['rebounded from', 'release'],
+  ['rebound from', 'release'],
+  ['rebounds from', 'release'],
+  ['rebounding from', 'release'],
   ['cured of', 'release'],
   ['not guilty of', 'release'],
   // Distance from a quality is its absence: "far from satisfactory", "nowhere near good enough".
@@ -831,6 +841,8 @@ export const HARM_PHRASES: readonly string[] = [
   'ran low on',
   'running low on',
   'running low',
+  // Abandoned: "patients were left behind", "no child left behind" (denied, good news).
+  'left behind',
   'went missing',
   'gone missing',
   'still missing',
@@ -1098,6 +1110,14 @@ export const RELIEF_PHRASES: readonly string[] = [
   'weight off our minds',
   'weight off my mind',
   'like clockwork',
+  'in record time',
+  // Back in the black: "the airline returned to profit", "the firm is back in profit".
+  'returned to profit',
+  'return to profit',
+  'returns to profit',
+  'back in profit',
+  'back to profit',
+  'back in the black',
   // Records broken: "she broke the world record".
   ...['broke', 'broken', 'breaks', 'set'].flatMap((verb) => [
     `${verb} the record`,

@@ -583,6 +583,20 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Will the new treaty bring lasting peace?').label).not.toBe('positive');
   });
 
+  it('reads coming back from a blow, profit regained and work done fast as good news', () => {
+    expect(scoreTone('The town has bounced back from the floods.').label).toBe('positive');
+    expect(scoreTone('Shares rebounded from their losses.').label).toBe('positive');
+    expect(scoreTone('The repairs were finished in record time.').label).toBe('positive');
+    expect(scoreTone('The airline returned to profit.').score).toBeGreaterThan(
+      scoreTone('The airline returned to the airport.').score,
+    );
+  });
+
+  it('reads being left behind as harm, and nobody left behind as good news', () => {
+    expect(scoreTone('Thousands of patients were left behind.').label).toBe('negative');
+    expect(scoreTone('Nobody was left behind.').label).toBe('positive');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
