@@ -843,6 +843,7 @@ export const HARM_PHRASES: readonly string[] = [
   'running low',
   // Abandoned: "patients were left behind", "no child left behind" (denied, good news).
   'left behind',
+  'more harm than good',
   'went missing',
   'gone missing',
   'still missing',
@@ -1110,6 +1111,10 @@ export const RELIEF_PHRASES: readonly string[] = [
   'weight off our minds',
   'weight off my mind',
   'like clockwork',
+  'according to plan',
+  'went to plan',
+  'gone to plan',
+  'going to plan',
   'in record time',
   // Back in the black: "the airline returned to profit", "the firm is back in profit".
   'returned to profit',

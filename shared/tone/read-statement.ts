@@ -576,6 +576,16 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       reading.contrastAt.push(i);
       continue;
     }
+    if (OUTWEIGHING.has(word)) {
+      // "The benefits far outweigh the costs": the side that weighs more is the verdict, the other
+      // is conceded; "do not outweigh" and "are outweighed by" turn the scales.
+      if (negationLeft > 0 || BE_FORMS.has(tokens.lower[i - 1] ?? '')) {
+        concede(factor, flags, reading.share, clauseStart, i);
+        negationLeft = 0;
+      } else conceding = true;
+      reading.share[i] = CONCEDED_SHARE;
+      continue;
+    }
     if (kinds & OPEN_QUESTION_WORD) {
       questioned = true;
       reading.share[i] = QUESTIONED_SHARE;
@@ -914,6 +924,7 @@ function freesCaptive(tokens: Tokens, clauseStart: number, i: number): boolean {
   return false;
 }
 
+const OUTWEIGHING: ReadonlySet<string> = new Set(['outweigh', 'outweighs', 'outweighed', 'outweighing']);
 const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
 /** How far a negative subject reaches: past a short subject phrase to its predicate. */
 const SUBJECT_NEGATION_REACH = 8;

@@ -597,6 +597,21 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Nobody was left behind.').label).toBe('positive');
   });
 
+  it('weighs what "outweighs" as the verdict and concedes what it outweighs', () => {
+    expect(scoreTone('The benefits far outweigh the risks.').label).toBe('positive');
+    expect(scoreTone('The benefits do not outweigh the risks.').label).toBe('negative');
+    expect(scoreTone('The risks are outweighed by the benefits.').label).toBe('positive');
+    expect(scoreTone('The gains were outweighed by the losses.').label).toBe('negative');
+  });
+
+  it('reads "more harm than good" as harm and going "according to plan" as good news', () => {
+    expect(scoreTone('This government has done more harm than good.').label).toBe('negative');
+    expect(scoreTone('Everything went according to plan.').score).toBeGreaterThan(
+      scoreTone('Everything went to the station.').score,
+    );
+    expect(scoreTone('Nothing went according to plan.').label).toBe('negative');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
