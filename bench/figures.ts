@@ -240,6 +240,10 @@ export async function bundlesAndColdStarts(plan: BenchPlan): Promise<Figure> {
   const rows: Row[] = bundles.map((bundle) => ({
     figure: `bundle: ${bundle.name}${bundle.edge ? ' (Lambda@Edge; no cold start here: it reads SSM)' : ''}`,
     quoteTone: `${formatBytes(bundle.bytes)} (esbuild ${bundle.target}, minified${bundle.edge ? '' : ' ESM'})${
+      bundle.beside
+        ? `, and its HTML libraries beside it, loaded for HTML articles only: ${formatBytes(bundle.beside.bytes)}`
+        : ''
+    }${
       bundle.bytes > BUNDLE_TARGET_BYTES
         ? `; largest: ${bundle.largest
             .slice(0, 3)
@@ -254,7 +258,7 @@ export async function bundlesAndColdStarts(plan: BenchPlan): Promise<Figure> {
   for (const start of starts) {
     const describe = (run: ColdStartRun) =>
       `CPU ${Math.round(run.cpuMs)} ms = bare +${Math.round(run.cpuMs - run.bareCpuMs)} ms (import ${Math.round(run.importCpuMs)}, handle ${Math.round(run.handleCpuMs)}); wall ${Math.round(run.medianMs)} ms = bare +${Math.round(run.medianMs - run.bareMs)} ms (import ${Math.round(run.importMs)}, handle ${Math.round(run.handleMs)}) [${run.outcome.slice(0, FAILURE_PREVIEW)}]`;
-    const { packaged, inRepository } = start;
+    const { packaged, inRepository, html } = start;
     rows.push({
       figure: `cold start: ${start.name} (median of ${plan.coldStartRuns})`,
       quoteTone: inRepository
@@ -267,6 +271,14 @@ export async function bundlesAndColdStarts(plan: BenchPlan): Promise<Figure> {
         !packaged.outcome.includes('error') &&
         packaged.cpuMs - packaged.bareCpuMs <= COLD_START_TARGET_MS,
     });
+    if (html)
+      rows.push({
+        figure: `cold start: ${start.name}, HTML article (median of ${plan.coldStartRuns})`,
+        quoteTone: describe(html),
+        baselines: `bare node -e "" CPU ${Math.round(html.bareCpuMs)} ms (wall ${Math.round(html.bareMs)})`,
+        target: 'n/a (loads the HTML libraries)',
+        met: null,
+      });
   }
   return { rows, data: { bundles, naturalBytes, starts } };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -17,6 +17,11 @@ import S3rver from 's3rver';
 import { embeddedSignedTransport, ObjectStore } from '../functions/lib/object-store.ts';
 import { analyzerSourceHash } from '../infra/analyzer-build.ts';
 import { bundleEdgeFunction } from '../infra/dashboard-auth-function.ts';
+import {
+  HTML_LIBRARIES_DEFINE,
+  HTML_LIBRARIES_FILE,
+  htmlLibrariesBuildArgs,
+} from '../infra/html-libraries-bundle.ts';
 import { REPORTS_PREFIX, UPLOAD_PREFIX } from '../shared/store/layout.ts';
 import { BENCH_CACHE, PROJECT_ROOT } from './children.ts';
 import { median } from './measure.ts';
@@ -52,7 +57,13 @@ export interface LambdaBundle {
   target: string;
   /** What the bundle is made of: bytes of output per npm package or project folder, largest first. */
   largest: { input: string; bytes: number }[];
+  /** A file loaded beside the bundle on demand: analyze-article's HTML libraries. */
+  beside?: { file: string; bytes: number };
 }
+
+// The functions whose HTML libraries are a file of their own, as infra/quote-tone-stack.ts builds
+// them (htmlLibrariesApart).
+const HTML_LIBRARIES_APART: ReadonlySet<string> = new Set(['analyze-article']);
 
 // Enough of the composition to see what to cut.
 const LARGEST_INPUTS = 6;
@@ -128,6 +139,7 @@ export async function bundleLambda(fn: LambdaEntry): Promise<LambdaBundle> {
     return { ...fn, file, bytes: statSync(file).size, target: 'node22 CommonJS', largest: [] };
   }
   const file = path.join(BENCH_CACHE, 'lambda', fn.name, 'index.mjs');
+  const htmlApart = HTML_LIBRARIES_APART.has(fn.name);
   const bundleWith = (target: string) =>
     build({
       entryPoints: [path.join(PROJECT_ROOT, fn.entry)],
@@ -143,7 +155,10 @@ export async function bundleLambda(fn: LambdaEntry): Promise<LambdaBundle> {
       banner: { js: REQUIRE_BANNER },
       external: [],
       // As the CDK bundles it: the analyser build id fixed at bundle time (infra/pipeline-function.ts).
-      define: { 'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)) },
+      define: {
+        'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)),
+        ...(htmlApart ? HTML_LIBRARIES_DEFINE : {}),
+      },
       metafile: true,
       logLevel: 'silent',
     });
@@ -157,7 +172,16 @@ export async function bundleLambda(fn: LambdaEntry): Promise<LambdaBundle> {
   }
   const output = Object.entries(result.metafile.outputs).find(([name]) => name.endsWith('.mjs'))?.[1];
   const largest = output ? composition(output.inputs) : [];
-  return { ...fn, file, bytes: statSync(file).size, target, largest };
+  const bundle: LambdaBundle = { ...fn, file, bytes: statSync(file).size, target, largest };
+  if (!htmlApart) return bundle;
+  // As the stack's afterBundling hook does (infra/pipeline-function.ts).
+  const directory = path.dirname(file);
+  execFileSync(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'esbuild'),
+    htmlLibrariesBuildArgs(PROJECT_ROOT, target, directory),
+  );
+  const beside = path.join(directory, HTML_LIBRARIES_FILE);
+  return { ...bundle, beside: { file: beside, bytes: statSync(beside).size } };
 }
 
 /** Medians over the runs of one way of starting the function. */
@@ -187,6 +211,8 @@ export interface ColdStart {
   packaged: ColdStartRun;
   /** Only when the packaged bundle fails: the same bundle inside the repository, node_modules reachable. */
   inRepository?: ColdStartRun;
+  /** For a bundle with its HTML libraries beside it: the cold start for an HTML article, which loads them. */
+  html?: ColdStartRun;
 }
 
 interface DriverResult {
@@ -326,13 +352,13 @@ export async function measureColdStarts(
   const taskRoot = lambdaTaskRoot();
   const starts: ColdStart[] = [];
   let eventNumber = 0;
-  const measure = async (bundle: LambdaBundle, file: string): Promise<ColdStartRun> => {
+  const measure = async (bundle: LambdaBundle, file: string, html = false): Promise<ColdStartRun> => {
     const bare: { ms: number; cpuMs: number }[] = [];
     const sdkOnly: { ms: number; cpuMs: number }[] = [];
     const total: { ms: number; cpuMs: number }[] = [];
     const results: DriverResult[] = [];
     for (let run = 0; run < runs; run++) {
-      const event = await eventFor(bundle.name, eventNumber++, store);
+      const event = await eventFor(bundle.name, eventNumber++, store, html);
       bare.push(await timeProcess(['-e', ''], env));
       sdkOnly.push(await timeProcess(['--input-type=module', '-e', IMPORT_SDK_ONLY], env));
       const driver = [...LAMBDA_NODE_ARGS, '--input-type=module', '-e', DRIVER];
@@ -356,12 +382,14 @@ export async function measureColdStarts(
   };
   try {
     for (const bundle of bundles) {
-      const packaged = await measure(bundle, packageInto(taskRoot, bundle));
+      const packagedFile = packageInto(taskRoot, bundle);
+      const packaged = await measure(bundle, packagedFile);
       const failed = packaged.outcome.startsWith('error');
       starts.push({
         name: bundle.name,
         packaged,
         ...(failed ? { inRepository: await measure(bundle, bundle.file) } : {}),
+        ...(bundle.beside ? { html: await measure(bundle, packagedFile, true) } : {}),
       });
     }
   } finally {
@@ -392,12 +420,19 @@ function packageInto(root: string, bundle: LambdaBundle): string {
   const file = path.join(directory, path.basename(bundle.file));
   copyFileSync(bundle.file, file);
   if (existsSync(`${bundle.file}.map`)) copyFileSync(`${bundle.file}.map`, `${file}.map`);
+  if (bundle.beside)
+    copyFileSync(bundle.beside.file, path.join(directory, path.basename(bundle.beside.file)));
   return file;
 }
 
 // analyze-article gets a new article per event (a repeat would be skipped as a duplicate);
 // update-index gets one of the reports analyze-article wrote, as an SQS message.
-async function eventFor(name: string, eventNumber: number, store: ObjectStore): Promise<unknown> {
+async function eventFor(
+  name: string,
+  eventNumber: number,
+  store: ObjectStore,
+  html = false,
+): Promise<unknown> {
   if (name === 'update-index') {
     const reports: string[] = [];
     for await (const key of store.list(RESULTS_BUCKET, REPORTS_PREFIX)) reports.push(key);
@@ -407,8 +442,18 @@ async function eventFor(name: string, eventNumber: number, store: ObjectStore): 
     const body = JSON.stringify(s3Event(RESULTS_BUCKET, key, head?.size ?? 0, head?.etag ?? ''));
     return { Records: [{ messageId: `cold-start-${eventNumber}`, body }] };
   }
-  const articleKey = `${UPLOAD_PREFIX}cold-start-${eventNumber}.txt`;
-  const body = articleText(COLD_START_ARTICLE_BYTES, eventNumber + 1);
+  const articleKey = `${UPLOAD_PREFIX}cold-start-${eventNumber}.${html ? 'html' : 'txt'}`;
+  const text = articleText(COLD_START_ARTICLE_BYTES, eventNumber + 1);
+  const body = html ? htmlPage(text) : text;
   const etag = await store.put(UPLOAD_BUCKET, articleKey, body);
   return s3Event(UPLOAD_BUCKET, articleKey, Buffer.byteLength(body), etag);
+}
+
+// The same article as a web page: a menu, the article's paragraphs, a footer.
+function htmlPage(text: string): string {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((paragraph) => `<p>${paragraph.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`)
+    .join('\n');
+  return `<!doctype html><html><head><title>Cold start</title></head><body><nav><a href="/">Home</a></nav><article>${paragraphs}</article><footer>Footer</footer></body></html>`;
 }

@@ -11,6 +11,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { analyzerSourceHash } from './analyzer-build.ts';
+import { HTML_LIBRARIES_DEFINE, htmlLibrariesBuildArgs } from './html-libraries-bundle.ts';
 import { functionLogGroup } from './secure-defaults.ts';
 
 /** The repository root: entries, the lock file and `dashboard/` are found from here. */
@@ -38,6 +39,11 @@ export interface PipelineFunctionProps {
   readonly onFailure?: sqs.IQueue;
   /** Omitted for a function that protects no shared resource. */
   readonly reservedConcurrentExecutions?: number;
+  /**
+   * Bundle the HTML libraries as a file of their own beside the handler (infra/html-libraries-bundle.ts):
+   * for the function that cleans articles, whose cold start for a text article then skips them.
+   */
+  readonly htmlLibrariesApart?: boolean;
 }
 
 /**
@@ -47,7 +53,8 @@ export interface PipelineFunctionProps {
  *   when they log an error (not at every start, as --enable-source-maps would);
  *   every dependency bundled (the core reads no file at run time: data it needs, such as the tone
  *   lexicons, is imported and inlined; the functions reach S3 through their own signed HTTP
- *   client, functions/lib/signed-http-s3.ts, so no AWS SDK client is in the bundle);
+ *   client, functions/lib/signed-http-s3.ts, so no AWS SDK client is in the bundle); with
+ *   `htmlLibrariesApart`, the HTML libraries are a second file beside it, loaded on demand;
  * - its own log group with a retention, and a role that may write only to that log group
  *   (no AWSLambdaBasicExecutionRole, whose log grant covers every log group);
  * - async invocation (when `onFailure` is given): ASYNC_RETRY_ATTEMPTS retries, ASYNC_MAX_EVENT_AGE,
@@ -116,8 +123,31 @@ export class PipelineFunction extends Construct {
         // update-index's whole cold start, `npm run bench -- --only bundles`.)
         externalModules: [],
         // The analyser build id, fixed at bundle time so a cold start need not compute it.
-        define: { 'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)) },
+        define: {
+          'process.env.QUOTE_TONE_ANALYZER_BUILD': JSON.stringify(analyzerSourceHash(PROJECT_ROOT)),
+          ...(props.htmlLibrariesApart ? HTML_LIBRARIES_DEFINE : {}),
+        },
+        ...(props.htmlLibrariesApart ? { commandHooks: HTML_LIBRARIES_HOOKS } : {}),
       },
     });
   }
+}
+
+// The HTML libraries' bundle, written beside the handler's once esbuild has built that, with the
+// project's own esbuild (local bundling: no Docker).
+const HTML_LIBRARIES_HOOKS: nodejs.ICommandHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir, outputDir) => [
+    [
+      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'esbuild'),
+      ...htmlLibrariesBuildArgs(PROJECT_ROOT, 'node24', outputDir),
+    ]
+      .map(shellQuoted)
+      .join(' '),
+  ],
+};
+
+function shellQuoted(argument: string): string {
+  return `'${argument.replaceAll("'", "'\\''")}'`;
 }

@@ -143,6 +143,7 @@ export class QuoteToneStack extends Stack {
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
       onFailure: failedEvents,
+      htmlLibrariesApart: true,
     });
     // Read only the articles, write only its own prefixes. It reads its previous report to skip
     // duplicate and out-of-order events, and deletes a report when its article is deleted.

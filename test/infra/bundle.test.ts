@@ -1,5 +1,14 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { isBuiltin } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +17,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
+import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzerSourceHash } from '../../functions/lib/analyzer-build.ts';
+import { embeddedSignedTransport, ObjectStore } from '../../functions/lib/object-store.ts';
+import { HTML_LIBRARIES_FILE } from '../../infra/html-libraries-bundle.ts';
 import { PROJECT_ROOT } from '../../infra/pipeline-function.ts';
 import { synthStack } from './synth-stack.ts';
 
@@ -212,4 +224,95 @@ it('stamps the analyze bundle with the build id the local pipeline computes from
   const bundle = readFileSync(bundleOf('quote-tone-analyze'), 'utf8');
 
   expect(bundle).toContain(JSON.stringify(analyzerSourceHash(PROJECT_ROOT)));
+});
+
+describe('the analyze bundle and its HTML libraries', () => {
+  it('keeps linkedom and Readability in a file of their own beside the handler', () => {
+    const handlerCode = readFileSync(bundleOf('quote-tone-analyze'), 'utf8');
+    const librariesFile = path.join(path.dirname(bundleOf('quote-tone-analyze')), HTML_LIBRARIES_FILE);
+
+    // Readability's option name and linkedom's DOMParser: in the libraries' file, not the handler's.
+    expect(existsSync(librariesFile)).toBe(true);
+    expect(readFileSync(librariesFile, 'utf8')).toMatch(
+      /charThreshold[\s\S]*DOMParser|DOMParser[\s\S]*charThreshold/,
+    );
+    expect(handlerCode).not.toMatch(/charThreshold|DOMParser/);
+  });
+
+  it('analyses an HTML article as Lambda unpacks it, loading the libraries from beside it', async () => {
+    // Prepare: an embedded S3 with the upload and results buckets, and an HTML page under articles/.
+    const directory = mkdtempSync(path.join(tmpdir(), 'quote-tone-bundle-s3-'));
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      directory,
+      silent: true,
+      configureBuckets: [
+        { name: 'bundle-uploads', configs: [] },
+        { name: 'bundle-results', configs: [] },
+      ],
+    });
+    const { port } = await server.run();
+    const endpoint = `http://127.0.0.1:${port}`;
+    const store = new ObjectStore(embeddedSignedTransport(endpoint));
+    const paragraphs = [
+      '"This is a great day for the harbour and for everyone who works here," said Mayor Anna Berg.',
+      'The harbour closed in March after a storm damaged the outer wall, and boats moored elsewhere.',
+      'Repairs took six months and were paid for by the regional council and a fishing cooperative.',
+      '"We kept our promise to the fishermen," said Tomas Lindqvist, who leads the cooperative.',
+    ];
+    const page = `<!doctype html><html><head><title>Harbour reopens</title></head><body>
+      <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+      <article><h1>Harbour reopens after repairs</h1>${paragraphs.map((text) => `<p>${text}</p>`).join('')}</article>
+      <footer>Copyright the Harbour Gazette</footer></body></html>`;
+    const key = 'articles/harbour.html';
+    const etag = await store.put('bundle-uploads', key, page);
+    const event = {
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: new Date().toISOString(),
+          s3: {
+            bucket: { name: 'bundle-uploads' },
+            object: { key, size: Buffer.byteLength(page), eTag: etag.replaceAll('"', '') },
+          },
+        },
+      ],
+    };
+    const url = pathToFileURL(bundleOf('quote-tone-analyze')).href;
+    const script = `const { handler } = await import(${JSON.stringify(url)});
+      const outcomes = await handler(${JSON.stringify(event)}, { awsRequestId: 'bundle-test' });
+      console.log('OUTCOMES ' + JSON.stringify(outcomes.map((o) => o.status)));`;
+
+    try {
+      // Act: the handler as Lambda runs it, from its own directory with only the SDK beside it.
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: path.dirname(bundleOf('quote-tone-analyze')),
+        env: {
+          PATH: process.env.PATH ?? '',
+          S3_ENDPOINT: endpoint,
+          RESULTS_BUCKET: 'bundle-results',
+          POWERTOOLS_LOG_LEVEL: 'SILENT',
+          POWERTOOLS_METRICS_DISABLED: 'true',
+        },
+      });
+
+      // Assess: analysed, and the report holds the page's quotes, not its menu or footer.
+      expect(stdout).toContain('OUTCOMES ["analysed"]');
+      const reports: string[] = [];
+      for await (const reportKey of store.list('bundle-results', 'reports/')) reports.push(reportKey);
+      expect(reports).toHaveLength(1);
+      const stored = await store.getJson<{
+        article: { text: string };
+        quotes: { text: string; speaker: { name: string | null } }[];
+      }>('bundle-results', reports[0] ?? '');
+      const report = stored?.value;
+      expect(report?.quotes.map((quote) => quote.speaker.name)).toEqual(['Anna Berg', 'Tomas Lindqvist']);
+      expect(report?.article.text).not.toContain('Copyright the Harbour Gazette');
+    } finally {
+      store.transport.destroy();
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
 });
