@@ -844,6 +844,13 @@ export const HARM_PHRASES: readonly string[] = [
   // Abandoned: "patients were left behind", "no child left behind" (denied, good news).
   'left behind',
   'more harm than good',
+  // Turned away at the door: "patients were turned away".
+  'turned away',
+  // A cost borne: "families will pay the price".
+  'pay the price',
+  'pays the price',
+  'paid the price',
+  'paying the price',
   'went missing',
   'gone missing',
   'still missing',

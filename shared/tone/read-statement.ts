@@ -11,6 +11,7 @@ import {
 } from './changes.ts';
 import {
   ACCEPTANCE_VERBS,
+  AMOUNT_NEGATORS,
   ATTENTION_VERBS,
   BELIEF_VERBS,
   CLAIM_NOUNS,
@@ -442,6 +443,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       const text = statement.slice(tokens.start[i], tokens.end[phrase.end - 1]);
       phraseEnds ??= new Map();
       phraseEnds.set(i, phrase.end);
+      // The role the explanation names: a harm denied outright reads as the relief it is.
+      let role: string = phrase.role;
       switch (phrase.role) {
         case 'hedge':
           addCue(reading, 'tentative', text);
@@ -484,7 +487,14 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           // Accountability is blame asked for or blame withheld: "nobody was held to account".
           const turned = negationLeft > 0 && phrase.role === 'harm';
           factor[i] = turned ? NEGATION_FACTOR : 1;
-          if (turned) flags[i] = NEGATED;
+          if (turned && deniesOutright(tokens, reading.negatorAt.at(-1) ?? -1, clauseStart)) {
+            // "No one was laid off" is good news, as "No one was hurt" is (below).
+            role = 'relief';
+            assertExistence(reading, flags, i);
+            reading.ruleBase[i] = RELIEF_WEIGHT;
+            reading.reliefAt.push(i);
+            factor[i] = 1;
+          } else if (turned) flags[i] = NEGATED;
           else {
             reading.harms += 1;
             reading.harmAt.push(i);
@@ -510,7 +520,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
         reading.counted[k] = 1;
         reading.share[k] = reading.share[i] ?? 1;
         if (negationLeft > 0) reading.negated[k] = 1;
-        roles[k] = phrase.role;
+        roles[k] = role;
       }
       negationLeft = Math.max(0, negationLeft - (phrase.end - i));
       modifierLeft = Math.max(0, modifierLeft - (phrase.end - i));
@@ -540,11 +550,25 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       addCue(reading, 'tentative', statement.slice(tokens.start[i - 1], tokens.end[i]));
       continue;
     }
+    if (DOUBTING.has(word) && OPINION_HOLDERS.has(tokens.lower[i - 1] ?? '')) {
+      // "I doubt the reforms will help" says they will not: the doubt denies the clause after it,
+      // as "I don't think" does.
+      raisedNegator = i;
+      negationLeft = SUBJECT_NEGATION_REACH + 1;
+      reading.negations += 1;
+      reading.negatorAt.push(i);
+      flags[i] = NEGATOR;
+      continue;
+    }
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
-      // "Nothing about this process has been fair": a negative subject denies the whole predicate.
       raisedNegator = raisedNegationVerb(tokens, i) >= 0 ? i : -1;
-      negationLeft =
-        (i === clauseStart && SUBJECT_NEGATORS.has(word) ? SUBJECT_NEGATION_REACH : negationReach(word)) + 1;
+      // "little reason to be hopeful": an amount of reasons reaches what they would be for.
+      const reach =
+        AMOUNT_NEGATORS.has(word) && REASONS.has(tokens.lower[i + 1] ?? '')
+          ? NEGATION_WINDOW
+          : negationReach(word);
+      // "Nothing about this process has been fair": a negative subject denies the whole predicate.
+      negationLeft = (i === clauseStart && SUBJECT_NEGATORS.has(word) ? SUBJECT_NEGATION_REACH : reach) + 1;
       // "We do not believe the government has done enough": the negation reaches the verb's clause.
       if (raisedNegator >= 0) negationLeft = SUBJECT_NEGATION_REACH + 1;
       refusing = false;
@@ -750,13 +774,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     ) {
       // "No one was hurt", "No lives were lost", "There were no casualties": harm denied outright
       // is good news, as "all are safe" is, and so is a danger denied ("no sign that the water is
-      // unsafe"). The verbs before it are not what is denied: "will" in "No jobs will be lost" is
-      // no "will not".
-      for (let k = (reading.negatorAt.at(-1) ?? i) + 1; k < i; k += 1)
-        if (EXISTENTIAL_VERBS.has(tokens.lower[k] ?? '')) {
-          reading.negated[k] = 0;
-          flags[k] = (flags[k] ?? 0) & ~NEGATED;
-        }
+      // unsafe").
+      assertExistence(reading, flags, i);
       reading.ruleBase[i] = RELIEF_WEIGHT;
       reading.reliefAt.push(i);
       f /= NEGATION_FACTOR;
@@ -924,6 +943,17 @@ function freesCaptive(tokens: Tokens, clauseStart: number, i: number): boolean {
   return false;
 }
 
+const DOUBTING: ReadonlySet<string> = new Set(['doubt', 'doubts']);
+// Who holds an opinion before its verb: "I doubt", "we seriously doubt".
+const OPINION_HOLDERS: ReadonlySet<string> = new Set([
+  'i',
+  'we',
+  'they',
+  'he',
+  'she',
+  'seriously',
+  'strongly',
+]);
 const OUTWEIGHING: ReadonlySet<string> = new Set(['outweigh', 'outweighs', 'outweighed', 'outweighing']);
 const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
 /** How far a negative subject reaches: past a short subject phrase to its predicate. */
@@ -989,6 +1019,16 @@ const EXISTENTIAL_VERBS: ReadonlySet<string> = new Set([...BE_FORMS, 'has', 'hav
  * A negator at `at` that denies its clause's subject or what the clause says exists, not just a
  * verb: "No lives were lost", "Not a single shot was fired", "There were no casualties".
  */
+// The verbs between an outright denial and the harm it denies are not what is denied: "will" in
+// "No jobs will be lost" is no "will not".
+function assertExistence(reading: Reading, flags: Uint32Array, harmAt: number): void {
+  for (let k = (reading.negatorAt.at(-1) ?? harmAt) + 1; k < harmAt; k += 1)
+    if (EXISTENTIAL_VERBS.has(reading.tokens.lower[k] ?? '')) {
+      reading.negated[k] = 0;
+      flags[k] = (flags[k] ?? 0) & ~NEGATED;
+    }
+}
+
 function deniesOutright(tokens: Tokens, at: number, clauseStart: number): boolean {
   if (isNegativeSubject(tokens, at)) return true;
   if (at < clauseStart) return false;

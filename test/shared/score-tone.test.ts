@@ -612,6 +612,20 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Nothing went according to plan.').label).toBe('negative');
   });
 
+  it('reads "I doubt" as denying the clause after it, and "little reason to" as reaching what follows', () => {
+    expect(scoreTone('I doubt the reforms will help anyone.').label).toBe('negative');
+    expect(scoreTone('We seriously doubt this is a fair offer.').label).toBe('negative');
+    expect(scoreTone('There is no doubt the plan works.').label).toBe('positive');
+    expect(scoreTone('There is little reason to be hopeful.').label).toBe('negative');
+  });
+
+  it('reads harm phrases denied outright as good news, as harm words are', () => {
+    expect(scoreTone('Not one patient has been turned away.').label).toBe('positive');
+    expect(scoreTone('No one was laid off.').score).toBeGreaterThan(0);
+    expect(scoreTone('Hundreds of workers were laid off.').label).toBe('negative');
+    expect(scoreTone('Families will pay the price.').label).toBe('negative');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');

@@ -149,7 +149,9 @@ describe('judgements', () => {
 describe('reports of harm', () => {
   it('weighs a harm phrase like a bad word, and negation turns it', () => {
     expect(explain('Hundreds were laid off').laid).toEqual([-2, ['harm']]);
-    expect(explain('Nobody was laid off').laid).toEqual([1.2, ['harm', 'negated']]);
+    expect(explain('The workers were not laid off').laid).toEqual([1.2, ['harm', 'negated']]);
+    // Denied outright, as a harm word can be ("No one was hurt"): good news.
+    expect(explain('Nobody was laid off').laid).toEqual([2, ['relief']]);
   });
 
   it('reads overruns, exclusion and job cuts as news reports them as harm', () => {
