@@ -844,6 +844,12 @@ export const HARM_PHRASES: readonly string[] = [
   // Abandoned: "patients were left behind", "no child left behind" (denied, good news).
   'left behind',
   'more harm than good',
+  // Worry voiced: "parents have raised concerns about the curriculum".
+  ...['raised', 'raise', 'raises', 'raising', 'voiced', 'voice', 'expressed', 'express'].flatMap((verb) => [
+    `${verb} concerns`,
+    `${verb} concern`,
+    `${verb} fears`,
+  ]),
   // Turned away at the door: "patients were turned away".
   'turned away',
   // A cost borne: "families will pay the price".

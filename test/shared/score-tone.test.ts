@@ -626,6 +626,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Families will pay the price.').label).toBe('negative');
   });
 
+  it('reads worry voiced ("raised concerns about") as negative, whatever it is about', () => {
+    expect(scoreTone('Parents have raised concerns about the new curriculum.').label).toBe('negative');
+    expect(scoreTone('The union expressed concern over the plan.').label).toBe('negative');
+    expect(scoreTone('Parents have raised funds for the new curriculum.').label).not.toBe('negative');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');

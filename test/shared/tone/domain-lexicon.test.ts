@@ -12,7 +12,7 @@ const EXAMPLES: Record<string, string> = {
   challenges: 'The economy faces challenges this winter.',
   challenging: 'The negotiations were challenging.',
   concern: 'The decision is a matter of concern for the allies.',
-  concerns: 'Officials voiced concerns about the vote.',
+  concerns: 'Officials listed their concerns about the vote.',
   condemnation: 'The strike drew condemnation from the council.',
   constructive: 'The minister described the meeting as constructive.',
   cooperation: 'Both sides pledged cooperation on energy.',
