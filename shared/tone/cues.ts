@@ -473,6 +473,27 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['nothing more to add', 'neutral'],
   ['nothing to add', 'neutral'],
   ['to speculate', 'neutral'],
+  // "He declined to comment", "did not respond to a request for comment", "not for me to say":
+  // no comment is no tone, and its "not" denies nothing said.
+  ...['declined', 'declines', 'declining', 'refused', 'refuses', 'refusing'].map(
+    (verb) => [`${verb} to comment`, 'neutral'] as const,
+  ),
+  ...['cannot', "can't", 'could not', "couldn't", 'would not', "wouldn't", 'will not', "won't"].map(
+    (modal) => [`${modal} comment`, 'neutral'] as const,
+  ),
+  ...['did not', "didn't", 'has not', "hasn't", 'have not', "haven't"].flatMap((auxiliary) => [
+    [`${auxiliary} respond`, 'neutral'] as const,
+    [`${auxiliary} responded`, 'neutral'] as const,
+    [`${auxiliary} immediately respond`, 'neutral'] as const,
+    [`${auxiliary} reply`, 'neutral'] as const,
+    [`${auxiliary} replied`, 'neutral'] as const,
+  ]),
+  ['request for comment', 'neutral'],
+  ['requests for comment', 'neutral'],
+  ['no comment', 'neutral'],
+  ['not for me to say', 'neutral'],
+  ['not for us to say', 'neutral'],
+  ['not for me to comment', 'neutral'],
   // "closed for good" is for ever, no praise.
   ['for good', 'neutral'],
   ['at worst', 'neutral'],

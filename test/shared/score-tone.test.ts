@@ -632,6 +632,13 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Parents have raised funds for the new curriculum.').label).not.toBe('negative');
   });
 
+  it('reads declining to comment as no tone, and keeps the tone of what was not commented on', () => {
+    expect(scoreTone('The company did not respond to a request for comment.').label).toBe('neutral');
+    expect(scoreTone('It is not for me to say.').label).toBe('neutral');
+    expect(scoreTone('We cannot comment further.').label).toBe('neutral');
+    expect(scoreTone('He declined to comment on the fraud allegations.').label).toBe('negative');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
