@@ -466,6 +466,8 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['feel like', 'neutral'],
   ['would like to', 'neutral'],
   ['in terms of', 'neutral'],
+  // A cause or a schedule, no tone of its own: "delayed due to the storm", "is due to meet".
+  ['due to', 'neutral'],
   // "disappointing at best": the bound says how bad, it praises nothing.
   ['at best', 'neutral'],
   // Declining to comment: "I have nothing further to add", "I do not want to speculate".

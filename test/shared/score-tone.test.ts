@@ -639,6 +639,11 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('He declined to comment on the fraud allegations.').label).toBe('negative');
   });
 
+  it('gives "due to" no tone of its own: a schedule is neutral, a cause keeps its own tone', () => {
+    expect(scoreTone('The minister is due to meet union leaders on Wednesday.').label).toBe('neutral');
+    expect(scoreTone('The flight was delayed due to the storm.').label).toBe('negative');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
