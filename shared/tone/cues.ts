@@ -31,6 +31,17 @@ export const AMOUNT_NEGATORS: ReadonlySet<string> = new Set(['little', 'few']);
  */
 export const REVERSING_DEGREES: ReadonlySet<string> = new Set(['less', 'least']);
 
+/** "I doubt the reforms will help": a doubt held denies the clause after it (read-statement.ts). */
+export const DOUBTING: ReadonlySet<string> = new Set(['doubt', 'doubts']);
+
+/** "The benefits outweigh the costs": the side that weighs more decides (read-statement.ts). */
+export const OUTWEIGHING: ReadonlySet<string> = new Set([
+  'outweigh',
+  'outweighs',
+  'outweighed',
+  'outweighing',
+]);
+
 /** Words that flip the polarity of what follows them in the same clause. */
 export const NEGATORS: ReadonlySet<string> = new Set([
   'no',

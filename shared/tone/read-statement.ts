@@ -18,6 +18,8 @@ import {
   CONTRITION,
   DEBUNKING,
   DETERMINERS,
+  DOUBTING,
+  OUTWEIGHING,
   REFUSALS,
   TOPIC_NOUNS,
   TOPIC_PREPOSITIONS,
@@ -77,6 +79,7 @@ import {
   SAFE_OUTCOME_WORD,
   SECONDARY_RATED_WORD,
   SPOILER_WORD,
+  STANCE_WORD,
   TOPIC_WORD,
   type WordFacts,
 } from './word-facts.ts';
@@ -416,7 +419,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
 
     // "I can't say I am happy" is a verdict; "I can't say whether ..." stays the hedge the phrase is.
     const phrase =
-      facts.kinds & PHRASE_START_WORD && raisedNegationVerb(tokens, i) < 0 ? phraseAt(tokens, i) : null;
+      facts.kinds & PHRASE_START_WORD && !(facts.kinds & NEGATOR_WORD && raisedNegationVerb(tokens, i) >= 0)
+        ? phraseAt(tokens, i)
+        : null;
     // "but", "however", and "even so" opening its clause ("not even so bad" is no contrast): what
     // came before in the sentence, or the sentence before when it opens one, is conceded.
     const contrastEnd = phrase
@@ -550,7 +555,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       addCue(reading, 'tentative', statement.slice(tokens.start[i - 1], tokens.end[i]));
       continue;
     }
-    if (DOUBTING.has(word) && OPINION_HOLDERS.has(tokens.lower[i - 1] ?? '')) {
+    if (kinds & STANCE_WORD && DOUBTING.has(word) && OPINION_HOLDERS.has(tokens.lower[i - 1] ?? '')) {
       // "I doubt the reforms will help" says they will not: the doubt denies the clause after it,
       // as "I don't think" does.
       raisedNegator = i;
@@ -600,7 +605,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       reading.contrastAt.push(i);
       continue;
     }
-    if (OUTWEIGHING.has(word)) {
+    if (kinds & STANCE_WORD && OUTWEIGHING.has(word)) {
       // "The benefits far outweigh the costs": the side that weighs more is the verdict, the other
       // is conceded; "do not outweigh" and "are outweighed by" turn the scales.
       if (negationLeft > 0 || BE_FORMS.has(tokens.lower[i - 1] ?? '')) {
@@ -943,7 +948,6 @@ function freesCaptive(tokens: Tokens, clauseStart: number, i: number): boolean {
   return false;
 }
 
-const DOUBTING: ReadonlySet<string> = new Set(['doubt', 'doubts']);
 // Who holds an opinion before its verb: "I doubt", "we seriously doubt".
 const OPINION_HOLDERS: ReadonlySet<string> = new Set([
   'i',
@@ -954,7 +958,6 @@ const OPINION_HOLDERS: ReadonlySet<string> = new Set([
   'seriously',
   'strongly',
 ]);
-const OUTWEIGHING: ReadonlySet<string> = new Set(['outweigh', 'outweighs', 'outweighed', 'outweighing']);
 const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
 /** How far a negative subject reaches: past a short subject phrase to its predicate. */
 const SUBJECT_NEGATION_REACH = 8;

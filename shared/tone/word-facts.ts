@@ -12,6 +12,7 @@ import {
   CONTRAST_AFTER,
   COPULAS,
   DIMINISHERS,
+  DOUBTING,
   GOOD_NEWS_WORDS,
   GRAVE,
   HARM_WORDS,
@@ -20,6 +21,7 @@ import {
   INTERJECTIONS,
   NEGATORS,
   OPEN_QUESTION,
+  OUTWEIGHING,
   RELEASES,
   SAFE_OUTCOMES,
   SPOILERS,
@@ -59,6 +61,8 @@ export const SPOILER_WORD = 1 << 20;
 export const RELEASE_WORD = 1 << 21;
 /** May open a topic ("investigating", "report"): see ATTENTION_VERBS and TOPIC_NOUNS. */
 export const TOPIC_WORD = 1 << 22;
+/** Takes a stance on a clause or weighs two sides ("doubt", "outweigh"): see DOUBTING and OUTWEIGHING. */
+export const STANCE_WORD = 1 << 23;
 /** Any of the tone cue bits. */
 export const CUE_WORDS = HEDGE_WORD | CONFIDENT_WORD | GRAVE_WORD | CONCILIATORY_WORD | ADVERSARIAL_WORD;
 
@@ -254,6 +258,7 @@ function describe(word: string): WordFacts {
   if (SPOILERS.has(word)) kinds |= SPOILER_WORD;
   if (RELEASES.has(word)) kinds |= RELEASE_WORD;
   if (ATTENTION_VERBS.has(word) || TOPIC_NOUNS.has(word)) kinds |= TOPIC_WORD;
+  if (DOUBTING.has(word) || OUTWEIGHING.has(word)) kinds |= STANCE_WORD;
   if (rated) kinds |= SECONDARY_RATED_WORD;
   if (startsPhrase(word)) kinds |= PHRASE_START_WORD;
   kinds |= changeKinds(word);
