@@ -138,12 +138,14 @@ const OPINION_VERBS: ReadonlySet<string> = new Set([
 const DECLARING_VERBS: ReadonlySet<string> = new Set(['say', 'call', 'describe']);
 const OPINION_ADVERBS: ReadonlySet<string> = new Set(['really', 'honestly', 'personally', 'actually']);
 const PAST_NEGATORS: ReadonlySet<string> = new Set(['did', "didn't", 'had', "hadn't"]);
+// "can't" and its kin: what one cannot do enough of, one does to the full (cannotEnough); "I
+// can't believe it" is disbelief, not an opinion raised.
+const ABILITY_NEGATORS: ReadonlySet<string> = new Set(["can't", 'cannot', 'cant', "couldn't", 'couldnt']);
+// The modals, negated or before "not", after which "say" and "call" raise.
 const MODAL_NEGATORS: ReadonlySet<string> = new Set([
+  ...ABILITY_NEGATORS,
   'can',
-  'cannot',
-  "can't",
   'could',
-  "couldn't",
   'would',
   "wouldn't",
   'will',
@@ -667,9 +669,6 @@ export function neverExperienced(tokens: Tokens, negator: number, index: number)
     SUCH_WORDS.has(tokens.lower[index + 1] ?? '')
   );
 }
-
-// "can't" and its kin: what one cannot do enough of, one does to the full.
-const ABILITY_NEGATORS: ReadonlySet<string> = new Set(["can't", 'cannot', 'cant', "couldn't", 'couldnt']);
 
 /**
  * "We cannot thank them enough", "I can't praise it highly enough": "enough" closing a clause whose
