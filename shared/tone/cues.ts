@@ -808,6 +808,10 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'stabbed',
   'assaulted',
   'robbed',
+  'stolen',
+  'stole',
+  'burgled',
+  'hacked',
   'poisoned',
 ]);
 
@@ -1163,6 +1167,10 @@ export const RELIEF_PHRASES: readonly string[] = [
   'gone to plan',
   'going to plan',
   'in record time',
+  // The best of a performance: "she stole the show".
+  'stole the show',
+  'steal the show',
+  'steals the show',
   // Back in the black: "the airline returned to profit", "the firm is back in profit".
   'returned to profit',
   'return to profit',

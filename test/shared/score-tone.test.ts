@@ -644,6 +644,13 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The flight was delayed due to the storm.').label).toBe('negative');
   });
 
+  it('reads theft and hacking as harm, denied theft as good news, and stealing the show as praise', () => {
+    expect(scoreTone("Millions of customers' data was stolen.").label).toBe('negative');
+    expect(scoreTone('The email account was hacked.').label).toBe('negative');
+    expect(scoreTone('Nothing was stolen.').label).toBe('positive');
+    expect(scoreTone('She stole the show.').label).toBe('positive');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
