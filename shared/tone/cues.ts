@@ -812,6 +812,11 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'stole',
   'burgled',
   'hacked',
+  'mugged',
+  'vandalised',
+  'vandalized',
+  'defrauded',
+  'scammed',
   'poisoned',
 ]);
 
@@ -882,6 +887,9 @@ export const HARM_PHRASES: readonly string[] = [
   // Abandoned: "patients were left behind", "no child left behind" (denied, good news).
   'left behind',
   'more harm than good',
+  // Shot at, not on film: "shot dead", "gunned down".
+  'shot dead',
+  'gunned down',
   // Worry voiced: "parents have raised concerns about the curriculum".
   ...['raised', 'raise', 'raises', 'raising', 'voiced', 'voice', 'expressed', 'express'].flatMap((verb) => [
     `${verb} concerns`,

@@ -649,6 +649,10 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The email account was hacked.').label).toBe('negative');
     expect(scoreTone('Nothing was stolen.').label).toBe('positive');
     expect(scoreTone('She stole the show.').label).toBe('positive');
+    expect(scoreTone('Two pensioners were defrauded by the scheme.').label).toBe('negative');
+    expect(scoreTone('Nobody was mugged.').label).toBe('positive');
+    expect(scoreTone('He was shot dead outside his home.').label).toBe('negative');
+    expect(scoreTone('The film was shot in Morocco.').label).toBe('neutral');
   });
 
   it('does not read being cleared of a charge as bad news', () => {
