@@ -622,6 +622,10 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['not guilty of', 'release'],
   // Distance from a quality is its absence: "far from satisfactory", "nowhere near good enough".
   ['far from', 'negator'],
+  // Not yet done: "the talks have yet to produce results", "the money has yet to arrive".
+  ['yet to', 'negator'],
+  // Still ahead, no denial: "the best is yet to come".
+  ['yet to come', 'neutral'],
   ['nowhere near', 'negator'],
   // Concession spelled in more than one word.
   ['even though', 'concessive'],

@@ -655,6 +655,13 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The film was shot in Morocco.').label).toBe('neutral');
   });
 
+  it('reads "has yet to" as not yet done, and "the best is yet to come" as still ahead', () => {
+    expect(scoreTone('The talks have yet to produce results.').label).toBe('negative');
+    expect(scoreTone('The money has yet to arrive.').label).toBe('negative');
+    expect(scoreTone('The best is yet to come.').label).toBe('positive');
+    expect(scoreTone('The worst is yet to come.').label).toBe('negative');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
