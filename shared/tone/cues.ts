@@ -891,6 +891,8 @@ export const HARM_PHRASES: readonly string[] = [
   // Abandoned: "patients were left behind", "no child left behind" (denied, good news).
   'left behind',
   'more harm than good',
+  // Trouble: "the company is in hot water over its accounts".
+  'in hot water',
   // Shot at, not on film: "shot dead", "gunned down".
   'shot dead',
   'gunned down',
@@ -1179,6 +1181,12 @@ export const RELIEF_PHRASES: readonly string[] = [
   'gone to plan',
   'going to plan',
   'in record time',
+  // Approval given or won with ease: "the plan got the green light", "the bill sailed through".
+  'green light',
+  'sailed through',
+  'sail through',
+  'sails through',
+  'in the bag',
   // The best of a performance: "she stole the show".
   'stole the show',
   'steal the show',

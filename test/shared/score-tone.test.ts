@@ -662,6 +662,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The worst is yet to come.').label).toBe('negative');
   });
 
+  it('reads approval idioms ("the green light", "sailed through") as good news and "in hot water" as trouble', () => {
+    expect(scoreTone('The plan has been given the green light.').label).toBe('positive');
+    expect(scoreTone('The bill sailed through parliament.').label).toBe('positive');
+    expect(scoreTone('The company is in hot water over its accounts.').label).toBe('negative');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
