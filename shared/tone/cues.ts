@@ -891,6 +891,9 @@ export const HARM_PHRASES: readonly string[] = [
   // Abandoned: "patients were left behind", "no child left behind" (denied, good news).
   'left behind',
   'more harm than good',
+  // A hospital's word for grave: "remains in a critical condition".
+  'critical condition',
+  'serious condition',
   // Trouble: "the company is in hot water over its accounts".
   'in hot water',
   // Shot at, not on film: "shot dead", "gunned down".
@@ -1181,6 +1184,11 @@ export const RELIEF_PHRASES: readonly string[] = [
   'gone to plan',
   'going to plan',
   'in record time',
+  // A danger held or left behind: "the outbreak has been contained", "back from the brink".
+  'been contained',
+  'was contained',
+  'were contained',
+  'back from the brink',
   // Approval given or won with ease: "the plan got the green light", "the bill sailed through".
   'green light',
   'sailed through',

@@ -668,6 +668,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The company is in hot water over its accounts.').label).toBe('negative');
   });
 
+  it('reads a critical condition as grave, and a danger contained or left behind as good news', () => {
+    expect(scoreTone('The patient remains in a critical condition.').label).toBe('negative');
+    expect(scoreTone('The outbreak has been contained.').label).toBe('positive');
+    expect(scoreTone('The species has been brought back from the brink of extinction.').label).toBe(
+      'positive',
+    );
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
