@@ -622,6 +622,10 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['not guilty of', 'release'],
   // Distance from a quality is its absence: "far from satisfactory", "nowhere near good enough".
   ['far from', 'negator'],
+  // Too big to overstate: "it is hard to overstate the achievement" stresses it.
+  ...['hard', 'difficult', 'impossible'].map(
+    (difficulty) => [`${difficulty} to overstate`, 'emphasis'] as const,
+  ),
   // Not yet done: "the talks have yet to produce results", "the money has yet to arrive".
   ['yet to', 'negator'],
   // Still ahead, no denial: "the best is yet to come".

@@ -676,6 +676,13 @@ describe('scoreTone behaviour', () => {
     );
   });
 
+  it('reads "hard to overstate" as stressing what follows, not as a bad word', () => {
+    // "overstate" alone had pulled the praise down to nearly neutral.
+    const stressed = scoreTone('It is hard to overstate the achievement.').score;
+    expect(Math.abs(stressed - scoreTone('It is an achievement.').score)).toBeLessThan(0.2);
+    expect(scoreTone('It is hard to overstate the damage.').label).toBe('negative');
+  });
+
   it('does not read being cleared of a charge as bad news', () => {
     expect(scoreTone('The coach was cleared of all charges.').label).not.toBe('negative');
     expect(scoreTone('The minister was cleared of corruption.').label).toBe('positive');
