@@ -417,11 +417,11 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     const linksClaim = claimDenied && BE_FORMS.has(word);
     if (negationLeft > 0 && !linksClaim) reading.negated[i] = 1;
 
-    // "I can't say I am happy" is a verdict; "I can't say whether ..." stays the hedge the phrase is.
-    const phrase =
-      facts.kinds & PHRASE_START_WORD && !(facts.kinds & NEGATOR_WORD && raisedNegationVerb(tokens, i) >= 0)
-        ? phraseAt(tokens, i)
-        : null;
+    // A negator's "not" passed to the clause of a verb of opinion ("don't think it is fair"), asked
+    // once: "I can't say I am happy" is a verdict; "I can't say whether ..." stays the hedge the
+    // phrase is.
+    const raises = facts.kinds & NEGATOR_WORD ? raisedNegationVerb(tokens, i) >= 0 : false;
+    const phrase = facts.kinds & PHRASE_START_WORD && !raises ? phraseAt(tokens, i) : null;
     // "but", "however", and "even so" opening its clause ("not even so bad" is no contrast): what
     // came before in the sentence, or the sentence before when it opens one, is conceded.
     const contrastEnd = phrase
@@ -566,16 +566,17 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       continue;
     }
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
-      raisedNegator = raisedNegationVerb(tokens, i) >= 0 ? i : -1;
+      raisedNegator = raises ? i : -1;
+      // "Nothing about this process has been fair": a negative subject denies the whole predicate,
+      // and "We do not believe the government has done enough" the clause of its verb.
       // "little reason to be hopeful": an amount of reasons reaches what they would be for.
       const reach =
-        AMOUNT_NEGATORS.has(word) && REASONS.has(tokens.lower[i + 1] ?? '')
-          ? NEGATION_WINDOW
-          : negationReach(word);
-      // "Nothing about this process has been fair": a negative subject denies the whole predicate.
-      negationLeft = (i === clauseStart && SUBJECT_NEGATORS.has(word) ? SUBJECT_NEGATION_REACH : reach) + 1;
-      // "We do not believe the government has done enough": the negation reaches the verb's clause.
-      if (raisedNegator >= 0) negationLeft = SUBJECT_NEGATION_REACH + 1;
+        raises || (i === clauseStart && SUBJECT_NEGATORS.has(word))
+          ? SUBJECT_NEGATION_REACH
+          : AMOUNT_NEGATORS.has(word) && REASONS.has(tokens.lower[i + 1] ?? '')
+            ? NEGATION_WINDOW
+            : negationReach(word);
+      negationLeft = reach + 1;
       refusing = false;
       reading.negations += 1;
       reading.negatorAt.push(i);
