@@ -619,6 +619,7 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['rebounds from', 'release'],
   ['rebounding from', 'release'],
   ['cured of', 'release'],
+
   ['not guilty of', 'release'],
   // Distance from a quality is its absence: "far from satisfactory", "nowhere near good enough".
   ['far from', 'negator'],
@@ -900,6 +901,15 @@ export const HARM_PHRASES: readonly string[] = [
   'serious condition',
   // Trouble: "the company is in hot water over its accounts".
   'in hot water',
+  // Struck by a disaster, a blow or an attack: "the coast was hit by a storm".
+  'hit by',
+  'hit hard',
+  // Results under what markets expected: "profits missed forecasts".
+  ...['missed', 'miss', 'misses'].flatMap((verb) => [
+    `${verb} expectations`,
+    `${verb} forecasts`,
+    `${verb} estimates`,
+  ]),
   // Shot at, not on film: "shot dead", "gunned down".
   'shot dead',
   'gunned down',
@@ -1176,6 +1186,18 @@ export const RELIEF_PHRASES: readonly string[] = [
   'turned a corner',
   'turning a corner',
   'exceeded expectations',
+  // Results over what markets expected: "sales beat expectations".
+  ...['beat', 'beats', 'surpassed'].flatMap((verb) => [
+    `${verb} expectations`,
+    `${verb} forecasts`,
+    `${verb} estimates`,
+  ]),
+  // Done without a hitch: "the launch went smoothly".
+  'went smoothly',
+  'gone smoothly',
+  'going smoothly',
+  'ran smoothly',
+  'running smoothly',
   'exceeded all expectations',
   'exceeded our expectations',
   'weight off our shoulders',

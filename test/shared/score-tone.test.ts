@@ -668,6 +668,15 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The company is in hot water over its accounts.').label).toBe('negative');
   });
 
+  it('reads being hit by a disaster as harm, and results against forecasts by which side they fall', () => {
+    // "powerful" alone had made the storm good news.
+    expect(scoreTone('The town was hit by a powerful storm.').label).toBe('negative');
+    expect(scoreTone('Farmers have been hit hard by the drought.').label).toBe('negative');
+    expect(scoreTone('Sales beat expectations.').label).toBe('positive');
+    expect(scoreTone('Quarterly profits beat forecasts.').label).toBe('positive');
+    expect(scoreTone('Quarterly profits missed forecasts.').label).toBe('negative');
+  });
+
   it('reads a critical condition as grave, and a danger contained or left behind as good news', () => {
     expect(scoreTone('The patient remains in a critical condition.').label).toBe('negative');
     expect(scoreTone('The outbreak has been contained.').label).toBe('positive');
