@@ -1370,6 +1370,29 @@ export const SPOILERS: ReadonlySet<string> = new Set([
   'false',
   'empty',
   'hollow',
+  // Harm done to a good thing: "such steps undermine stability", "threatens our democracy".
+  ...[
+    'undermine',
+    'threaten',
+    'erode',
+    'jeopardise',
+    'jeopardize',
+    'endanger',
+    'imperil',
+    'sabotage',
+    'derail',
+    'undercut',
+  ].flatMap((verb) => [verb, `${verb}s`, verb.endsWith('e') ? `${verb}d` : `${verb}ed`]),
+  'undermining',
+  'threatening',
+  'eroding',
+  'jeopardising',
+  'jeopardizing',
+  'endangering',
+  'imperilling',
+  'sabotaging',
+  'derailing',
+  'undercutting',
 ]);
 
 /** Words that open a question left open ("whether it will work"): what follows is not asserted. */

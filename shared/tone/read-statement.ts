@@ -241,8 +241,6 @@ const JUDGEMENT_POLARITY_SCALE = 12;
 const JUDGEMENT_LEANS = 0.1;
 // Scratch buffers start this large (tokens) and double when a statement needs more.
 const SCRATCH_TOKENS = 256;
-/** A spoiler ("missed", "empty") turns the one good word right after it. */
-const SPOILER_REACH = 1;
 /** "a bit", "a little": a softening phrase weighs like "somewhat". */
 const PHRASE_DIMINISHER = 0.6;
 
@@ -825,9 +823,10 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     // "He never showed any remorse", "no apology": withheld contrition is blame, not relief.
     if (negationLeft > 0 && CONTRITION.has(word))
       weighAsStand(reading, factor, flags, i, reading.unrepentantAt);
-    if (kinds & SPOILER_WORD && negationLeft === 0 && spoilsNext(tokens, i)) {
+    const spoiled = kinds & SPOILER_WORD && negationLeft === 0 ? spoiledAt(tokens, i) : 0;
+    if (spoiled > 0) {
       // "a missed opportunity": the good word after a spoiler reads as negated by it.
-      negationLeft = SPOILER_REACH + 1;
+      negationLeft = spoiled + 1;
       reading.negations += 1;
       reading.negatorAt.push(i);
     }
@@ -895,10 +894,14 @@ function markBracketed(tokens: Tokens, flags: Uint32Array): void {
     flags[i] = tokens.isWord[i] === true && tokens.bracketed[i] === true ? BRACKETED : 0;
 }
 
-/** The word after token i is a good word it can spoil ("missed opportunity", not "missed the bus"). */
-function spoilsNext(tokens: Tokens, i: number): boolean {
-  const next = i + 1;
-  return (tokens.facts[next]?.main ?? 0) > 0;
+/**
+ * How far ahead of token i the good word it spoils is: right after it ("missed opportunity") or
+ * after a determiner ("undermines the peace"); 0 when there is none ("missed the bus").
+ */
+function spoiledAt(tokens: Tokens, i: number): number {
+  if ((tokens.facts[i + 1]?.main ?? 0) > 0) return 1;
+  if (DETERMINERS.has(tokens.lower[i + 1] ?? '') && (tokens.facts[i + 2]?.main ?? 0) > 0) return 2;
+  return 0;
 }
 
 /** The index after the last token of the cue starting at `at`: a multi-word cue's end, else at + 1. */

@@ -452,6 +452,14 @@ describe('scoreTone behaviour', () => {
     expect(chance?.rules).toContain("negated by 'wasted'");
   });
 
+  it('reads harm done to a good thing ("undermines stability") as negative', () => {
+    // "stability" had outweighed "undermine": the statement read positive.
+    expect(scoreTone('Such actions undermine stability in the region.').label).toBe('negative');
+    expect(scoreTone('These steps threaten peace.').label).toBe('negative');
+    const spoiled = scoreTone('The leak has eroded the trust of investors.');
+    expect(spoiled.explanation.find((part) => part.text === 'trust')?.rules).toContain("negated by 'eroded'");
+  });
+
   it('reads "cannot thank them enough" as the most thanks, and "not good enough" as a negation', () => {
     expect(scoreTone('We cannot thank the lifeboat crews enough.').label).toBe('positive');
     expect(scoreTone("I can't praise the nurses highly enough.").label).toBe('positive');
