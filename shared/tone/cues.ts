@@ -114,6 +114,17 @@ export const DEBUNKING: ReadonlySet<string> = new Set([
   'untrue',
   'false',
 ]);
+/** Verbs of coming about: denied of something bad ("the strike never happened"), they deny it. */
+export const OCCURRENCE_VERBS: ReadonlySet<string> = new Set([
+  'happen',
+  'happened',
+  'occur',
+  'occurred',
+  'materialise',
+  'materialised',
+  'materialize',
+  'materialized',
+]);
 /**
  * Verbs of looking into something. What they look into is a topic, not a verdict: "Police are
  * investigating the attack" reports no attack of its own, "the panel will review the cuts" no cut.

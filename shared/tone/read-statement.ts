@@ -19,6 +19,7 @@ import {
   DEBUNKING,
   DETERMINERS,
   DOUBTING,
+  OCCURRENCE_VERBS,
   OUTWEIGHING,
   REFUSALS,
   TOPIC_NOUNS,
@@ -667,6 +668,13 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       // "The miners were rescued": good news the lexicons rate mildly weighs like a good word.
       reading.ruleBase[i] = GOOD_NEWS_WEIGHT;
       reading.reliefAt.push(i);
+    }
+    if (negationLeft > 0 && OCCURRENCE_VERBS.has(word) && deniesOccurrence(reading, clauseStart, i)) {
+      // "The recession did not happen": the bad news the subject names is denied, which is good news.
+      denySubject(reading, factor, clauseStart, reading.negatorAt.at(-1) ?? i);
+      reading.ruleBase[i] = RELIEF_WEIGHT;
+      reading.reliefAt.push(i);
+      negationLeft = 0;
     }
     if (kinds & HARM_WORD && negationLeft === 0 && !name && !safeInClause) {
       reading.harms += 1;
@@ -1369,6 +1377,21 @@ function denySubject(reading: Reading, factor: Float64Array, from: number, to: n
     reading.share[k] = 0;
     reading.counted[k] = 0;
   }
+}
+
+/**
+ * Whether the verb of happening at `i` is denied right before it ("did not happen", "never
+ * materialised") of a subject that names something bad: the subject is what did not come about.
+ */
+function deniesOccurrence(reading: Reading, clauseStart: number, i: number): boolean {
+  const negator = reading.negatorAt.at(-1) ?? -1;
+  // "has not happened yet" still may.
+  if (negator < clauseStart || negator < i - 2 || reading.tokens.lower[i + 1] === 'yet') return false;
+  for (let k = clauseStart; k < negator; k += 1) {
+    const facts = reading.facts[k];
+    if (facts !== undefined && (facts.main < 0 || (facts.kinds & HARM_WORD) !== 0)) return true;
+  }
+  return false;
 }
 
 /**

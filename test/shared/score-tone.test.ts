@@ -452,6 +452,13 @@ describe('scoreTone behaviour', () => {
     expect(chance?.rules).toContain("negated by 'wasted'");
   });
 
+  it('reads bad news that did not come about ("the recession did not happen") as good news', () => {
+    expect(scoreTone('The recession did not happen.').label).toBe('positive');
+    expect(scoreTone('The feared strike never materialised.').label).toBe('positive');
+    // Still expected: no relief yet.
+    expect(scoreTone('The attack has not happened yet.').label).not.toBe('positive');
+  });
+
   it('reads harm done to a good thing ("undermines stability") as negative', () => {
     // "stability" had outweighed "undermine": the statement read positive.
     expect(scoreTone('Such actions undermine stability in the region.').label).toBe('negative');
