@@ -827,6 +827,7 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'trapped',
   'stabbed',
   'assaulted',
+  'attacked',
   'robbed',
   'stolen',
   'stole',

@@ -683,6 +683,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The company is in hot water over its accounts.').label).toBe('negative');
   });
 
+  it('reads an attack on a person as harm, and one denied as good news', () => {
+    // "attacked" alone weighed too little against "elderly" and "home".
+    expect(scoreTone('An elderly man was attacked in his garden.').label).toBe('negative');
+    expect(scoreTone('Nobody was attacked.').label).toBe('positive');
+  });
+
   it('reads being hit by a disaster as harm, and results against forecasts by which side they fall', () => {
     // "powerful" alone had made the storm good news.
     expect(scoreTone('The town was hit by a powerful storm.').label).toBe('negative');
