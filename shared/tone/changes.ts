@@ -136,6 +136,10 @@ const CALLING: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'callin
 // Shedding and axing: a cut that names what goes ("shed 800 jobs"), in DOWN and TAKES_OBJECT both.
 const SHEDDING = ['shed', 'sheds', 'shedding', 'axed', 'axes', 'axing'];
 const CREATING: readonly string[] = ['create', 'creates', 'created', 'creating'];
+// Started again and stopped: "flights resumed", "fighting resumed", "production was halted". Only
+// what has resumed: "the trial will resume in March" is a date, no news.
+const RESUMING: readonly string[] = ['resumed'];
+const HALTING: readonly string[] = ['halt', 'halts', 'halted', 'halting'];
 const UP: ReadonlySet<string> = new Set([
   'rise',
   'rises',
@@ -201,6 +205,7 @@ const UP: ReadonlySet<string> = new Set([
   'reopens',
   'reopened',
   'reopening',
+  ...RESUMING,
 ]);
 /**
  * Verbs of holding something down: what they take comes down ("tackle crime"). Not "curbs" or
@@ -351,6 +356,7 @@ const DOWN: ReadonlySet<string> = new Set([
   'closures',
   'shutdown',
   'shutdowns',
+  ...HALTING,
 ]);
 /** Change verbs that usually name what they change after them ("reduced waiting times"). */
 const TAKES_OBJECT: ReadonlySet<string> = new Set([

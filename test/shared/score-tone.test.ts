@@ -683,6 +683,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The company is in hot water over its accounts.').label).toBe('negative');
   });
 
+  it('reads what resumed or was halted by what it is: flights back is good, fighting back is bad', () => {
+    expect(scoreTone('Flights resumed after the storm.').label).toBe('positive');
+    expect(scoreTone('Fighting resumed in the north.').label).toBe('negative');
+    expect(scoreTone('The fighting was halted.').label).toBe('positive');
+    // A date, not news.
+    expect(scoreTone('The trial will resume in March.').label).toBe('neutral');
+  });
+
   it('reads an attack on a person as harm, and one denied as good news', () => {
     // "attacked" alone weighed too little against "elderly" and "home".
     expect(scoreTone('An elderly man was attacked in his garden.').label).toBe('negative');
