@@ -22,10 +22,6 @@ const TONE_ORDER: readonly ToneName[] = ['tentative', 'confident', 'grave', 'con
 // Reported numbers carry this many decimals: enough to rank quotes, no 1.7999999999999998.
 const DECIMALS = 3;
 
-// Praise the model is this sure of survives a hedge ("perhaps the best concert I have seen"): the
-// hedge softens it, and a neutral label beside a score this high would contradict itself.
-const HEDGED_PRAISE_MAX = 0.5;
-
 // One buffer for every call: scoring is synchronous, so calls never share it at the same time.
 const FEATURES = createFeatureBuffer();
 
@@ -93,7 +89,7 @@ function decideTone(statement: string) {
     mixed,
   };
   let decided = decide(probabilities, THRESHOLDS);
-  if (decided > 0 && score < HEDGED_PRAISE_MAX && praiseOnlyHedged(reading)) decided = 0;
+  if (decided > 0 && praiseOnlyHedged(reading)) decided = 0;
   const polar = decided !== 0;
   const label: ToneLabel =
     mixed > Math.max(confidence.positive, confidence.negative, confidence.neutral) &&
@@ -109,7 +105,8 @@ function decideTone(statement: string) {
 
 /**
  * A hedge governs every word of praise ("It could turn out to be a success"): the speaker does not
- * commit, so the statement is not positive, however the words lean.
+ * commit, so the statement is not positive, however strong the words ("Maybe this will be a great
+ * success"). The score keeps what the words say; the explanation names the hedge on each.
  */
 function praiseOnlyHedged(reading: Reading): boolean {
   if (!reading.hedgeAt.some((at) => DOUBTS.has(cueText(reading, at)))) return false;

@@ -545,6 +545,9 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['too early', 'hedge'],
   ['too soon', 'hedge'],
   ['not yet', 'hedge'],
+  // Praise past words, no hedge: "I can't say enough good things about them".
+  ["can't say enough", 'emphasis'],
+  ['cannot say enough', 'emphasis'],
   ["can't say", 'hedge'],
   ['cant say', 'hedge'],
   ['cannot say', 'hedge'],

@@ -561,6 +561,9 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Perhaps things will improve next year.').label).not.toBe('positive');
     expect(scoreTone('The new rules might cut waiting lists.').label).not.toBe('positive');
     expect(scoreTone('Possibly, the merger will create value.').label).not.toBe('positive');
+    // However strong the praise: the speaker still does not commit.
+    expect(scoreTone('Maybe this will be a great success.').label).not.toBe('positive');
+    expect(scoreTone('Perhaps the talks will bring lasting peace.').label).not.toBe('positive');
     expect(scoreTone('We could not be happier with the result.').label).toBe('positive');
     expect(scoreTone('The nurses could not have been more helpful.').label).toBe('positive');
     expect(scoreTone('It is not more expensive.').label).not.toBe('positive');
