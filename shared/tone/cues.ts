@@ -490,6 +490,8 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   ['in terms of', 'neutral'],
   // A cause or a schedule, no tone of its own: "delayed due to the storm", "is due to meet".
   ['due to', 'neutral'],
+  // In progress, no more: "trials are still under way".
+  ['under way', 'neutral'],
   // "disappointing at best": the bound says how bad, it praises nothing.
   ['at best', 'neutral'],
   // Declining to comment: "I have nothing further to add", "I do not want to speculate".

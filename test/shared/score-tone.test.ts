@@ -657,9 +657,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('He declined to comment on the fraud allegations.').label).toBe('negative');
   });
 
-  it('gives "due to" no tone of its own: a schedule is neutral, a cause keeps its own tone', () => {
+  it('gives "due to" and "under way" no tone of their own: a schedule is neutral, a cause keeps its own tone', () => {
     expect(scoreTone('The minister is due to meet union leaders on Wednesday.').label).toBe('neutral');
     expect(scoreTone('The flight was delayed due to the storm.').label).toBe('negative');
+    // "under way" is in progress, no more.
+    expect(scoreTone('Talks are under way.').label).toBe('neutral');
+    expect(scoreTone('The search is under way.').label).toBe('neutral');
   });
 
   it('reads theft and hacking as harm, denied theft as good news, and stealing the show as praise', () => {
