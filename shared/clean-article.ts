@@ -16,11 +16,14 @@ import { collapseWhitespace, joinParagraphs, splitBlocks } from './clean/paragra
 import { EmptyArticleError } from './errors.ts';
 import type { ArticleFormat, ArticleMetadata, CleanArticle } from './types.ts';
 
+// Marks in these patterns are escapes (\u2019 ’, \u201D ”, \u2026 …): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 // The dateline opens the first paragraph of prose; shorter blocks before it are headers.
 const MIN_PROSE_LENGTH = 80;
 // A headline is one short line without a sentence's closing punctuation.
 const MAX_HEADLINE_LENGTH = 150;
-const SENTENCE_END = /[.!?:;…"”’]$/;
+const SENTENCE_END = /[.!?:;\u2026"\u201D\u2019]$/;
 // Blank lines in a text file mean it has real paragraphs (and a headline on top, if any).
 const HAS_BLANK_LINE = /\n[ \t]*\n/;
 

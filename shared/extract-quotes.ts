@@ -14,6 +14,9 @@ import { findReports, type Report } from './quotes/reported-speech.ts';
 import { splitSentences, type Token, tokenize } from './quotes/text-index.ts';
 import type { CleanArticle, QuoteCandidate, Span } from './types.ts';
 
+// Marks in these patterns are escapes (\u2013 –, \u2014 —, \u2019 ’, \u201D ”, \u2026 …): the
+// Lambda bundle stays ASCII (test/infra/bundle.test.ts says why).
+
 // How far after a closing mark an attribution may sit ("," said Lars Berg, spokesman for ...).
 const AFTER_WINDOW = 160;
 // How far before an opening mark an attribution may sit (Tory leader Michael Howard has said: ").
@@ -24,7 +27,7 @@ const MAX_JOIN_GAP_TOKENS = 12;
 const MAX_BEFORE_OBJECT_TOKENS = 4;
 // Replaces quoted characters in the masked copy: not a letter, digit, space or sentence mark.
 const MASK = '_';
-const SENTENCE_FINAL = /[.!?…]["'’”)\]]*$/;
+const SENTENCE_FINAL = /[.!?\u2026]["'\u2019\u201D)\]]*$/;
 
 interface Sentence {
   /** Position in the article's sentence list. */
@@ -237,7 +240,7 @@ function canJoin(masked: string, left: MarkedQuote, right: MarkedQuote): boolean
     return false;
   }
   const gap = masked.slice(left.close, right.open);
-  if (/[.!?;]/.test(gap) || !/[,:—–]\s*$/.test(gap)) return false;
+  if (/[.!?;]/.test(gap) || !/[,:\u2014\u2013]\s*$/.test(gap)) return false;
   return tokenize(masked, left.close, right.open).length <= MAX_JOIN_GAP_TOKENS;
 }
 
@@ -246,7 +249,7 @@ function attributionAfter(masked: string, start: number, end: number): Attributi
   if (end <= start) return null;
   const tokens = tokenize(masked, start, end);
   const head = tokens[0];
-  if (!head || !/^[\s,—–-]*$/.test(masked.slice(start, head.start))) return null;
+  if (!head || !/^[\s,\u2014\u2013-]*$/.test(masked.slice(start, head.start))) return null;
   if (head.lower === 'according' && tokens[1]?.lower === 'to') {
     const mention = mentionAfter(masked, tokens, 2);
     return { cue: spanOf(tokens, 0, 2), mention: mention ? spanOf(tokens, mention[0], mention[1]) : null };
@@ -299,7 +302,7 @@ function attributionBefore(masked: string, start: number, end: number): Attribut
   if (end <= start) return null;
   const tokens = tokenize(masked, start, end);
   const tail = tokens.at(-1);
-  if (!tail || !/^[\s,:—–-]*$/.test(masked.slice(tail.end, end))) return null;
+  if (!tail || !/^[\s,:\u2014\u2013-]*$/.test(masked.slice(tail.end, end))) return null;
   for (let k = tokens.length - 1; k >= 0 && tokens.length - k <= MAX_BEFORE_OBJECT_TOKENS + 1; k--) {
     const cue = cueAt(tokens, k);
     if (!cue) continue;
@@ -381,7 +384,7 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | 
 }
 
 // A quote's final punctuation stays visible in the masked text: sentence splitting needs it.
-const TRAILING_PUNCTUATION = /[.!?,…]/;
+const TRAILING_PUNCTUATION = /[.!?,\u2026]/;
 // Runs rather than single characters: one replacement per word, not per character.
 const NON_SPACE_RUN = /\S+/g;
 const maskRun = (run: string): string => MASK.repeat(run.length);

@@ -1,6 +1,9 @@
 import type { ArticleMetadata } from '../types.ts';
 import { collapseWhitespace } from './paragraphs.ts';
 
+// Marks in these patterns are escapes (\u2018 ‘, \u2019 ’, \u201C “, \u201D ”): the Lambda bundle
+// stays ASCII (test/infra/bundle.test.ts says why).
+
 export interface MarkdownBody {
   blocks: string[];
   metadata: ArticleMetadata;
@@ -28,8 +31,8 @@ const HTML_TAG = /<\/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,500})?\/?>/gi;
 const CODE_SPAN = /`{1,3}([^`\n]{0,2000})`{1,3}/g;
 // Emphasis markers are deleted where they touch a word from outside ("**bold**", "_it_"),
 // which keeps snake_case and "5 * 3" intact without matching pairs.
-const EMPHASIS_OPEN = /(^|[\s([{"“‘'])(?:\*{1,3}|_{1,3}|~~)(?=\S)/g;
-const EMPHASIS_CLOSE = /(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?=$|[\s)\]}.,;:!?"”’'])/g;
+const EMPHASIS_OPEN = /(^|[\s([{"\u201C\u2018'])(?:\*{1,3}|_{1,3}|~~)(?=\S)/g;
+const EMPHASIS_CLOSE = /(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?=$|[\s)\]}.,;:!?"\u201D\u2019'])/g;
 const BACKSLASH_ESCAPE = /\\([\\`*_{}[\]()#+\-.!>])/g;
 
 /**

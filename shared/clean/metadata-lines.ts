@@ -1,5 +1,8 @@
 import type { ArticleMetadata } from '../types.ts';
 
+// Marks in these patterns are escapes (\u2013 –, \u2014 —, \u2019 ’, \uFF1A ：): the Lambda bundle
+// stays ASCII (test/infra/bundle.test.ts says why).
+
 // Lines around an article that describe it (byline, source, publication date) and the
 // dateline that opens its first paragraph. They go to the metadata, never into the body.
 
@@ -40,7 +43,7 @@ const CAPITALISED = /^[\p{Lu}@]/u;
 const HANDLE = /^[\p{Ll}\d_.-]{2,30}$/u;
 const DIGITS = /^[\d:,.]+$/;
 
-const SOURCE_LINE = /^(?:sources?|via|credit|courtesy(?: of)?)\s*[:：]\s*(\S.{0,100})$/i;
+const SOURCE_LINE = /^(?:sources?|via|credit|courtesy(?: of)?)\s*[:\uFF1A]\s*(\S.{0,100})$/i;
 
 const DATE_LABEL =
   /^\|?\s*(?:(?:(?:first|last) )?(?:published|updated|posted|modified)(?: on| at)?|date)\s*[:-]?\s*/i;
@@ -61,7 +64,7 @@ const DATE_TOKENS: readonly RegExp[] = [
   /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$/i, // time
   /^\d{4}-\d{2}-\d{2}(?:t[\d:.]{2,12}(?:z|[+-][\d:]{2,5})?)?$/i, // ISO date
   /^\d{1,2}[.-]\d{1,2}[.-]\d{2,4}$/, // 20.11.2019
-  /^(?:[ap]\.?m\.?|at|on|[—–-])$/i,
+  /^(?:[ap]\.?m\.?|at|on|[\u2014\u2013-])$/i,
   /^[A-Z]{2,4}$/, // time zone: EST, GMT, UTC
   /^(?:gmt|utc)[+-]\d{1,2}(?::?\d{2})?$/i,
 ];
@@ -72,7 +75,7 @@ const DATE_SPLITTER = /[\s,|/()]+/;
 // capitals, an optional date and agency, then a dash (or the agency's closing slash). Every
 // run is bounded: the pattern meets megabyte-long first paragraphs.
 const DATELINE =
-  /^([A-Z][A-Z.'’-]{2,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:, [\w .]{1,20})?(?: ?\([\w .&-]{1,30}\)| ?\/[\w .&-]{1,15}\/\.?)?)(?: ?[—–]| --?) ?(?=\S)|^([A-Z][A-Z.'’-]{2,30}(?: [A-Z][A-Z.'’-]{0,30}){0,3}(?:, [\w .]{1,20})? ?\/[\w .&-]{1,15}\/\.?) (?=\S)/;
+  /^([A-Z][A-Z.'\u2019-]{2,30}(?: [A-Z][A-Z.'\u2019-]{0,30}){0,3}(?:, [\w .]{1,20})?(?: ?\([\w .&-]{1,30}\)| ?\/[\w .&-]{1,15}\/\.?)?)(?: ?[\u2014\u2013]| --?) ?(?=\S)|^([A-Z][A-Z.'\u2019-]{2,30}(?: [A-Z][A-Z.'\u2019-]{0,30}){0,3}(?:, [\w .]{1,20})? ?\/[\w .&-]{1,15}\/\.?) (?=\S)/;
 
 export type MetadataField = 'byline' | 'sourceLine' | 'publishedAt';
 

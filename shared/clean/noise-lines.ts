@@ -2,6 +2,9 @@
 // of its prose. Each pattern is tested against one trimmed line, anchored at both ends, and
 // only on lines short enough to be furniture, so prose that merely mentions these words stays.
 
+// Marks in these patterns are escapes (\u00A9 ©, \u00B7 ·, \u00BB », \u2019 ’, \u201D ”, \u2022 •,
+// \u2026 …): the Lambda bundle stays ASCII (test/infra/bundle.test.ts says why).
+
 export interface NoiseLinePattern {
   pattern: RegExp;
   /** What page furniture the pattern recognises. */
@@ -84,7 +87,7 @@ export const NOISE_LINE_PATTERNS: readonly NoiseLinePattern[] = [
     reason: 'navigation or widget control',
   },
   {
-    pattern: /^(?:©|\(c\)|copyright\b).{0,150}$/i,
+    pattern: /^(?:\u00A9|\(c\)|copyright\b).{0,150}$/i,
     reason: 'copyright footer',
   },
   {
@@ -117,7 +120,7 @@ export const NOISE_LINE_PATTERNS: readonly NoiseLinePattern[] = [
     reason: 'call to action',
   },
   {
-    pattern: /^[-_=*~•·|#.]{3,}$/,
+    pattern: /^[-_=*~\u2022\u00B7|#.]{3,}$/,
     reason: 'separator rule',
   },
 ];
@@ -154,7 +157,7 @@ export function matchNoiseLine(
 
 // A teaser is a headline: short, without a sentence's closing punctuation.
 const MAX_TEASER_LENGTH = 120;
-const CLOSES_SENTENCE = /[.!?…"”’»]$/;
+const CLOSES_SENTENCE = /[.!?\u2026"\u201D\u2019\u00BB]$/;
 
 /**
  * Whether a line under a teaser-list heading is itself a teaser headline or a section label

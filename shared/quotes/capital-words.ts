@@ -11,17 +11,20 @@ import {
 import { POSSESSIVE } from './name-shape.ts';
 import { forEachLowercaseWord, type Token } from './text-index.ts';
 
+// Marks in these patterns are escapes (\u2018 ‘, \u2019 ’, \u201C “, \u201D ”): the Lambda bundle
+// stays ASCII (test/infra/bundle.test.ts says why).
+
 // What a capital letter means in one article. A capitalised word is a name only if the article
 // never writes it in lowercase, or writes it capitalised mid-sentence too; at a sentence start a
 // capital may be nothing but the start ("Further", "High", "Critically").
 
 // Where a sentence opens: after its end, a paragraph break or an opening quote mark.
-const SENTENCE_OPENING = /(?:[.!?]["'”’]?\s+|\n|["“‘])$/;
+const SENTENCE_OPENING = /(?:[.!?]["'\u201D\u2019]?\s+|\n|["\u201C\u2018])$/;
 // The lowercase word right after a mention ("Images of", "Rates of").
-const NEXT_WORD = /^\s+(\p{Ll}[\p{L}'’-]*)/u;
+const NEXT_WORD = /^\s+(\p{Ll}[\p{L}'\u2019-]*)/u;
 const NEXT_WORD_CHARS = 40;
 // "They’ll", "we’re", "I’d": a pronoun fused with a verb.
-export const CONTRACTED_VERB = /['’](?:ll|re|ve|d|m)$/;
+export const CONTRACTED_VERB = /['\u2019](?:ll|re|ve|d|m)$/;
 // ".IXIC", ".DJI": a market index or ticker written after a full stop with no space.
 const TICKER_BEFORE = /(?:^|\s)\.$/;
 // "Critically", "Similarly", "Frankly": sentence adverbs; surnames rarely end this way.

@@ -5,6 +5,9 @@ import { sameSurname } from './name-variants.ts';
 import type { Description } from './roles.ts';
 import { tokenize } from './text-index.ts';
 
+// Marks in these patterns are escapes (\u00AB «, \u00BB », \u201C “, \u201D ”, \u201E „): the
+// Lambda bundle stays ASCII (test/infra/bundle.test.ts says why).
+
 // Who is who in one article: the people and organisations it names and where each is
 // mentioned, so a surname, a role or a pronoun can be looked up to one canonical entity.
 
@@ -236,7 +239,7 @@ export class Cast {
         occurrence.entity.type === 'person' &&
         !occurrence.possessive &&
         /^(?:\p{L}+\s*)?$/u.test(lead) &&
-        !/[“”"«»„]/.test(this.text.slice(previousStart, currentStart))
+        !/[\u201C\u201D"\u00AB\u00BB\u201E]/.test(this.text.slice(previousStart, currentStart))
       ) {
         return occurrence.entity;
       }

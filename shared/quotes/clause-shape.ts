@@ -10,15 +10,18 @@ import {
 } from './lexicon.ts';
 import type { Token } from './text-index.ts';
 
+// Marks in these patterns are escapes (\u2019 ’): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 // What makes a stretch of words a statement rather than a noun phrase or a question: small
 // English-shape checks the reported-speech readers share.
 
 // "-ss" (class), "-us" (status), "-is" (crisis), "-ous" (famous) end nouns and adjectives, not verbs.
 const NOT_VERB_S = /(?:ss|us|is|ics)$/;
 // Past tense and third person singular: "discussed", "remains", "hopes".
-const VERB_FORM = /^[a-z][a-z'’-]*(?:ed|s)$/;
+const VERB_FORM = /^[a-z][a-z'\u2019-]*(?:ed|s)$/;
 // A contraction carries a finite verb: "won't", "it's", "they're".
-const CONTRACTION = /[’'](?:s|re|ve|ll|d|m|t)$/;
+const CONTRACTION = /[\u2019'](?:s|re|ve|ll|d|m|t)$/;
 // The shortest word whose -s/-ed ending is read as a verb ("runs"; "bus" and "red" are not).
 const MIN_VERB_LENGTH = 4;
 

@@ -19,6 +19,9 @@ import {
 } from './lexicon.ts';
 import type { Token } from './text-index.ts';
 
+// Marks in these patterns are escapes (\u2019 ’, \u201C “, \u201D ”): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 // Recognising a reporting cue ("said", "weighed in", "quoted ... as saying") in a token list, and
 // the speaker mention on either side of it.
 
@@ -33,7 +36,7 @@ export interface Cue {
 
 // One capital letter: an initial inside a name ("Ann B. Lee").
 const INITIAL = /^\p{Lu}$/u;
-const POSSESSIVE_END = /['’]s?$/;
+const POSSESSIVE_END = /['\u2019]s?$/;
 // The longest mention a cue reaches for: "Tory shadow home secretary David Davis" and a title.
 export const MAX_MENTION_TOKENS = 8;
 // How many fillers ("has also recently") may stand between a mention and its cue.
@@ -240,7 +243,7 @@ function withAppositiveName(
     const previous = tokens[k - 1];
     if (!token || !previous) break;
     const gap = text.slice(previous.end, token.start);
-    if (/[.;:!?"“”]/.test(gap)) break;
+    if (/[.;:!?"\u201C\u201D]/.test(gap)) break;
     if (gap.includes(',')) comma = k;
     // The name may follow a few words of its role: ", former harbour adviser Ana Ruiz".
     if (!token.capital || comma < 0 || k - comma > MAX_APPOSITIVE_ROLE_WORDS) continue;
@@ -320,7 +323,7 @@ export function appositiveCue(
   while (end < tokens.length && tokens[end]?.capital && joined(text, tokens, end - 1, end)) end++;
   if (!commaGap(text, tokens, end - 1, end)) return null;
   for (let k = end + 1; k < tokens.length && k - end <= MAX_APPOSITIVE_TOKENS; k++) {
-    if (/[.;:!?"“”_]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return null;
+    if (/[.;:!?"\u201C\u201D_]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) return null;
     const cue = cueAt(tokens, k);
     if (cue && commaGap(text, tokens, k - 1, k)) return { mention: [from, end], cue };
   }
@@ -339,7 +342,7 @@ export function appositiveBefore(
   if (!commaGap(text, tokens, cueIndex - 1, cueIndex)) return null;
   for (let k = cueIndex - 1; k > 0 && cueIndex - k <= MAX_APPOSITIVE_TOKENS; k--) {
     if (
-      /[.;:!?"“”_]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0)) &&
+      /[.;:!?"\u201C\u201D_]/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0)) &&
       !commaGap(text, tokens, k - 1, k)
     ) {
       return null;

@@ -19,11 +19,14 @@ import {
 } from './lexicon.ts';
 import { type Token, tokenize } from './text-index.ts';
 
+// Marks in these patterns are escapes (\u2019 ’): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 // The shape of a name, read from tokens alone: where a capitalised run starts and ends, which
 // of its words are titles, roles or post-nominals, and which runs are organisations, acronyms or
 // descriptions rather than a person's name. Pure functions: no knowledge of the article.
 
-export const POSSESSIVE = /['’]s?$/;
+export const POSSESSIVE = /['\u2019]s?$/;
 export const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
 // Words around a name searched for a role noun ("his US counterpart Joe Biden").
 export const ROLE_WINDOW = 4;

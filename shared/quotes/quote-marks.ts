@@ -1,6 +1,10 @@
 import type { Span } from '../types.ts';
 import { PRONOUNS, SPEECH_VERBS } from './lexicon.ts';
 
+// Marks in these patterns are escapes (\u00A3 £, \u00AB «, \u00BB », \u2013 –, \u2014 —, \u2018 ‘,
+// \u2019 ’, \u201C “, \u201D ”, \u201E „, \u2026 …, \u20AC €): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 // Finds the direct-quote spans of an article from its quotation marks, in every form news uses:
 // straight "…", curly “…”, guillemets «…» and low-high „…“, or, in an article quoted the British
 // way, single marks ‘…’ and '…' (with double marks nested inside). In a double-quoted article
@@ -23,17 +27,17 @@ export interface MarkedQuote {
 }
 
 // Double marks, including doubled single marks that some wires use for them (‘‘…’’, ``…'').
-const MARKS = /["“”„«»]|‘‘|’’|``|''/g;
+const MARKS = /["\u201C\u201D\u201E\u00AB\u00BB]|\u2018\u2018|\u2019\u2019|``|''/g;
 // Single marks, for an article quoted with them.
-const SINGLE_MARKS = /[‘’']/g;
+const SINGLE_MARKS = /[\u2018\u2019']/g;
 // The double mark a doubled single mark stands for.
 const DOUBLED: Readonly<Record<string, string>> = { '‘‘': '“', '’’': '”', '``': '“', "''": '"' };
 const SPACE = /\s/;
 // `... one. Mr Hopkins said that ...`: a sentence opening with a titled or two-word name and a
 // reporting verb is narration about the speaker.
 const NARRATION =
-  /[.!?]\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s+(\p{Ll}+)\b/gu;
-const WORDISH = /[\p{L}\p{N}[(‘'…$£€]/u;
+  /[.!?]\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}[\p{L}'\u2019-]+|\p{Lu}[\p{L}'\u2019-]+\s+\p{Lu}[\p{L}'\u2019-]+)\s+(\p{Ll}+)\b/gu;
+const WORDISH = /[\p{L}\p{N}[(\u2018'\u2026$\u00A3\u20AC]/u;
 
 type Role = 'open' | 'close' | 'reopen' | 'ignore';
 
@@ -42,8 +46,8 @@ export type QuoteStyle = 'double' | 'single';
 
 // A quote opened with a single mark: at a word start, before a capital or a digit ("‘We will",
 // "'The plan"), which an apostrophe ("'em", "rock 'n' roll") seldom is.
-const SINGLE_OPENER = /(?:^|[\s([—–-])[‘'](?=[\p{Lu}\p{N}])/gmu;
-const DOUBLE_MARK = /["“”„«»]/g;
+const SINGLE_OPENER = /(?:^|[\s([\u2014\u2013-])[\u2018'](?=[\p{Lu}\p{N}])/gmu;
+const DOUBLE_MARK = /["\u201C\u201D\u201E\u00AB\u00BB]/g;
 
 /**
  * The article's quoting style: single when it opens more quotes with single marks than double

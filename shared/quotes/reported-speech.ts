@@ -20,6 +20,10 @@ import {
 } from './lexicon.ts';
 import { countLetterRuns, type Token, tokenize } from './text-index.ts';
 
+// Marks in these patterns are escapes (\u00AB «, \u00BB », \u2013 –, \u2014 —, \u2018 ‘, \u2019 ’,
+// \u201C “, \u201D ”, \u201E „): the Lambda bundle stays ASCII (test/infra/bundle.test.ts says
+// why).
+
 // Reported (indirect) speech: a reporting verb or noun with a finite clause, in the orders news
 // uses: forward ("Peskov underscored that ..."), fronted ("..., Peskov said."), parenthetical
 // ("But, he said, if ...") and speech nouns ("his words that ..."). Works on one sentence of
@@ -64,8 +68,9 @@ const ACCORDING_TO_CHARS = 80;
 const ACCORDING_TO = /^\s*according to [^,]{1,60},\s*/i;
 const QUOTE_MASK = '_';
 // A quote that opens after a dash or colon at the end of a fronted stretch.
-const QUOTE_AFTER_BREAK = /[—–:]\s*["“‘][^"“”‘’]*["”’]?[,\s]*$/;
-const POSSESSIVE_WORD = /['’]s?$/;
+const QUOTE_AFTER_BREAK =
+  /[\u2014\u2013:]\s*["\u201C\u2018][^"\u201C\u201D\u2018\u2019]*["\u201D\u2019]?[,\s]*$/;
+const POSSESSIVE_WORD = /['\u2019]s?$/;
 // "using", "saying": a gerund; these "-ing" words are nouns and pronouns.
 const GERUND = /^[a-z]{2,}ing$/;
 // Reporting verbs that as often take a noun phrase ("revealed the plan", "denied the charge").
@@ -270,7 +275,7 @@ function parentheticalReport(scan: SentenceScan, first: number, next: number): R
 /** An inverted speaker ("said the spokesman", "said analysts", "said Ana Ruiz") names someone. */
 function speakerLike(tokens: readonly Token[], mention: [number, number]): boolean {
   const words = tokens.slice(mention[0], mention[1]);
-  const head = words.at(-1)?.lower.replace(/['’]s?$/, '') ?? '';
+  const head = words.at(-1)?.lower.replace(/['\u2019]s?$/, '') ?? '';
   return (
     words.some((word) => word.capital) ||
     ROLE_FAMILIES.has(head) ||
@@ -291,7 +296,7 @@ function forwardReport(scan: SentenceScan, first: number, next: number): Report 
   if (gap.trim() !== '' && gap.trim() !== 'that') return null;
   // `"...," said Ola Lunde, an analyst`: a cue right after a quote names its speaker next.
   const before = masked.slice(tokens[first - 1]?.end ?? sentence.start, tokens[first]?.start ?? 0);
-  if (/["“”«»„_]/.test(before)) return null;
+  if (/["\u201C\u201D\u00AB\u00BB\u201E_]/.test(before)) return null;
   if (afterCue.lower === 'that') {
     at++;
   } else if (OBJECT_VERBS.has(cueWord)) {
@@ -356,7 +361,7 @@ function nounReport(scan: SentenceScan, i: number): Report | null {
   // The owner is the possessive before the noun: "his counterpart's words".
   const owner = tokens[i - 1];
   let mention: [number, number] | null = null;
-  if (owner && /['’]s$/.test(owner.lower)) {
+  if (owner && /['\u2019]s$/.test(owner.lower)) {
     mention = mentionBefore(masked, tokens, i) ?? [i - 1, i];
   }
   return reportAt(tokens, [clause], [i, i + 1], mention, 'noun');
@@ -493,8 +498,8 @@ function trimClause(masked: string, start: number, clauseEnd: number): Span | nu
   const lead = ACCORDING_TO.exec(masked.slice(from, Math.min(end, from + ACCORDING_TO_CHARS)));
   if (lead) from += lead[0].length;
   let to = end;
-  while (from < to && /[\s,;:—–-]/.test(masked[from] ?? '')) from++;
-  while (to > from && /[\s,;:.—–-]/.test(masked[to - 1] ?? '')) to--;
+  while (from < to && /[\s,;:\u2014\u2013-]/.test(masked[from] ?? '')) from++;
+  while (to > from && /[\s,;:.\u2014\u2013-]/.test(masked[to - 1] ?? '')) to--;
   return to > from ? { start: from, end: to } : null;
 }
 

@@ -31,6 +31,9 @@ import {
 } from './name-shape.ts';
 import { type Token, tokenize } from './text-index.ts';
 
+// Marks in these patterns are escapes (\u2019 ’): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 // Resolving a speaker mention ("he", "the Russian leader", "Mr Hogg", "a spokesman for the
 // council", "analysts") to the entity of the article it means, or to none.
 
@@ -49,7 +52,7 @@ const PARTICIPLE = /^[a-z]{3,}ing$/;
 // "one legal expert": the head noun comes within this many words of an indefinite determiner.
 const MAX_INDEFINITE_WORDS = 3;
 // A name and a comma: what comes next describes that name.
-const APPOSITIVE_LEAD = /^[\p{Lu}][\p{L}\p{M}.'’ -]*,\s*$/u;
+const APPOSITIVE_LEAD = /^[\p{Lu}][\p{L}\p{M}.'\u2019 -]*,\s*$/u;
 const SPOKES_FOR_ONE = /\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(.+)$/i;
 
 /**

@@ -1,6 +1,9 @@
 import { COURTESY, DEMONYMS, DETERMINERS, ROLE_FAMILIES, ROLE_OF, TITLES } from './lexicon.ts';
 import type { Token } from './text-index.ts';
 
+// Marks in these patterns are escapes (\u2019 ’): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 // Reading the role and organisation an article gives a person: "Kremlin Spokesman Dmitry
 // Peskov" is the Kremlin's spokesman; "Ana Ruiz, an analyst at Nova Bank" is Nova Bank's analyst.
 
@@ -13,7 +16,7 @@ export interface Description {
 
 // A role and its organisation after a comma: "an analyst at the Nova Bank of Lisbon".
 const MAX_AFTER_TOKENS = 8;
-const POSSESSIVE = /['’]s?$/;
+const POSSESSIVE = /['\u2019]s?$/;
 
 const isRoleWord = (word: string) => TITLES.has(word) || ROLE_FAMILIES.has(word);
 

@@ -1,5 +1,8 @@
 import { POST_NOMINALS, ROLE_FAMILIES, TITLES } from './lexicon.ts';
 
+// Marks in these patterns are escapes (\u2019 ’): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 // One speaker across articles. Inside an article, attribution already resolves "Putin" and
 // "the Russian leader" to the full name it introduced; across articles only the name is
 // left, and one article says "Vladimir Putin" where another says only "President Putin". A
@@ -25,7 +28,7 @@ export function speakerKey(name: string, type: 'person' | 'organisation' | 'grou
     .normalize('NFKD')
     .replace(DIACRITICS, '')
     .toLowerCase()
-    .replace(/['’]s?\b/g, '')
+    .replace(/['\u2019]s?\b/g, '')
     .split(NOT_NAME_WORD)
     .map((word) => word.replace(EDGE_HYPHENS, ''))
     .filter((word) => word !== '');

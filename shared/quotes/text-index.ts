@@ -1,5 +1,8 @@
 import { ABBREVIATIONS } from './lexicon.ts';
 
+// Marks in these patterns are escapes (\u00AB «, \u00BB », \u2018 ‘, \u2019 ’, \u201C “, \u201D ”,
+// \u201E „): the Lambda bundle stays ASCII (test/infra/bundle.test.ts says why).
+
 // Word tokens and sentence boundaries with offsets, so every later step can point into the
 // article text instead of copying it.
 
@@ -141,7 +144,7 @@ function isCapital(word: string): boolean {
 // A full stop, question or exclamation mark, any closing quotes or brackets, then a space
 // before something that can start a sentence (capital, digit, opening mark, or the mask "_"
 // that stands for a quote's first word in the masked text).
-const SENTENCE_END = /[.!?]+["'”’»)\]]*\s+(?=["“‘'«„([]?[\p{Lu}\p{N}_])/gu;
+const SENTENCE_END = /[.!?]+["'\u201D\u2019\u00BB)\]]*\s+(?=["\u201C\u2018'\u00AB\u201E([]?[\p{Lu}\p{N}_])/gu;
 // Letters before the full stop, to recognise "Mr." or an initial ("J.").
 const WORD_BEFORE_DOT = /([\p{L}.]+)[.!?]*$/u;
 // How far back an abbreviation check looks: the longest entry ("approx.") and some slack.

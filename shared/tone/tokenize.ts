@@ -1,6 +1,9 @@
 // Splits a statement into word and punctuation tokens that point back into it by offsets.
 import { type WordFacts, wordFacts, wordFactsIn } from './word-facts.ts';
 
+// Marks in these patterns are escapes (\u2019 ’): the Lambda bundle stays ASCII
+// (test/infra/bundle.test.ts says why).
+
 /** The tokens of one statement, as parallel arrays (one entry per token). */
 export interface Tokens {
   /** Lower-cased token text; curly apostrophes read as straight ones. */
@@ -23,7 +26,7 @@ export interface Tokens {
 // Words keep inner apostrophes and hyphens ("can't", "de-escalation"); any other non-space
 // character is a token of its own, so punctuation can end clauses. A hand-written scanner rather
 // than a global regex: it allocates nothing per token beyond the token's text.
-const CURLY_APOSTROPHE = /’/g;
+const CURLY_APOSTROPHE = /\u2019/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 const UPPER = /\p{Lu}/u;
