@@ -358,6 +358,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   let claimDenied = false;
   // The negator whose "not" a verb of opinion passes on ("don't think it is fair"), or -1.
   let raisedNegator = -1;
+  const raisedAt: number[] = [];
   // The tokens before this index (from the last topic opener on) are a topic.
   let topicEnd = 0;
 
@@ -566,6 +567,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     }
     if (kinds & NEGATOR_WORD && negates(tokens, i)) {
       raisedNegator = raises ? i : -1;
+      if (raises) raisedAt.push(i);
       // "Nothing about this process has been fair": a negative subject denies the whole predicate,
       // and "We do not believe the government has done enough" the clause of its verb.
       // "little reason to be hopeful": an amount of reasons reaches what they would be for.
@@ -884,10 +886,27 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
     }
     factor[change.at] = ((flags[change.at] ?? 0) & HEDGED) !== 0 ? HEDGE_FACTOR : 1;
   }
+  for (const at of raisedAt) if (deniesOnlyBad(reading, at)) reading.releases += 1;
   sumUp(reading, statement, factor, flags, roles, withEvidence);
   reading.factor = factor;
   reading.flags = flags;
   return reading;
+}
+
+/**
+ * Whether the raised negator at `at` ("I don't think it is useless") turns bad words only: then it
+ * is a denial of bad news, and the "not" weighs nothing of its own, as "cleared of" does not.
+ */
+function deniesOnlyBad(reading: Reading, at: number): boolean {
+  const next = reading.negatorAt.find((k) => k > at) ?? reading.negated.length;
+  let bad = false;
+  for (let i = at + 1; i < next; i += 1) {
+    if (reading.negated[i] !== 1) continue;
+    const main = reading.facts[i]?.main ?? 0;
+    if (main > 0) return false;
+    if (main < 0) bad = true;
+  }
+  return bad;
 }
 
 /**

@@ -108,8 +108,16 @@ export function raisedNegationVerb(tokens: Tokens, negator: number): number {
   const next = tokens.lower[verbAt + 1] ?? '';
   return tokens.isWord[verbAt + 1] === true && !OPEN_COMPLEMENTS.has(next) ? verbAt : -1;
 }
-// What follows "can't say" when it declines to judge.
+// What follows "can't say" when it declines to judge, and "can't call" when it is a telephone
+// ("can't call to cancel", "won't call back").
 const OPEN_COMPLEMENTS: ReadonlySet<string> = new Set([
+  'to',
+  'on',
+  'off',
+  'up',
+  'back',
+  'out',
+  'in',
   'whether',
   'if',
   'when',

@@ -505,6 +505,13 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone("I can't believe they cancelled the festival.").label).toBe('negative');
   });
 
+  it('reads an opinion that denies something bad as no bad news ("I don\'t think it is useless")', () => {
+    // The "not" itself had weighed as a bad word: the denial read slightly negative.
+    expect(scoreTone("I don't think the report is misleading.").label).not.toBe('negative');
+    expect(scoreTone("I don't think the service is useless.").label).not.toBe('negative');
+    expect(scoreTone("I don't think the report is useful.").label).toBe('negative');
+  });
+
   it('reads "did not expect" as surprise at what came, not a denial of it', () => {
     expect(scoreTone("We didn't expect such a warm welcome.").label).toBe('positive');
     expect(scoreTone('We did not expect the cuts to be so deep.').score).toBeLessThan(0);
