@@ -111,17 +111,22 @@ function decideTone(statement: string) {
 function praiseOnlyHedged(reading: Reading): boolean {
   if (!reading.hedgeAt.some((at) => DOUBTS.has(cueText(reading, at)))) return false;
   let hedgedPraise = false;
+  let hedgedWords = false;
+  let ratedPraise = false;
   for (let i = 0; i < reading.facts.length; i += 1) {
     const facts = reading.facts[i];
     if (facts === undefined) continue;
+    const flags = reading.flags[i] ?? 0;
+    if ((flags & RULE.HEDGED) !== 0 && reading.counted[i] === 1) hedgedWords = true;
     const base = (reading.ruleBase[i] ?? 0) || facts.main;
     if (base * (reading.factor[i] ?? 0) <= 0) continue;
-    const flags = reading.flags[i] ?? 0;
+    ratedPraise = true;
     // "could not be happier" is emphasis, whatever "could" usually hedges.
     if ((flags & (RULE.HEDGED | RULE.QUESTIONED)) === 0 || (flags & RULE.EMPHASISED) !== 0) return false;
     hedgedPraise = true;
   }
-  return hedgedPraise;
+  // No word a lexicon rates: the lean is the word features' ("might be convincing"), under the hedge.
+  return ratedPraise ? hedgedPraise : hedgedWords;
 }
 
 function cueText(reading: Reading, at: number): string {

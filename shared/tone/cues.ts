@@ -310,6 +310,9 @@ export const DOUBTS: ReadonlySet<string> = new Set([
   'cannot say',
   'we will see',
   "we'll see",
+  // "may" alone is how editorials state views; "may turn out" and "may prove" wait for the outcome.
+  'may turn out',
+  'may prove',
 ]);
 
 /** Single-word markers of certainty. */
@@ -550,6 +553,8 @@ export const PHRASES: ReadonlyArray<readonly [string, PhraseRole]> = [
   // Praise past words, no hedge: "I can't say enough good things about them".
   ["can't say enough", 'emphasis'],
   ['cannot say enough', 'emphasis'],
+  ['may turn out', 'hedge'],
+  ['may prove', 'hedge'],
   ["can't say", 'hedge'],
   ['cant say', 'hedge'],
   ['cannot say', 'hedge'],

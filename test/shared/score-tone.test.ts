@@ -568,6 +568,10 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('Perhaps things will improve next year.').label).not.toBe('positive');
     expect(scoreTone('The new rules might cut waiting lists.').label).not.toBe('positive');
     expect(scoreTone('Possibly, the merger will create value.').label).not.toBe('positive');
+    // "may" alone states a view; "may turn out" waits for the outcome.
+    expect(scoreTone('The offer may turn out to be generous.').label).not.toBe('positive');
+    // Praise no lexicon rates, only the word features: hedged all the same.
+    expect(scoreTone('The argument might be convincing.').label).not.toBe('positive');
     // However strong the praise: the speaker still does not commit.
     expect(scoreTone('Maybe this will be a great success.').label).not.toBe('positive');
     expect(scoreTone('Perhaps the talks will bring lasting peace.').label).not.toBe('positive');
