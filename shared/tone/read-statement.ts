@@ -629,6 +629,8 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       !judged &&
       !questioned &&
       i > clauseStart &&
+      // "What a triumph the match was": the exclamation is the judgement, before its verb.
+      !exclaims(tokens, clauseStart) &&
       !passiveAfter(tokens, i) &&
       !(word === 'been' && goingOnAfter(tokens, i))
     ) {
@@ -891,6 +893,13 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
   reading.factor = factor;
   reading.flags = flags;
   return reading;
+}
+
+/** "What a triumph ...", "What an achievement ...": an exclamation opens the clause. */
+function exclaims(tokens: Tokens, clauseStart: number): boolean {
+  if (tokens.lower[clauseStart] !== 'what') return false;
+  const article = tokens.lower[clauseStart + 1];
+  return article === 'a' || article === 'an';
 }
 
 /**

@@ -505,6 +505,13 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone("I can't believe they cancelled the festival.").label).toBe('negative');
   });
 
+  it('reads an exclamation ("What a relief ...") as the judgement, not as the subject', () => {
+    // Its noun stood before the verb, so it had counted as a subject, at a fraction of its weight.
+    expect(scoreTone('What a blessing the new library has been.').label).toBe('positive');
+    expect(scoreTone('What a relief the verdict was.').label).toBe('positive');
+    expect(scoreTone('What a mess the launch was.').label).toBe('negative');
+  });
+
   it('reads an opinion that denies something bad as no bad news ("I don\'t think it is useless")', () => {
     // The "not" itself had weighed as a bad word: the denial read slightly negative.
     expect(scoreTone("I don't think the report is misleading.").label).not.toBe('negative');
