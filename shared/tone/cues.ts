@@ -1162,6 +1162,12 @@ export const GOOD_NEWS_WORDS: ReadonlySet<string> = new Set([
   'rebuilt',
   'reopened',
   'hired',
+  // Mended: "the bridge has been repaired", "the old station was renovated".
+  'repaired',
+  'renovated',
+  'refurbished',
+  'modernised',
+  'modernized',
   // Progress: "the talks made real headway".
   'headway',
   // Out of danger: "the patient's condition has stabilised".
@@ -1181,6 +1187,13 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back on our feet',
   'back to work',
   'out of danger',
+  // Brought out of danger: "the children were brought to safety", "found alive".
+  'to safety',
+  'found alive',
+  'found safe',
+  'found safe and well',
+  'discharged from hospital',
+  'out of hospital',
   'on the right track',
   // Recovering: "the town has bounced back".
   'bounced back',

@@ -715,6 +715,17 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The trial will resume in March.').label).toBe('neutral');
   });
 
+  it('reads good news reported flatly as clearly as harm: rescues, repairs, people brought to safety', () => {
+    expect(scoreTone('The missing miners were found alive.').label).toBe('positive');
+    expect(scoreTone('Dozens of children were brought to safety.').label).toBe('positive');
+    expect(scoreTone('The old bridge has been repaired.').label).toBe('positive');
+    expect(scoreTone('The station was renovated.').label).toBe('positive');
+    // Good news weighs more than before, but a killing still reads clearly worse than a rescue reads well.
+    expect(scoreTone('Dozens of hostages were killed.').score).toBeLessThan(
+      -scoreTone('Dozens of hostages were freed.').score,
+    );
+  });
+
   it('reads an attack on a person as harm, and one denied as good news', () => {
     // "attacked" alone weighed too little against "elderly" and "home".
     expect(scoreTone('An elderly man was attacked in his garden.').label).toBe('negative');

@@ -151,7 +151,7 @@ describe('reports of harm', () => {
     expect(explain('Hundreds were laid off').laid).toEqual([-2, ['harm']]);
     expect(explain('The workers were not laid off').laid).toEqual([1.2, ['harm', 'negated']]);
     // Denied outright, as a harm word can be ("No one was hurt"): good news.
-    expect(explain('Nobody was laid off').laid).toEqual([2, ['relief']]);
+    expect(explain('Nobody was laid off').laid).toEqual([3, ['relief']]);
   });
 
   it('reads overruns, exclusion and job cuts as news reports them as harm', () => {
@@ -162,8 +162,8 @@ describe('reports of harm', () => {
   });
 
   it('weighs a good-news phrase like a good word, and negation turns it', () => {
-    expect(explain('The tunnel opened ahead of schedule').ahead).toEqual([2, ['relief']]);
-    expect(explain('The trains did not run on time').on).toEqual([-1.2, ['relief', 'negated']]);
+    expect(explain('The tunnel opened ahead of schedule').ahead).toEqual([3, ['relief']]);
+    expect(explain('The trains did not run on time').on).toEqual([-1.8, ['relief', 'negated']]);
   });
 
   it('does not report a danger the people came through, unless another clause says harm was done', () => {
