@@ -838,6 +838,12 @@ export const HARM_WORDS: ReadonlySet<string> = new Set([
   'stabbed',
   'assaulted',
   'attacked',
+  'evacuated',
+  'hospitalised',
+  'hospitalized',
+  'razed',
+  'ransacked',
+  'torched',
   'robbed',
   'stolen',
   'stole',
@@ -972,6 +978,10 @@ export const HARM_PHRASES: readonly string[] = [
   'break down',
   'shut down',
   'went bankrupt',
+  // Shut for ever: "the town's only bank closed for good".
+  'closed for good',
+  'close for good',
+  'closing for good',
   // Businesses failing: "the club will go under".
   'go under',
   'goes under',

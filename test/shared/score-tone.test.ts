@@ -726,10 +726,13 @@ describe('scoreTone behaviour', () => {
     );
   });
 
-  it('reads an attack on a person as harm, and one denied as good news', () => {
+  it('reads an attack, an evacuation or a closure for good as harm, and an attack denied as good news', () => {
     // "attacked" alone weighed too little against "elderly" and "home".
     expect(scoreTone('An elderly man was attacked in his garden.').label).toBe('negative');
     expect(scoreTone('Nobody was attacked.').label).toBe('positive');
+    expect(scoreTone('Hundreds of residents were evacuated.').label).toBe('negative');
+    expect(scoreTone('Three fans were hospitalised after the match.').label).toBe('negative');
+    expect(scoreTone("The village's only shop has closed for good.").label).toBe('negative');
   });
 
   it('reads being hit by a disaster as harm, and results against forecasts by which side they fall', () => {
