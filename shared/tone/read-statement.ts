@@ -590,6 +590,12 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       modifierLeft = MODIFIER_WINDOW + 1;
       negationLeft = Math.max(0, negationLeft - 1);
       flags[i] = MODIFIER;
+      // "truly rude": the intensifier scales the word it modifies and is no word of its own; its
+      // learned lean ("truly" leans good) had made "truly rude" read milder than "rude".
+      if ((tokens.facts[i + 1]?.main ?? 0) !== 0) {
+        reading.share[i] = 0;
+        reading.counted[i] = 0;
+      }
       continue;
     }
     if (kinds & TOPIC_WORD && i >= topicEnd && negationLeft === 0 && !questioned) {

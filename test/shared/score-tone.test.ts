@@ -505,6 +505,18 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone("I can't believe they cancelled the festival.").label).toBe('negative');
   });
 
+  it('makes an intensified word stronger, whichever way it leans ("truly rude" is worse than "rude")', () => {
+    // "truly" and "remarkably" lean good on their own: "truly rude" had read milder than "rude".
+    const pairs: [string, string][] = [
+      ['The staff were rude.', 'The staff were truly rude.'],
+      ['The side effects are harmful.', 'The side effects are remarkably harmful.'],
+    ];
+    for (const [plain, strong] of pairs) expect(scoreTone(strong).score).toBeLessThan(scoreTone(plain).score);
+    expect(scoreTone('The offer is utterly reliable.').score).toBeGreaterThan(
+      scoreTone('The offer is reliable.').score,
+    );
+  });
+
   it('reads an exclamation ("What a relief ...") as the judgement, not as the subject', () => {
     // Its noun stood before the verb, so it had counted as a subject, at a fraction of its weight.
     expect(scoreTone('What a blessing the new library has been.').label).toBe('positive');
