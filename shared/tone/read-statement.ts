@@ -495,7 +495,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
           if (turned && deniesOutright(tokens, reading.negatorAt.at(-1) ?? -1, clauseStart)) {
             // "No one was laid off" is good news, as "No one was hurt" is (below).
             role = 'relief';
-            assertExistence(reading, flags, i);
+            assertExistence(reading, flags, factor, i);
             reading.ruleBase[i] = RELIEF_WEIGHT;
             reading.reliefAt.push(i);
             factor[i] = 1;
@@ -800,7 +800,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       // "No one was hurt", "No lives were lost", "There were no casualties": harm denied outright
       // is good news, as "all are safe" is, and so is a danger denied ("no sign that the water is
       // unsafe").
-      assertExistence(reading, flags, i);
+      assertExistence(reading, flags, factor, i);
       reading.ruleBase[i] = RELIEF_WEIGHT;
       reading.reliefAt.push(i);
       f /= NEGATION_FACTOR;
@@ -1064,6 +1064,16 @@ function isNegativeSubject(tokens: Tokens, at: number): boolean {
 // Words after a clause-opening "no" that make an idiom, not a denied subject ("No wonder people
 // were hurt", "No sooner had they left than two were killed").
 const NO_IDIOMS: ReadonlySet<string> = new Set(['sooner', 'longer', 'doubt', 'wonder', 'way']);
+// Verbs whose "no" denies an outcome outright: "caused no damage", "suffered no injuries".
+const OUTCOME_VERBS: ReadonlySet<string> = new Set([
+  'caused',
+  'causes',
+  'cause',
+  'suffered',
+  'sustained',
+  'reported',
+  'found',
+]);
 // What may stand between "there" and its "no": "There have been no", "There will be no".
 const EXISTENTIAL_VERBS: ReadonlySet<string> = new Set([...BE_FORMS, 'has', 'have', 'had', 'will', 'would']);
 
@@ -1073,8 +1083,15 @@ const EXISTENTIAL_VERBS: ReadonlySet<string> = new Set([...BE_FORMS, 'has', 'hav
  */
 // The verbs between an outright denial and the harm it denies are not what is denied: "will" in
 // "No jobs will be lost" is no "will not".
-function assertExistence(reading: Reading, flags: Uint32Array, harmAt: number): void {
-  for (let k = (reading.negatorAt.at(-1) ?? harmAt) + 1; k < harmAt; k += 1)
+function assertExistence(reading: Reading, flags: Uint32Array, factor: Float64Array, harmAt: number): void {
+  const negator = reading.negatorAt.at(-1) ?? harmAt;
+  // "suffered no injuries": the verb's own lean (what is suffered is bad) is what is denied.
+  if (OUTCOME_VERBS.has(reading.tokens.lower[negator - 1] ?? '')) {
+    reading.counted[negator - 1] = 0;
+    reading.share[negator - 1] = 0;
+    factor[negator - 1] = 0;
+  }
+  for (let k = negator + 1; k < harmAt; k += 1)
     if (EXISTENTIAL_VERBS.has(reading.tokens.lower[k] ?? '')) {
       reading.negated[k] = 0;
       flags[k] = (flags[k] ?? 0) & ~NEGATED;
@@ -1091,6 +1108,8 @@ function deniesOutright(tokens: Tokens, at: number, clauseStart: number): boolea
     return word === 'not' && (next === 'one' || (next === 'a' && tokens.lower[at + 2] === 'single'));
   }
   if (word !== 'no') return false;
+  // "The storm caused no damage", "The driver suffered no injuries".
+  if (OUTCOME_VERBS.has(tokens.lower[at - 1] ?? '')) return true;
   let k = at - 1;
   while (k > clauseStart && EXISTENTIAL_VERBS.has(tokens.lower[k] ?? '')) k -= 1;
   return k < at - 1 && tokens.lower[k] === 'there';
@@ -1412,6 +1431,10 @@ function concede(
 // "The injuries are not serious": the subject's bad words are what the judgement denies, so they
 // count for nothing, in the lexicon weights and the word features alike.
 function denySubject(reading: Reading, factor: Float64Array, from: number, to: number): void {
+  // "The injuries are not serious": the injuries are no report of harm either.
+  const harms = reading.harmAt.length;
+  reading.harmAt = reading.harmAt.filter((at) => at < from || at >= to);
+  reading.harms -= harms - reading.harmAt.length;
   for (let k = from; k < to; k += 1) {
     const facts = reading.facts[k];
     if (facts === undefined || (facts.main >= 0 && facts.polarity >= 0 && (facts.kinds & HARM_WORD) === 0))

@@ -727,6 +727,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The trial will resume in March.').label).toBe('neutral');
   });
 
+  it('reads an outcome denied outright ("caused no damage", "suffered no injuries") as good news', () => {
+    expect(scoreTone('The storm caused no damage.').label).toBe('positive');
+    expect(scoreTone('The driver suffered no injuries.').label).toBe('positive');
+    expect(scoreTone('The storm caused serious damage.').label).toBe('negative');
+    // The subject of a denied judgement is no report of harm.
+    expect(scoreTone('The damage was not severe.').label).not.toBe('negative');
+  });
+
   it('reads good news reported flatly as clearly as harm: rescues, repairs, people brought to safety', () => {
     expect(scoreTone('The missing miners were found alive.').label).toBe('positive');
     expect(scoreTone('Dozens of children were brought to safety.').label).toBe('positive');
