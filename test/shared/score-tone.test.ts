@@ -727,6 +727,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The trial will resume in March.').label).toBe('neutral');
   });
 
+  it('reads a plan called fragile or shambolic as a bad plan', () => {
+    // At -1, "fragile" lost to the word table's lean: "The plan is fragile" read positive.
+    expect(scoreTone('The plan is fragile.').label).toBe('negative');
+    expect(scoreTone('The plan is shambolic.').label).toBe('negative');
+  });
+
   it('reads an outcome denied outright ("caused no damage", "suffered no injuries") as good news', () => {
     expect(scoreTone('The storm caused no damage.').label).toBe('positive');
     expect(scoreTone('The driver suffered no injuries.').label).toBe('positive');

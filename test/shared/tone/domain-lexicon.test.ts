@@ -64,6 +64,7 @@ const EXAMPLES: Record<string, string> = {
   unresolved: 'The border dispute remains unresolved.',
   prohibitive: 'The cost of the new trains is prohibitive.',
   fragile: 'The ceasefire remains fragile.',
+  shambolic: 'The rollout of the new forms was shambolic.',
   volatile: 'Prices on the market were volatile all week.',
   'ill-conceived': 'Critics called the scheme ill-conceived.',
   'short-sighted': 'The union called the cuts short-sighted.',
