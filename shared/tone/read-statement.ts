@@ -671,7 +671,7 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       for (let at = reading.harmAt.at(-1) ?? -1; at >= clauseStart && !joinedBetween(tokens, at, i); ) {
         reading.harmAt.pop();
         reading.harms -= 1;
-        // "The missing miners were found alive": the danger's own word is no bad news either.
+        // "The trapped miners were found alive": the danger's own word is no bad news either.
         factor[at] = 0;
         reading.share[at] = 0;
         at = reading.harmAt.at(-1) ?? -1;
@@ -1077,10 +1077,6 @@ const OUTCOME_VERBS: ReadonlySet<string> = new Set([
 // What may stand between "there" and its "no": "There have been no", "There will be no".
 const EXISTENTIAL_VERBS: ReadonlySet<string> = new Set([...BE_FORMS, 'has', 'have', 'had', 'will', 'would']);
 
-/**
- * A negator at `at` that denies its clause's subject or what the clause says exists, not just a
- * verb: "No lives were lost", "Not a single shot was fired", "There were no casualties".
- */
 // The verbs between an outright denial and the harm it denies are not what is denied: "will" in
 // "No jobs will be lost" is no "will not".
 function assertExistence(reading: Reading, flags: Uint32Array, factor: Float64Array, harmAt: number): void {
@@ -1098,6 +1094,10 @@ function assertExistence(reading: Reading, flags: Uint32Array, factor: Float64Ar
     }
 }
 
+/**
+ * A negator at `at` that denies its clause's subject or what the clause says exists, not just a
+ * verb: "No lives were lost", "Not a single shot was fired", "There were no casualties".
+ */
 function deniesOutright(tokens: Tokens, at: number, clauseStart: number): boolean {
   if (isNegativeSubject(tokens, at)) return true;
   if (at < clauseStart) return false;
@@ -1431,7 +1431,7 @@ function concede(
 // "The injuries are not serious": the subject's bad words are what the judgement denies, so they
 // count for nothing, in the lexicon weights and the word features alike.
 function denySubject(reading: Reading, factor: Float64Array, from: number, to: number): void {
-  // "The injuries are not serious": the injuries are no report of harm either.
+  // Nor are they a report of harm.
   const harms = reading.harmAt.length;
   reading.harmAt = reading.harmAt.filter((at) => at < from || at >= to);
   reading.harms -= harms - reading.harmAt.length;
