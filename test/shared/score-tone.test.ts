@@ -727,6 +727,14 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The trial will resume in March.').label).toBe('neutral');
   });
 
+  it('reads how people say they feel as the tone it is ("We are relieved", "I was saddened")', () => {
+    // Emotion words the lexicons rate mildly were outweighed by the word features.
+    expect(scoreTone('Residents said they were heartened.').label).toBe('positive');
+    expect(scoreTone('We are relieved with the outcome.').label).toBe('positive');
+    expect(scoreTone('We remain concerned about the future.').label).toBe('negative');
+    expect(scoreTone('Staff are saddened at the decision.').label).toBe('negative');
+  });
+
   it('reads a plan called fragile or shambolic as a bad plan', () => {
     // At -1, "fragile" lost to the word table's lean: "The plan is fragile" read positive.
     expect(scoreTone('The plan is fragile.').label).toBe('negative');
