@@ -932,6 +932,15 @@ export const HARM_PHRASES: readonly string[] = [
   'serious condition',
   // Trouble: "the company is in hot water over its accounts".
   'in hot water',
+  // Losing money, and troubles that meet or warn: "the firm is in the red", "a perfect storm of
+  // rising costs", "this should be a wake-up call".
+  // Said of an account, not a colour ("asleep in the red chair").
+  ...['is', 'are', 'was', 'were', 'been', 'remains', 'stays', 'deep', 'deeper'].map(
+    (before) => `${before} in the red`,
+  ),
+  'into the red',
+  'perfect storm',
+  'wake-up call',
   // Struck by a disaster, a blow or an attack: "the coast was hit by a storm".
   'hit by',
   'hit hard',
@@ -1280,6 +1289,14 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back in profit',
   'back to profit',
   'back in the black',
+  ...['is', 'are', 'was', 'were', 'been', 'remains', 'stays'].map((before) => `${before} in the black`),
+  'into the black',
+  // Going well: "the economy is moving in the right direction", "firing on all cylinders", "a red
+  // letter day for the town".
+  'right direction',
+  'on all cylinders',
+  'red letter day',
+  'red-letter day',
   // Records broken: "she broke the world record".
   ...['broke', 'broken', 'breaks', 'set'].flatMap((verb) => [
     `${verb} the record`,

@@ -727,6 +727,16 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The trial will resume in March.').label).toBe('neutral');
   });
 
+  it('reads money and momentum idioms: in the red or black, the right direction, a wake-up call', () => {
+    expect(scoreTone('The company is in the red.').label).toBe('negative');
+    expect(scoreTone('The company is in the black.').label).toBe('positive');
+    // A colour, not an account.
+    expect(scoreTone('The baby slept in the red chair.').label).not.toBe('negative');
+    expect(scoreTone('The economy is moving in the right direction.').label).toBe('positive');
+    expect(scoreTone('This should be a wake-up call for the government.').label).toBe('negative');
+    expect(scoreTone('The deal is a lifeline for the steelworks.').label).toBe('positive');
+  });
+
   it('reads how people say they feel as the tone it is ("We are relieved", "I was saddened")', () => {
     // Emotion words the lexicons rate mildly were outweighed by the word features.
     expect(scoreTone('Residents said they were heartened.').label).toBe('positive');

@@ -66,6 +66,7 @@ const EXAMPLES: Record<string, string> = {
   fragile: 'The ceasefire remains fragile.',
   shambolic: 'The rollout of the new forms was shambolic.',
   buoyed: 'Traders were buoyed by the figures.',
+  lifeline: 'The grant is a lifeline for small theatres.',
   concerned: 'Parents say they are concerned.',
   encouraged: 'The coach said he was encouraged by the display.',
   gutted: 'The players were gutted after the final.',
