@@ -688,6 +688,9 @@ export function readStatement(statement: string, options: ReadOptions = {}): Rea
       reading.ruleBase[i] = RELIEF_WEIGHT;
       reading.reliefAt.push(i);
       negationLeft = 0;
+    } else if (negationLeft > 0 && (OCCURRENCE_VERBS.has(word) || ARRIVAL_VERBS.has(word))) {
+      // "Help never came", "The promised recovery did not happen": the good thing did not come.
+      negateGoodSubject(reading, factor, flags, clauseStart, i);
     }
     if (kinds & HARM_WORD && negationLeft === 0 && !name && !safeInClause) {
       reading.harms += 1;
@@ -1442,6 +1445,31 @@ function denySubject(reading: Reading, factor: Float64Array, from: number, to: n
     factor[k] = 0;
     reading.share[k] = 0;
     reading.counted[k] = 0;
+  }
+}
+
+// Coming, said of help or money: "help never came", "the money has not arrived".
+const ARRIVAL_VERBS: ReadonlySet<string> = new Set(['come', 'came', 'arrive', 'arrived']);
+
+/**
+ * A subject of good things whose coming is denied right before the verb ("Help never came"): its
+ * good words read as negated, as "no help came" would.
+ */
+function negateGoodSubject(
+  reading: Reading,
+  factor: Float64Array,
+  flags: Uint32Array,
+  clauseStart: number,
+  i: number,
+): void {
+  const negator = reading.negatorAt.at(-1) ?? -1;
+  if (negator < clauseStart || negator < i - 2) return;
+  for (let k = clauseStart; k < negator; k += 1) if ((reading.facts[k]?.main ?? 0) < 0) return;
+  for (let k = clauseStart; k < negator; k += 1) {
+    if ((reading.facts[k]?.main ?? 0) <= 0) continue;
+    factor[k] = (factor[k] ?? 0) * NEGATION_FACTOR;
+    flags[k] = (flags[k] ?? 0) | NEGATED;
+    reading.negated[k] = 1;
   }
 }
 

@@ -452,11 +452,14 @@ describe('scoreTone behaviour', () => {
     expect(chance?.rules).toContain("negated by 'wasted'");
   });
 
-  it('reads bad news that did not come about ("the recession did not happen") as good news', () => {
+  it('reads bad news that did not come about ("the recession did not happen") as good news, and good news that did not come as bad', () => {
     expect(scoreTone('The recession did not happen.').label).toBe('positive');
     expect(scoreTone('The feared strike never materialised.').label).toBe('positive');
     // Still expected: no relief yet.
     expect(scoreTone('The attack has not happened yet.').label).not.toBe('positive');
+    // And good news that did not come is bad news.
+    expect(scoreTone('Help never came.').label).toBe('negative');
+    expect(scoreTone('Help came quickly.').label).toBe('positive');
   });
 
   it('reads harm done to a good thing ("undermines stability") as negative', () => {
