@@ -940,6 +940,10 @@ export const HARM_PHRASES: readonly string[] = [
   ),
   'into the red',
   'perfect storm',
+  // Sympathy for a loss: "our hearts go out to the families", "we send our deepest condolences".
+  'hearts go out',
+  'heart goes out',
+  ...['our', 'my', 'deepest', 'sincere', 'sincerest', 'heartfelt'].map((before) => `${before} condolences`),
   'wake-up call',
   // Struck by a disaster, a blow or an attack: "the coast was hit by a storm".
   'hit by',

@@ -730,6 +730,12 @@ describe('scoreTone behaviour', () => {
     expect(scoreTone('The trial will resume in March.').label).toBe('neutral');
   });
 
+  it('reads sympathy for a loss as grave news, not praise ("our deepest condolences")', () => {
+    // "deepest" and the warmth of the words had made condolences read positive (+0.65).
+    expect(scoreTone('We send our deepest condolences.').label).toBe('negative');
+    expect(scoreTone('Our hearts go out to the families.').label).toBe('negative');
+  });
+
   it('reads money and momentum idioms: in the red or black, the right direction, a wake-up call', () => {
     expect(scoreTone('The company is in the red.').label).toBe('negative');
     expect(scoreTone('The company is in the black.').label).toBe('positive');
