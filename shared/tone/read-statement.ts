@@ -1448,6 +1448,12 @@ function denySubject(reading: Reading, factor: Float64Array, from: number, to: n
   }
 }
 
+/** The clause's last negator when it stands right before the verb at `i` ("did not happen", "never came"), else -1. */
+function negatorJustBefore(reading: Reading, clauseStart: number, i: number): number {
+  const negator = reading.negatorAt.at(-1) ?? -1;
+  return negator < clauseStart || negator < i - 2 ? -1 : negator;
+}
+
 // Coming, said of help or money: "help never came", "the money has not arrived".
 const ARRIVAL_VERBS: ReadonlySet<string> = new Set(['come', 'came', 'arrive', 'arrived']);
 
@@ -1462,8 +1468,8 @@ function negateGoodSubject(
   clauseStart: number,
   i: number,
 ): void {
-  const negator = reading.negatorAt.at(-1) ?? -1;
-  if (negator < clauseStart || negator < i - 2) return;
+  const negator = negatorJustBefore(reading, clauseStart, i);
+  if (negator < 0) return;
   for (let k = clauseStart; k < negator; k += 1) if ((reading.facts[k]?.main ?? 0) < 0) return;
   for (let k = clauseStart; k < negator; k += 1) {
     if ((reading.facts[k]?.main ?? 0) <= 0) continue;
@@ -1478,9 +1484,9 @@ function negateGoodSubject(
  * materialised") of a subject that names something bad: the subject is what did not come about.
  */
 function deniesOccurrence(reading: Reading, clauseStart: number, i: number): boolean {
-  const negator = reading.negatorAt.at(-1) ?? -1;
+  const negator = negatorJustBefore(reading, clauseStart, i);
   // "has not happened yet" still may.
-  if (negator < clauseStart || negator < i - 2 || reading.tokens.lower[i + 1] === 'yet') return false;
+  if (negator < 0 || reading.tokens.lower[i + 1] === 'yet') return false;
   for (let k = clauseStart; k < negator; k += 1) {
     const facts = reading.facts[k];
     if (facts !== undefined && (facts.main < 0 || (facts.kinds & HARM_WORD) !== 0)) return true;
