@@ -909,6 +909,13 @@ export const ACCOUNTABILITY: ReadonlySet<string> = new Set([
   'held responsible',
 ]);
 
+// What markets expected of results: "profits missed forecasts", "sales beat expectations".
+const FORECAST_NOUNS = ['expectations', 'forecasts', 'estimates'];
+const againstForecasts = (verbs: readonly string[]) =>
+  verbs.flatMap((verb) => FORECAST_NOUNS.map((noun) => `${verb} ${noun}`));
+// An account's colour after a verb of being ("the firm is in the red"), not a chair's.
+const BEING_IN = ['is', 'are', 'was', 'were', 'been', 'remains', 'stays'];
+
 /** Harm spelled in more than one word; matched like PHRASES ("#": an amount, given or not). */
 export const HARM_PHRASES: readonly string[] = [
   'laid off',
@@ -935,9 +942,7 @@ export const HARM_PHRASES: readonly string[] = [
   // Losing money, and troubles that meet or warn: "the firm is in the red", "a perfect storm of
   // rising costs", "this should be a wake-up call".
   // Said of an account, not a colour ("asleep in the red chair").
-  ...['is', 'are', 'was', 'were', 'been', 'remains', 'stays', 'deep', 'deeper'].map(
-    (before) => `${before} in the red`,
-  ),
+  ...[...BEING_IN, 'deep', 'deeper'].map((before) => `${before} in the red`),
   'into the red',
   'perfect storm',
   // Sympathy for a loss: "our hearts go out to the families", "we send our deepest condolences".
@@ -949,11 +954,7 @@ export const HARM_PHRASES: readonly string[] = [
   'hit by',
   'hit hard',
   // Results under what markets expected: "profits missed forecasts".
-  ...['missed', 'miss', 'misses'].flatMap((verb) => [
-    `${verb} expectations`,
-    `${verb} forecasts`,
-    `${verb} estimates`,
-  ]),
+  ...againstForecasts(['missed', 'miss', 'misses']),
   // Shot at, not on film: "shot dead", "gunned down".
   'shot dead',
   'gunned down',
@@ -1248,11 +1249,7 @@ export const RELIEF_PHRASES: readonly string[] = [
   'turning a corner',
   'exceeded expectations',
   // Results over what markets expected: "sales beat expectations".
-  ...['beat', 'beats', 'surpassed'].flatMap((verb) => [
-    `${verb} expectations`,
-    `${verb} forecasts`,
-    `${verb} estimates`,
-  ]),
+  ...againstForecasts(['beat', 'beats', 'surpassed']),
   // Done without a hitch: "the launch went smoothly".
   'went smoothly',
   'gone smoothly',
@@ -1293,7 +1290,7 @@ export const RELIEF_PHRASES: readonly string[] = [
   'back in profit',
   'back to profit',
   'back in the black',
-  ...['is', 'are', 'was', 'were', 'been', 'remains', 'stays'].map((before) => `${before} in the black`),
+  ...BEING_IN.map((before) => `${before} in the black`),
   'into the black',
   // Going well: "the economy is moving in the right direction", "firing on all cylinders", "a red
   // letter day for the town".
